@@ -1,0 +1,246 @@
+/**
+ * Clear messages for bad scenario input. Every problem becomes one line naming the path
+ * (`regions[3].tariff`), the value found, and what is allowed. No stack traces, no zod jargon.
+ */
+import type * as z from 'zod';
+import { paramMeta } from './param.ts';
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[], source?: string) {
+    const head = source ? `${source}: ` : '';
+    const lines = problems.map((p) => `  - ${p.path ? `${p.path}: ` : ''}${p.message}`);
+    super(`${head}${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in the scenario\n${lines.join('\n')}`);
+    this.name = 'ScenarioError';
+    this.problems = problems;
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** A short, safe rendering of a value found in input (never the whole of a huge value). */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return 'an object';
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  return `a ${typeof value}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  int: 'an integer',
+  string: 'text',
+  object: 'an object',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
+// ---- walking a zod schema alongside the input, to find what a path allows
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+  discriminator?: string;
+  values?: unknown[];
+  entries?: Record<string, unknown>;
+}
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(s: z.ZodType): z.ZodType {
+  for (;;) {
+    const d = defOf(s);
+    if ((d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'nullable') && d.innerType) s = d.innerType;
+    else if (d.type === 'pipe' && d.in) s = d.in;
+    else return s;
+  }
+}
+
+function pickOption(s: z.ZodType, input: unknown): z.ZodType {
+  const d = defOf(s);
+  if (d.type !== 'union' || !d.options) return s;
+  const isObj = typeof input === 'object' && input !== null && !Array.isArray(input);
+  if (d.discriminator && isObj) {
+    const tag = (input as Record<string, unknown>)[d.discriminator];
+    for (const o of d.options) {
+      const shape = defOf(unwrap(o)).shape;
+      const lit = shape?.[d.discriminator] ? defOf(unwrap(shape[d.discriminator])).values : undefined;
+      if (lit?.includes(tag)) return o;
+    }
+  }
+  for (const o of d.options) {
+    const t = defOf(unwrap(o)).type;
+    if (isObj && t === 'object') return o;
+    if (Array.isArray(input) && t === 'array') return o;
+    if (!isObj && !Array.isArray(input) && t !== 'object' && t !== 'array') return o;
+  }
+  return d.options[0];
+}
+
+/** The schema node and input value at `path`, following the input where unions branch. */
+export function schemaAt(root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>): { node?: z.ZodType; value: unknown; wrapper?: z.ZodType } {
+  let node: z.ZodType | undefined = root;
+  let value = input;
+  let wrapper: z.ZodType | undefined = root;
+  for (const key of path) {
+    if (!node) break;
+    const u = unwrap(pickOption(unwrap(node), value));
+    const d = defOf(u);
+    if (d.type === 'object' && d.shape) wrapper = node = d.shape[String(key)];
+    else if (d.type === 'array' && d.element) wrapper = node = d.element;
+    else wrapper = node = undefined;
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as string] : undefined;
+  }
+  return { node, value, wrapper };
+}
+
+/** Keys an object at `path` accepts. */
+function allowedKeys(root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>): string[] {
+  const { node, value } = schemaAt(root, input, path);
+  if (!node) return [];
+  const d = defOf(unwrap(pickOption(unwrap(node), value)));
+  return d.shape ? Object.keys(d.shape) : [];
+}
+
+function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>, fallback: { minimum?: unknown; maximum?: unknown }) {
+  const { wrapper } = schemaAt(root, input, path);
+  // The declaration sits on the parameter itself, or on the schedule that contains this value.
+  let meta = wrapper ? paramMeta(wrapper) : undefined;
+  for (let up = 1; !meta && up <= 3 && up <= path.length; up++) {
+    const w = schemaAt(root, input, path.slice(0, path.length - up)).wrapper;
+    meta = w ? paramMeta(w) : undefined;
+  }
+  const min = meta?.minimum ?? fallback.minimum;
+  const max = meta?.maximum ?? fallback.maximum;
+  const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${meta.unit.en})` : '';
+  if (min !== undefined && max !== undefined) return `allowed ${min} to ${max}${unit}`;
+  if (min !== undefined) return `allowed ${min} or more${unit}`;
+  return `allowed ${max} or less${unit}`;
+}
+
+/** Edit distance, to suggest the key a user probably meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+export function suggest(key: string, options: string[]): string {
+  let best = '';
+  let bestD = Infinity;
+  for (const o of options) {
+    const d = distance(key, o);
+    if (d < bestD) [best, bestD] = [o, d];
+  }
+  return bestD <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+const list = (xs: unknown[], max = 12) =>
+  xs.length > max ? `${xs.slice(0, max).join(', ')}, …` : xs.map(String).join(', ');
+
+/** Turns zod issues into problems, one per issue (one per key for unknown keys). */
+export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.core.$ZodIssue[]): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    const at = formatPath(path);
+    const found = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const allowed = allowedKeys(root, input, path);
+        for (const key of issue.keys) {
+          out.push({ path: formatPath([...path, key]), message: `unknown key${suggest(key, allowed)}; allowed keys here: ${list(allowed, 40)}` });
+        }
+        break;
+      }
+      case 'invalid_type': {
+        const expected = EXPECTED[issue.expected] ?? issue.expected;
+        if (found === undefined) out.push({ path: at, message: `missing; expected ${expected}` });
+        else if (typeof found === 'number' && !Number.isFinite(found)) out.push({ path: at, message: `${found} is not a finite number` });
+        else out.push({ path: at, message: `${show(found)} is ${kindOf(found)}; expected ${expected}` });
+        break;
+      }
+      case 'too_big':
+      case 'too_small': {
+        if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+          out.push({ path: at, message: `${show(found)} is out of range; ${rangeText(root, input, path, { minimum: (issue as { minimum?: unknown }).minimum, maximum: (issue as { maximum?: unknown }).maximum })}` });
+        } else if (issue.origin === 'array') {
+          const n = Array.isArray(found) ? found.length : '?';
+          out.push({ path: at, message: issue.code === 'too_big' ? `has ${n} entries; at most ${(issue as { maximum: unknown }).maximum} allowed` : `has ${n} entries; at least ${(issue as { minimum: unknown }).minimum} needed` });
+        } else {
+          out.push({ path: at, message: issue.code === 'too_big' ? `is too long; at most ${(issue as { maximum: unknown }).maximum} characters` : `is too short; at least ${(issue as { minimum: unknown }).minimum} characters` });
+        }
+        break;
+      }
+      case 'invalid_value':
+        out.push({ path: at, message: `${show(found)} is not allowed; allowed: ${list(issue.values)}` });
+        break;
+      case 'invalid_format':
+        if (issue.message === 'not a month' || issue.message.includes('month')) out.push({ path: at, message: `${show(found)} is not a month; use YYYY-MM, e.g. 2021-06` });
+        else if (issue.message === 'not a slug') out.push({ path: at, message: `${show(found)} is not a valid name; use lowercase letters, digits and dashes, e.g. my-scenario` });
+        else out.push({ path: at, message: `${show(found)} has the wrong format (${issue.message})` });
+        break;
+      case 'invalid_union': {
+        const disc = issue as { discriminator?: string; options?: unknown[] };
+        if (disc.discriminator && disc.options) {
+          const tag = found && typeof found === 'object' ? (found as Record<string, unknown>)[disc.discriminator] : undefined;
+          const options = disc.options.map(String);
+          out.push({ path: at, message: `${show(tag)} is not allowed${typeof tag === 'string' ? suggest(tag, options) : ''}; allowed: ${list(options)}` });
+          break;
+        }
+        const { node, value } = schemaAt(root, input, path);
+        const u = node ? defOf(unwrap(node)) : undefined;
+        if (u?.discriminator && value && typeof value === 'object' && !Array.isArray(value)) {
+          const options = (u.options ?? []).map((o) => defOf(unwrap(defOf(unwrap(o)).shape![u.discriminator!])).values?.[0]);
+          const tag = (value as Record<string, unknown>)[u.discriminator];
+          out.push({ path: formatPath([...path, u.discriminator]), message: `${show(tag)} is not allowed${typeof tag === 'string' ? suggest(tag, options.map(String)) : ''}; allowed: ${list(options)}` });
+          break;
+        }
+        // A schedule: report the branch that matches the kind of value given.
+        const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+        const isObj = typeof value === 'object' && value !== null && !Array.isArray(value);
+        const branch = branches.find((b) => b.length > 0 && (isObj ? b.some((i) => i.path.length > 0 || i.code === 'unrecognized_keys') : b.every((i) => i.path.length === 0 && i.code !== 'invalid_type')));
+        if (branch && (isObj || typeof value === 'number')) {
+          out.push(...problemsFromIssues(root, input, branch.map((i) => ({ ...i, path: [...path, ...i.path] }))));
+        } else {
+          out.push({ path: at, message: `${show(value)} is ${kindOf(value)}; expected a number or a schedule { "base": number, "segments": [{ "start": "YYYY-MM", "end": "YYYY-MM", "to": number }] }` });
+        }
+        break;
+      }
+      default:
+        out.push({ path: at, message: issue.message });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+/**
+ * From scenario text or object to a resolved scenario: every default filled in, every schedule
+ * in `{ base, segments }` form, region/category/mode tables merged with their overrides.
+ * All problems are collected and reported together (see errors.ts); nothing throws a raw error.
+ */
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { scenarioFileSchema, type ParsedScenario } from './scenario.ts';
+import { ScenarioError, problemsFromIssues, formatPath, type Problem } from './errors.ts';
+import { parseMonth } from './dates.ts';
+import { DEFAULT_REGIONS, DEFAULT_CATEGORIES, DEFAULT_MODES, type RegionData, type CategoryData, type ModeData } from './world-data.ts';
+import type { Schedule, ScheduleInput } from './param.ts';
+import { text, type Text } from './labels.ts';
+
+/** The largest scenario text accepted (a scenario is a few kB; this refuses hostile input). */
+export const MAX_SCENARIO_BYTES = 1_000_000;
+/** Longest run accepted, in months. */
+export const MAX_MONTHS = 12 * 60;
+
+type Scheduled<T, K extends keyof T> = Omit<T, K> & { [P in K]: Schedule };
+export type ResolvedRegion = Scheduled<RegionData, 'tariff' | 'digitalReadiness' | 'dataRegime'>;
+
+type DeepSchedules<T> = T extends number | string | boolean ? T
+  : T extends ScheduleInput ? Schedule
+  : T extends Array<infer U> ? Array<DeepSchedules<U>>
+  : { [K in keyof T]: DeepSchedules<T[K]> };
+
+export interface ResolvedScenario {
+  name: string;
+  title: Text;
+  description: Text;
+  seed: number;
+  time: { start: string; end: string };
+  scale: number;
+  infrastructure: DeepSchedules<ParsedScenario['infrastructure']>;
+  platform: DeepSchedules<ParsedScenario['platform']>;
+  rules: DeepSchedules<ParsedScenario['rules']>;
+  regions: ResolvedRegion[];
+  categories: CategoryData[];
+  modes: ModeData[];
+  shocks: ParsedScenario['shocks'];
+  model: ParsedScenario['model'];
+}
+
+/** Parses JSON text strictly, reporting the line and column of a syntax error. */
+export function parseScenarioText(source: string, origin = 'scenario'): unknown {
+  if (source.length > MAX_SCENARIO_BYTES) {
+    throw new ScenarioError([{ path: '', message: `the file is ${source.length} characters; at most ${MAX_SCENARIO_BYTES} allowed` }], origin);
+  }
+  const errors: ParseError[] = [];
+  const value = parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0) {
+    const e = errors[0];
+    const before = source.slice(0, e.offset);
+    const line = before.split('\n').length;
+    const column = e.offset - before.lastIndexOf('\n');
+    const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    throw new ScenarioError([{ path: '', message: `malformed JSON at line ${line}, column ${column}: ${what}` }], origin);
+  }
+  return value;
+}
+
+function toSchedule(value: ScheduleInput, fallbackBase: number): Schedule {
+  if (typeof value === 'number') return { base: value, segments: [] };
+  return { base: value.base ?? fallbackBase, segments: value.segments.map((s) => ({ ...s })) };
+}
+
+function isScheduleInput(v: unknown): v is ScheduleInput {
+  return typeof v === 'number' || (typeof v === 'object' && v !== null && Array.isArray((v as { segments?: unknown }).segments));
+}
+
+/** Checks a schedule's segments: real months, in order, not overlapping, ramps forward in time. */
+function checkSchedule(value: ScheduleInput, path: PropertyKey[], problems: Problem[]) {
+  if (typeof value === 'number') return;
+  let previousEnd = -Infinity;
+  let previousLabel = '';
+  value.segments.forEach((seg, i) => {
+    const at = formatPath([...path, 'segments', i]);
+    const start = parseMonth(seg.start);
+    const end = seg.end === undefined ? start : parseMonth(seg.end);
+    if (seg.end !== undefined && end <= start) {
+      problems.push({ path: `${at}.end`, message: `"${seg.end}" is not after start "${seg.start}"; a ramp must end after it starts (omit end for a step)` });
+    }
+    if (start <= previousEnd) {
+      problems.push({ path: `${at}.start`, message: `"${seg.start}" overlaps segment ${previousLabel}; segments must be in time order and not overlap` });
+    }
+    previousEnd = Math.max(previousEnd, end);
+    previousLabel = `[${i}] (${seg.start}${seg.end ? ` to ${seg.end}` : ''})`;
+  });
+}
+
+function walkSchedules(node: unknown, path: PropertyKey[], problems: Problem[]) {
+  if (isScheduleInput(node)) return checkSchedule(node, path, problems);
+  if (Array.isArray(node)) node.forEach((v, i) => walkSchedules(v, [...path, i], problems));
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walkSchedules(v, [...path, k], problems);
+}
+
+function normaliseSchedules<T>(node: T, defaults: unknown): DeepSchedules<T> {
+  if (isScheduleInput(node)) {
+    const fallback = typeof defaults === 'number' ? defaults : isScheduleInput(defaults) ? toSchedule(defaults, 0).base : 0;
+    return toSchedule(node, fallback) as DeepSchedules<T>;
+  }
+  if (Array.isArray(node)) return node.map((v) => normaliseSchedules(v, undefined)) as DeepSchedules<T>;
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    const d = (defaults ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(node)) out[k] = normaliseSchedules(v, d[k]);
+    return out as DeepSchedules<T>;
+  }
+  return node as DeepSchedules<T>;
+}
+
+function mergeTable<T extends { id: string }>(defaults: T[], overrides: Array<{ id: string }>, key: string, problems: Problem[]): T[] {
+  const seen = new Map<string, number>();
+  const merged = defaults.map((d) => ({ ...d }));
+  overrides.forEach((o, i) => {
+    if (seen.has(o.id)) problems.push({ path: `${key}[${i}].id`, message: `"${o.id}" is already changed by ${key}[${seen.get(o.id)}]; name each ${key.replace(/s$/, '')} once` });
+    seen.set(o.id, i);
+    const target = merged.find((d) => d.id === o.id);
+    if (target) Object.assign(target, Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
+  });
+  return merged;
+}
+
+/**
+ * Validates and resolves a scenario (text or already-parsed JSON). Throws ScenarioError with
+ * every problem found.
+ */
+export function resolveScenario(input: unknown, options: { origin?: string; name?: string } = {}): ResolvedScenario {
+  const origin = options.origin ?? 'scenario';
+  const raw = typeof input === 'string' ? parseScenarioText(input, origin) : input;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ScenarioError([{ path: '', message: `the scenario must be a JSON object, not ${Array.isArray(raw) ? 'a list' : typeof raw}` }], origin);
+  }
+  const parsed = scenarioFileSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new ScenarioError(problemsFromIssues(scenarioFileSchema, raw, parsed.error.issues), origin);
+  const s = parsed.data;
+  const problems: Problem[] = [];
+
+  walkSchedules({ infrastructure: s.infrastructure, platform: s.platform, rules: s.rules }, [], problems);
+  s.regions.forEach((r, i) => {
+    for (const k of ['tariff', 'digitalReadiness', 'dataRegime'] as const) if (r[k] !== undefined) checkSchedule(r[k]!, ['regions', i, k], problems);
+  });
+  const start = parseMonth(s.time.start);
+  const end = parseMonth(s.time.end);
+  if (end < start) problems.push({ path: 'time.end', message: `"${s.time.end}" is before time.start "${s.time.start}"` });
+  else if (end - start + 1 > MAX_MONTHS) problems.push({ path: 'time.end', message: `the run would last ${end - start + 1} months; at most ${MAX_MONTHS} allowed` });
+  s.shocks.forEach((shock, i) => {
+    if (parseMonth(shock.end) < parseMonth(shock.start)) problems.push({ path: `shocks[${i}].end`, message: `"${shock.end}" is before start "${shock.start}"` });
+  });
+
+  const regions = mergeTable(DEFAULT_REGIONS, s.regions, 'regions', problems);
+  const categories = mergeTable(DEFAULT_CATEGORIES, s.categories, 'categories', problems);
+  const modes = mergeTable(DEFAULT_MODES, s.logistics.modes, 'logistics.modes', problems);
+  if (categories.every((c) => c.demandShare === 0)) problems.push({ path: 'categories', message: 'every category has demandShare 0; at least one must be above 0' });
+  if (problems.length > 0) throw new ScenarioError(problems, origin);
+
+  return {
+    name: s.name ?? options.name ?? 'scenario',
+    title: s.title ?? text('Custom scenario', '自定义情景'),
+    description: s.description ?? text('A scenario without a description.', '未附说明的情景。'),
+    seed: s.seed,
+    time: s.time,
+    scale: s.scale,
+    infrastructure: normaliseSchedules(s.infrastructure, undefined),
+    platform: normaliseSchedules(s.platform, undefined),
+    rules: normaliseSchedules(s.rules, undefined),
+    regions: regions.map((r) => ({
+      ...r,
+      tariff: toSchedule(r.tariff, 0),
+      digitalReadiness: toSchedule(r.digitalReadiness, 0),
+      dataRegime: toSchedule(r.dataRegime, 0),
+    })),
+    categories,
+    modes,
+    shocks: s.shocks,
+    model: s.model,
+  };
+}
+
+/** The resolved default scenario (Yiwu as it is). */
+export function defaultScenario(): ResolvedScenario {
+  return resolveScenario({}, { name: 'baseline' });
+}
