@@ -14,8 +14,7 @@ export interface Stream {
 }
 
 export function stream(seed: number, purpose: string, index = 0): Stream {
-  const prng = seedrandom.alea(`yiwu:${seed}:${purpose}:${index}`);
-  return () => prng();
+  return seedrandom.alea(`yiwu:${seed}:${purpose}:${index}`) as unknown as Stream;
 }
 
 /** Standard normal draw (Box–Muller, one value per call: simple and allocation-free). */

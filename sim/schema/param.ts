@@ -47,7 +47,7 @@ export const UNITS = {
   none: text('—', '—'),
 } satisfies Record<string, Text>;
 
-interface NumberSpec {
+export interface NumberSpec {
   default: number;
   min: number;
   max: number;
@@ -133,6 +133,11 @@ export function sched(spec: Omit<NumberSpec, 'default'> & { default: number | Sc
   return scheduleSchema(spec)
     .default(spec.default)
     .meta(meta({ ...spec, default: numericDefault }, true) as unknown as Record<string, unknown>);
+}
+
+/** A schedulable field without a default of its own (region overrides such as a tariff). */
+export function schedField(spec: Omit<NumberSpec, 'default'>) {
+  return scheduleSchema(spec).meta(meta({ ...spec, default: Number.NaN }, true) as unknown as Record<string, unknown>);
 }
 
 /** Helper to write a default schedule compactly: ramp(base, [start, end, to], ...). */

@@ -19,8 +19,8 @@ export const MAX_MONTHS = 12 * 60;
 type Scheduled<T, K extends keyof T> = Omit<T, K> & { [P in K]: Schedule };
 export type ResolvedRegion = Scheduled<RegionData, 'tariff' | 'digitalReadiness' | 'dataRegime'>;
 
-type DeepSchedules<T> = T extends number | string | boolean ? T
-  : T extends ScheduleInput ? Schedule
+type DeepSchedules<T> = [T] extends [ScheduleInput] ? Schedule
+  : T extends number | string | boolean ? T
   : T extends Array<infer U> ? Array<DeepSchedules<U>>
   : { [K in keyof T]: DeepSchedules<T[K]> };
 

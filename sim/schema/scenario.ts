@@ -8,7 +8,7 @@
  */
 import * as z from 'zod';
 import { textSchema, text } from './labels.ts';
-import { num, field, sched, scheduleSchema, monthString, UNITS as U } from './param.ts';
+import { num, field, sched, schedField, monthString, UNITS as U, type NumberSpec } from './param.ts';
 import { DEFAULT_SCHEDULES as D, DEFAULT_REGIONS, DEFAULT_CATEGORIES, DEFAULT_MODES } from './world-data.ts';
 
 const share = { min: 0, max: 1, unit: U.share };
@@ -114,10 +114,10 @@ const regionOverride = z.strictObject({
   marketSizeUsdBn: field({ min: 0, max: 10_000, unit: U.usdBnPerYear, group: 'world', label: text('Market size', '市场规模'), description: text('Annual small-commodity import demand from all origins (2020).', '小商品年进口需求（所有来源，2020年）。') }).optional(),
   demandGrowth: field({ min: -0.5, max: 0.5, unit: U.perYear, group: 'world', label: text('Demand growth', '需求增长'), description: text('Annual growth of that demand.', '需求的年增长率。') }).optional(),
   incomePerCapitaUsd: field({ min: 100, max: 200_000, unit: U.usd, group: 'world', label: text('Income per head', '人均收入'), description: text('GDP per capita.', '人均GDP。') }).optional(),
-  tariff: scheduleSchema({ min: 0, max: 2 }).optional().meta({ label: text('Tariff', '关税'), description: text('Applied tariff on goods from Yiwu, share of value.', '对义乌商品的实施关税，占货值比例。'), unit: U.shareOfValue, group: 'rules', schedule: true, minimum: 0, maximum: 2, source: 'WTO World Tariff Profiles 2020' }),
+  tariff: schedField({ min: 0, max: 2, unit: U.shareOfValue, group: 'rules', label: text('Tariff', '关税'), description: text('Applied tariff on goods from Yiwu, share of value.', '对义乌商品的实施关税，占货值比例。'), source: 'WTO World Tariff Profiles 2020' }).optional(),
   importClearanceDays: field({ min: 0, max: 60, unit: U.days, group: 'world', label: text('Import clearance days', '进口通关天数'), description: text('Days at the destination\'s customs.', '目的地海关通关天数。') }).optional(),
-  digitalReadiness: scheduleSchema({ min: 0, max: 1 }).optional().meta({ label: text('Digital readiness', '数字化就绪度'), description: text('Readiness of buyers for online cross-border purchases.', '买家进行跨境线上采购的就绪程度。'), unit: U.share, group: 'world', schedule: true, minimum: 0, maximum: 1, source: 'UNCTAD B2C E-commerce Index 2020' }),
-  dataRegime: scheduleSchema({ min: 0, max: 1 }).optional().meta({ label: text('Data localisation', '数据本地化'), description: text('Data regime: 0 open data flows … 1 strict localisation. Raises the cost of selling online into the region.', '数据规则：0 数据自由流动 … 1 严格本地化。提高向该地区线上销售的成本。'), unit: U.share, group: 'platform', schedule: true, minimum: 0, maximum: 1, source: 'OECD Digital STRI 2018' }),
+  digitalReadiness: schedField({ min: 0, max: 1, unit: U.share, group: 'world', label: text('Digital readiness', '数字化就绪度'), description: text('Readiness of buyers for online cross-border purchases.', '买家进行跨境线上采购的就绪程度。'), source: 'UNCTAD B2C E-commerce Index 2020' }).optional(),
+  dataRegime: schedField({ min: 0, max: 1, unit: U.share, group: 'platform', label: text('Data localisation', '数据本地化'), description: text('Data regime: 0 open data flows … 1 strict localisation. Raises the cost of selling online into the region.', '数据规则：0 数据自由流动 … 1 严格本地化。提高向该地区线上销售的成本。'), source: 'OECD Digital STRI 2018' }).optional(),
   consumerTrust: field({ ...share, group: 'world', label: text('Consumer trust', '消费者信任'), description: text('Buyers\' initial trust in buying online from Chinese sellers.', '买家对从中国卖家线上购买的初始信任度。') }).optional(),
   onlineConsumerShare: field({ min: 0, max: 0.9, unit: U.share, group: 'world', label: text('Online consumer share', '线上消费者占比'), description: text('Share of the region\'s small-commodity purchases made by consumers online, cross-border (2020).', '该地区小商品采购中由消费者跨境线上购买的比例（2020年）。') }).optional(),
 });
@@ -157,7 +157,7 @@ const shock = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('freight_rate_spike'),
     ...shockWindow,
-    multiplier: z.number().min(0.1).max(20).describe('Freight rates multiply by this at the peak'),
+    multiplier: z.number().min(0.1).max(20).describe('Freight rates of the affected modes multiply by this during the shock'),
     modes: z.array(z.enum(modeIds)).min(1).max(modeIds.length).default(['sea']).describe('Modes affected'),
   }).meta({ label: text('Freight-rate spike', '运价飙升') }),
   z.strictObject({
@@ -170,13 +170,13 @@ const shock = z.discriminatedUnion('type', [
 ]);
 
 // ---------------------------------------------------------------- behaviour (model parameters)
-const m = (spec: Parameters<typeof num>[0]) => num({ ...spec, group: 'model' });
+const m = (spec: Omit<NumberSpec, 'group'>) => num({ ...spec, group: 'model' });
 const model = z
   .strictObject({
     priceSensitivity: m({ default: 3, min: 1.2, max: 10, unit: U.none, label: text('Price sensitivity of buyers', '买家价格敏感度'), description: text('Logit coefficient on log landed cost (σ − 1 in CES terms).', '到岸成本对数的logit系数（CES中的σ − 1）。'), source: 'Broda & Weinstein 2006 (σ ≈ 3–5 for differentiated goods)' }),
     productivityShape: m({ default: 3.1, min: 1.2, max: 10, unit: U.none, label: text('Productivity tail exponent', '生产率尾部指数'), description: text('Pareto exponent of merchants\' productivity. Sales then have a tail near shape ÷ price sensitivity ≈ 1.', '商户生产率的帕累托指数。销售额尾部指数约为其除以价格敏感度，接近1。'), source: 'Chaney 2008; Axtell 2001' }),
     hubShareAtStart: m({ default: 0.03, min: 0.001, max: 0.5, unit: U.share, label: text('Hub\'s initial market share', '枢纽初始市场份额'), description: text('Yiwu\'s share of small-commodity demand in an average region at the start; sets the strength of competing suppliers elsewhere.', '起始时义乌在平均地区小商品需求中的份额；决定其他供应来源的竞争力。'), source: 'calibrated' }),
-    traderMarkup: m({ default: 0.12, min: 0, max: 1, unit: U.share, label: text('Trading margin', '贸易加价'), description: text('Markup of market sales over the cost of goods.', '市场销售相对商品成本的加价。') }),
+    traderMarkup: m({ default: 0.25, min: 0, max: 1, unit: U.share, label: text('Trading margin', '贸易加价'), description: text('Markup of market sales over the cost of goods.', '市场销售相对商品成本的加价。') }),
     designPremium: m({ default: 0.5, min: 0, max: 3, unit: U.multiplier, label: text('Design premium', '设计溢价'), description: text('Price premium of own design, times the category\'s design intensity.', '自主设计的价格溢价，乘以品类设计密集度。'), source: 'Shih 1992 smile curve; assumption' }),
     brandPremium: m({ default: 0.25, min: 0, max: 3, unit: U.share, label: text('Brand premium', '品牌溢价'), description: text('Price premium of an own brand with after-sales service.', '自有品牌及售后服务的价格溢价。'), source: 'assumption' }),
     qualityPerPremium: m({ default: 1.1, min: 0, max: 3, unit: U.multiplier, label: text('Quality per premium', '溢价对应的质量'), description: text('How much buyers value design and brand: 1 means the premium is exactly worth its price.', '买家对设计和品牌的重视程度：1表示溢价恰好值回价格。') }),
@@ -191,7 +191,7 @@ const model = z
     localisationCostUsd: m({ default: 60_000, min: 0, max: 1e7, unit: U.usd, label: text('Data localisation compliance cost', '数据本地化合规成本'), description: text('Extra entry cost at a strict localisation regime (scaled by the regime\'s strictness).', '在严格本地化规则下的额外进入成本（按严格程度缩放）。'), source: 'assumption; Ferracane & van der Marel 2021' }),
     localisationFriction: m({ default: 0.08, min: 0, max: 1, unit: U.share, label: text('Data localisation running cost', '数据本地化运行成本'), description: text('Extra cost of online sales at a strict regime, share of value (scaled by strictness).', '严格规则下线上销售的额外成本，占货值比例（按严格程度缩放）。'), source: 'assumption' }),
     marketMaintenanceUsd: m({ default: 150, min: 0, max: 1e5, unit: U.usdPerMonth, label: text('Online market upkeep', '线上市场维护'), description: text('Monthly cost of serving one foreign region online.', '线上服务一个海外地区的月成本。') }),
-    hallMeetingsPerMonth: m({ default: 3, min: 0, max: 50, unit: U.perMonth, label: text('Market-hall meetings', '市场洽谈次数'), description: text('Visiting buyers a typical booth meets each month when the hall is open.', '市场开放时典型摊位每月接待的来访买家数。') }),
+    hallMeetingsPerMonth: m({ default: 0.4, min: 0, max: 50, unit: U.perMonth, label: text('Market-hall meetings', '市场洽谈次数'), description: text('New foreign buyers a typical booth meets each month when the hall is open.', '市场开放时典型摊位每月结识的新境外买家数。') }),
     linkAttrition: m({ default: 0.04, min: 0, max: 1, unit: U.perMonth, label: text('Buyer-link attrition', '客户关系流失'), description: text('Monthly chance a market-hall buyer relationship lapses.', '市场客户关系每月流失的概率。') }),
     visitDistanceElasticity: m({ default: 0.7, min: 0, max: 3, unit: U.none, label: text('Visits fall with distance', '来访随距离衰减'), description: text('Elasticity of buyers\' visits to the market hall with distance (travel cost, language, information).', '买家来访市场对距离的弹性（差旅成本、语言、信息）。') }),
     buyingAgentAccess: m({ default: 0.6, min: 0, max: 1, unit: U.share, label: text('Buying-agent access', '采购代理可及性'), description: text('How much of the market hall importers reach through Yiwu buying agents without visiting.', '进口商不来访、通过义乌采购代理可触达的市场比例。') }),
@@ -202,7 +202,7 @@ const model = z
     b2bFeeRate: m({ default: 0.03, min: 0, max: 0.5, unit: U.share, label: text('B2B platform fee', 'B2B平台费率'), description: text('Platform and payment fees on B2B sales.', 'B2B交易的平台与支付费用。') }),
     cbecFeeRate: m({ default: 0.1, min: 0, max: 0.5, unit: U.share, label: text('Cross-border e-commerce fee', '跨境电商费率'), description: text('Marketplace commission and payment fees on cross-border retail.', '跨境零售的平台佣金与支付费用。') }),
     hallFeeRate: m({ default: 0.02, min: 0, max: 0.5, unit: U.share, label: text('Market-hall fee', '市场交易费率'), description: text('Agents\' commissions and forwarding fees on market-hall purchases.', '市场采购的代理佣金和货代费用。') }),
-    boothCostUsd: m({ default: 2_500, min: 0, max: 1e6, unit: U.usdPerMonth, label: text('Booth and staff cost', '摊位与人员成本'), description: text('Monthly fixed cost of running a booth.', '经营一个摊位的月固定成本。'), source: 'Yiwu booth rents 2019–2020; assumption' }),
+    boothCostUsd: m({ default: 1_000, min: 0, max: 1e6, unit: U.usdPerMonth, label: text('Booth and staff cost', '摊位与人员成本'), description: text('Monthly fixed cost of running a booth.', '经营一个摊位的月固定成本。'), source: 'Yiwu booth rents 2019–2020; assumption' }),
     startupCapitalUsd: m({ default: 40_000, min: 0, max: 1e7, unit: U.usd, label: text('Start-up capital', '启动资金'), description: text('Cash a new merchant brings.', '新商户带入的现金。') }),
     entryRate: m({ default: 0.08, min: 0, max: 1, unit: U.perMonth, label: text('Entry attempts', '进入尝试率'), description: text('Monthly chance a vacant booth finds a would-be merchant.', '空置摊位每月找到潜在商户的概率。') }),
     retirementRate: m({ default: 0.002, min: 0, max: 0.2, unit: U.perMonth, label: text('Retirement', '自然退出'), description: text('Monthly chance a merchant leaves for reasons outside the model.', '商户因模型外原因退出的月概率。') }),
@@ -210,10 +210,13 @@ const model = z
     creditTermMonths: m({ default: 36, min: 1, max: 240, integer: true, unit: U.count, label: text('Loan term', '贷款期限'), description: text('Months over which loans are repaid.', '贷款偿还月数。') }),
     creditSupplyUsdPerMonth: m({ default: 150e6, min: 0, max: 1e11, unit: U.usdPerMonth, label: text('Base SME lending', '基础中小企业贷款额'), description: text('New lending available per month at Yiwu scale when supply is 1.', '供给指数为1时义乌全规模每月可新增贷款。') }),
     creditStrictness: m({ default: 1.0, min: -5, max: 5, unit: U.none, label: text('Lenders\' strictness', '贷款审批严格度'), description: text('Score an applicant must beat; calibrated so about half of SME applications are rejected.', '申请人须超过的评分门槛；校准为约一半中小企业申请被拒。'), source: 'ADB Trade Finance Gaps (45–56% of SME applications rejected)' }),
-    upgradeHazard: m({ default: 0.01, min: 0, max: 1, unit: U.perMonth, label: text('Upgrading: chance to consider', '升级：考虑概率'), description: text('Monthly chance a merchant considers moving up the value chain.', '商户每月考虑沿价值链升级的概率。') }),
-    upgradeCostDesignUsd: m({ default: 80_000, min: 0, max: 1e7, unit: U.usd, label: text('Cost: design & R&D', '成本：设计研发'), description: text('Investment to set up own design and R&D.', '建立自主设计研发的投资。') }),
-    upgradeCostBrandUsd: m({ default: 150_000, min: 0, max: 1e7, unit: U.usd, label: text('Cost: brand', '成本：品牌'), description: text('Investment to build an own brand with after-sales service.', '建立自有品牌及售后服务的投资。') }),
+    upgradeHazard: m({ default: 0.004, min: 0, max: 1, unit: U.perMonth, label: text('Upgrading: chance to consider', '升级：考虑概率'), description: text('Monthly chance a merchant considers moving up the value chain.', '商户每月考虑沿价值链升级的概率。') }),
+    upgradeCostDesignUsd: m({ default: 120_000, min: 0, max: 1e7, unit: U.usd, label: text('Cost: design & R&D', '成本：设计研发'), description: text('Investment to set up own design and R&D.', '建立自主设计研发的投资。') }),
+    upgradeCostBrandUsd: m({ default: 250_000, min: 0, max: 1e7, unit: U.usd, label: text('Cost: brand', '成本：品牌'), description: text('Investment to build an own brand with after-sales service.', '建立自有品牌及售后服务的投资。') }),
     upgradeSuccess: m({ default: 0.6, min: 0, max: 1, unit: U.share, label: text('Upgrading success', '升级成功率'), description: text('Chance an upgrading investment succeeds (higher for data-driven merchants).', '升级投资成功的概率（数据驱动型商户更高）。') }),
+    onlineConsumerGrowth: m({ default: 0.12, min: -0.5, max: 1, unit: U.perYear, label: text('Growth of online consumers', '线上消费者增长'), description: text('Annual growth of the share of purchases consumers make online cross-border (scaled by each region\'s digital readiness).', '消费者跨境线上购买占比的年增长率（按各地区数字化就绪度缩放）。'), source: 'AliResearch–Accenture 2015: global cross-border B2C 2014–2020 (+27% a year in value)' }),
+    importsUsdBnPerYear: m({ default: 4.2, min: 0, max: 1_000, unit: U.usdBnPerYear, label: text('Imports at start', '起始进口额'), description: text('Yiwu\'s imports in the first year, taken as data (not modelled by agents).', '首年义乌进口额，作为数据输入（非主体建模）。'), source: 'Yiwu Customs 2019: imports 28.9 bn yuan' }),
+    importsGrowth: m({ default: 0.2, min: -0.5, max: 1, unit: U.perYear, label: text('Import growth', '进口增长'), description: text('Annual growth of imports.', '进口的年增长率。'), source: 'Yiwu Customs 2019–2023 (28.9 → 65.5 bn yuan)' }),
     planningHorizonMonths: m({ default: 36, min: 1, max: 240, integer: true, unit: U.count, label: text('Planning horizon', '规划期'), description: text('Months over which merchants weigh an investment\'s gains against its cost.', '商户衡量投资收益与成本的月数。') }),
   })
   .prefault({})

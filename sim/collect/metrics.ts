@@ -1,0 +1,202 @@
+/**
+ * The named metrics a run records, each month, at Yiwu scale (money and counts are multiplied
+ * by 1 / scale; shares, days and rates are not). Charts, CSV files and tests refer to metrics
+ * by these ids, which are interfaces: they keep their meaning and are only ever added to.
+ */
+import type { World } from '../world/world.ts';
+import type { Text } from '../schema/labels.ts';
+import { text } from '../schema/labels.ts';
+import { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, CHANNEL_COUNT, HALL, B2B, CBEC } from '../ids.ts';
+import type { Dimension } from './recorder.ts';
+import { SeriesTable } from './recorder.ts';
+import type { MonthSummary } from './summary.ts';
+import { creditSupply } from '../mechanisms/finance.ts';
+
+export interface MetricInfo {
+  id: string;
+  label: Text;
+  unit: Text;
+  description: Text;
+  /** Breakdowns recorded besides the total ('' = the total is recorded). */
+  breakdowns: Array<Dimension | ''>;
+}
+
+type Value = (w: World, m: MonthSummary, index: number) => number;
+
+interface Collector extends MetricInfo {
+  /** Value for the total ('') or the element `index` of a breakdown; in sample units. */
+  value: Partial<Record<Dimension | '', Value>>;
+  /** True for money and counts (reported × 1/scale). */
+  scaled: boolean;
+}
+
+const usd = text('US$', '美元');
+const share = text('share', '比例');
+const count = text('count', '个数');
+const days = text('days', '天');
+
+const regionIds = (w: World) => w.scenario.regions.map((r) => r.id);
+const categoryIds = (w: World) => w.scenario.categories.map((c) => c.id);
+
+function c(id: string, label: Text, unit: Text, description: Text, scaled: boolean, value: Collector['value']): Collector {
+  return { id, label, unit, description, scaled, value, breakdowns: Object.keys(value) as Array<Dimension | ''> };
+}
+
+const foreignRegion = (w: World, r: number) => !w.scenario.regions[r].domestic;
+
+export const COLLECTORS: Collector[] = [
+  // ---- trade
+  c('trade_value_usd', text('Exports', '出口额'), usd, text('Goods value shipped from the hub to foreign regions (customs value).', '从枢纽发往境外地区的货值（海关货值）。'), true, {
+    '': (_w, m) => m.exports,
+    channel: (_w, m, c) => m.exportsByChannel[c],
+    region: (w, m, r) => (foreignRegion(w, r) ? m.tradeRC[r * CHANNEL_COUNT] + m.tradeRC[r * CHANNEL_COUNT + 1] + m.tradeRC[r * CHANNEL_COUNT + 2] : Number.NaN),
+    category: (_w, m, k) => m.exportsByCategory[k],
+  }),
+  c('domestic_sales_usd', text('Domestic sales', '内销额'), usd, text('Goods value sold to buyers in China.', '售予国内买家的货值。'), true, { '': (_w, m) => m.domestic }),
+  c('imports_usd', text('Imports', '进口额'), usd, text('Imports through the hub, taken as data (model.importsUsdBnPerYear, importsGrowth).', '经枢纽的进口额，作为数据输入。'), true, {
+    '': (w) => ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * Math.pow(1 + w.scenario.model.importsGrowth, w.t / 12),
+  }),
+  c('total_trade_usd', text('Total foreign trade', '进出口总额'), usd, text('Exports plus imports, as Yiwu Customs reports total trade.', '出口加进口，与义乌海关口径一致。'), true, {
+    '': (w, m) => m.exports + ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * Math.pow(1 + w.scenario.model.importsGrowth, w.t / 12),
+  }),
+  c('digital_share_of_exports', text('Digital share of exports', '数字贸易出口占比'), share, text('Share of exports sold through the B2B platform or cross-border e-commerce.', '通过B2B平台或跨境电商出口的比例。'), false, {
+    '': (_w, m) => (m.exports > 0 ? (m.exportsByChannel[B2B] + m.exportsByChannel[CBEC]) / m.exports : 0),
+  }),
+  c('market_procurement_share', text('Market-procurement share', '市场采购占比'), share, text('Share of exports through the market hall (market-procurement mode).', '通过市场（市场采购贸易方式）出口的比例。'), false, {
+    '': (_w, m) => (m.exports > 0 ? m.exportsByChannel[HALL] / m.exports : 0),
+  }),
+  c('hub_market_share', text('Hub\'s share of demand', '枢纽需求份额'), share, text('Share of the region\'s small-commodity spending that goes to the hub.', '地区小商品支出中流向枢纽的比例。'), false, {
+    region: (_w, m, r) => m.hubShareByRegion[r],
+  }),
+  c('landed_cost_index', text('Landed cost', '到岸成本'), text('× merchant price', '× 商户价格'), text('What buyers bear per US$ of goods: tariff, freight, fees and the cost of time.', '买家每美元货物承担的成本：关税、运费、费用和时间成本。'), false, {
+    region: (_w, m, r) => m.landedByRegion[r],
+  }),
+  // ---- digital adoption
+  ...DIGITAL_LEVELS.map((level, l) =>
+    c(`adoption_share_${level}`, text(`Merchants: ${level.replace(/_/g, ' ')}`, ['线下', 'B2B平台', '跨境电商', '数据驱动'][l] + '商户占比'), share,
+      text(`Share of merchants whose highest digital level is ${level.replace(/_/g, ' ')}.`, `最高数字化层级为“${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}”的商户比例。`), false, {
+        '': (_w, m) => (m.alive > 0 ? m.merchantsByLevel[l] / m.alive : 0),
+      })),
+  c('adoption_share_digital', text('Digital merchants', '数字化商户占比'), share, text('Share of merchants selling online (any digital level).', '线上销售的商户比例（任一数字层级）。'), false, {
+    '': (_w, m) => (m.alive > 0 ? 1 - m.merchantsByLevel[0] / m.alive : 0),
+  }),
+  c('digital_adoptions', text('Digital adoptions', '数字化升级'), count, text('Merchants moving up one digital level this month.', '本月升级一个数字层级的商户数。'), true, { '': (w) => w.accounts.adoptions }),
+  // ---- merchants
+  c('merchants_alive', text('Merchants', '商户数'), count, text('Merchants in business at the end of the month.', '月末在营商户数。'), true, { '': (_w, m) => m.alive }),
+  c('merchants_by_stage', text('Merchants by stage', '各环节商户数'), count, text('Merchants by value-chain stage.', '按价值链环节划分的商户数。'), true, { stage: (_w, m, g) => m.merchantsByStage[g] }),
+  c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }),
+  c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves, on average.', '出口商户平均服务的境外地区数。'), false, {
+    '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : 0),
+  }),
+  c('entries', text('Entries', '新进入商户'), count, text('New merchants this month.', '本月新进入的商户数。'), true, { '': (w) => w.accounts.entries }),
+  c('exits', text('Exits', '退出商户'), count, text('Merchants closing this month.', '本月退出的商户数。'), true, {
+    '': (w) => w.accounts.exitsByReason.reduce((a, b) => a + b, 0),
+  }),
+  ...EXIT_REASONS.slice(1).map((reason, j) =>
+    c(`exits_${reason}`, text(`Exits: ${reason.replace(/_/g, ' ')}`, `退出：${['融资受限', '资不抵债', '持续亏损', '自然退出'][j]}`), count,
+      text(`Merchants closing this month, ${reason.replace(/_/g, ' ')}.`, `本月因${['融资受限', '资不抵债', '持续亏损', '自然原因'][j]}退出的商户数。`), true, {
+        '': (w) => w.accounts.exitsByReason[j + 1],
+      })),
+  c('upgrades', text('Value-chain upgrades', '价值链升级'), count, text('Merchants moving to design/R&D or brand this month.', '本月升级到设计研发或品牌环节的商户数。'), true, { '': (w) => w.accounts.upgrades }),
+  c('online_market_entries', text('Online market entries', '线上市场进入'), count, text('Foreign regions entered online this month (merchant × region).', '本月线上进入的境外市场数（商户 × 地区）。'), true, { '': (w) => w.accounts.marketEntries }),
+  // ---- value chain
+  c('value_added_usd', text('Value added', '增加值'), usd, text('Value added by value-chain stage; sums to the value produced.', '按价值链环节划分的增加值；合计等于产出价值。'), true, {
+    stage: (w, _m, g) => w.accounts.valueAddedByStage[g],
+  }),
+  c('value_produced_usd', text('Value produced', '产出价值'), usd, text('Merchants\' revenue, net of refunds.', '商户收入（扣除退款）。'), true, { '': (w) => w.accounts.merchantRevenue }),
+  // ---- logistics and customs
+  c('logistics_cost_usd_per_kg', text('Freight rate', '运价'), text('US$ per kg', '美元/千克'), text('Average freight paid per kg, by mode.', '各运输方式平均每千克运费。'), false, {
+    mode: (w, _m, i) => (w.accounts.kgByMode[i] > 0 ? w.accounts.freightByMode[i] / w.accounts.kgByMode[i] : Number.NaN),
+  }),
+  c('transit_days', text('Transit time', '运输时间'), days, text('Average door-to-door transit days of exports, by mode.', '各运输方式出口平均运输天数。'), false, {
+    mode: (_w, m, i) => (m.transitByMode[i] > 0 ? m.transitByMode[i] : Number.NaN),
+  }),
+  c('freight_usd', text('Freight paid', '运费支出'), usd, text('Freight paid by buyers, by mode.', '买家支付的运费，按运输方式。'), true, {
+    '': (w) => w.accounts.freight,
+    mode: (w, _m, i) => w.accounts.freightByMode[i],
+  }),
+  c('shipments', text('Shipments', '发运批次'), count, text('Containers, consignments and parcels, by mode.', '集装箱、货运批次和包裹数，按运输方式。'), true, { mode: (w, _m, i) => w.accounts.shipmentsByMode[i] }),
+  c('volume_kg', text('Freight volume', '货运量'), text('kg', '千克'), text('Weight shipped, by mode.', '发运重量，按运输方式。'), true, { mode: (w, _m, i) => w.accounts.kgByMode[i] }),
+  c('capacity_utilisation', text('Capacity utilisation', '运力利用率'), share, text('Booked volume ÷ capacity, by mode (drives congestion pricing).', '订舱量 ÷ 运力，按运输方式（决定拥堵定价）。'), false, {
+    mode: (w, _m, i) => {
+      const p = w.providers;
+      let cap = 0;
+      let vol = 0;
+      for (let j = 0; j < p.count; j++) if (p.mode[j] === i) { cap += p.capacity[j]; vol += p.volumeKg[j]; }
+      return cap > 0 ? vol / cap : 0;
+    },
+  }),
+  c('clearance_days', text('Customs clearance', '通关时间'), days, text('Export and import clearance days, value-weighted, by channel.', '出口与进口通关天数（按货值加权），按渠道。'), false, {
+    channel: (_w, m, i) => m.clearanceByChannel[i],
+  }),
+  // ---- credit
+  c('credit_applied_usd', text('Credit applied for', '信贷申请额'), usd, text('Credit SMEs applied for this month.', '本月中小商户申请的信贷额。'), true, { '': (w) => w.accounts.creditApplied }),
+  c('credit_approved_usd', text('Credit approved', '信贷批准额'), usd, text('Credit approved this month.', '本月批准的信贷额。'), true, { '': (w) => w.accounts.creditApproved }),
+  c('credit_applications', text('Credit applications', '信贷申请数'), count, text('Applications this month.', '本月申请笔数。'), true, { '': (w) => w.accounts.creditApplications }),
+  c('credit_approvals', text('Credit approvals', '信贷批准数'), count, text('Applications approved this month.', '本月批准笔数。'), true, { '': (w) => w.accounts.creditApprovals }),
+  c('credit_rejection_rate', text('SME credit rejection', '中小企业信贷拒绝率'), share, text('Share of applications rejected this month.', '本月被拒申请的比例。'), false, {
+    '': (w) => (w.accounts.creditApplications > 0 ? 1 - w.accounts.creditApprovals / w.accounts.creditApplications : 0),
+  }),
+  c('credit_supply_usd', text('Credit supply', '信贷供给'), usd, text('Lending available this month.', '本月可贷资金。'), true, { '': (w) => creditSupply(w) }),
+  c('loans_outstanding_usd', text('Loans outstanding', '贷款余额'), usd, text('Merchants\' debt at the end of the month.', '月末商户负债余额。'), true, { '': (w) => w.totals.loansOutstanding }),
+  c('loan_writeoffs_usd', text('Loan write-offs', '贷款核销'), usd, text('Debt written off when merchants exit.', '商户退出时核销的债务。'), true, { '': (w) => w.accounts.loanWriteOffs }),
+  // ---- money flows
+  c('buyer_payments_usd', text('Buyers\' payments', '买家支付'), usd, text('What buyers pay for goods from the hub, including tariff, freight and fees, net of refunds.', '买家为枢纽商品支付的总额，含关税、运费和费用，扣除退款。'), true, { '': (w) => w.accounts.buyerPayments }),
+  c('merchant_revenue_usd', text('Merchants\' revenue', '商户收入'), usd, text('Merchants\' revenue net of refunds.', '商户收入（扣除退款）。'), true, { '': (w) => w.accounts.merchantRevenue }),
+  c('tariff_revenue_usd', text('Tariff revenue', '关税收入'), usd, text('Tariffs collected by destination regions on goods from the hub.', '目的地对枢纽商品征收的关税。'), true, {
+    '': (w) => w.accounts.tariffs,
+    region: (w, _m, r) => w.accounts.tariffsByRegion[r],
+  }),
+  c('fees_usd', text('Fees', '费用'), usd, text('Platform, agent, customs and data-compliance fees, by channel.', '平台、代理、报关和数据合规费用，按渠道。'), true, {
+    '': (w) => w.accounts.fees,
+    channel: (w, _m, i) => w.accounts.feesByChannel[i],
+  }),
+  c('fraud_losses_usd', text('Fraud losses', '欺诈损失'), usd, text('Buyers\' losses to fraud not refunded, by channel.', '买家未获退款的欺诈损失，按渠道。'), true, {
+    '': (w) => w.accounts.fraudLosses,
+    channel: (w, _m, i) => w.accounts.fraudByChannel[i],
+  }),
+  c('refunds_usd', text('Refunds', '退款'), usd, text('Fraud losses refunded under consumer protection.', '消费者保护下退还的欺诈损失。'), true, { '': (w) => w.accounts.refunds }),
+  c('buyer_trust_online', text('Buyers\' online trust', '买家线上信任度'), share, text('Buyers\' trust in buying online from the hub, by region.', '买家对从枢纽线上购买的信任度，按地区。'), false, {
+    region: (_w, m, r) => m.trustByRegion[r],
+  }),
+];
+
+const DIMENSION_IDS: Record<Dimension, (w: World) => readonly string[]> = {
+  region: regionIds,
+  channel: () => CHANNELS,
+  stage: () => STAGES,
+  category: categoryIds,
+  mode: () => MODES,
+};
+
+interface Binding {
+  id: number;
+  value: Value;
+  index: number;
+  scale: number;
+}
+
+/** Registers every metric's series in `table`; returns a function recording month t. */
+export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) => void {
+  const bindings: Binding[] = [];
+  for (const col of COLLECTORS) {
+    const scale = col.scaled ? w.expansion : 1;
+    for (const dim of col.breakdowns) {
+      const value = col.value[dim]!;
+      if (dim === '') {
+        bindings.push({ id: table.register(col.id), value, index: 0, scale });
+        continue;
+      }
+      DIMENSION_IDS[dim](w).forEach((name, index) => {
+        if (dim === 'region' && col.id === 'trade_value_usd' && w.scenario.regions[index].domestic) return;
+        bindings.push({ id: table.register(col.id, { [dim]: name }), value, index, scale });
+      });
+    }
+  }
+  return (m: MonthSummary) => {
+    const t = w.t;
+    for (const b of bindings) table.values[b.id][t] = b.value(w, m, b.index) * b.scale;
+  };
+}
+
+export const METRICS: MetricInfo[] = COLLECTORS.map(({ id, label, unit, description, breakdowns }) => ({ id, label, unit, description, breakdowns }));

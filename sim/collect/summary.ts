@@ -1,0 +1,132 @@
+/**
+ * The month in figures: aggregates that the named metrics (metrics.ts) read, computed once per
+ * month from the world's stores, plus the month's slice of the flow cube.
+ */
+import type { World } from '../world/world.ts';
+import { CHANNEL_COUNT, MODE_COUNT, STAGE_COUNT, LEVEL_COUNT, CBEC, IMPORTER, CONSUMER } from '../ids.ts';
+import { FlowCube } from './recorder.ts';
+import { PARCEL_VALUE_USD } from '../mechanisms/sales.ts';
+import { bitCount } from '../mechanisms/finance.ts';
+
+export class MonthSummary {
+  /** Goods value by region × channel (the domestic region: domestic sales). */
+  readonly tradeRC: Float64Array;
+  readonly exportsByCategory: Float64Array;
+  readonly landedByRegion: Float64Array;
+  readonly hubShareByRegion: Float64Array;
+  readonly trustByRegion: Float64Array;
+  readonly clearanceByChannel = new Float64Array(CHANNEL_COUNT);
+  readonly transitByMode = new Float64Array(MODE_COUNT);
+  readonly merchantsByLevel = new Float64Array(LEVEL_COUNT);
+  readonly merchantsByStage = new Float64Array(STAGE_COUNT);
+  alive = 0;
+  exporters = 0;
+  destinationsOfExporters = 0;
+  exports = 0;
+  domestic = 0;
+  exportsByChannel = new Float64Array(CHANNEL_COUNT);
+
+  constructor(R: number, K: number) {
+    this.tradeRC = new Float64Array(R * CHANNEL_COUNT);
+    this.exportsByCategory = new Float64Array(K);
+    this.landedByRegion = new Float64Array(R);
+    this.hubShareByRegion = new Float64Array(R);
+    this.trustByRegion = new Float64Array(R);
+  }
+
+  compute(w: World, flows: FlowCube | null): void {
+    const { market, merchants: s, buyers: b, R, K } = w;
+    const t = w.t;
+    this.tradeRC.fill(0);
+    this.exportsByCategory.fill(0);
+    this.exportsByChannel.fill(0);
+    this.clearanceByChannel.fill(0);
+    this.transitByMode.fill(0);
+    const landedWeight = this.landedByRegion;
+    landedWeight.fill(0);
+    const spent = this.hubShareByRegion;
+    spent.fill(0);
+    this.exports = this.domestic = 0;
+    const clearanceWeight = scratchC;
+    clearanceWeight.fill(0);
+    const modeValue = scratchM;
+    modeValue.fill(0);
+
+    for (let r = 0; r < R; r++) {
+      const foreign = !w.scenario.regions[r].domestic;
+      let goodsR = 0;
+      for (let k = 0; k < K; k++) {
+        for (let c = 0; c < CHANNEL_COUNT; c++) {
+          const cell = (r * K + k) * CHANNEL_COUNT + c;
+          const goods = market.goodsValue[cell];
+          if (goods <= 0) continue;
+          this.tradeRC[r * CHANNEL_COUNT + c] += goods;
+          goodsR += goods;
+          landedWeight[r] += goods * market.landedCost[cell];
+          spent[r] += goods * market.payFactor[cell];
+          if (!foreign) {
+            this.domestic += goods;
+            continue;
+          }
+          this.exports += goods;
+          this.exportsByChannel[c] += goods;
+          this.exportsByCategory[k] += goods;
+          this.clearanceByChannel[c] += goods * market.clearanceDays[r * CHANNEL_COUNT + c];
+          clearanceWeight[c] += goods;
+          const quantity = market.attraction[cell] > 0 ? (goods * market.attractionPerPrice[cell]) / market.attraction[cell] : 0;
+          for (let m = 0; m < MODE_COUNT; m++) {
+            const share = market.modeShare[cell * MODE_COUNT + m];
+            if (share === 0) continue;
+            this.transitByMode[m] += goods * share * market.transitDays[m * R + r];
+            modeValue[m] += goods * share;
+            if (flows) {
+              const o = flows.offset(t, r, c, k, m);
+              flows.data[o] += goods * share;
+              flows.data[o + 1] += quantity * share;
+              flows.data[o + 2] += (goods * share) / (c === CBEC ? PARCEL_VALUE_USD : w.scenario.modes[m].shipmentValueUsd);
+            }
+          }
+        }
+      }
+      landedWeight[r] = goodsR > 0 ? landedWeight[r] / goodsR : 0;
+      let budget = 0;
+      for (let k = 0; k < K; k++) budget += market.importerBudget[r * K + k] + market.consumerBudget[r * K + k];
+      spent[r] = budget > 0 ? spent[r] / budget : 0;
+    }
+    for (let c = 0; c < CHANNEL_COUNT; c++) this.clearanceByChannel[c] = clearanceWeight[c] > 0 ? this.clearanceByChannel[c] / clearanceWeight[c] : 0;
+    for (let m = 0; m < MODE_COUNT; m++) {
+      this.transitByMode[m] = modeValue[m] > 0 ? this.transitByMode[m] / modeValue[m] : 0;
+    }
+
+    // Merchants
+    this.merchantsByLevel.fill(0);
+    this.merchantsByStage.fill(0);
+    this.alive = this.exporters = this.destinationsOfExporters = 0;
+    for (let i = 0; i < s.capacity; i++) {
+      if (s.alive[i] === 0) continue;
+      this.alive += 1;
+      this.merchantsByLevel[s.level[i]] += 1;
+      this.merchantsByStage[s.stage[i]] += 1;
+      if (s.exportMonth[i] > 0) {
+        this.exporters += 1;
+        this.destinationsOfExporters += bitCount((s.offlineMask[i] | s.onlineMask[i]) & w.foreignMask);
+      }
+    }
+
+    // Buyers' trust in online channels, weighted by budget share, per region
+    const trustWeight = scratchR.length === R ? scratchR : (scratchR = new Float64Array(R));
+    trustWeight.fill(0);
+    this.trustByRegion.fill(0);
+    for (let i = 0; i < b.count; i++) {
+      const r = b.region[i];
+      const rk = r * K + b.category[i];
+      const weight = b.budgetShare[i] * (b.kind[i] === IMPORTER ? market.importerBudget[rk] : b.kind[i] === CONSUMER ? market.consumerBudget[rk] : 0);
+      this.trustByRegion[r] += weight * b.trust[i];
+      trustWeight[r] += weight;
+    }
+    for (let r = 0; r < R; r++) this.trustByRegion[r] = trustWeight[r] > 0 ? this.trustByRegion[r] / trustWeight[r] : 0;
+  }
+}
+const scratchC = new Float64Array(CHANNEL_COUNT);
+const scratchM = new Float64Array(MODE_COUNT);
+let scratchR = new Float64Array(0);

@@ -1,0 +1,69 @@
+/**
+ * Digital adoption: merchants climb digital levels — offline → B2B platform → cross-border
+ * e-commerce → data-driven (cloud, ERP, AI) — one level at a time.
+ *
+ * Each month a merchant considers the next level with the Bass (1969) hazard p + q × (share of
+ * its category's merchants already at that level or above): innovators and imitators, which
+ * gives the S-curve. It adopts when the gain it expects — what peers at the next level sell for
+ * their productivity, applied to its own productivity, times its margin, less the running
+ * cost — over its planning horizon, discounted at the lending rate, exceeds the one-off cost,
+ * and when it can pay: from spare cash, or with credit (finance.ts). The cost falls with 5G
+ * coverage and with the price of cloud and AI services (most for the data-driven level).
+ *
+ * Sources: Bass (1969); Rogers (2003) diffusion of innovations; adoption costs and the role of
+ * 5G and cloud prices: assumption, documented in docs/ODD.md.
+ */
+import type { World } from '../world/world.ts';
+import type { Stream } from '../random.ts';
+import { LEVEL_COUNT } from '../ids.ts';
+import { shareAtOrAbove } from './peers.ts';
+import { annuityFactor, fixedCosts, requestCredit } from './finance.ts';
+
+/** How much each level's cost depends on the cloud/AI price (exponent), by target level. */
+const CLOUD_PRICE_EXPONENT = [0, 0.3, 0.5, 1];
+/** Share of the adoption cost that full 5G coverage saves. */
+const FIVE_G_COST_SAVING = 0.35;
+/** Gain assumed when no peer is at the next level yet. */
+const PRIOR_GAIN = 0.3;
+
+export function adoptionCost(w: World, targetLevel: number): number {
+  const m = w.scenario.model;
+  const t = w.t;
+  const base = targetLevel === 1 ? m.adoptionCostB2bUsd : targetLevel === 2 ? m.adoptionCostCbecUsd : m.adoptionCostDataUsd;
+  return base * (1 - FIVE_G_COST_SAVING * w.levers.fiveGCoverage[t]) * Math.pow(w.levers.cloudAiPriceIndex[t], CLOUD_PRICE_EXPONENT[targetLevel]);
+}
+
+/** Pays an investment from spare cash, borrowing what is missing. Returns false if it cannot. */
+export function financeInvestment(w: World, i: number, cost: number, rng: Stream): boolean {
+  const s = w.merchants;
+  const spare = s.cash[i] - fixedCosts(w, i);
+  if (spare < cost && !requestCredit(w, i, cost - Math.max(0, spare), rng)) return false;
+  s.cash[i] -= cost;
+  w.accounts.investment += cost;
+  return true;
+}
+
+export function adoptDigital(w: World, rng: Stream): void {
+  const { merchants: s, peers, scenario, levers } = w;
+  const m = scenario.model;
+  const t = w.t;
+  const annuity = annuityFactor(m.planningHorizonMonths, levers.smeLendingRate[t]);
+  const costs = [0, adoptionCost(w, 1), adoptionCost(w, 2), adoptionCost(w, 3)];
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    const level = s.level[i];
+    if (level >= LEVEL_COUNT - 1) continue;
+    const k = s.category[i];
+    const next = level + 1;
+    const hazard = m.bassInnovation + m.bassImitation * shareAtOrAbove(w, k, next);
+    if (rng() >= hazard) continue;
+    const peersNext = peers.count[k * LEVEL_COUNT + next];
+    const expected = peersNext > 0 ? peers.performance[k * LEVEL_COUNT + next] * s.productivityPower[i] : s.salesEma[i] * (1 + PRIOR_GAIN);
+    const gain = (expected - s.salesEma[i]) * s.margin[i] - m.digitalRunningCostUsd;
+    if (gain * annuity <= costs[next]) continue;
+    if (!financeInvestment(w, i, costs[next], rng)) continue;
+    s.level[i] = next;
+    if (next === 1) s.onlineMask[i] |= 1 << w.domestic;
+    w.accounts.adoptions += 1;
+  }
+}

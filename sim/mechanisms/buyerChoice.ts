@@ -1,0 +1,192 @@
+/**
+ * Buyer search and choice.
+ *
+ * Each buyer agent (a weighted cohort of importers or online consumers in one region buying
+ * one category) splits its monthly budget between the hub's channels and competing suppliers
+ * elsewhere (the outside option) by a multinomial logit. The utility of buying from merchant j
+ * through channel c is −β·ln(landed cost) + ln(visibility), so summing over merchants gives a
+ * channel weight  S_c · L_c^−β · access_c · e^{habit·last_c}, where S_c is the merchants'
+ * summed attraction in the cell (offers.ts), L_c the landed-cost factor (tradeCosts.ts).
+ *
+ * - Importers reach the market hall in person (visit propensity) or through buying agents;
+ *   the hall is only reachable while open. Online channels are reached in proportion to the
+ *   region's digital readiness and the buyer's search breadth.
+ * - Online purchases carry perceived fraud risk, larger the less the buyer trusts the channel;
+ *   utility loses β × perceived risk (the risk's share of value, as if added to the landed cost).
+ * - Habit: last month's channel mix among the hub's channels is kept (repeat relationships).
+ * - Trust follows experience: a bad experience (more likely where fraud is common) cuts trust,
+ *   softened by consumer protection and refunds; good months rebuild it.
+ *
+ * Demand: each region's small-commodity spending grows at its rate, shifts toward online
+ * consumers as digital readiness grows, and moves with demand shocks.
+ *
+ * Sources: McFadden (1974) logit; Bass-free trust learning is an assumption; fraud and trust
+ * effects of consumer protection: OECD (2019) Unpacking E-commerce; online-consumer growth:
+ * AliResearch–Accenture (2015).
+ */
+import type { World } from '../world/world.ts';
+import { ScratchBuffer } from '../scratch.ts';
+import type { Stream } from '../random.ts';
+import { CHANNEL_COUNT, HALL, B2B, CBEC, IMPORTER } from '../ids.ts';
+
+/** Orders an online buyer cohort places a month, for the chance of meeting fraud. */
+const ORDERS_PER_MONTH = 20;
+/** Extra perceived risk per unit of distrust. */
+const DISTRUST_RISK = 2;
+/** Monthly pull of trust back toward the region's norm. */
+const TRUST_NORM_PULL = 0.01;
+const MAX_ONLINE_CONSUMER_SHARE = 0.8;
+
+/** Sets this month's spending budgets per region × category × buyer kind. */
+export function updateDemand(w: World): void {
+  const { scenario, levers, market, R, K } = w;
+  const t = w.t;
+  const years = t / 12;
+  let shareSum = 0;
+  for (const c of scenario.categories) shareSum += c.demandShare;
+  for (let r = 0; r < R; r++) {
+    const region = scenario.regions[r];
+    const total = (region.marketSizeUsdBn * 1e9 / 12) * w.scenario.scale * Math.pow(1 + region.demandGrowth, years);
+    const readiness0 = levers.digitalReadiness[r][0] || 1;
+    const online = Math.min(MAX_ONLINE_CONSUMER_SHARE,
+      region.onlineConsumerShare * Math.pow(1 + scenario.model.onlineConsumerGrowth, years) * (levers.digitalReadiness[r][t] / readiness0));
+    for (let k = 0; k < K; k++) {
+      const cell = total * (scenario.categories[k].demandShare / shareSum) * levers.demandMultiplier[r * K + k][t];
+      market.importerBudget[r * K + k] = cell * (1 - online);
+      market.consumerBudget[r * K + k] = cell * online;
+    }
+  }
+}
+
+/**
+ * Every buyer chooses; fills market.goodsValue and market.spendPerAttraction per cell. With
+ * `rng` given, buyers also update their trust and habits (a real month); without, the choice
+ * is evaluated only (used to calibrate the outside option at initialisation).
+ */
+export function chooseChannels(w: World, rng: Stream | null): void {
+  const { buyers: b, market, scenario, levers, K } = w;
+  const t = w.t;
+  const model = scenario.model;
+  const beta = model.priceSensitivity;
+  const habit = model.channelHabit;
+  const hallOpen = levers.hallOpen[t];
+  const protection = levers.consumerProtection[t];
+  const trustLoss = 0.3 * (1 - protection);
+  market.goodsValue.fill(0);
+  market.spendPerAttraction.fill(0);
+  market.hubWeight.fill(0);
+  market.budgetSum.fill(0);
+  const landedPow = work.get(market.landedCost.length);
+  for (let cell = 0; cell < landedPow.length; cell++) {
+    landedPow[cell] = market.landedCost[cell] > 0 ? Math.pow(market.landedCost[cell], -beta) : 0;
+  }
+
+  for (let i = 0; i < b.count; i++) {
+    const r = b.region[i];
+    const k = b.category[i];
+    const rk = r * K + k;
+    const base = rk * CHANNEL_COUNT;
+    const importer = b.kind[i] === IMPORTER;
+    const budget = (importer ? market.importerBudget[rk] : market.consumerBudget[rk]) * b.budgetShare[i];
+    if (budget <= 0) continue;
+    const readiness = levers.digitalReadiness[r][t] * b.searchBreadth[i];
+    const trust = b.trust[i];
+    const last = i * CHANNEL_COUNT;
+
+    // weight per unit of attraction, by channel
+    let wHall = 0;
+    let wB2b = 0;
+    let wCbec = 0;
+    if (importer) {
+      const v = b.visitPropensity[i];
+      const access = hallOpen * (v + (1 - v) * model.buyingAgentAccess);
+      wHall = access * landedPow[base + HALL] * Math.exp(habit * b.lastShare[last + HALL]);
+      const risk = market.fraudRate[r * CHANNEL_COUNT + B2B] * (1 + DISTRUST_RISK * (1 - trust));
+      wB2b = readiness * landedPow[base + B2B] * Math.exp(habit * b.lastShare[last + B2B] - beta * risk);
+    } else {
+      const risk = market.fraudRate[r * CHANNEL_COUNT + CBEC] * (1 + DISTRUST_RISK * (1 - trust));
+      wCbec = readiness * landedPow[base + CBEC] * Math.exp(habit * b.lastShare[last + CBEC] - beta * risk);
+    }
+    const sHall = market.attraction[base + HALL] * wHall;
+    const sB2b = market.attraction[base + B2B] * wB2b;
+    const sCbec = market.attraction[base + CBEC] * wCbec;
+    const hub = sHall + sB2b + sCbec;
+    market.hubWeight[rk] += budget * hub;
+    market.budgetSum[rk] += budget;
+    const denominator = market.outsideAttraction[rk] + hub;
+    if (denominator <= 0) continue;
+    const perUnit = budget / denominator;
+    if (wHall > 0) {
+      market.goodsValue[base + HALL] += (perUnit * sHall) / market.payFactor[base + HALL];
+      market.spendPerAttraction[base + HALL] += (perUnit * wHall) / market.payFactor[base + HALL];
+    }
+    if (wB2b > 0) {
+      market.goodsValue[base + B2B] += (perUnit * sB2b) / market.payFactor[base + B2B];
+      market.spendPerAttraction[base + B2B] += (perUnit * wB2b) / market.payFactor[base + B2B];
+    }
+    if (wCbec > 0) {
+      market.goodsValue[base + CBEC] += (perUnit * sCbec) / market.payFactor[base + CBEC];
+      market.spendPerAttraction[base + CBEC] += (perUnit * wCbec) / market.payFactor[base + CBEC];
+    }
+    if (rng === null) {
+      if (hub > 0) {
+        b.lastShare[last + HALL] = sHall / hub;
+        b.lastShare[last + B2B] = sB2b / hub;
+        b.lastShare[last + CBEC] = sCbec / hub;
+      }
+      continue;
+    }
+    // habits: this month's mix among the hub's channels
+    const onlineShare = hub > 0 ? (sB2b + sCbec) / hub : 0;
+    if (hub > 0) {
+      b.lastShare[last + HALL] = sHall / hub;
+      b.lastShare[last + B2B] = sB2b / hub;
+      b.lastShare[last + CBEC] = sCbec / hub;
+    }
+    b.lastOutside[i] = market.outsideAttraction[rk] / denominator;
+    // trust follows experience of online purchases
+    if (onlineShare > 0) {
+      const fraud = market.fraudRate[r * CHANNEL_COUNT + (importer ? B2B : CBEC)];
+      const incident = 1 - Math.exp(-fraud * ORDERS_PER_MONTH * onlineShare);
+      let next = trust;
+      if (rng() < incident) next = trust * (1 - trustLoss);
+      else next = trust + model.trustLearning * onlineShare * (1 - trust);
+      b.trust[i] = next + TRUST_NORM_PULL * (scenario.regions[r].consumerTrust - next);
+    }
+  }
+}
+
+const work = new ScratchBuffer();
+
+/**
+ * Sets the strength of competing suppliers so the hub holds `hubShareAtStart` of demand in an
+ * average foreign region (and of the domestic market) at the start. The same strength in every
+ * foreign region, so the regional pattern of trade comes from trade costs alone.
+ */
+export function calibrateOutsideOption(w: World): void {
+  const { market, scenario, R, K } = w;
+  const share = scenario.model.hubShareAtStart;
+  // Converge habits first (a few rounds of choice with no competitors), then measure.
+  market.outsideAttraction.fill(0);
+  for (let round = 0; round < 3; round++) chooseChannels(w, null);
+  const hubWeight = market.hubWeight;
+  const budgetSum = market.budgetSum;
+  for (let k = 0; k < K; k++) {
+    let foreignSum = 0;
+    let foreignBudget = 0;
+    for (let r = 0; r < R; r++) {
+      const rk = r * K + k;
+      if (scenario.regions[r].domestic) {
+        const mean = budgetSum[rk] > 0 ? hubWeight[rk] / budgetSum[rk] : 0;
+        market.outsideAttraction[rk] = (mean * (1 - share)) / share;
+      } else {
+        foreignSum += hubWeight[rk];
+        foreignBudget += budgetSum[rk];
+      }
+    }
+    const foreignMean = foreignBudget > 0 ? foreignSum / foreignBudget : 0;
+    for (let r = 0; r < R; r++) {
+      if (!scenario.regions[r].domestic) market.outsideAttraction[r * K + k] = (foreignMean * (1 - share)) / share;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Entry and exit of merchants.
+ *
+ * Exit: a merchant closes when it has been short of cash for several months (finance.ts:
+ * credit-starved or insolvent), when it has lost money twelve months in a row (unprofitable),
+ * or for reasons outside the model (retirement, a small monthly chance). Its booth falls
+ * vacant; its record goes to the archive; its remaining debt is written off and its cash is
+ * withdrawn by the owner (negative cash: bills left unpaid).
+ *
+ * Entry: a vacant booth attracts a would-be merchant with a monthly chance. The candidate draws
+ * a category (by demand), a productivity (Pareto) and a starting digital level like its
+ * category's merchants (but not data-driven), and enters when the profit it expects — what
+ * peers at its level sell for their productivity, times its margin, less fixed costs — is
+ * positive. It brings its start-up capital.
+ *
+ * Sources: Hopenhayn (1992) and Melitz (2003) entry and exit with a productivity cut-off.
+ */
+import type { World } from '../world/world.ts';
+import { pareto, type Stream } from '../random.ts';
+import { LEVEL_COUNT } from '../ids.ts';
+import { bitCount } from './finance.ts';
+import { marginAt } from './offers.ts';
+
+/** Exit reasons (ids.ts EXIT_REASONS). */
+export const CREDIT_STARVED = 1, INSOLVENT = 2, UNPROFITABLE = 3, RETIRED = 4;
+const MONTHS_OF_LOSSES_TO_EXIT = 12;
+
+export function removeMerchant(w: World, i: number, reason: number): void {
+  const s = w.merchants;
+  const a = w.accounts;
+  w.archive.add(s, i, w.firstMonth + w.t, reason, bitCount((s.offlineMask[i] | s.onlineMask[i]) & w.foreignMask));
+  a.loanWriteOffs += s.debt[i];
+  w.totals.loansOutstanding -= s.debt[i];
+  a.ownerWithdrawals += s.cash[i];
+  a.exitsByReason[reason] += 1;
+  s.alive[i] = 0;
+  s.id[i] = -1;
+  s.resetSlot(i);
+}
+
+/** Applies this month's exits: those flagged by finance, plus losses and retirement. */
+export function applyExits(w: World, rng: Stream, flagged: Uint8Array): void {
+  const s = w.merchants;
+  const retire = w.scenario.model.retirementRate;
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    let reason = flagged[i];
+    if (reason === 0 && s.lossMonths[i] >= MONTHS_OF_LOSSES_TO_EXIT) reason = UNPROFITABLE;
+    if (rng() < retire && reason === 0) reason = RETIRED;
+    if (reason !== 0) removeMerchant(w, i, reason);
+  }
+}
+
+/** Draws a category index from cumulative demand shares. */
+export function drawCategory(cumulative: Float64Array, u: number): number {
+  let k = 0;
+  while (k < cumulative.length - 1 && cumulative[k] <= u) k++;
+  return k;
+}
+
+/** Stage of a new merchant (ids.ts STAGES order), by the shares of Yiwu's booths. */
+export const ENTRANT_STAGE_CUMULATIVE = new Float64Array([0.05, 0.09, 0.44, 0.99, 1]);
+
+/** Fills a slot with a new merchant. */
+export function placeMerchant(w: World, i: number, k: number, productivity: number, stage: number, level: number, birthMonth: number, cash: number): void {
+  const s = w.merchants;
+  s.resetSlot(i);
+  s.id[i] = s.nextId++;
+  s.alive[i] = 1;
+  s.category[i] = k;
+  s.productivity[i] = productivity;
+  s.productivityPower[i] = Math.pow(productivity, w.scenario.model.priceSensitivity);
+  s.stage[i] = stage;
+  s.level[i] = level;
+  s.birthMonth[i] = birthMonth;
+  s.cash[i] = cash;
+  s.offlineMask[i] = 1 << w.domestic;
+  s.onlineMask[i] = level > 0 ? 1 << w.domestic : 0;
+}
+
+export function enterMerchants(w: World, rng: Stream, categoryCumulative: Float64Array): void {
+  const { merchants: s, peers, scenario } = w;
+  const m = scenario.model;
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 1 || rng() >= m.entryRate) continue;
+    const k = drawCategory(categoryCumulative, rng());
+    const phi = pareto(rng, m.productivityShape);
+    const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, rng());
+    // starting level: like the category's merchants, at most cross-border e-commerce
+    let total = 0;
+    for (let l = 0; l < LEVEL_COUNT; l++) total += peers.count[k * LEVEL_COUNT + l];
+    let u = rng() * total;
+    let level = 0;
+    while (level < LEVEL_COUNT - 1 && u >= peers.count[k * LEVEL_COUNT + level]) u -= peers.count[k * LEVEL_COUNT + level++];
+    level = Math.min(level, 2);
+    const margin = marginAt(w, stage, scenario.categories[k].designIntensity);
+    const expectedSales = peers.performance[k * LEVEL_COUNT + level] * Math.pow(phi, m.priceSensitivity);
+    const fixed = m.boothCostUsd + m.digitalRunningCostUsd * level;
+    if (expectedSales * margin <= fixed) continue;
+    placeMerchant(w, i, k, phi, stage, level, w.firstMonth + w.t, m.startupCapitalUsd);
+    w.accounts.ownerEquity += m.startupCapitalUsd;
+    w.accounts.entries += 1;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * SME finance: credit applications, approval and rationing, repayment, and financial distress.
+ *
+ * Merchants apply for credit when an investment (going digital, entering a market online,
+ * upgrading) exceeds their spare cash, and for working capital when a month leaves them short.
+ * Lenders score each application: collateral cover (cash plus receivables and stock) and age
+ * count for it, leverage against it; where lenders score on transaction data, a digital
+ * merchant's sales record stands in for collateral. Approval probability is the logistic of the
+ * score, scaled down when last month's demand for credit exceeded this month's supply, and no
+ * more is lent in a month than the supply. Loans are repaid in equal shares over the term, with
+ * interest on the balance. A merchant short of cash for several months in a row closes: as
+ * "credit-starved" when it was earning an operating profit but was refused credit, otherwise as
+ * "insolvent". Debt left at exit is written off by the lender.
+ *
+ * Sources: Manova (2013) credit constraints and trade; ADB Trade Finance Gaps, Growth and Jobs
+ * Surveys (2017–2023): 45–56% of SME trade-finance applications rejected; transaction-data
+ * lending: Frost et al. (2019) BigTech and the changing structure of financial intermediation.
+ */
+import type { World } from '../world/world.ts';
+import type { Stream } from '../random.ts';
+
+/** Months of sales that count as collateral (receivables and stock). */
+const COLLATERAL_MONTHS_OF_SALES = 3;
+
+export function annuityFactor(months: number, annualRate: number): number {
+  const r = annualRate / 12;
+  return r > 1e-9 ? (1 - Math.pow(1 + r, -months)) / r : months;
+}
+
+/** Popcount of a 16-bit mask. */
+export function bitCount(mask: number): number {
+  let n = 0;
+  while (mask !== 0) {
+    mask &= mask - 1;
+    n++;
+  }
+  return n;
+}
+
+/** Lending available this month, US$ (sample scale). */
+export function creditSupply(w: World): number {
+  return w.levers.smeCreditSupply[w.t] * w.scenario.model.creditSupplyUsdPerMonth * w.scenario.scale;
+}
+
+/** A merchant applies for `amount`; returns true and pays it out if approved. */
+export function requestCredit(w: World, i: number, amount: number, rng: Stream): boolean {
+  const s = w.merchants;
+  const a = w.accounts;
+  const t = w.t;
+  a.creditApplications += 1;
+  a.creditApplied += amount;
+  const supply = creditSupply(w);
+  let approved = false;
+  if (a.creditApproved + amount <= supply) {
+    const tightness = Math.min(1, supply / Math.max(w.creditDemandLastMonth, 1));
+    const ageYears = Math.max(0, w.firstMonth + t - s.birthMonth[i]) / 12;
+    const assets = Math.max(0, s.cash[i]) + COLLATERAL_MONTHS_OF_SALES * s.salesEma[i];
+    const cover = assets / (s.debt[i] + amount);
+    const leverage = s.debt[i] / Math.max(1, 12 * s.salesEma[i]);
+    const record = s.level[i] >= 1 ? Math.min(1, (12 * s.salesEma[i]) / (2 * amount)) : 0;
+    const score = -w.scenario.model.creditStrictness + 0.4 * Math.log1p(ageYears) + 1.2 * Math.min(2, cover)
+      - Math.min(3, leverage) + 2 * w.levers.transactionDataScoring[t] * record;
+    approved = rng() < tightness / (1 + Math.exp(-score));
+  }
+  if (approved) {
+    s.debt[i] += amount;
+    s.cash[i] += amount;
+    s.creditUsed[i] += amount;
+    a.creditApprovals += 1;
+    a.creditApproved += amount;
+    a.loansReceived += amount;
+    w.totals.loansOutstanding += amount;
+  } else {
+    s.refused[i] = 1;
+  }
+  return approved;
+}
+
+/** Monthly fixed costs of a merchant: booth, digital running costs, upkeep of online markets. */
+export function fixedCosts(w: World, i: number): number {
+  const s = w.merchants;
+  const m = w.scenario.model;
+  return m.boothCostUsd + m.digitalRunningCostUsd * s.level[i] + m.marketMaintenanceUsd * bitCount(s.onlineMask[i] & w.foreignMask);
+}
+
+/**
+ * Books the month's gross profit, costs and loan service into every merchant's cash; short
+ * merchants seek working capital. Returns nothing; marks merchants to exit via `exitFlag`.
+ */
+export function settleFinances(w: World, rng: Stream, exitReason: Uint8Array): void {
+  const s = w.merchants;
+  const a = w.accounts;
+  const model = w.scenario.model;
+  const monthlyRate = w.levers.smeLendingRate[w.t] / 12;
+  const term = model.creditTermMonths;
+  for (let i = 0; i < s.capacity; i++) {
+    exitReason[i] = 0;
+    if (s.alive[i] === 0) continue;
+    s.refused[i] = 0;
+    const gross = s.salesMonth[i] * s.margin[i];
+    const fixed = fixedCosts(w, i);
+    const interest = s.debt[i] * monthlyRate;
+    const principal = Math.min(s.debt[i], s.debt[i] / term);
+    s.cash[i] += gross - fixed - interest - principal;
+    s.debt[i] -= principal;
+    w.totals.loansOutstanding -= principal;
+    a.grossProfit += gross;
+    a.fixedCosts += fixed;
+    a.interestPaid += interest;
+    a.principalRepaid += principal;
+    const operating = gross - fixed;
+    const profit = operating - interest;
+    s.profitEma[i] += 0.2 * (profit - s.profitEma[i]);
+    s.lossMonths[i] = profit < 0 ? Math.min(255, s.lossMonths[i] + 1) : 0;
+
+    if (s.cash[i] < 0) {
+      const need = -s.cash[i] + fixed;
+      if (requestCredit(w, i, need, rng)) s.distressMonths[i] = 0;
+      else s.distressMonths[i] = Math.min(255, s.distressMonths[i] + 1);
+    } else {
+      s.distressMonths[i] = 0;
+    }
+    if (s.distressMonths[i] >= model.distressMonths) {
+      // EXIT_REASONS: 1 credit_starved, 2 insolvent
+      exitReason[i] = s.refused[i] === 1 && s.profitEma[i] + interest > 0 ? 1 : 2;
+    }
+  }
+}

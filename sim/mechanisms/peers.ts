@@ -1,0 +1,49 @@
+/**
+ * What merchants observe of their peers, recomputed each month after sales: how many merchants
+ * of each category are at each digital level, and how well they do for their productivity
+ * (sales ÷ φ^β, so a merchant can judge what a level would bring it, not what it brought a more
+ * productive peer). Imitation in adoption (Bass 1969) and entrants' expectations read these.
+ */
+import type { World } from '../world/world.ts';
+import { LEVEL_COUNT } from '../ids.ts';
+
+export function updatePeerStats(w: World): void {
+  const { merchants: s, peers, K } = w;
+  peers.count.fill(0);
+  peers.performance.fill(0);
+  peers.profitByCategory.fill(0);
+  peers.hallAttraction.fill(0);
+  const perCategory = peers.categoryCount;
+  perCategory.fill(0);
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    const k = s.category[i];
+    const cell = k * LEVEL_COUNT + s.level[i];
+    peers.count[cell] += 1;
+    peers.performance[cell] += s.salesMonth[i] / s.productivityPower[i];
+    peers.profitByCategory[k] += s.profitEma[i];
+    peers.hallAttraction[k] += s.attractHall[i];
+    perCategory[k] += 1;
+  }
+  for (let cell = 0; cell < K * LEVEL_COUNT; cell++) {
+    if (peers.count[cell] > 0) peers.performance[cell] /= peers.count[cell];
+  }
+  for (let k = 0; k < K; k++) {
+    if (perCategory[k] > 0) {
+      peers.profitByCategory[k] /= perCategory[k];
+      peers.hallAttraction[k] /= perCategory[k];
+    }
+  }
+}
+
+/** Share of a category's merchants at `level` or above. */
+export function shareAtOrAbove(w: World, k: number, level: number): number {
+  const c = w.peers.count;
+  let above = 0;
+  let all = 0;
+  for (let l = 0; l < LEVEL_COUNT; l++) {
+    all += c[k * LEVEL_COUNT + l];
+    if (l >= level) above += c[k * LEVEL_COUNT + l];
+  }
+  return all > 0 ? above / all : 0;
+}

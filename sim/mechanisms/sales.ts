@@ -1,0 +1,120 @@
+/**
+ * Sales and the month's trade accounts.
+ *
+ * Buyers' spending in each cell is shared among the merchants selling there in proportion to
+ * their attraction (the logit choice of buyerChoice.ts, aggregated). For each cell the goods
+ * value G is split into what buyers pay: G × (1 + tariff + freight + fees), less refunds of
+ * fraud losses (consumer protection). So every month:
+ *   buyers' payments = merchants' revenue + freight + tariffs + fees,
+ * and each merchant's revenue is split into value added by value-chain stage, which sums to
+ * the value produced (offers.ts, valueChainShares).
+ *
+ * Logistics: goods weight by mode (category kg per US$ × mode shares) and shipments
+ * (value ÷ typical shipment value; cross-border e-commerce ships parcels).
+ */
+import type { World } from '../world/world.ts';
+import { CHANNEL_COUNT, MODE_COUNT, HALL, B2B, CBEC, STAGE_COUNT } from '../ids.ts';
+import { valueChainShares } from './offers.ts';
+import { ScratchBuffer } from '../scratch.ts';
+
+/** Typical value of a cross-border e-commerce parcel, US$. */
+export const PARCEL_VALUE_USD = 30;
+/** Weight of this month in merchants' smoothed sales and online revenue. */
+const SMOOTHING = 0.3;
+
+export function settleSales(w: World): void {
+  const { merchants: s, market, accounts: a, scenario, R, K } = w;
+  const refundShare = market.refundShare;
+  const netPerAttraction = market.netPerAttraction;
+
+  // Cell accounts: what buyers pay and where it goes.
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < K; k++) {
+      const kg = scenario.categories[k].kgPerUsd;
+      for (let c = 0; c < CHANNEL_COUNT; c++) {
+        const cell = (r * K + k) * CHANNEL_COUNT + c;
+        const fraud = market.fraudRate[r * CHANNEL_COUNT + c];
+        netPerAttraction[cell] = market.spendPerAttraction[cell] * (1 - fraud * refundShare);
+        const goods = market.goodsValue[cell];
+        if (goods <= 0) continue;
+        const refund = goods * fraud * refundShare;
+        const freight = goods * market.freightShare[cell];
+        const tariff = goods * market.tariffShare[cell];
+        const fee = goods * market.feeShare[cell];
+        a.buyerPayments += goods * market.payFactor[cell] - refund;
+        a.freight += freight;
+        a.tariffs += tariff;
+        a.tariffsByRegion[r] += tariff;
+        a.fees += fee;
+        a.feesByChannel[c] += fee;
+        a.refunds += refund;
+        a.fraudLosses += goods * fraud * (1 - refundShare);
+        a.fraudByChannel[c] += goods * fraud * (1 - refundShare);
+        for (let m = 0; m < MODE_COUNT; m++) {
+          const share = market.modeShare[cell * MODE_COUNT + m];
+          if (share === 0) continue;
+          const value = goods * share;
+          a.valueByMode[m] += value;
+          a.kgByMode[m] += value * kg;
+          a.freightByMode[m] += value * market.freightPerKg[m * R + r] * kg;
+          a.shipmentsByMode[m] += value / (c === CBEC ? PARCEL_VALUE_USD : scenario.modes[m].shipmentValueUsd);
+        }
+      }
+    }
+  }
+
+  // Merchants' revenue, summed by category × stage for the value-added split.
+  const revenueByStage = revenueWork.get(K * STAGE_COUNT);
+  revenueByStage.fill(0);
+  const domestic = w.domestic;
+  const RC = s.regionCount;
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    const k = s.category[i];
+    let hallSum = 0;
+    let domesticRevenue = 0;
+    let mask = s.offlineMask[i];
+    while (mask !== 0) {
+      const r = 31 - Math.clz32(mask);
+      mask ^= 1 << r;
+      const x = netPerAttraction[(r * K + k) * CHANNEL_COUNT + HALL];
+      hallSum += x;
+      if (r === domestic) domesticRevenue += x * s.attractHall[i];
+    }
+    let revenue = hallSum * s.attractHall[i];
+    if (s.level[i] > 0) {
+      const b2b = s.attractB2b[i];
+      const cbec = s.attractCbec[i];
+      mask = s.onlineMask[i];
+      while (mask !== 0) {
+        const r = 31 - Math.clz32(mask);
+        mask ^= 1 << r;
+        const cell = (r * K + k) * CHANNEL_COUNT;
+        const online = b2b * netPerAttraction[cell + B2B] + cbec * netPerAttraction[cell + CBEC];
+        revenue += online;
+        if (r === domestic) domesticRevenue += online;
+        const slot = i * RC + r;
+        s.onlineRevenue[slot] += SMOOTHING * (online - s.onlineRevenue[slot]);
+      }
+    }
+    const exports = revenue - domesticRevenue;
+    s.salesMonth[i] = revenue;
+    s.exportMonth[i] = exports;
+    s.salesTotal[i] += revenue;
+    s.exportTotal[i] += exports;
+    s.salesEma[i] += SMOOTHING * (revenue - s.salesEma[i]);
+    a.merchantRevenue += revenue;
+    revenueByStage[k * STAGE_COUNT + s.stage[i]] += revenue;
+  }
+  const shares = sharesWork.get(STAGE_COUNT);
+  for (let k = 0; k < K; k++) {
+    for (let g = 0; g < STAGE_COUNT; g++) {
+      const revenue = revenueByStage[k * STAGE_COUNT + g];
+      if (revenue === 0) continue;
+      valueChainShares(w, k, g, shares);
+      for (let h = 0; h < STAGE_COUNT; h++) a.valueAddedByStage[h] += revenue * shares[h];
+    }
+  }
+}
+const revenueWork = new ScratchBuffer();
+const sharesWork = new ScratchBuffer();

@@ -1,0 +1,57 @@
+/**
+ * Value-chain upgrading along the "smile curve" (Shih 1992): producers invest in their own
+ * design and R&D; traders, and designers, build an own brand with after-sales service.
+ *
+ * Now and then (more often for data-driven merchants, whose data show them what sells) a
+ * merchant weighs the step up. Design and brand raise the price by a premium and buyers value
+ * it as quality, so sales change by (premium ratio)^(β·(q − 1)) and the margin widens. The
+ * merchant invests when the expected gain — times the chance the investment succeeds — over its
+ * planning horizon exceeds the cost (cheaper with cheaper cloud and AI design tools), and it
+ * can pay from spare cash or credit. Value added is then booked to the new stage (offers.ts).
+ *
+ * Sources: Shih (1992); Gereffi (1999) industrial upgrading in apparel chains; Humphrey &
+ * Schmitz (2002) process, product and functional upgrading; costs and odds: assumption.
+ */
+import type { World } from '../world/world.ts';
+import type { Stream } from '../random.ts';
+import { DESIGN, PRODUCTION, TRADING, BRAND } from '../ids.ts';
+import { premiumFactor } from './offers.ts';
+import { annuityFactor } from './finance.ts';
+import { financeInvestment } from './adoption.ts';
+
+/** Where each stage can upgrade to (-1: nowhere). Index: ids.ts STAGES. */
+const UPGRADE_TO = [-1, BRAND, DESIGN, BRAND, -1];
+const DATA_DRIVEN_BOOST = 1.5;
+
+export function upgradeValueChain(w: World, rng: Stream): void {
+  const { merchants: s, scenario, levers } = w;
+  const m = scenario.model;
+  const t = w.t;
+  const beta = m.priceSensitivity;
+  const annuity = annuityFactor(m.planningHorizonMonths, levers.smeLendingRate[t]);
+  const toolFactor = 0.7 + 0.3 * levers.cloudAiPriceIndex[t];
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    const stage = s.stage[i];
+    const target = UPGRADE_TO[stage];
+    if (target < 0) continue;
+    const dataDriven = s.level[i] === 3;
+    if (rng() >= m.upgradeHazard * (dataDriven ? DATA_DRIVEN_BOOST : 1)) continue;
+    const cat = scenario.categories[s.category[i]];
+    const before = premiumFactor(w, stage, cat.designIntensity);
+    const after = premiumFactor(w, target, cat.designIntensity);
+    const salesAfter = s.salesEma[i] * Math.pow(after / before, beta * (m.qualityPerPremium - 1));
+    const marginAfter = 1 - (1 - s.margin[i]) * (before / after);
+    const success = Math.min(1, m.upgradeSuccess * (dataDriven ? 1.3 : 1));
+    const gain = success * (salesAfter * marginAfter - s.salesEma[i] * s.margin[i]);
+    const cost = (target === BRAND ? m.upgradeCostBrandUsd : m.upgradeCostDesignUsd) * toolFactor;
+    if (gain * annuity <= cost) continue;
+    if (!financeInvestment(w, i, cost, rng)) continue;
+    if (rng() < success) {
+      s.stage[i] = target;
+      w.accounts.upgrades += 1;
+    }
+  }
+}
+
+export const UPGRADABLE_STAGES = [PRODUCTION, TRADING, DESIGN];

@@ -1,0 +1,193 @@
+/**
+ * Running a scenario: the one entry point the CLI, the browser worker and the batch pool share.
+ *
+ *   const result = runScenario(resolveScenario(json), { seed: 7 });
+ *
+ * `createSimulation` gives month-by-month control (for progressive charts and classroom
+ * playback); `runScenario` runs to the end. Both are synchronous and deterministic: the same
+ * resolved scenario and seed give identical results everywhere.
+ */
+import type { ResolvedScenario } from './schema/resolve.ts';
+import { formatMonth } from './schema/dates.ts';
+import { createWorld } from './world/init.ts';
+import type { World } from './world/world.ts';
+import { createStepper, totalCash } from './step.ts';
+import { SeriesTable, FlowCube } from './collect/recorder.ts';
+import { MonthSummary } from './collect/summary.ts';
+import { bindCollectors } from './collect/metrics.ts';
+import { CHANNEL_COUNT, MODE_COUNT, EXIT_REASONS } from './ids.ts';
+import { bitCount } from './mechanisms/finance.ts';
+
+export const MODEL_VERSION = '0.1.0';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Record the flow cube (flows.csv). Default true. */
+  flows?: boolean;
+  /** Called after each month with the month index (0-based). */
+  onMonth?: (t: number, sim: Simulation) => void;
+  /** Polled before each month; a run that should stop ends early with `cancelled: true`. */
+  shouldStop?: () => boolean;
+}
+
+/** One row per merchant ever alive during the run. */
+export interface MerchantTable {
+  id: Int32Array;
+  category: Uint8Array;
+  stage: Uint8Array;
+  productivity: Float64Array;
+  digitalLevel: Uint8Array;
+  alive: Uint8Array;
+  ageMonths: Int32Array;
+  salesUsd: Float64Array;
+  exportSalesUsd: Float64Array;
+  destinations: Uint8Array;
+  creditUsedUsd: Float64Array;
+  exitReason: Uint8Array;
+  exitMonth: Int32Array;
+  /** Booths each merchant stands for (1 / scale). */
+  weight: number;
+}
+
+export interface AccountingCheck {
+  /** Largest relative gap, over all months, in: payments = revenue + freight + tariffs + fees. */
+  paymentsGap: number;
+  /** … in: value added by stage = value produced. */
+  valueAddedGap: number;
+  /** … in: merchants' cash at end = start + inflows − outflows. */
+  cashGap: number;
+}
+
+export interface RunResult {
+  scenario: ResolvedScenario;
+  seed: number;
+  modelVersion: string;
+  months: string[];
+  series: SeriesTable;
+  flows: FlowCube | null;
+  merchants: MerchantTable;
+  accounting: AccountingCheck;
+  agentCounts: { merchants: number; merchantSlots: number; merchantsEverAlive: number; buyerAgents: number; buyersRepresented: number; logisticsProviders: number; regulators: number };
+  runTimeMs: number;
+  cancelled: boolean;
+}
+
+export interface Simulation {
+  readonly world: World;
+  readonly series: SeriesTable;
+  readonly flows: FlowCube | null;
+  readonly months: string[];
+  /** Months completed so far. */
+  readonly done: number;
+  readonly finished: boolean;
+  /** Runs the next month; returns false when the run is over. */
+  step(): boolean;
+  readonly accounting: AccountingCheck;
+}
+
+/** Regulators of the model (their settings are the levers; see world/levers.ts). */
+const REGULATORS = ['customs', 'data', 'market', 'finance', 'infrastructure'];
+
+export function createSimulation(scenario: ResolvedScenario, options: Pick<RunOptions, 'seed' | 'flows'> = {}): Simulation {
+  const world = createWorld(scenario, options.seed ?? scenario.seed);
+  const series = new SeriesTable(world.months);
+  const flows = options.flows === false ? null : new FlowCube(world.months, world.R, CHANNEL_COUNT, world.K, MODE_COUNT);
+  const months = Array.from({ length: world.months }, (_, t) => formatMonth(world.firstMonth + t));
+  const record = bindCollectors(world, series);
+  const summary = new MonthSummary(world.R, world.K);
+  const stepper = createStepper(world);
+  const accounting: AccountingCheck = { paymentsGap: 0, valueAddedGap: 0, cashGap: 0 };
+  let done = 0;
+  const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b));
+  return {
+    world, series, flows, months, accounting,
+    get done() { return done; },
+    get finished() { return done >= world.months; },
+    step() {
+      if (done >= world.months) return false;
+      world.t = done;
+      stepper.step(world);
+      const a = world.accounts;
+      accounting.paymentsGap = Math.max(accounting.paymentsGap, gap(a.buyerPayments, a.merchantRevenue + a.freight + a.tariffs + a.fees));
+      accounting.valueAddedGap = Math.max(accounting.valueAddedGap, gap(a.valueAddedByStage.reduce((x, y) => x + y, 0), a.merchantRevenue));
+      const expectedCash = a.cashAtStart + a.grossProfit - a.fixedCosts - a.interestPaid - a.principalRepaid + a.loansReceived - a.investment - a.ownerWithdrawals + a.ownerEquity;
+      accounting.cashGap = Math.max(accounting.cashGap, gap(totalCash(world), expectedCash));
+      summary.compute(world, flows);
+      record(summary);
+      done++;
+      return done < world.months;
+    },
+  };
+}
+
+export function merchantTable(world: World): MerchantTable {
+  const s = world.merchants;
+  const arc = world.archive;
+  const now = world.firstMonth + world.months;
+  let alive = 0;
+  for (let i = 0; i < s.capacity; i++) alive += s.alive[i];
+  const n = alive + arc.size;
+  const table: MerchantTable = {
+    id: new Int32Array(n), category: new Uint8Array(n), stage: new Uint8Array(n), productivity: new Float64Array(n),
+    digitalLevel: new Uint8Array(n), alive: new Uint8Array(n), ageMonths: new Int32Array(n), salesUsd: new Float64Array(n),
+    exportSalesUsd: new Float64Array(n), destinations: new Uint8Array(n), creditUsedUsd: new Float64Array(n),
+    exitReason: new Uint8Array(n), exitMonth: new Int32Array(n).fill(-1), weight: world.expansion,
+  };
+  let j = 0;
+  for (let k = 0; k < arc.size; k++, j++) {
+    table.id[j] = arc.id[k]; table.category[j] = arc.category[k]; table.stage[j] = arc.stage[k];
+    table.productivity[j] = arc.productivity[k]; table.digitalLevel[j] = arc.level[k]; table.alive[j] = 0;
+    table.ageMonths[j] = arc.exitMonth[k] - arc.birthMonth[k]; table.salesUsd[j] = arc.salesTotal[k];
+    table.exportSalesUsd[j] = arc.exportTotal[k]; table.destinations[j] = arc.destinations[k];
+    table.creditUsedUsd[j] = arc.creditUsed[k]; table.exitReason[j] = arc.exitReason[k]; table.exitMonth[j] = arc.exitMonth[k];
+  }
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    table.id[j] = s.id[i]; table.category[j] = s.category[i]; table.stage[j] = s.stage[i];
+    table.productivity[j] = s.productivity[i]; table.digitalLevel[j] = s.level[i]; table.alive[j] = 1;
+    table.ageMonths[j] = now - s.birthMonth[i]; table.salesUsd[j] = s.salesTotal[i];
+    table.exportSalesUsd[j] = s.exportTotal[i]; table.destinations[j] = bitCount((s.offlineMask[i] | s.onlineMask[i]) & world.foreignMask);
+    table.creditUsedUsd[j] = s.creditUsed[i];
+    j++;
+  }
+  // in order of id, so the table does not depend on booth slots
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => table.id[a] - table.id[b]);
+  const permute = <T extends { [i: number]: number; length: number }>(a: T): T => {
+    const copy = (a as unknown as Float64Array).slice() as unknown as T;
+    for (let i = 0; i < n; i++) a[i] = copy[order[i]];
+    return a;
+  };
+  for (const key of ['id', 'category', 'stage', 'productivity', 'digitalLevel', 'alive', 'ageMonths', 'salesUsd', 'exportSalesUsd', 'destinations', 'creditUsedUsd', 'exitReason', 'exitMonth'] as const) permute(table[key]);
+  return table;
+}
+
+export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): RunResult {
+  const started = performance.now();
+  const sim = createSimulation(scenario, options);
+  let cancelled = false;
+  while (!sim.finished) {
+    if (options.shouldStop?.()) { cancelled = true; break; }
+    sim.step();
+    options.onMonth?.(sim.done - 1, sim);
+  }
+  const w = sim.world;
+  const merchants = merchantTable(w);
+  const b = w.buyers;
+  let represented = 0;
+  for (let i = 0; i < b.count; i++) represented += b.weight[i];
+  let alive = 0;
+  for (let i = 0; i < w.merchants.capacity; i++) alive += w.merchants.alive[i];
+  return {
+    scenario, seed: w.seed, modelVersion: MODEL_VERSION, months: sim.months, series: sim.series, flows: sim.flows,
+    merchants, accounting: sim.accounting,
+    agentCounts: {
+      merchants: alive, merchantSlots: w.merchants.capacity, merchantsEverAlive: merchants.id.length,
+      buyerAgents: b.count, buyersRepresented: Math.round(represented / w.scenario.scale), logisticsProviders: w.providers.count, regulators: REGULATORS.length,
+    },
+    runTimeMs: performance.now() - started,
+    cancelled,
+  };
+}
+
+export { EXIT_REASONS };

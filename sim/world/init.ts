@@ -1,0 +1,219 @@
+/**
+ * Initialisation: the world as it stands in the first month, from a resolved scenario.
+ *
+ * Merchants: one per booth (75,000 × scale), a category drawn by demand share, productivity
+ * from a Pareto distribution, a stage by the shares of Yiwu's booths, an age, cash and debt.
+ * Digital levels are assigned by a noisy productivity ranking to the 2020 shares (more
+ * productive merchants went digital first). Market-hall relationships start at their steady
+ * state; online markets are seeded from productivity and each region's readiness, then the
+ * market-entry mechanism takes over. A booth reserve of 20% lets the hub grow.
+ *
+ * Buyers: agents per region × category × kind (30,000 × scale in all, at least 2 per cell), with budget shares,
+ * visit propensity, search breadth and trust drawn around their region's values.
+ *
+ * Then one dry month sets prices, costs, the strength of competing suppliers
+ * (calibrateOutsideOption) and what merchants expect to sell.
+ */
+import type { ResolvedScenario } from '../schema/resolve.ts';
+import { parseMonth } from '../schema/dates.ts';
+import { stream, pareto, normal } from '../random.ts';
+import { CHANNEL_COUNT, IMPORTER, CONSUMER } from '../ids.ts';
+import { MerchantStore, MerchantArchive } from './merchants.ts';
+import { BuyerStore } from './buyers.ts';
+import { ProviderStore } from './providers.ts';
+import { buildLevers } from './levers.ts';
+import { MarketState, MonthAccounts, PeerStats, type World } from './world.ts';
+import { priceLogistics } from '../mechanisms/logistics.ts';
+import { updateTradeCosts } from '../mechanisms/tradeCosts.ts';
+import { updateOffers } from '../mechanisms/offers.ts';
+import { updateDemand, chooseChannels, calibrateOutsideOption } from '../mechanisms/buyerChoice.ts';
+import { settleSales } from '../mechanisms/sales.ts';
+import { updatePeerStats } from '../mechanisms/peers.ts';
+import { visitRate } from '../mechanisms/markets.ts';
+import { fixedCosts, creditSupply } from '../mechanisms/finance.ts';
+import { drawCategory, placeMerchant, ENTRANT_STAGE_CUMULATIVE } from '../mechanisms/demography.ts';
+
+/** Yiwu International Trade City: about 75,000 booths. */
+export const YIWU_MERCHANTS = 75_000;
+/** Buyer agents at Yiwu scale, and the buyers they stand for. */
+export const YIWU_BUYER_AGENTS = 30_000;
+export const YIWU_IMPORTERS = 150_000;
+export const YIWU_ONLINE_CONSUMERS = 850_000;
+/** Share of booths kept in reserve for growth. */
+const BOOTH_RESERVE = 0.2;
+/** Digital levels in 2020, cumulative from the top: data-driven, cross-border, B2B (assumption). */
+const INITIAL_LEVEL_SHARES = [0.4, 0.38, 0.17, 0.05];
+const MEAN_AGE_MONTHS = 96;
+
+export function cumulativeDemandShares(s: ResolvedScenario): Float64Array {
+  const out = new Float64Array(s.categories.length);
+  let total = 0;
+  for (const c of s.categories) total += c.demandShare;
+  let acc = 0;
+  s.categories.forEach((c, k) => (out[k] = acc += c.demandShare / total));
+  return out;
+}
+
+export function createWorld(scenario: ResolvedScenario, seed = scenario.seed): World {
+  const firstMonth = parseMonth(scenario.time.start);
+  const months = parseMonth(scenario.time.end) - firstMonth + 1;
+  const R = scenario.regions.length;
+  const K = scenario.categories.length;
+  const domestic = Math.max(0, scenario.regions.findIndex((r) => r.domestic));
+  let foreignMask = 0;
+  scenario.regions.forEach((r, i) => { if (!r.domestic) foreignMask |= 1 << i; });
+
+  const merchantCount = Math.max(20, Math.round(YIWU_MERCHANTS * scenario.scale));
+  const merchants = new MerchantStore(Math.ceil(merchantCount * (1 + BOOTH_RESERVE)), R);
+  const buyers = createBuyers(scenario, seed, R, K, domestic);
+  const providers = createProviders(scenario, seed);
+  const w: World = {
+    scenario, seed, firstMonth, months, expansion: 1 / scenario.scale, R, K, domestic, foreignMask,
+    levers: buildLevers(scenario, firstMonth, months),
+    merchants, archive: new MerchantArchive(), buyers, providers,
+    market: new MarketState(R, K), peers: new PeerStats(K), accounts: new MonthAccounts(R),
+    creditDemandLastMonth: 0, t: 0, totals: { loansOutstanding: 0 },
+  };
+  w.creditDemandLastMonth = creditSupply(w);
+  placeIncumbents(w, merchantCount);
+  prime(w);
+  return w;
+}
+
+function placeIncumbents(w: World, count: number): void {
+  const { scenario, merchants: s, R, K } = w;
+  const m = scenario.model;
+  const rng = stream(w.seed, 'init-merchants');
+  const cumulative = cumulativeDemandShares(scenario);
+  for (let i = 0; i < count; i++) {
+    const k = drawCategory(cumulative, rng());
+    const phi = pareto(rng, m.productivityShape);
+    const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, rng());
+    const age = Math.floor(-Math.log(1 - rng()) * MEAN_AGE_MONTHS);
+    placeMerchant(w, i, k, phi, stage, 0, w.firstMonth - age, m.startupCapitalUsd * (0.5 + rng()));
+    if (rng() < 0.3) {
+      s.debt[i] = 0.4 * m.startupCapitalUsd;
+      w.totals.loansOutstanding += s.debt[i];
+    }
+  }
+  // Digital levels by a noisy productivity ranking (Gumbel noise on log productivity).
+  const score = new Float64Array(count);
+  for (let i = 0; i < count; i++) score[i] = Math.log(s.productivity[i]) - 0.8 * Math.log(-Math.log(rng() || 1e-12));
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => score[b] - score[a] || a - b);
+  let cut = 0;
+  for (let level = 3; level >= 1; level--) {
+    const n = Math.round(INITIAL_LEVEL_SHARES[level] * count);
+    for (let j = cut; j < cut + n && j < count; j++) {
+      s.level[order[j]] = level;
+      s.onlineMask[order[j]] |= 1 << w.domestic;
+    }
+    cut += n;
+  }
+  // Hall relationships at their steady state; online markets seeded by productivity × readiness.
+  w.t = 0;
+  updateDemand(w);
+  const meet = m.hallMeetingsPerMonth * 0.5;
+  for (let i = 0; i < count; i++) {
+    const k = s.category[i];
+    let visitors = 0;
+    for (let r = 0; r < R; r++) if (!scenario.regions[r].domestic) visitors += w.market.importerBudget[r * K + k] * visitRate(scenario.regions[r].distanceKm, m.visitDistanceElasticity);
+    for (let r = 0; r < R; r++) {
+      const region = scenario.regions[r];
+      if (region.domestic) continue;
+      const rate = (meet * w.market.importerBudget[r * K + k] * visitRate(region.distanceKm, m.visitDistanceElasticity)) / (visitors || 1);
+      if (rng() < rate / (rate + m.linkAttrition)) s.offlineMask[i] |= 1 << r;
+      if (s.level[i] > 0) {
+        const p = 1 - Math.exp(-0.25 * Math.sqrt(s.productivity[i]) * w.levers.digitalReadiness[r][0] * (1 - 0.5 * w.levers.dataRegime[r][0]));
+        if (rng() < p) s.onlineMask[i] |= 1 << r;
+      }
+    }
+  }
+}
+
+function createBuyers(scenario: ResolvedScenario, seed: number, R: number, K: number, domestic: number): BuyerStore {
+  const rng = stream(seed, 'init-buyers');
+  const cells: Array<[number, number, number]> = [];
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < K; k++) {
+      cells.push([r, k, IMPORTER]);
+      if (r !== domestic) cells.push([r, k, CONSUMER]);
+    }
+  }
+  const perCell = Math.max(2, Math.round((YIWU_BUYER_AGENTS * scenario.scale) / cells.length));
+  const b = new BuyerStore(cells.length * perCell);
+  const m = scenario.model;
+  let i = 0;
+  for (const [r, k, kind] of cells) {
+    const region = scenario.regions[r];
+    const first = i;
+    let total = 0;
+    const kindWeight = (kind === IMPORTER ? YIWU_IMPORTERS / (R * K) : YIWU_ONLINE_CONSUMERS / ((R - 1) * K)) * scenario.scale;
+    for (let j = 0; j < perCell; j++, i++) {
+      b.region[i] = r;
+      b.category[i] = k;
+      b.kind[i] = kind;
+      b.budgetShare[i] = Math.exp(0.6 * normal(rng));
+      total += b.budgetShare[i];
+      b.visitPropensity[i] = kind === IMPORTER
+        ? Math.min(1, (region.domestic ? 0.9 : visitRate(region.distanceKm, m.visitDistanceElasticity)) * Math.exp(0.4 * normal(rng)))
+        : 0;
+      b.searchBreadth[i] = Math.exp(0.3 * normal(rng));
+      b.trust[i] = Math.min(0.95, Math.max(0.05, region.consumerTrust + 0.1 * normal(rng)));
+      b.lastShare[i * CHANNEL_COUNT] = 1;
+    }
+    for (let j = first; j < i; j++) {
+      b.budgetShare[j] /= total;
+      b.weight[j] = kindWeight * b.budgetShare[j];
+    }
+  }
+  return b;
+}
+
+function createProviders(scenario: ResolvedScenario, seed: number): ProviderStore {
+  const rng = stream(seed, 'init-providers');
+  const total = scenario.modes.reduce((n, m) => n + Math.max(1, m.providers), 0);
+  const p = new ProviderStore(total);
+  let i = 0;
+  scenario.modes.forEach((mode, m) => {
+    const n = Math.max(1, mode.providers);
+    const first = i;
+    let sum = 0;
+    for (let j = 0; j < n; j++, i++) {
+      p.mode[i] = m;
+      p.baseCapacity[i] = 0.6 + 0.8 * rng();
+      sum += p.baseCapacity[i];
+      p.costFactor[i] = 0.85 + 0.3 * rng();
+      p.digitalAffinity[i] = 0.6 + 0.8 * rng();
+      p.utilisation[i] = 0.7;
+    }
+    for (let j = first; j < i; j++) {
+      p.baseCapacity[j] *= (mode.capacityMillionKgPerMonth * 1e6 * scenario.scale) / sum;
+      p.share[j] = p.baseCapacity[j] / (mode.capacityMillionKgPerMonth * 1e6 * scenario.scale);
+    }
+  });
+  return p;
+}
+
+/** A dry first month: costs, offers, the outside option, and merchants' expectations. */
+function prime(w: World): void {
+  w.t = 0;
+  priceLogistics(w);
+  updateTradeCosts(w);
+  updateDemand(w);
+  updateOffers(w);
+  calibrateOutsideOption(w);
+  const s = w.merchants;
+  for (let round = 0; round < 6; round++) {
+    chooseChannels(w, null);
+    w.accounts.reset();
+    settleSales(w);
+  }
+  updatePeerStats(w);
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    s.salesEma[i] = s.salesMonth[i];
+    s.profitEma[i] = s.salesMonth[i] * s.margin[i] - fixedCosts(w, i);
+    s.salesMonth[i] = s.exportMonth[i] = s.salesTotal[i] = s.exportTotal[i] = 0;
+  }
+  w.accounts.reset();
+}
