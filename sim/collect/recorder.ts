@@ -47,7 +47,10 @@ export class SeriesTable {
   }
 }
 
-/** Flows from the hub to foreign regions: [((((t * R + r) * C + c) * K + k) * M + m) * 3 + field]. */
+/**
+ * Flows from the hub to foreign regions, at Yiwu scale (like the metrics):
+ * [((((t * R + r) * C + c) * K + k) * M + m) * 3 + field], field 0 value US$, 1 quantity (units), 2 shipments.
+ */
 export class FlowCube {
   static readonly VALUE = 0;
   static readonly QUANTITY = 1;

@@ -81,9 +81,10 @@ export class MonthSummary {
             modeValue[m] += goods * share;
             if (flows) {
               const o = flows.offset(t, r, c, k, m);
-              flows.data[o] += goods * share;
-              flows.data[o + 1] += quantity * share;
-              flows.data[o + 2] += (goods * share) / (c === CBEC ? PARCEL_VALUE_USD : w.scenario.modes[m].shipmentValueUsd);
+              const x = w.expansion;
+              flows.data[o] += goods * share * x;
+              flows.data[o + 1] += quantity * share * x;
+              flows.data[o + 2] += ((goods * share) / (c === CBEC ? PARCEL_VALUE_USD : w.scenario.modes[m].shipmentValueUsd)) * x;
             }
           }
         }

@@ -1,0 +1,12 @@
+/**
+ * The simulation core's public API: what the CLI, the browser worker and the batch engine use.
+ * Pure TypeScript: no DOM, no Node.
+ */
+export { resolveScenario, parseScenarioText, defaultScenario, type ResolvedScenario } from './schema/resolve.ts';
+export { ScenarioError, type Problem } from './schema/errors.ts';
+export { scenarioFileSchema, type ScenarioFile } from './schema/scenario.ts';
+export { runScenario, createSimulation, merchantTable, MODEL_VERSION, type RunResult, type RunOptions, type Simulation, type MerchantTable } from './run.ts';
+export { SeriesTable, FlowCube, type SeriesKey } from './collect/recorder.ts';
+export { METRICS, type MetricInfo } from './collect/metrics.ts';
+export { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, BUYER_KINDS } from './ids.ts';
+export { formatMonth, parseMonth } from './schema/dates.ts';
