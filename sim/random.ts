@@ -29,15 +29,40 @@ export function pareto(rng: Stream, shape: number): number {
   return Math.pow(1 - rng(), -1 / shape);
 }
 
-/** Poisson draw by inversion; fine for the small means the model uses (< 30). */
-export function poisson(rng: Stream, mean: number): number {
-  if (mean <= 0) return 0;
-  const limit = Math.exp(-mean);
+/**
+ * Poisson draw by inversion of the CDF from one uniform `u`, with e^-mean precomputed by the
+ * caller (so a month's draws at the same mean share one exp). Fine for small means (< 30).
+ */
+export function poissonFromUniform(u: number, mean: number, expMinusMean: number): number {
   let k = 0;
-  let p = rng();
-  while (p > limit) {
+  let p = expMinusMean;
+  let cdf = p;
+  while (u > cdf && k < 200) {
     k++;
-    p *= rng();
+    p *= mean / k;
+    cdf += p;
   }
   return k;
+}
+
+/**
+ * Geometric skipping for rare independent events: instead of one draw per trial with
+ * probability p, draw how many trials pass before the next event (Devroye 1986, ch. X.2).
+ * Exactly the same distribution of events, with one draw per event instead of one per trial.
+ *
+ *   const skip = new EventSkipper(rng, p);
+ *   let next = skip.gap();                       // trials before the first event
+ *   for (let i = 0; i < n; i++) if (i === next) { event(i); next += 1 + skip.gap(); }
+ */
+export class EventSkipper {
+  private readonly logQ: number;
+  constructor(private readonly rng: Stream, readonly p: number) {
+    this.logQ = p > 0 && p < 1 ? Math.log1p(-p) : 0;
+  }
+  /** Number of trials without an event before the next one (Infinity when p = 0). */
+  gap(): number {
+    if (this.p <= 0) return Infinity;
+    if (this.p >= 1) return 0;
+    return Math.floor(Math.log(1 - this.rng()) / this.logQ);
+  }
 }

@@ -16,7 +16,7 @@
  * Sources: Hopenhayn (1992) and Melitz (2003) entry and exit with a productivity cut-off.
  */
 import type { World } from '../world/world.ts';
-import { pareto, type Stream } from '../random.ts';
+import { pareto, EventSkipper, type Stream } from '../random.ts';
 import { LEVEL_COUNT } from '../ids.ts';
 import { bitCount } from './finance.ts';
 import { marginAt } from './offers.ts';
@@ -41,12 +41,16 @@ export function removeMerchant(w: World, i: number, reason: number): void {
 /** Applies this month's exits: those flagged by finance, plus losses and retirement. */
 export function applyExits(w: World, rng: Stream, flagged: Uint8Array): void {
   const s = w.merchants;
-  const retire = w.scenario.model.retirementRate;
+  const retirement = new EventSkipper(rng, w.scenario.model.retirementRate);
+  let nextRetirement = retirement.gap();
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     let reason = flagged[i];
     if (reason === 0 && s.lossMonths[i] >= MONTHS_OF_LOSSES_TO_EXIT) reason = UNPROFITABLE;
-    if (rng() < retire && reason === 0) reason = RETIRED;
+    if (nextRetirement-- === 0) {
+      nextRetirement = retirement.gap();
+      if (reason === 0) reason = RETIRED;
+    }
     if (reason !== 0) removeMerchant(w, i, reason);
   }
 }

@@ -8,7 +8,8 @@
  * merchant's sales record stands in for collateral. Approval probability is the logistic of the
  * score, scaled down when last month's demand for credit exceeded this month's supply, and no
  * more is lent in a month than the supply. Loans are repaid in equal shares over the term, with
- * interest on the balance. A merchant short of cash for several months in a row closes: as
+ * interest on the balance. Owners draw out part of any cash above a working reserve each month.
+ * A merchant short of cash for several months in a row closes: as
  * "credit-starved" when it was earning an operating profit but was refused credit, otherwise as
  * "insolvent". Debt left at exit is written off by the lender.
  *
@@ -19,6 +20,8 @@
 import type { World } from '../world/world.ts';
 import type { Stream } from '../random.ts';
 
+/** Share of cash above the working reserve that owners draw out each month. */
+const OWNER_DRAW_SHARE = 0.3;
 /** Months of sales that count as collateral (receivables and stock). */
 const COLLATERAL_MONTHS_OF_SALES = 3;
 
@@ -113,6 +116,14 @@ export function settleFinances(w: World, rng: Stream, exitReason: Uint8Array): v
     s.profitEma[i] += 0.2 * (profit - s.profitEma[i]);
     s.lossMonths[i] = profit < 0 ? Math.min(255, s.lossMonths[i] + 1) : 0;
 
+    // Owners draw out cash above a working reserve (a month of costs and of goods bought), so
+    // investments beyond the reserve need credit: the margin on which finance policy works.
+    const reserve = 2 * fixed + s.salesEma[i] * (1 - s.margin[i]);
+    if (s.cash[i] > reserve) {
+      const drawn = OWNER_DRAW_SHARE * (s.cash[i] - reserve);
+      s.cash[i] -= drawn;
+      a.ownerWithdrawals += drawn;
+    }
     if (s.cash[i] < 0) {
       const need = -s.cash[i] + fixed;
       if (requestCredit(w, i, need, rng)) s.distressMonths[i] = 0;

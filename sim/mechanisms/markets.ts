@@ -6,7 +6,9 @@
  * what buyers in that cell spend per unit of attraction this month — over its planning horizon
  * exceeds the fixed entry cost (listings, certification, translation) plus a compliance cost
  * that grows with the stricter of the region's data regime and the home outbound-data rule.
- * It leaves a region whose smoothed sales no longer cover the upkeep.
+ * Each month a merchant reviews one region at random: if it does not serve it, it weighs
+ * entering (chance 25%); if it does, it leaves when the margin there covers less than half the
+ * upkeep.
  *
  * Offline: buyers visiting the market hall meet booths. A merchant meets new buyers at a rate
  * that falls when the hall is closed; each meeting's region is drawn from the visitors' mix
@@ -19,15 +21,15 @@
  * entry); visit decay with distance: assumption (docs/ODD.md).
  */
 import type { World } from '../world/world.ts';
-import { poisson, type Stream } from '../random.ts';
+import { poissonFromUniform, EventSkipper, type Stream } from '../random.ts';
 import { CHANNEL_COUNT, B2B, CBEC } from '../ids.ts';
 import { annuityFactor, bitCount } from './finance.ts';
 import { financeInvestment } from './adoption.ts';
 import { ScratchBuffer } from '../scratch.ts';
 
-/** Monthly chance a digital merchant weighs a new region. */
+/** Monthly chance a digital merchant reviews a region it does not serve (to enter) … */
 const CONSIDER_NEW_MARKET = 0.25;
-/** Monthly chance a merchant notices a region no longer pays. */
+/** … and a region it serves (to keep or leave). Drawn together: u < REVIEW, else u < REVIEW + CONSIDER. */
 const REVIEW_MARKET = 0.1;
 
 /** Share of importers from a region who buy in the market hall in person (before personal variation). */
@@ -49,29 +51,24 @@ export function updateOnlineMarkets(w: World, rng: Stream): void {
   const entryCost = entryCostWork.get(R);
   for (let r = 0; r < R; r++) entryCost[r] = onlineEntryCost(w, r);
   const foreign = w.foreignMask;
+  const net = market.netPerAttraction;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0 || s.level[i] === 0) continue;
-    const k = s.category[i];
-    // leave regions that no longer pay
-    let mask = s.onlineMask[i] & foreign;
-    while (mask !== 0) {
-      const r = 31 - Math.clz32(mask);
-      mask &= ~(1 << r);
-      if (s.onlineRevenue[i * R + r] * s.margin[i] < 0.5 * m.marketMaintenanceUsd && rng() < REVIEW_MARKET) {
-        s.onlineMask[i] &= ~(1 << r);
-        s.onlineRevenue[i * R + r] = 0;
-      }
-    }
-    if (rng() >= CONSIDER_NEW_MARKET) continue;
+    const u = rng();
+    if (u >= CONSIDER_NEW_MARKET + REVIEW_MARKET) continue;
+    // One region a month comes up for review: a new one to enter, or one served to keep or leave.
     const r = Math.floor(rng() * R);
-    if (((foreign >> r) & 1) === 0 || ((s.onlineMask[i] >> r) & 1) === 1) continue;
-    const cell = (r * K + k) * CHANNEL_COUNT;
-    const expected = s.attractB2b[i] * market.netPerAttraction[cell + B2B] + s.attractCbec[i] * market.netPerAttraction[cell + CBEC];
+    if (((foreign >> r) & 1) === 0) continue;
+    const cell = (r * K + s.category[i]) * CHANNEL_COUNT;
+    const expected = s.attractB2b[i] * net[cell + B2B] + s.attractCbec[i] * net[cell + CBEC];
     const gain = expected * s.margin[i] - m.marketMaintenanceUsd;
-    if (gain * annuity <= entryCost[r]) continue;
+    if (((s.onlineMask[i] >> r) & 1) === 1) {
+      if (u >= REVIEW_MARKET && gain < -0.5 * m.marketMaintenanceUsd) s.onlineMask[i] &= ~(1 << r);
+      continue;
+    }
+    if (u < REVIEW_MARKET || gain * annuity <= entryCost[r]) continue;
     if (!financeInvestment(w, i, entryCost[r], rng)) continue;
     s.onlineMask[i] |= 1 << r;
-    s.onlineRevenue[i * R + r] = expected;
     w.accounts.marketEntries += 1;
   }
 }
@@ -82,38 +79,44 @@ export function updateHallRelationships(w: World, rng: Stream): void {
   const m = scenario.model;
   const t = w.t;
   const meetings = m.hallMeetingsPerMonth * w.levers.hallOpen[t];
+  const noMeeting = Math.exp(-meetings);
   // Visitors' regional mix per category (cumulative), from importers' spending × visit rate.
   const mix = mixWork.get(R * K);
   for (let k = 0; k < K; k++) {
     let total = 0;
     for (let r = 0; r < R; r++) {
       const region = scenario.regions[r];
-      const v = region.domestic ? 0 : market.importerBudget[r * K + k] * visitRate(region.distanceKm, m.visitDistanceElasticity);
+      const v = region.domestic ? 0 : market.importerBudget[r * K + k] * w.visitRate[r];
       total += v;
       mix[k * R + r] = total;
     }
     for (let r = 0; r < R; r++) mix[k * R + r] = total > 0 ? mix[k * R + r] / total : 0;
   }
+  // Each relationship lapses independently; each booth meets Poisson(meetings) new buyers.
+  // Both are drawn by geometric skipping (random.ts), one draw per event, not per trial.
+  const lapse = new EventSkipper(rng, m.linkAttrition);
+  let nextLapse = lapse.gap();
+  const meet = new EventSkipper(rng, 1 - noMeeting);
+  let nextMeeting = meet.gap();
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
-    // lapsed relationships: with n relationships, one lapses with probability n × attrition
-    // (at most one a month: a cheap stand-in for n separate draws when attrition is small)
     const links = s.offlineMask[i] & w.foreignMask;
     if (links !== 0) {
       const n = bitCount(links);
-      const u = rng() * Math.max(1, n * m.linkAttrition);
-      if (u < n * m.linkAttrition) {
-        // the (floor(u / attrition))-th set bit lapses
-        let skip = Math.min(n - 1, Math.floor(u / m.linkAttrition));
+      while (nextLapse < n) {
+        // the nextLapse-th of this merchant's links lapses (links lost this month stay counted)
         let mask = links;
-        while (skip-- > 0) mask &= mask - 1;
+        for (let j = 0; j < nextLapse; j++) mask &= mask - 1;
         s.offlineMask[i] &= ~(mask & -mask);
+        nextLapse += 1 + lapse.gap();
       }
+      nextLapse -= n;
     }
-    // new buyers met in the hall
-    const n = poisson(rng, meetings);
-    if (n === 0) continue;
+    if (nextMeeting-- > 0) continue;
+    nextMeeting = meet.gap();
+    // at least one meeting: how many, from the Poisson distribution given ≥ 1
+    const n = poissonFromUniform(noMeeting + rng() * (1 - noMeeting), meetings, noMeeting);
     const relative = peers.hallAttraction[k] > 0 ? s.attractHall[i] / peers.hallAttraction[k] : 1;
     const stays = Math.min(1, 0.5 * Math.sqrt(relative));
     for (let j = 0; j < n; j++) {

@@ -19,7 +19,7 @@ import { ScratchBuffer } from '../scratch.ts';
 
 /** Typical value of a cross-border e-commerce parcel, US$. */
 export const PARCEL_VALUE_USD = 30;
-/** Weight of this month in merchants' smoothed sales and online revenue. */
+/** Weight of this month in merchants' smoothed sales. */
 const SMOOTHING = 0.3;
 
 export function settleSales(w: World): void {
@@ -67,7 +67,6 @@ export function settleSales(w: World): void {
   const revenueByStage = revenueWork.get(K * STAGE_COUNT);
   revenueByStage.fill(0);
   const domestic = w.domestic;
-  const RC = s.regionCount;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
@@ -93,8 +92,6 @@ export function settleSales(w: World): void {
         const online = b2b * netPerAttraction[cell + B2B] + cbec * netPerAttraction[cell + CBEC];
         revenue += online;
         if (r === domestic) domesticRevenue += online;
-        const slot = i * RC + r;
-        s.onlineRevenue[slot] += SMOOTHING * (online - s.onlineRevenue[slot]);
       }
     }
     const exports = revenue - domesticRevenue;

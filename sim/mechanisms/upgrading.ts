@@ -13,7 +13,7 @@
  * Schmitz (2002) process, product and functional upgrading; costs and odds: assumption.
  */
 import type { World } from '../world/world.ts';
-import type { Stream } from '../random.ts';
+import { EventSkipper, type Stream } from '../random.ts';
 import { DESIGN, PRODUCTION, TRADING, BRAND } from '../ids.ts';
 import { premiumFactor } from './offers.ts';
 import { annuityFactor } from './finance.ts';
@@ -30,13 +30,19 @@ export function upgradeValueChain(w: World, rng: Stream): void {
   const beta = m.priceSensitivity;
   const annuity = annuityFactor(m.planningHorizonMonths, levers.smeLendingRate[t]);
   const toolFactor = 0.7 + 0.3 * levers.cloudAiPriceIndex[t];
-  for (let i = 0; i < s.capacity; i++) {
+  // Merchants who weigh upgrading: events at the data-driven hazard, thinned for the others.
+  const maxHazard = Math.min(1, m.upgradeHazard * DATA_DRIVEN_BOOST);
+  const skip = new EventSkipper(rng, maxHazard);
+  let next = skip.gap();
+  for (let i = 0; i < s.capacity && next < Infinity; i++) {
     if (s.alive[i] === 0) continue;
+    if (next-- > 0) continue;
+    next = skip.gap();
     const stage = s.stage[i];
     const target = UPGRADE_TO[stage];
     if (target < 0) continue;
     const dataDriven = s.level[i] === 3;
-    if (rng() >= m.upgradeHazard * (dataDriven ? DATA_DRIVEN_BOOST : 1)) continue;
+    if (!dataDriven && rng() * maxHazard >= m.upgradeHazard) continue;
     const cat = scenario.categories[s.category[i]];
     const before = premiumFactor(w, stage, cat.designIntensity);
     const after = premiumFactor(w, target, cat.designIntensity);

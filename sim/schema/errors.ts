@@ -3,7 +3,7 @@
  * (`regions[3].tariff`), the value found, and what is allowed. No stack traces, no zod jargon.
  */
 import type * as z from 'zod';
-import { paramMeta } from './param.ts';
+import { paramMeta, type ParamMeta } from './param.ts';
 
 export interface Problem {
   path: string;
@@ -125,16 +125,33 @@ function allowedKeys(root: z.ZodType, input: unknown, path: ReadonlyArray<Proper
   return d.shape ? Object.keys(d.shape) : [];
 }
 
+/** The declaration holding a value's range: on the node itself or on what it wraps (`.optional()`). */
+function rangeMeta(w: z.ZodType): ParamMeta | undefined {
+  for (const m of [paramMeta(w), paramMeta(unwrap(w))]) if (m && (m.minimum !== undefined || m.maximum !== undefined)) return m;
+  return undefined;
+}
+
+/** Bounds declared on a plain number schema (for numbers without a parameter declaration). */
+function numberBounds(root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>): { minimum?: number; maximum?: number } {
+  const { node, value } = schemaAt(root, input, path);
+  if (!node) return {};
+  const n = unwrap(pickOption(unwrap(node), value));
+  if (defOf(n).type !== 'number') return {};
+  const { minValue, maxValue } = n as unknown as { minValue: number | null; maxValue: number | null };
+  const ok = (x: number | null) => (x !== null && Number.isFinite(x) && Math.abs(x) < Number.MAX_SAFE_INTEGER ? x : undefined);
+  return { minimum: ok(minValue), maximum: ok(maxValue) };
+}
+
 function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>, fallback: { minimum?: unknown; maximum?: unknown }) {
-  const { wrapper } = schemaAt(root, input, path);
   // The declaration sits on the parameter itself, or on the schedule that contains this value.
-  let meta = wrapper ? paramMeta(wrapper) : undefined;
-  for (let up = 1; !meta && up <= 3 && up <= path.length; up++) {
+  let meta: ParamMeta | undefined;
+  for (let up = 0; !meta && up <= 3 && up <= path.length; up++) {
     const w = schemaAt(root, input, path.slice(0, path.length - up)).wrapper;
-    meta = w ? paramMeta(w) : undefined;
+    meta = w ? rangeMeta(w) : undefined;
   }
-  const min = meta?.minimum ?? fallback.minimum;
-  const max = meta?.maximum ?? fallback.maximum;
+  const declared = numberBounds(root, input, path);
+  const min = meta?.minimum ?? declared.minimum ?? fallback.minimum;
+  const max = meta?.maximum ?? declared.maximum ?? fallback.maximum;
   const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${meta.unit.en})` : '';
   if (min !== undefined && max !== undefined) return `allowed ${min} to ${max}${unit}`;
   if (min !== undefined) return `allowed ${min} or more${unit}`;
@@ -204,7 +221,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         break;
       }
       case 'invalid_value':
-        out.push({ path: at, message: `${show(found)} is not allowed; allowed: ${list(issue.values)}` });
+        out.push({ path: at, message: `${show(found)} is not allowed${typeof found === 'string' ? suggest(found, issue.values.map(String)) : ''}; allowed: ${list(issue.values)}` });
         break;
       case 'invalid_format':
         if (issue.message === 'not a month' || issue.message.includes('month')) out.push({ path: at, message: `${show(found)} is not a month; use YYYY-MM, e.g. 2021-06` });

@@ -3,6 +3,7 @@
  * in `{ base, segments }` form, region/category/mode tables merged with their overrides.
  * All problems are collected and reported together (see errors.ts); nothing throws a raw error.
  */
+import type * as z from 'zod';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { scenarioFileSchema, type ParsedScenario } from './scenario.ts';
 import { ScenarioError, problemsFromIssues, formatPath, type Problem } from './errors.ts';
@@ -121,6 +122,50 @@ function mergeTable<T extends { id: string }>(defaults: T[], overrides: Array<{ 
   return merged;
 }
 
+function kindOfTop(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value} (${String(value)})`;
+}
+
+/**
+ * Checks that span several values (schedules in time order, run and shock windows, each table
+ * row named once, some demand left). They run on every top-level section that is valid on its
+ * own, so they are reported together with the schema's problems in other sections.
+ */
+function crossChecks(s: Partial<ParsedScenario>, problems: Problem[]) {
+  for (const key of ['infrastructure', 'platform', 'rules'] as const) if (s[key]) walkSchedules(s[key], [key], problems);
+  s.regions?.forEach((r, i) => {
+    for (const k of ['tariff', 'digitalReadiness', 'dataRegime'] as const) if (r[k] !== undefined) checkSchedule(r[k]!, ['regions', i, k], problems);
+  });
+  if (s.time) {
+    const start = parseMonth(s.time.start);
+    const end = parseMonth(s.time.end);
+    if (end < start) problems.push({ path: 'time.end', message: `"${s.time.end}" is before time.start "${s.time.start}"` });
+    else if (end - start + 1 > MAX_MONTHS) problems.push({ path: 'time.end', message: `the run would last ${end - start + 1} months; at most ${MAX_MONTHS} allowed` });
+  }
+  s.shocks?.forEach((shock, i) => {
+    if (parseMonth(shock.end) < parseMonth(shock.start)) problems.push({ path: `shocks[${i}].end`, message: `"${shock.end}" is before start "${shock.start}"` });
+  });
+  const regions = s.regions && mergeTable(DEFAULT_REGIONS, s.regions, 'regions', problems);
+  const categories = s.categories && mergeTable(DEFAULT_CATEGORIES, s.categories, 'categories', problems);
+  const modes = s.logistics && mergeTable(DEFAULT_MODES, s.logistics.modes, 'logistics.modes', problems);
+  if (categories?.every((c) => c.demandShare === 0)) problems.push({ path: 'categories', message: 'every category has demandShare 0; at least one must be above 0' });
+  return { regions, categories, modes };
+}
+
+/** The top-level sections of the input that are valid on their own (used when the whole is not). */
+function validSections(raw: Record<string, unknown>): Partial<ParsedScenario> {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(scenarioFileSchema.shape)) {
+    const r = (schema as z.ZodType).safeParse(raw[key]);
+    if (r.success) out[key] = r.data;
+  }
+  return out as Partial<ParsedScenario>;
+}
+
 /**
  * Validates and resolves a scenario (text or already-parsed JSON). Throws ScenarioError with
  * every problem found.
@@ -129,30 +174,18 @@ export function resolveScenario(input: unknown, options: { origin?: string; name
   const origin = options.origin ?? 'scenario';
   const raw = typeof input === 'string' ? parseScenarioText(input, origin) : input;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ScenarioError([{ path: '', message: `the scenario must be a JSON object, not ${Array.isArray(raw) ? 'a list' : typeof raw}` }], origin);
+    throw new ScenarioError([{ path: '', message: `the scenario must be a JSON object { ... }, not ${kindOfTop(raw)}` }], origin);
   }
   const parsed = scenarioFileSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new ScenarioError(problemsFromIssues(scenarioFileSchema, raw, parsed.error.issues), origin);
+  if (!parsed.success) {
+    const problems = problemsFromIssues(scenarioFileSchema, raw, parsed.error.issues);
+    crossChecks(validSections(raw as Record<string, unknown>), problems);
+    throw new ScenarioError(problems, origin);
+  }
   const s = parsed.data;
   const problems: Problem[] = [];
-
-  walkSchedules({ infrastructure: s.infrastructure, platform: s.platform, rules: s.rules }, [], problems);
-  s.regions.forEach((r, i) => {
-    for (const k of ['tariff', 'digitalReadiness', 'dataRegime'] as const) if (r[k] !== undefined) checkSchedule(r[k]!, ['regions', i, k], problems);
-  });
-  const start = parseMonth(s.time.start);
-  const end = parseMonth(s.time.end);
-  if (end < start) problems.push({ path: 'time.end', message: `"${s.time.end}" is before time.start "${s.time.start}"` });
-  else if (end - start + 1 > MAX_MONTHS) problems.push({ path: 'time.end', message: `the run would last ${end - start + 1} months; at most ${MAX_MONTHS} allowed` });
-  s.shocks.forEach((shock, i) => {
-    if (parseMonth(shock.end) < parseMonth(shock.start)) problems.push({ path: `shocks[${i}].end`, message: `"${shock.end}" is before start "${shock.start}"` });
-  });
-
-  const regions = mergeTable(DEFAULT_REGIONS, s.regions, 'regions', problems);
-  const categories = mergeTable(DEFAULT_CATEGORIES, s.categories, 'categories', problems);
-  const modes = mergeTable(DEFAULT_MODES, s.logistics.modes, 'logistics.modes', problems);
-  if (categories.every((c) => c.demandShare === 0)) problems.push({ path: 'categories', message: 'every category has demandShare 0; at least one must be above 0' });
-  if (problems.length > 0) throw new ScenarioError(problems, origin);
+  const { regions, categories, modes } = crossChecks(s, problems);
+  if (problems.length > 0 || !regions || !categories || !modes) throw new ScenarioError(problems, origin);
 
   return {
     name: s.name ?? options.name ?? 'scenario',

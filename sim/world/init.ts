@@ -8,13 +8,14 @@
  * state; online markets are seeded from productivity and each region's readiness, then the
  * market-entry mechanism takes over. A booth reserve of 20% lets the hub grow.
  *
- * Buyers: agents per region × category × kind (30,000 × scale in all, at least 2 per cell), with budget shares,
+ * Buyers: agents per region × category × kind (10,000 × scale in all, at least 4 per cell), with budget shares,
  * visit propensity, search breadth and trust drawn around their region's values.
  *
  * Then one dry month sets prices, costs, the strength of competing suppliers
- * (calibrateOutsideOption) and what merchants expect to sell.
+ * (calibrateOutsideOption, on the scenario with default policies: see policyReference) and
+ * what merchants expect to sell.
  */
-import type { ResolvedScenario } from '../schema/resolve.ts';
+import { defaultScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { parseMonth } from '../schema/dates.ts';
 import { stream, pareto, normal } from '../random.ts';
 import { CHANNEL_COUNT, IMPORTER, CONSUMER } from '../ids.ts';
@@ -36,7 +37,7 @@ import { drawCategory, placeMerchant, ENTRANT_STAGE_CUMULATIVE } from '../mechan
 /** Yiwu International Trade City: about 75,000 booths. */
 export const YIWU_MERCHANTS = 75_000;
 /** Buyer agents at Yiwu scale, and the buyers they stand for. */
-export const YIWU_BUYER_AGENTS = 30_000;
+export const YIWU_BUYER_AGENTS = 10_000;
 export const YIWU_IMPORTERS = 150_000;
 export const YIWU_ONLINE_CONSUMERS = 850_000;
 /** Share of booths kept in reserve for growth. */
@@ -54,7 +55,30 @@ export function cumulativeDemandShares(s: ResolvedScenario): Float64Array {
   return out;
 }
 
-export function createWorld(scenario: ResolvedScenario, seed = scenario.seed): World {
+/**
+ * The scenario with every policy lever and shock at its default (Yiwu as it is), keeping the
+ * world tables' structural figures and the behavioural parameters. The strength of competing
+ * suppliers is calibrated on this reference, so a policy in force from the first month still
+ * changes the hub's share of demand instead of being calibrated away.
+ */
+export function policyReference(scenario: ResolvedScenario): ResolvedScenario {
+  const defaults = defaultScenario();
+  return {
+    ...scenario,
+    infrastructure: defaults.infrastructure,
+    platform: defaults.platform,
+    rules: defaults.rules,
+    shocks: [],
+    regions: scenario.regions.map((r, i) => ({
+      ...r,
+      tariff: defaults.regions[i].tariff,
+      dataRegime: defaults.regions[i].dataRegime,
+      digitalReadiness: defaults.regions[i].digitalReadiness,
+    })),
+  };
+}
+
+export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, outsideAttraction?: Float64Array): World {
   const firstMonth = parseMonth(scenario.time.start);
   const months = parseMonth(scenario.time.end) - firstMonth + 1;
   const R = scenario.regions.length;
@@ -70,13 +94,14 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed): W
   const w: World = {
     scenario, seed, firstMonth, months, expansion: 1 / scenario.scale, R, K, domestic, foreignMask,
     levers: buildLevers(scenario, firstMonth, months),
+    visitRate: Float64Array.from(scenario.regions, (r) => (r.domestic ? 0.9 : visitRate(r.distanceKm, scenario.model.visitDistanceElasticity))),
     merchants, archive: new MerchantArchive(), buyers, providers,
     market: new MarketState(R, K), peers: new PeerStats(K), accounts: new MonthAccounts(R),
     creditDemandLastMonth: 0, t: 0, totals: { loansOutstanding: 0 },
   };
   w.creditDemandLastMonth = creditSupply(w);
   placeIncumbents(w, merchantCount);
-  prime(w);
+  prime(w, outsideAttraction ?? createWorld(policyReference(scenario), seed, new Float64Array(0)).market.outsideAttraction);
   return w;
 }
 
@@ -116,14 +141,14 @@ function placeIncumbents(w: World, count: number): void {
   for (let i = 0; i < count; i++) {
     const k = s.category[i];
     let visitors = 0;
-    for (let r = 0; r < R; r++) if (!scenario.regions[r].domestic) visitors += w.market.importerBudget[r * K + k] * visitRate(scenario.regions[r].distanceKm, m.visitDistanceElasticity);
+    for (let r = 0; r < R; r++) if (r !== w.domestic) visitors += w.market.importerBudget[r * K + k] * w.visitRate[r];
     for (let r = 0; r < R; r++) {
       const region = scenario.regions[r];
       if (region.domestic) continue;
-      const rate = (meet * w.market.importerBudget[r * K + k] * visitRate(region.distanceKm, m.visitDistanceElasticity)) / (visitors || 1);
+      const rate = (meet * w.market.importerBudget[r * K + k] * w.visitRate[r]) / (visitors || 1);
       if (rng() < rate / (rate + m.linkAttrition)) s.offlineMask[i] |= 1 << r;
       if (s.level[i] > 0) {
-        const p = 1 - Math.exp(-0.25 * Math.sqrt(s.productivity[i]) * w.levers.digitalReadiness[r][0] * (1 - 0.5 * w.levers.dataRegime[r][0]));
+        const p = 1 - Math.exp(-0.15 * Math.sqrt(s.productivity[i]) * w.levers.digitalReadiness[r][0] * (1 - 0.5 * w.levers.dataRegime[r][0]));
         if (rng() < p) s.onlineMask[i] |= 1 << r;
       }
     }
@@ -139,7 +164,7 @@ function createBuyers(scenario: ResolvedScenario, seed: number, R: number, K: nu
       if (r !== domestic) cells.push([r, k, CONSUMER]);
     }
   }
-  const perCell = Math.max(2, Math.round((YIWU_BUYER_AGENTS * scenario.scale) / cells.length));
+  const perCell = Math.max(4, Math.round((YIWU_BUYER_AGENTS * scenario.scale) / cells.length));
   const b = new BuyerStore(cells.length * perCell);
   const m = scenario.model;
   let i = 0;
@@ -195,13 +220,14 @@ function createProviders(scenario: ResolvedScenario, seed: number): ProviderStor
 }
 
 /** A dry first month: costs, offers, the outside option, and merchants' expectations. */
-function prime(w: World): void {
+function prime(w: World, outsideAttraction: Float64Array): void {
   w.t = 0;
   priceLogistics(w);
   updateTradeCosts(w);
   updateDemand(w);
   updateOffers(w);
-  calibrateOutsideOption(w);
+  if (outsideAttraction.length === w.market.outsideAttraction.length) w.market.outsideAttraction.set(outsideAttraction);
+  else calibrateOutsideOption(w);
   const s = w.merchants;
   for (let round = 0; round < 6; round++) {
     chooseChannels(w, null);

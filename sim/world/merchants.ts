@@ -47,8 +47,6 @@ export class MerchantStore {
   readonly attractHall: Float64Array;
   readonly attractB2b: Float64Array;
   readonly attractCbec: Float64Array;
-  /** Smoothed online revenue by region, [slot * regionCount + r]. */
-  readonly onlineRevenue: Float32Array;
   nextId = 0;
 
   constructor(capacity: number, regionCount: number) {
@@ -82,7 +80,6 @@ export class MerchantStore {
     this.attractHall = new Float64Array(capacity);
     this.attractB2b = new Float64Array(capacity);
     this.attractCbec = new Float64Array(capacity);
-    this.onlineRevenue = new Float32Array(capacity * regionCount);
   }
 
   /** Clears a slot's per-merchant history so an entrant starts fresh. */
@@ -101,7 +98,6 @@ export class MerchantStore {
     this.distressMonths[i] = 0;
     this.lossMonths[i] = 0;
     this.refused[i] = 0;
-    this.onlineRevenue.fill(0, i * this.regionCount, (i + 1) * this.regionCount);
   }
 }
 

@@ -182,6 +182,8 @@ export interface World {
   readonly domestic: number;
   readonly foreignMask: number;
   readonly levers: LeverSeries;
+  /** Share of a region's importers who visit the market hall (falls with distance), per region. */
+  readonly visitRate: Float64Array;
   readonly merchants: MerchantStore;
   readonly archive: MerchantArchive;
   readonly buyers: BuyerStore;

@@ -1,0 +1,3 @@
+import { it } from 'vitest';
+import './nonexistent-module.ts';
+it('x', () => {});

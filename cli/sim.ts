@@ -1,0 +1,158 @@
+/**
+ * The researcher's command line: runs one scenario file and writes its results as CSV files.
+ *
+ *   npm run sim -- scenarios/baseline.json [--seed N] [--out DIR]
+ *
+ * Reads and resolves the scenario (every default filled in), runs it (a progress bar on stderr
+ * when that is a terminal and the run takes more than a second), writes timeseries.csv,
+ * flows.csv, merchants.csv and manifest.json (see writers.ts), and prints a short summary.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
+import { writeRunOutputs, type Provenance } from './writers.ts';
+import { summaryText } from './summary.ts';
+import { InputError, describeFsError, report } from './errors.ts';
+
+const MAX_SEED = 2 ** 31 - 1;
+/** Scenario files are a few kB; the core refuses more than 1 MB of text anyway. */
+const MAX_FILE_BYTES = 4_000_000;
+
+const OUTPUT_HELP = `
+Output files (in DIR, default out/<scenario-name>-<seed>/, created if missing):
+  timeseries.csv  month,metric,region,channel,stage,category,mode,value
+                  one row per metric series per month (long format); a breakdown
+                  column is empty where it does not apply; money and counts at Yiwu scale
+  flows.csv       month,region,channel,category,mode,value_usd,quantity,shipments
+                  exports from the hub by destination, channel, category and mode
+  merchants.csv   one row per merchant ever alive (weight = booths each stands for)
+  manifest.json   model version, git commit, seed, the fully resolved scenario,
+                  agent counts, run time, accounting check and the metric catalogue
+
+The scenario name is the file's "name" key, or else the file name without .json.
+The same scenario file and seed always give byte-identical CSV files.
+
+Examples:
+  npm run sim -- scenarios/baseline.json
+  npm run sim -- my-policy.json --seed 7 --out results/policy-7`;
+
+function parseSeed(value: string): number {
+  const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n <= MAX_SEED)) throw new InvalidArgumentError(`--seed must be a whole number from 0 to ${MAX_SEED}; got "${value}".`);
+  return n;
+}
+
+/** The scenario file's text; file problems become InputErrors. */
+function readScenarioFile(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new InputError(`cannot read scenario file "${file}": it is a directory`);
+    if (stat.size > MAX_FILE_BYTES) throw new InputError(`scenario file "${file}" is ${stat.size} bytes; a scenario is a small JSON file (at most 1 MB)`);
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(describeFsError(e, 'cannot read scenario file') ?? `cannot read scenario file "${file}"`);
+  }
+}
+
+function git(args: string[]): string | null {
+  try {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** A progress bar on stderr, started lazily once the run has taken a second, only on a terminal. */
+function lazyProgress(started: number) {
+  let bar: SingleBar | undefined;
+  const enabled = process.stderr.isTTY === true;
+  return {
+    onMonth(t: number, total: number, month: string) {
+      if (!enabled) return;
+      if (!bar) {
+        if (performance.now() - started < 1000) return;
+        bar = new SingleBar({ format: 'Simulating |{bar}| {value}/{total} months ({month}) | ETA {eta_formatted}', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);
+        bar.start(total, t + 1, { month });
+      } else bar.update(t + 1, { month });
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}
+
+function main(file: string, opts: { seed?: number; out?: string }): void {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const text = readScenarioFile(file);
+  const name = path.basename(file).replace(/\.json$/i, '');
+  const resolved = resolveScenario(text, { origin: file, name });
+  const seed = opts.seed ?? resolved.seed;
+  // The manifest's scenario carries the seed actually used, so it alone repeats the run.
+  const scenario = { ...resolved, seed };
+  const dir = path.resolve(opts.out ?? path.join('out', `${scenario.name}-${seed}`));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new InputError(describeFsError(e, 'cannot create the output directory') ?? `cannot create the output directory "${dir}"`);
+  }
+
+  const progress = lazyProgress(started);
+  let result: RunResult;
+  try {
+    result = runScenario(scenario, { seed, onMonth: (t, sim) => progress.onMonth(t, sim.months.length, sim.months[t]) });
+  } finally {
+    progress.stop();
+  }
+
+  const provenance: Provenance = {
+    scenarioFile: path.resolve(file),
+    scenarioSha256: createHash('sha256').update(text).digest('hex'),
+    commandLine: ['npm', 'run', 'sim', '--', ...process.argv.slice(2)].map(shellQuote).join(' '),
+    cwd: process.cwd(),
+    nodeVersion: process.version,
+    startedAt,
+    gitCommit: git(['rev-parse', 'HEAD']),
+    gitDirty: ((s) => (s === null ? null : s.length > 0))(git(['status', '--porcelain', '--untracked-files=no'])),
+  };
+  let files;
+  try {
+    files = writeRunOutputs(result, dir, provenance);
+  } catch (e) {
+    throw new InputError(describeFsError(e, 'cannot write') ?? (e as Error).message);
+  }
+  process.stdout.write(summaryText(result, dir, files, performance.now() - started));
+}
+
+const program = new Command()
+  .name('npm run sim --')
+  .usage('<scenario.json> [--seed N] [--out DIR]')
+  .description('Run one scenario of the Yiwu digital trade sandbox and write its results as CSV files.')
+  .argument('<scenario.json>', 'scenario file (JSON); names only what differs from the defaults')
+  .option('--seed <N>', `seed of all random streams, 0 to ${MAX_SEED} (default: the scenario's seed)`, parseSeed)
+  .option('--out <DIR>', 'output directory (default: out/<scenario-name>-<seed>/)')
+  .addHelpText('after', OUTPUT_HELP)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .action((file: string, opts: { seed?: number; out?: string }) => main(file, opts));
+
+try {
+  program.parse();
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // commander has already printed the message (or the help)
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    process.exitCode = report(e);
+  }
+}

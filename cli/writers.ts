@@ -1,0 +1,159 @@
+/**
+ * Output files of one run: timeseries.csv, flows.csv, merchants.csv and manifest.json.
+ *
+ * Each CSV is produced by a row generator that depends only on a RunResult (so a batch engine can
+ * reuse them, e.g. to prepend a run id), and is written through a small buffered writer that
+ * flushes every ~64 kB, so big runs never build one giant string. Output is deterministic: the
+ * same RunResult gives byte-identical CSV files (numbers use JavaScript's String(number)).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, METRICS, FlowCube, formatMonth, type RunResult } from '../sim/index.ts';
+
+export const TIMESERIES_HEADER = ['month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', 'value'] as const;
+export const FLOWS_HEADER = ['month', 'region', 'channel', 'category', 'mode', 'value_usd', 'quantity', 'shipments'] as const;
+export const MERCHANTS_HEADER = [
+  'id', 'category', 'stage', 'productivity', 'digital_level', 'alive', 'age_months', 'sales_usd', 'export_sales_usd',
+  'destinations', 'credit_used_usd', 'exit_reason', 'exit_month', 'weight',
+] as const;
+
+type Cell = string | number;
+
+/** One CSV cell: numbers as String(n); text quoted only when it needs to be (RFC 4180). */
+export function csvCell(v: Cell): string {
+  if (typeof v === 'number') return String(v);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Rows of timeseries.csv: one per series and month, series in recording order; NaN values are skipped. */
+export function* timeseriesRows(result: RunResult): Generator<Cell[]> {
+  const { keys, values } = result.series;
+  for (let s = 0; s < keys.length; s++) {
+    const k = keys[s];
+    const v = values[s];
+    for (let t = 0; t < v.length; t++) {
+      if (Number.isNaN(v[t])) continue;
+      yield [result.months[t], k.metric, k.region, k.channel, k.stage, k.category, k.mode, v[t]];
+    }
+  }
+}
+
+/** Rows of flows.csv: one per month × region × channel × category × mode with value_usd > 0. */
+export function* flowRows(result: RunResult): Generator<Cell[]> {
+  const cube = result.flows;
+  if (!cube) return;
+  const regions = result.scenario.regions.map((r) => r.id);
+  const categories = result.scenario.categories.map((c) => c.id);
+  const d = cube.data;
+  for (let t = 0; t < cube.months; t++) {
+    for (let r = 0; r < cube.R; r++) {
+      for (let c = 0; c < cube.C; c++) {
+        for (let k = 0; k < cube.K; k++) {
+          for (let m = 0; m < cube.M; m++) {
+            const o = cube.offset(t, r, c, k, m);
+            if (!(d[o + FlowCube.VALUE] > 0)) continue;
+            yield [result.months[t], regions[r], CHANNELS[c], categories[k], MODES[m], d[o + FlowCube.VALUE], d[o + FlowCube.QUANTITY], d[o + FlowCube.SHIPMENTS]];
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Rows of merchants.csv: one per merchant ever alive during the run, in order of id. */
+export function* merchantRows(result: RunResult): Generator<Cell[]> {
+  const m = result.merchants;
+  const categories = result.scenario.categories.map((c) => c.id);
+  for (let i = 0; i < m.id.length; i++) {
+    yield [
+      m.id[i], categories[m.category[i]], STAGES[m.stage[i]], m.productivity[i], DIGITAL_LEVELS[m.digitalLevel[i]],
+      m.alive[i], m.ageMonths[i], m.salesUsd[i], m.exportSalesUsd[i], m.destinations[i], m.creditUsedUsd[i],
+      EXIT_REASONS[m.alive[i] ? 0 : m.exitReason[i]], m.exitMonth[i] >= 0 ? formatMonth(m.exitMonth[i]) : '', m.weight,
+    ];
+  }
+}
+
+export interface FileInfo {
+  file: string;
+  rows?: number;
+  bytes?: number;
+}
+
+const FLUSH_AT = 1 << 16;
+
+/** Writes a CSV file from a header and rows, in chunks of ~64 kB. Returns rows and bytes written. */
+export function writeCsv(file: string, header: readonly string[], rows: Iterable<Cell[]>): FileInfo {
+  const fd = fs.openSync(file, 'w');
+  let bytes = 0;
+  let count = 0;
+  try {
+    let chunk = header.join(',') + '\n';
+    for (const row of rows) {
+      let line = csvCell(row[0]);
+      for (let i = 1; i < row.length; i++) line += ',' + csvCell(row[i]);
+      chunk += line + '\n';
+      count++;
+      if (chunk.length >= FLUSH_AT) {
+        bytes += fs.writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    if (chunk) bytes += fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { file: path.basename(file), rows: count, bytes };
+}
+
+/** Where and how a run was made: what the manifest records besides the RunResult. */
+export interface Provenance {
+  scenarioFile: string;
+  scenarioSha256: string;
+  commandLine: string;
+  cwd: string;
+  nodeVersion: string;
+  startedAt: string;
+  gitCommit: string | null;
+  gitDirty: boolean | null;
+}
+
+/** The manifest: everything needed to know what a run was and to repeat it. */
+export function manifestOf(result: RunResult, provenance: Provenance, files: FileInfo[]) {
+  return {
+    modelVersion: result.modelVersion,
+    gitCommit: provenance.gitCommit,
+    gitDirty: provenance.gitDirty,
+    seed: result.seed,
+    scenarioName: result.scenario.name,
+    scenarioFile: provenance.scenarioFile,
+    scenarioSha256: provenance.scenarioSha256,
+    commandLine: provenance.commandLine,
+    cwd: provenance.cwd,
+    nodeVersion: provenance.nodeVersion,
+    startedAt: provenance.startedAt,
+    runTimeMs: result.runTimeMs,
+    cancelled: result.cancelled,
+    months: { start: result.months[0], end: result.months[result.months.length - 1], count: result.months.length },
+    agentCounts: result.agentCounts,
+    accounting: result.accounting,
+    files,
+    metrics: METRICS.map(({ id, unit, label, description, breakdowns }) => ({ id, unit, label, description, breakdowns })),
+    scenario: result.scenario,
+  };
+}
+
+/**
+ * Writes the four output files into `dir` (created if missing); returns what was written,
+ * manifest.json last (it lists the others).
+ */
+export function writeRunOutputs(result: RunResult, dir: string, provenance: Provenance): FileInfo[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files = [
+    writeCsv(path.join(dir, 'timeseries.csv'), TIMESERIES_HEADER, timeseriesRows(result)),
+    writeCsv(path.join(dir, 'flows.csv'), FLOWS_HEADER, flowRows(result)),
+    writeCsv(path.join(dir, 'merchants.csv'), MERCHANTS_HEADER, merchantRows(result)),
+  ];
+  const all: FileInfo[] = [...files, { file: 'manifest.json' }];
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifestOf(result, provenance, all), null, 2) + '\n');
+  return all;
+}
