@@ -52,6 +52,10 @@ export const COLLECTORS: Collector[] = [
     region: (w, m, r) => (foreignRegion(w, r) ? m.tradeRC[r * CHANNEL_COUNT] + m.tradeRC[r * CHANNEL_COUNT + 1] + m.tradeRC[r * CHANNEL_COUNT + 2] : Number.NaN),
     category: (_w, m, k) => m.exportsByCategory[k],
   }),
+  c('digital_trade_value_usd', text('Digital exports', '数字贸易出口额'), usd, text('Exports through the B2B platform and cross-border e-commerce, in total and by region.', '通过B2B平台和跨境电商的出口额，合计及按地区。'), true, {
+    '': (_w, m) => m.exportsByChannel[B2B] + m.exportsByChannel[CBEC],
+    region: (w, m, r) => (foreignRegion(w, r) ? m.tradeRC[r * CHANNEL_COUNT + B2B] + m.tradeRC[r * CHANNEL_COUNT + CBEC] : Number.NaN),
+  }),
   c('domestic_sales_usd', text('Domestic sales', '内销额'), usd, text('Goods value sold to buyers in China.', '售予国内买家的货值。'), true, { '': (_w, m) => m.domestic }),
   c('imports_usd', text('Imports', '进口额'), usd, text('Imports through the hub, taken as data (model.importsUsdBnPerYear, importsGrowth).', '经枢纽的进口额，作为数据输入。'), true, {
     '': (w) => ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * Math.pow(1 + w.scenario.model.importsGrowth, w.t / 12),
@@ -188,7 +192,7 @@ export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) 
         continue;
       }
       DIMENSION_IDS[dim](w).forEach((name, index) => {
-        if (dim === 'region' && col.id === 'trade_value_usd' && w.scenario.regions[index].domestic) return;
+        if (dim === 'region' && (col.id === 'trade_value_usd' || col.id === 'digital_trade_value_usd') && w.scenario.regions[index].domestic) return;
         bindings.push({ id: table.register(col.id, { [dim]: name }), value, index, scale });
       });
     }

@@ -3,10 +3,12 @@
  * month from the world's stores, plus the month's slice of the flow cube.
  */
 import type { World } from '../world/world.ts';
-import { CHANNEL_COUNT, MODE_COUNT, STAGE_COUNT, LEVEL_COUNT, CBEC, IMPORTER, CONSUMER } from '../ids.ts';
+import * as ids from '../ids.ts';
 import { FlowCube } from './recorder.ts';
 import { PARCEL_VALUE_USD } from '../mechanisms/sales.ts';
 import { bitCount } from '../mechanisms/finance.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { CHANNEL_COUNT, MODE_COUNT, STAGE_COUNT, LEVEL_COUNT, CBEC, IMPORTER, CONSUMER } = ids;
 
 export class MonthSummary {
   /** Goods value by region × channel (the domestic region: domestic sales). */

@@ -16,9 +16,11 @@
 import type { World } from '../world/world.ts';
 import { EventSkipper, type Stream } from '../random.ts';
 import { ScratchBuffer } from '../scratch.ts';
-import { LEVEL_COUNT } from '../ids.ts';
+import * as ids from '../ids.ts';
 import { shareAtOrAbove } from './peers.ts';
 import { annuityFactor, fixedCosts, requestCredit } from './finance.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { LEVEL_COUNT } = ids;
 
 /** How much each level's cost depends on the cloud/AI price (exponent), by target level. */
 const CLOUD_PRICE_EXPONENT = [0, 0.3, 0.5, 1];

@@ -27,7 +27,9 @@
 import type { World } from '../world/world.ts';
 import { ScratchBuffer } from '../scratch.ts';
 import type { Stream } from '../random.ts';
-import { CHANNEL_COUNT, HALL, B2B, CBEC, IMPORTER } from '../ids.ts';
+import * as ids from '../ids.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { CHANNEL_COUNT, HALL, B2B, CBEC, IMPORTER } = ids;
 
 /** Orders an online buyer cohort places a month, for the chance of meeting fraud. */
 const ORDERS_PER_MONTH = 20;

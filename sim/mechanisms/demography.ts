@@ -17,9 +17,11 @@
  */
 import type { World } from '../world/world.ts';
 import { pareto, EventSkipper, type Stream } from '../random.ts';
-import { LEVEL_COUNT } from '../ids.ts';
+import * as ids from '../ids.ts';
 import { bitCount } from './finance.ts';
 import { marginAt } from './offers.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { LEVEL_COUNT } = ids;
 
 /** Exit reasons (ids.ts EXIT_REASONS). */
 export const CREDIT_STARVED = 1, INSOLVENT = 2, UNPROFITABLE = 3, RETIRED = 4;

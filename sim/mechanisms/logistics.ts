@@ -16,7 +16,9 @@
  * are assumptions (docs/ODD.md).
  */
 import type { World } from '../world/world.ts';
-import { MODE_COUNT } from '../ids.ts';
+import * as ids from '../ids.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { MODE_COUNT } = ids;
 
 const DIGITAL_PRICE_SAVING = 0.25;
 const DIGITAL_TIME_SAVING = 0.15;

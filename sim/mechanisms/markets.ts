@@ -22,10 +22,13 @@
  */
 import type { World } from '../world/world.ts';
 import { poissonFromUniform, EventSkipper, type Stream } from '../random.ts';
-import { CHANNEL_COUNT, B2B, CBEC } from '../ids.ts';
-import { annuityFactor, bitCount } from './finance.ts';
+import * as ids from '../ids.ts';
+import * as finance from './finance.ts';
+const { annuityFactor, bitCount } = finance;
 import { financeInvestment } from './adoption.ts';
 import { ScratchBuffer } from '../scratch.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { CHANNEL_COUNT, B2B, CBEC } = ids;
 
 /** Monthly chance a digital merchant reviews a region it does not serve (to enter) … */
 const CONSIDER_NEW_MARKET = 0.25;

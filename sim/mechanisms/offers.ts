@@ -21,8 +21,10 @@
  * landed cost as in Anderson, de Palma & Thisse (1992).
  */
 import type { World } from '../world/world.ts';
-import { CHANNEL_COUNT, STAGE_COUNT, HALL, B2B, CBEC, DESIGN, BRAND, RAW } from '../ids.ts';
+import * as ids from '../ids.ts';
 import { ScratchBuffer } from '../scratch.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { CHANNEL_COUNT, STAGE_COUNT, HALL, B2B, CBEC, DESIGN, BRAND, RAW } = ids;
 
 /** Base unit cost as a share of the category's export unit value. */
 export const BASE_COST_SHARE = 0.75;

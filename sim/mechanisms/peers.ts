@@ -5,7 +5,9 @@
  * productive peer). Imitation in adoption (Bass 1969) and entrants' expectations read these.
  */
 import type { World } from '../world/world.ts';
-import { LEVEL_COUNT } from '../ids.ts';
+import * as ids from '../ids.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { LEVEL_COUNT } = ids;
 
 export function updatePeerStats(w: World): void {
   const { merchants: s, peers, K } = w;

@@ -13,9 +13,11 @@
  * (value ÷ typical shipment value; cross-border e-commerce ships parcels).
  */
 import type { World } from '../world/world.ts';
-import { CHANNEL_COUNT, MODE_COUNT, HALL, B2B, CBEC, STAGE_COUNT } from '../ids.ts';
+import * as ids from '../ids.ts';
 import { valueChainShares } from './offers.ts';
 import { ScratchBuffer } from '../scratch.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { CHANNEL_COUNT, MODE_COUNT, HALL, B2B, CBEC, STAGE_COUNT } = ids;
 
 /** Typical value of a cross-border e-commerce parcel, US$. */
 export const PARCEL_VALUE_USD = 30;

@@ -16,7 +16,9 @@
  * buyers' visits to the market hall.
  */
 import type { World } from '../world/world.ts';
-import { CHANNEL_COUNT, MODE_COUNT, HALL, B2B, CBEC } from '../ids.ts';
+import * as ids from '../ids.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { CHANNEL_COUNT, MODE_COUNT, HALL, B2B, CBEC } = ids;
 
 /** Mode ids by index: sea, rail, air, express, overseas_warehouse, road. */
 const SEA = 0, RAIL = 1, AIR = 2, EXPRESS = 3, WAREHOUSE = 4, ROAD = 5;

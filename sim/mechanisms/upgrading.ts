@@ -14,10 +14,12 @@
  */
 import type { World } from '../world/world.ts';
 import { EventSkipper, type Stream } from '../random.ts';
-import { DESIGN, PRODUCTION, TRADING, BRAND } from '../ids.ts';
+import * as ids from '../ids.ts';
 import { premiumFactor } from './offers.ts';
 import { annuityFactor } from './finance.ts';
 import { financeInvestment } from './adoption.ts';
+// Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
+const { DESIGN, PRODUCTION, TRADING, BRAND } = ids;
 
 /** Where each stage can upgrade to (-1: nowhere). Index: ids.ts STAGES. */
 const UPGRADE_TO = [-1, BRAND, DESIGN, BRAND, -1];

@@ -65,6 +65,8 @@ function toSchedule(value: ScheduleInput, fallbackBase: number): Schedule {
   return { base: value.base ?? fallbackBase, segments: value.segments.map((s) => ({ ...s })) };
 }
 
+const baseOf = (v: ScheduleInput): number => (typeof v === 'number' ? v : v.base ?? 0);
+
 function isScheduleInput(v: unknown): v is ScheduleInput {
   return typeof v === 'number' || (typeof v === 'object' && v !== null && Array.isArray((v as { segments?: unknown }).segments));
 }
@@ -194,20 +196,27 @@ export function resolveScenario(input: unknown, options: { origin?: string; name
     seed: s.seed,
     time: s.time,
     scale: s.scale,
-    infrastructure: normaliseSchedules(s.infrastructure, undefined),
-    platform: normaliseSchedules(s.platform, undefined),
-    rules: normaliseSchedules(s.rules, undefined),
-    regions: regions.map((r) => ({
+    // A lever schedule without `base` starts from the lever's default value.
+    infrastructure: normaliseSchedules(s.infrastructure, leverDefaults().infrastructure),
+    platform: normaliseSchedules(s.platform, leverDefaults().platform),
+    rules: normaliseSchedules(s.rules, leverDefaults().rules),
+    // A region override's schedule without `base` starts from that region's default value.
+    regions: regions.map((r, i) => ({
       ...r,
-      tariff: toSchedule(r.tariff, 0),
-      digitalReadiness: toSchedule(r.digitalReadiness, 0),
-      dataRegime: toSchedule(r.dataRegime, 0),
+      tariff: toSchedule(r.tariff, baseOf(DEFAULT_REGIONS[i].tariff)),
+      digitalReadiness: toSchedule(r.digitalReadiness, baseOf(DEFAULT_REGIONS[i].digitalReadiness)),
+      dataRegime: toSchedule(r.dataRegime, baseOf(DEFAULT_REGIONS[i].dataRegime)),
     })),
     categories,
     modes,
     shocks: s.shocks,
     model: s.model,
   };
+}
+
+let defaultsCache: ParsedScenario | undefined;
+function leverDefaults(): ParsedScenario {
+  return (defaultsCache ??= scenarioFileSchema.parse({}));
 }
 
 /** The resolved default scenario (Yiwu as it is). */

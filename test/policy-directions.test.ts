@@ -1,0 +1,89 @@
+/**
+ * Every lever moves the outcomes the way the mechanisms say it should. Each comparison uses
+ * the same seeds for scenario and baseline and averages over them, over the last years.
+ */
+import { describe, it, expect } from 'vitest';
+import { run, mean, total } from './helpers.ts';
+import type { RunResult } from '../sim/run.ts';
+
+const SEEDS = [1, 2, 3];
+/** Runs baseline and scenario on the same seeds; returns per-seed pairs. */
+function compare(overrides: Record<string, unknown>, f: (r: RunResult) => number, base: Record<string, unknown> = {}) {
+  let scenario = 0;
+  let baseline = 0;
+  for (const seed of SEEDS) {
+    scenario += f(run({ ...base, ...overrides }, seed));
+    baseline += f(run(base, seed));
+  }
+  return { scenario: scenario / SEEDS.length, baseline: baseline / SEEDS.length };
+}
+const digitalTrade = (r: RunResult) => mean(r, 'digital_trade_value_usd');
+
+describe('policy levers move outcomes in the expected direction', () => {
+  it('faster 5G and cheaper cloud → more digital trade and more data-driven merchants', () => {
+    // against a world that stays without 5G and with dear cloud services
+    const slow = { infrastructure: { fiveGCoverage: 0.1, cloudAiPriceIndex: 1.5 } };
+    const lever = { infrastructure: { fiveGCoverage: 1, cloudAiPriceIndex: 0.3 } };
+    const trade = compare(lever, digitalTrade, slow);
+    expect(trade.scenario).toBeGreaterThan(trade.baseline);
+    const data = compare(lever, (r) => mean(r, 'adoption_share_data_driven'), slow);
+    expect(data.scenario).toBeGreaterThan(data.baseline * 1.1);
+  });
+
+  it('strict data localisation in a region → fewer digital exports to that region', () => {
+    const lever = { regions: [{ id: 'eu', dataRegime: { base: 0.25, segments: [{ start: '2021-01', to: 1 }] } }] };
+    const eu = compare(lever, (r) => mean(r, 'digital_trade_value_usd', { region: 'eu' }));
+    expect(eu.scenario).toBeLessThan(eu.baseline * 0.95);
+  });
+
+  it('SME finance → more adoption and upgrading, fewer credit-starved exits', () => {
+    const lever = { rules: { smeCreditSupply: 3, smeLendingRate: 0.03, transactionDataScoring: 0.9 } };
+    const base = { rules: { smeCreditSupply: 0.5 } };
+    const adoption = compare(lever, (r) => mean(r, 'adoption_share_digital', {}, 12, 60), base);
+    expect(adoption.scenario).toBeGreaterThan(adoption.baseline);
+    const upgrades = compare(lever, (r) => total(r, 'upgrades'), base);
+    expect(upgrades.scenario).toBeGreaterThan(upgrades.baseline);
+    const starved = compare(lever, (r) => total(r, 'exits_credit_starved'), base);
+    expect(starved.scenario).toBeLessThan(starved.baseline);
+    const rejection = compare(lever, (r) => mean(r, 'credit_rejection_rate', {}, 0, -1), base);
+    expect(rejection.scenario).toBeLessThan(rejection.baseline);
+  });
+
+  it('more customs clearance days → less trade', () => {
+    const days = (d: number) => ({ platform: { customs: { market_hall: { clearanceDays: d }, b2b_platform: { clearanceDays: d }, cross_border_ecommerce: { clearanceDays: d } } } });
+    const exports = compare(days(8), (r) => mean(r, 'trade_value_usd'));
+    expect(exports.scenario).toBeLessThan(exports.baseline);
+  });
+
+  it('market-hall closure → offline trade falls, online trade rises', () => {
+    const closure = { shocks: [{ type: 'market_hall_closure', start: '2022-01', end: '2023-12', severity: 0.9 }] };
+    const window = (r: RunResult, metric: string, channel: string) => mean(r, metric, { channel }, 25, 47);
+    const hall = compare(closure, (r) => window(r, 'trade_value_usd', 'market_hall'));
+    expect(hall.scenario).toBeLessThan(hall.baseline * 0.5);
+    const online = compare(closure, (r) => window(r, 'trade_value_usd', 'b2b_platform') + window(r, 'trade_value_usd', 'cross_border_ecommerce'));
+    expect(online.scenario).toBeGreaterThan(online.baseline);
+  });
+
+  it('higher tariffs in a region → less trade with it', () => {
+    const lever = { regions: [{ id: 'north_america', tariff: 0.4 }] };
+    const na = compare(lever, (r) => mean(r, 'trade_value_usd', { region: 'north_america' }));
+    expect(na.scenario).toBeLessThan(na.baseline * 0.8);
+  });
+
+  it('consumer protection → fewer fraud losses per US$ of online trade and more online trust', () => {
+    const lever = { platform: { consumerProtection: 0.95, eSignatureAdoption: 0.95 } };
+    const fraud = compare(lever, (r) => mean(r, 'fraud_losses_usd') / mean(r, 'digital_trade_value_usd'));
+    expect(fraud.scenario).toBeLessThan(fraud.baseline);
+    const trust = compare(lever, (r) => mean(r, 'buyer_trust_online', { region: 'eu' }));
+    expect(trust.scenario).toBeGreaterThan(trust.baseline);
+  });
+
+  it('a freight-rate spike on sea raises the sea freight rate and shifts goods to other modes', () => {
+    const spike = { shocks: [{ type: 'freight_rate_spike', start: '2021-01', end: '2022-12', multiplier: 4, modes: ['sea'] }] };
+    const rate = compare(spike, (r) => mean(r, 'logistics_cost_usd_per_kg', { mode: 'sea' }, 14, 35));
+    expect(rate.scenario).toBeGreaterThan(rate.baseline * 2);
+    const rail = compare(spike, (r) => mean(r, 'volume_kg', { mode: 'rail' }, 14, 35));
+    expect(rail.scenario).toBeGreaterThan(rail.baseline);
+  });
+});
+
