@@ -142,7 +142,7 @@ export const COLLECTORS: Collector[] = [
     '': (w) => (w.accounts.creditApplications > 0 ? 1 - w.accounts.creditApprovals / w.accounts.creditApplications : 0),
   }),
   c('credit_supply_usd', text('Credit supply', '信贷供给'), usd, text('Lending available this month.', '本月可贷资金。'), true, { '': (w) => creditSupply(w) }),
-  c('loans_outstanding_usd', text('Loans outstanding', '贷款余额'), usd, text('Merchants\' debt at the end of the month.', '月末商户负债余额。'), true, { '': (w) => w.totals.loansOutstanding }),
+  c('loans_outstanding_usd', text('Loans outstanding', '贷款余额'), usd, text('Merchants\' debt at the end of the month.', '月末商户负债余额。'), true, { '': (_w, m) => m.debt }),
   c('loan_writeoffs_usd', text('Loan write-offs', '贷款核销'), usd, text('Debt written off when merchants exit.', '商户退出时核销的债务。'), true, { '': (w) => w.accounts.loanWriteOffs }),
   // ---- money flows
   c('buyer_payments_usd', text('Buyers\' payments', '买家支付'), usd, text('What buyers pay for goods from the hub, including tariff, freight and fees, net of refunds.', '买家为枢纽商品支付的总额，含关税、运费和费用，扣除退款。'), true, { '': (w) => w.accounts.buyerPayments }),

@@ -22,6 +22,9 @@ export class MonthSummary {
   readonly merchantsByLevel = new Float64Array(LEVEL_COUNT);
   readonly merchantsByStage = new Float64Array(STAGE_COUNT);
   alive = 0;
+  /** Merchants' debt and cash at the end of the month. */
+  debt = 0;
+  cash = 0;
   exporters = 0;
   destinationsOfExporters = 0;
   exports = 0;
@@ -104,10 +107,12 @@ export class MonthSummary {
     // Merchants
     this.merchantsByLevel.fill(0);
     this.merchantsByStage.fill(0);
-    this.alive = this.exporters = this.destinationsOfExporters = 0;
+    this.alive = this.exporters = this.destinationsOfExporters = this.debt = this.cash = 0;
     for (let i = 0; i < s.capacity; i++) {
       if (s.alive[i] === 0) continue;
       this.alive += 1;
+      this.debt += s.debt[i];
+      this.cash += s.cash[i];
       this.merchantsByLevel[s.level[i]] += 1;
       this.merchantsByStage[s.stage[i]] += 1;
       if (s.exportMonth[i] > 0) {

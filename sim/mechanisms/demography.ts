@@ -32,7 +32,6 @@ export function removeMerchant(w: World, i: number, reason: number): void {
   const a = w.accounts;
   w.archive.add(s, i, w.firstMonth + w.t, reason, bitCount((s.offlineMask[i] | s.onlineMask[i]) & w.foreignMask));
   a.loanWriteOffs += s.debt[i];
-  w.totals.loansOutstanding -= s.debt[i];
   a.ownerWithdrawals += s.cash[i];
   a.exitsByReason[reason] += 1;
   s.alive[i] = 0;

@@ -72,7 +72,6 @@ export function requestCredit(w: World, i: number, amount: number, rng: Stream):
     a.creditApprovals += 1;
     a.creditApproved += amount;
     a.loansReceived += amount;
-    w.totals.loansOutstanding += amount;
   } else {
     s.refused[i] = 1;
   }
@@ -106,7 +105,6 @@ export function settleFinances(w: World, rng: Stream, exitReason: Uint8Array): v
     const principal = Math.min(s.debt[i], s.debt[i] / term);
     s.cash[i] += gross - fixed - interest - principal;
     s.debt[i] -= principal;
-    w.totals.loansOutstanding -= principal;
     a.grossProfit += gross;
     a.fixedCosts += fixed;
     a.interestPaid += interest;

@@ -97,7 +97,7 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, ou
     visitRate: Float64Array.from(scenario.regions, (r) => (r.domestic ? 0.9 : visitRate(r.distanceKm, scenario.model.visitDistanceElasticity))),
     merchants, archive: new MerchantArchive(), buyers, providers,
     market: new MarketState(R, K), peers: new PeerStats(K), accounts: new MonthAccounts(R),
-    creditDemandLastMonth: 0, t: 0, totals: { loansOutstanding: 0 },
+    creditDemandLastMonth: 0, t: 0,
   };
   w.creditDemandLastMonth = creditSupply(w);
   placeIncumbents(w, merchantCount);
@@ -116,10 +116,7 @@ function placeIncumbents(w: World, count: number): void {
     const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, rng());
     const age = Math.floor(-Math.log(1 - rng()) * MEAN_AGE_MONTHS);
     placeMerchant(w, i, k, phi, stage, 0, w.firstMonth - age, m.startupCapitalUsd * (0.5 + rng()));
-    if (rng() < 0.3) {
-      s.debt[i] = 0.4 * m.startupCapitalUsd;
-      w.totals.loansOutstanding += s.debt[i];
-    }
+    if (rng() < 0.3) s.debt[i] = 0.4 * m.startupCapitalUsd;
   }
   // Digital levels by a noisy productivity ranking (Gumbel noise on log productivity).
   const score = new Float64Array(count);

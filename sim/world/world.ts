@@ -195,6 +195,4 @@ export interface World {
   creditDemandLastMonth: number;
   /** Month index within the run (0 … months-1) of the step in progress or last completed. */
   t: number;
-  /** Cumulative counters over the run. */
-  readonly totals: { loansOutstanding: number };
 }
