@@ -67,8 +67,12 @@ export function updateOffers(w: World): void {
   const model = scenario.model;
   const beta = model.priceSensitivity;
   const aiSaving = model.aiCostSaving * (0.3 + 0.7 * w.levers.fiveGCoverage[w.t]);
-  market.attraction.fill(0);
-  market.attractionPerPrice.fill(0);
+  const attraction = market.attraction;
+  const perPrice = market.attractionPerPrice;
+  attraction.fill(0);
+  perPrice.fill(0);
+  const domestic = w.domestic;
+  const foreign = w.foreignMask;
 
   // Per category × stage × (AI or not): cost, price and attraction at φ = 1, and the margin.
   const table = tableWork.get(K * STAGE_COUNT * 2 * 3);
@@ -96,9 +100,7 @@ export function updateOffers(w: World): void {
     const level = s.level[i];
     const ks = k * STAGE_COUNT + s.stage[i];
     const o = (ks * 2 + (level === 3 ? 1 : 0)) * 3;
-    const phi = s.productivity[i];
-    const price = table[o + 1] / phi;
-    s.unitCost[i] = table[o] / phi;
+    const price = table[o + 1] / s.productivity[i];
     s.price[i] = price;
     s.margin[i] = margins[ks];
     const base = table[o + 2] * s.productivityPower[i];
@@ -110,26 +112,40 @@ export function updateOffers(w: World): void {
     s.attractCbec[i] = cbec;
     const invPrice = 1 / price;
 
-    let mask = s.offlineMask[i];
+    // Every merchant sells at home (hall, and B2B once online); foreign regions by its masks.
+    const home = (domestic * K + k) * CHANNEL_COUNT;
+    attraction[home + HALL] += base;
+    perPrice[home + HALL] += base * invPrice;
+    let mask = s.offlineMask[i] & foreign;
     while (mask !== 0) {
       const r = 31 - Math.clz32(mask);
       mask ^= 1 << r;
       const cell = (r * K + k) * CHANNEL_COUNT + HALL;
-      market.attraction[cell] += base;
-      market.attractionPerPrice[cell] += base * invPrice;
+      attraction[cell] += base;
+      perPrice[cell] += base * invPrice;
     }
     if (level === 0) continue;
-    mask = s.onlineMask[i];
+    attraction[home + B2B] += b2b;
+    perPrice[home + B2B] += b2b * invPrice;
+    mask = s.onlineMask[i] & foreign;
+    if (level === 1) {
+      while (mask !== 0) {
+        const r = 31 - Math.clz32(mask);
+        mask ^= 1 << r;
+        const cell = (r * K + k) * CHANNEL_COUNT + B2B;
+        attraction[cell] += b2b;
+        perPrice[cell] += b2b * invPrice;
+      }
+      continue;
+    }
     while (mask !== 0) {
       const r = 31 - Math.clz32(mask);
       mask ^= 1 << r;
       const cell = (r * K + k) * CHANNEL_COUNT;
-      market.attraction[cell + B2B] += b2b;
-      market.attractionPerPrice[cell + B2B] += b2b * invPrice;
-      if (cbec > 0) {
-        market.attraction[cell + CBEC] += cbec;
-        market.attractionPerPrice[cell + CBEC] += cbec * invPrice;
-      }
+      attraction[cell + B2B] += b2b;
+      perPrice[cell + B2B] += b2b * invPrice;
+      attraction[cell + CBEC] += cbec;
+      perPrice[cell + CBEC] += cbec * invPrice;
     }
   }
 }

@@ -69,34 +69,37 @@ export function settleSales(w: World): void {
   const revenueByStage = revenueWork.get(K * STAGE_COUNT);
   revenueByStage.fill(0);
   const domestic = w.domestic;
+  const foreign = w.foreignMask;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
-    let hallSum = 0;
-    let domesticRevenue = 0;
-    let mask = s.offlineMask[i];
+    const home = (domestic * K + k) * CHANNEL_COUNT;
+    // Σ of what buyers spend per unit of attraction over the foreign regions served, by channel
+    let hall = 0;
+    let mask = s.offlineMask[i] & foreign;
     while (mask !== 0) {
       const r = 31 - Math.clz32(mask);
       mask ^= 1 << r;
-      const x = netPerAttraction[(r * K + k) * CHANNEL_COUNT + HALL];
-      hallSum += x;
-      if (r === domestic) domesticRevenue += x * s.attractHall[i];
+      hall += netPerAttraction[(r * K + k) * CHANNEL_COUNT + HALL];
     }
-    let revenue = hallSum * s.attractHall[i];
-    if (s.level[i] > 0) {
-      const b2b = s.attractB2b[i];
-      const cbec = s.attractCbec[i];
-      mask = s.onlineMask[i];
+    let exports = hall * s.attractHall[i];
+    let domesticRevenue = netPerAttraction[home + HALL] * s.attractHall[i];
+    const level = s.level[i];
+    if (level > 0) {
+      let b2b = 0;
+      let cbec = 0;
+      mask = s.onlineMask[i] & foreign;
       while (mask !== 0) {
         const r = 31 - Math.clz32(mask);
         mask ^= 1 << r;
         const cell = (r * K + k) * CHANNEL_COUNT;
-        const online = b2b * netPerAttraction[cell + B2B] + cbec * netPerAttraction[cell + CBEC];
-        revenue += online;
-        if (r === domestic) domesticRevenue += online;
+        b2b += netPerAttraction[cell + B2B];
+        cbec += netPerAttraction[cell + CBEC];
       }
+      exports += b2b * s.attractB2b[i] + (level > 1 ? cbec * s.attractCbec[i] : 0);
+      domesticRevenue += netPerAttraction[home + B2B] * s.attractB2b[i];
     }
-    const exports = revenue - domesticRevenue;
+    const revenue = exports + domesticRevenue;
     s.salesMonth[i] = revenue;
     s.exportMonth[i] = exports;
     s.salesTotal[i] += revenue;

@@ -40,8 +40,7 @@ export class MerchantStore {
   readonly lossMonths: Uint8Array;
   /** Credit refused this month. */
   readonly refused: Uint8Array;
-  /** This month's unit cost, price, margin share and attraction per channel. */
-  readonly unitCost: Float64Array;
+  /** This month's price, margin share and attraction per channel. */
   readonly price: Float64Array;
   readonly margin: Float64Array;
   readonly attractHall: Float64Array;
@@ -74,7 +73,6 @@ export class MerchantStore {
     this.distressMonths = new Uint8Array(capacity);
     this.lossMonths = new Uint8Array(capacity);
     this.refused = new Uint8Array(capacity);
-    this.unitCost = new Float64Array(capacity);
     this.price = new Float64Array(capacity);
     this.margin = new Float64Array(capacity);
     this.attractHall = new Float64Array(capacity);

@@ -1,3 +1,0 @@
-import { it } from 'vitest';
-import './nonexistent-module.ts';
-it('x', () => {});
