@@ -17,7 +17,7 @@ const REASONS: Record<string, string> = {
   EPERM: 'operation not permitted',
   EISDIR: 'is a directory',
   ENOTDIR: 'a part of the path is not a directory',
-  EEXIST: 'already exists',
+  EEXIST: 'exists and is not a directory',
   ENOSPC: 'no space left on the device',
   EROFS: 'read-only file system',
   EMFILE: 'too many open files',
@@ -43,8 +43,7 @@ export function report(e: unknown, stderr: NodeJS.WritableStream = process.stder
     return 1;
   }
   const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  stderr.write(`internal error: ${message}\nThis is a bug in the simulator; please report it with the scenario file and the command line.\n`);
-  if (process.env.DEBUG) stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
-  else stderr.write('(set DEBUG=1 to see the details)\n');
+  stderr.write(`internal error: ${message} (a bug in the simulator: please report it with the scenario file and the command line${process.env.DEBUG ? '' : '; set DEBUG=1 for details'})\n`);
+  if (process.env.DEBUG && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
   return 1;
 }

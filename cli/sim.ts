@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
-import { writeRunOutputs, type Provenance } from './writers.ts';
+import { writeRunOutputs, ensureDir, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
 import { InputError, describeFsError, report } from './errors.ts';
 
@@ -80,7 +80,7 @@ function lazyProgress(started: number) {
       if (!enabled) return;
       if (!bar) {
         if (performance.now() - started < 1000) return;
-        bar = new SingleBar({ format: 'Simulating |{bar}| {value}/{total} months ({month}) | ETA {eta_formatted}', clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);
+        bar = new SingleBar({ format: 'Simulating |{bar}| {value}/{total} months ({month}) | ETA {eta_formatted}', clearOnComplete: true, linewrap: null, stream: process.stderr }, Presets.shades_classic);
         bar.start(total, t + 1, { month });
       } else bar.update(t + 1, { month });
     },
@@ -102,7 +102,7 @@ function main(file: string, opts: { seed?: number; out?: string }): void {
   const scenario = { ...resolved, seed };
   const dir = path.resolve(opts.out ?? path.join('out', `${scenario.name}-${seed}`));
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
   } catch (e) {
     throw new InputError(describeFsError(e, 'cannot create the output directory') ?? `cannot create the output directory "${dir}"`);
   }
@@ -115,6 +115,7 @@ function main(file: string, opts: { seed?: number; out?: string }): void {
     progress.stop();
   }
 
+  const status = git(['status', '--porcelain', '--untracked-files=no']);
   const provenance: Provenance = {
     scenarioFile: path.resolve(file),
     scenarioSha256: createHash('sha256').update(text).digest('hex'),
@@ -123,13 +124,14 @@ function main(file: string, opts: { seed?: number; out?: string }): void {
     nodeVersion: process.version,
     startedAt,
     gitCommit: git(['rev-parse', 'HEAD']),
-    gitDirty: ((s) => (s === null ? null : s.length > 0))(git(['status', '--porcelain', '--untracked-files=no'])),
+    gitDirty: status === null ? null : status.length > 0,
   };
   let files;
   try {
     files = writeRunOutputs(result, dir, provenance);
   } catch (e) {
-    throw new InputError(describeFsError(e, 'cannot write') ?? (e as Error).message);
+    const message = describeFsError(e, 'cannot write');
+    throw message ? new InputError(message) : e;
   }
   process.stdout.write(summaryText(result, dir, files, performance.now() - started));
 }

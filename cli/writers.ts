@@ -143,11 +143,28 @@ export function manifestOf(result: RunResult, provenance: Provenance, files: Fil
 }
 
 /**
+ * Creates a directory and its missing parents. (Node 20's mkdirSync(…, { recursive: true })
+ * can loop forever on some paths, e.g. under /proc, so the parents are made one by one.)
+ */
+export function ensureDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && fs.statSync(dir).isDirectory()) return;
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw e;
+    ensureDir(parent);
+    fs.mkdirSync(dir);
+  }
+}
+
+/**
  * Writes the four output files into `dir` (created if missing); returns what was written,
  * manifest.json last (it lists the others).
  */
 export function writeRunOutputs(result: RunResult, dir: string, provenance: Provenance): FileInfo[] {
-  fs.mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const files = [
     writeCsv(path.join(dir, 'timeseries.csv'), TIMESERIES_HEADER, timeseriesRows(result)),
     writeCsv(path.join(dir, 'flows.csv'), FLOWS_HEADER, flowRows(result)),

@@ -78,7 +78,7 @@ export function requestCredit(w: World, i: number, amount: number, rng: Stream):
   return approved;
 }
 
-/** Monthly fixed costs of a merchant: booth, digital running costs, upkeep of online markets. */
+/** Monthly fixed costs of a merchant: booth, digital running costs, upkeep of online markets (as in settleFinances). */
 export function fixedCosts(w: World, i: number): number {
   const s = w.merchants;
   const m = w.scenario.model;
@@ -95,35 +95,47 @@ export function settleFinances(w: World, rng: Stream, exitReason: Uint8Array): v
   const model = w.scenario.model;
   const monthlyRate = w.levers.smeLendingRate[w.t] / 12;
   const term = model.creditTermMonths;
+  const booth = model.boothCostUsd;
+  const perLevel = model.digitalRunningCostUsd;
+  const perMarket = model.marketMaintenanceUsd;
+  const foreign = w.foreignMask;
+  // month totals, kept in locals and booked once
+  let grossProfit = 0;
+  let fixedTotal = 0;
+  let interestTotal = 0;
+  let principalTotal = 0;
+  let drawnTotal = 0;
+  exitReason.fill(0);
   for (let i = 0; i < s.capacity; i++) {
-    exitReason[i] = 0;
     if (s.alive[i] === 0) continue;
     s.refused[i] = 0;
-    const gross = s.salesMonth[i] * s.margin[i];
-    const fixed = fixedCosts(w, i);
-    const interest = s.debt[i] * monthlyRate;
-    const principal = Math.min(s.debt[i], s.debt[i] / term);
-    s.cash[i] += gross - fixed - interest - principal;
-    s.debt[i] -= principal;
-    a.grossProfit += gross;
-    a.fixedCosts += fixed;
-    a.interestPaid += interest;
-    a.principalRepaid += principal;
-    const operating = gross - fixed;
-    const profit = operating - interest;
+    const margin = s.margin[i];
+    const gross = s.salesMonth[i] * margin;
+    const fixed = booth + perLevel * s.level[i] + perMarket * bitCount(s.onlineMask[i] & foreign);
+    const debt = s.debt[i];
+    const interest = debt * monthlyRate;
+    const principal = Math.min(debt, debt / term);
+    let cash = s.cash[i] + gross - fixed - interest - principal;
+    s.debt[i] = debt - principal;
+    grossProfit += gross;
+    fixedTotal += fixed;
+    interestTotal += interest;
+    principalTotal += principal;
+    const profit = gross - fixed - interest;
     s.profitEma[i] += 0.2 * (profit - s.profitEma[i]);
     s.lossMonths[i] = profit < 0 ? Math.min(255, s.lossMonths[i] + 1) : 0;
 
     // Owners draw out cash above a working reserve (a month of costs and of goods bought), so
     // investments beyond the reserve need credit: the margin on which finance policy works.
-    const reserve = 2 * fixed + s.salesEma[i] * (1 - s.margin[i]);
-    if (s.cash[i] > reserve) {
-      const drawn = OWNER_DRAW_SHARE * (s.cash[i] - reserve);
-      s.cash[i] -= drawn;
-      a.ownerWithdrawals += drawn;
+    const reserve = 2 * fixed + s.salesEma[i] * (1 - margin);
+    if (cash > reserve) {
+      const drawn = OWNER_DRAW_SHARE * (cash - reserve);
+      cash -= drawn;
+      drawnTotal += drawn;
     }
-    if (s.cash[i] < 0) {
-      const need = -s.cash[i] + fixed;
+    s.cash[i] = cash;
+    if (cash < 0) {
+      const need = -cash + fixed;
       if (requestCredit(w, i, need, rng)) s.distressMonths[i] = 0;
       else s.distressMonths[i] = Math.min(255, s.distressMonths[i] + 1);
     } else {
@@ -134,4 +146,9 @@ export function settleFinances(w: World, rng: Stream, exitReason: Uint8Array): v
       exitReason[i] = s.refused[i] === 1 && s.profitEma[i] + interest > 0 ? 1 : 2;
     }
   }
+  a.grossProfit += grossProfit;
+  a.fixedCosts += fixedTotal;
+  a.interestPaid += interestTotal;
+  a.principalRepaid += principalTotal;
+  a.ownerWithdrawals += drawnTotal;
 }

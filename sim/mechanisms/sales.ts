@@ -70,6 +70,7 @@ export function settleSales(w: World): void {
   revenueByStage.fill(0);
   const domestic = w.domestic;
   const foreign = w.foreignMask;
+  let revenueTotal = 0;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
@@ -105,9 +106,10 @@ export function settleSales(w: World): void {
     s.salesTotal[i] += revenue;
     s.exportTotal[i] += exports;
     s.salesEma[i] += SMOOTHING * (revenue - s.salesEma[i]);
-    a.merchantRevenue += revenue;
+    revenueTotal += revenue;
     revenueByStage[k * STAGE_COUNT + s.stage[i]] += revenue;
   }
+  a.merchantRevenue += revenueTotal;
   const shares = sharesWork.get(STAGE_COUNT);
   for (let k = 0; k < K; k++) {
     for (let g = 0; g < STAGE_COUNT; g++) {

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: speed and memory of the simulation core.
+ *
+ * For the default scenario (10,000 merchants) and for Yiwu scale (75,000 merchants, ~1 million
+ * buyers in weight): full-run time, agent-steps per second, peak memory, and how run time and
+ * memory grow from 1/4 to full scale. Each measurement runs in its own process; times are the
+ * median of warm runs (the first run, with JIT warm-up, is shown separately).
+ * Goals (issue 2): default run ≤ 300 ms, Yiwu scale ≤ 30 s on one core, memory linear in scale.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { median } from 'simple-statistics';
+
+interface Measurement {
+  scale: number;
+  times: number[];
+  months: number;
+  merchants: number;
+  buyerAgents: number;
+  providers: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+const runOne = fileURLToPath(new URL('./run-one.ts', import.meta.url));
+function measure(scale: number, repeats: number): Measurement {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', runOne, String(scale), String(repeats)], { encoding: 'utf8' });
+  return JSON.parse(out) as Measurement;
+}
+
+const DEFAULT = 2 / 15;
+const YIWU = 1;
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function report(label: string, full: number, repeats: number, goalMs: number) {
+  const rows = [0.25, 0.5, 1].map((f) => ({ f, m: measure(full * f, f === 1 ? repeats : Math.max(2, Math.ceil(repeats / 2))) }));
+  console.log(`\n${label}`);
+  console.log('  scale    merchants  buyer agents   first run   warm run (median)   agent-steps/s   peak RSS   peak heap');
+  for (const { f, m } of rows) {
+    const warm = median(m.times.length > 1 ? m.times.slice(1) : m.times);
+    const agentSteps = (m.merchants + m.buyerAgents + m.providers) * m.months;
+    console.log(`  ${`${f === 1 ? 'full' : `1/${1 / f}`}`.padEnd(7)}${fmt(m.merchants).padStart(11)}${fmt(m.buyerAgents).padStart(14)}${`${fmt(m.times[0])} ms`.padStart(12)}${`${fmt(warm)} ms`.padStart(20)}${fmt(agentSteps / (warm / 1000)).padStart(16)}${`${fmt(m.peakRssMb)} MB`.padStart(11)}${`${fmt(m.peakHeapMb, 1)} MB`.padStart(12)}`);
+  }
+  const warm = (m: Measurement) => median(m.times.length > 1 ? m.times.slice(1) : m.times);
+  const [quarter, , whole] = rows.map((r) => r.m);
+  console.log(`  time ×${(warm(whole) / warm(quarter)).toFixed(2)} from 1/4 to full scale (linear: ×4.00); peak heap ×${(whole.peakHeapMb / quarter.peakHeapMb).toFixed(2)}, RSS ×${(whole.peakRssMb / quarter.peakRssMb).toFixed(2)}`);
+  console.log(`  full run: ${fmt(warm(whole))} ms warm, goal ≤ ${fmt(goalMs)} ms → ${warm(whole) <= goalMs ? 'met' : `missed (×${(warm(whole) / goalMs).toFixed(2)})`}`);
+}
+
+console.log(`Simulation core benchmark — ${new Date().toISOString()}, Node ${process.version}, one core per run`);
+report('Default scenario (scale 0.1333, 10,000 merchants, 2020-01 … 2030-12)', DEFAULT, 5, 300);
+report('Yiwu scale (scale 1, 75,000 merchants, ~1 million buyers in weight)', YIWU, 2, 30_000);

@@ -1,0 +1,136 @@
+/**
+ * The researcher command line (cli/sim.ts), run as a real process on a small, short scenario:
+ * output files and their headers, determinism across runs, and clear errors without stack traces.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SMALL = { scale: 0.01, time: { start: '2020-01', end: '2021-12' } };
+const CHANNELS = ['market_hall', 'b2b_platform', 'cross_border_ecommerce'];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sim(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'cli/sim.ts', ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let tmp: string;
+const read = (dir: string, file: string) => fs.readFileSync(path.join(tmp, dir, file), 'utf8');
+const lines = (text: string) => text.trimEnd().split('\n');
+const write = (file: string, text: string) => {
+  fs.writeFileSync(path.join(tmp, file), text);
+  return path.join(tmp, file);
+};
+
+describe('npm run sim', () => {
+  let first: Run;
+  let again: Run;
+  let other: Run;
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-cli-'));
+    const scenario = write('small.json', JSON.stringify(SMALL));
+    // two at a time (2-core machines)
+    [first, again] = await Promise.all([
+      sim(scenario, '--seed', '3', '--out', path.join(tmp, 'a')),
+      sim(scenario, '--seed', '3', '--out', path.join(tmp, 'b')),
+    ]);
+    other = await sim(scenario, '--seed', '4', '--out', path.join(tmp, 'c'));
+  });
+
+  afterAll(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('runs and writes the four files', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv', 'manifest.json']) expect(fs.existsSync(path.join(tmp, 'a', f))).toBe(true);
+    expect(first.stdout).toContain('Exports 2020');
+    expect(first.stdout).toContain('timeseries.csv');
+  });
+
+  it('writes timeseries.csv in long format', () => {
+    const rows = lines(read('a', 'timeseries.csv'));
+    expect(rows[0]).toBe('month,metric,region,channel,stage,category,mode,value');
+    const cells = rows.slice(1).map((r) => r.split(','));
+    expect(cells.every((c) => c.length === 8 && /^\d{4}-\d{2}$/.test(c[0]) && c[7] !== 'NaN' && Number.isFinite(Number(c[7])))).toBe(true);
+    const hall = cells.filter((c) => c[1] === 'trade_value_usd' && c[3] === 'market_hall');
+    expect(hall.length).toBe(24);
+    expect(hall[0][0]).toBe('2020-01');
+    expect(hall[23][0]).toBe('2021-12');
+  });
+
+  it('writes flows.csv with the three channels only', () => {
+    const rows = lines(read('a', 'flows.csv'));
+    expect(rows[0]).toBe('month,region,channel,category,mode,value_usd,quantity,shipments');
+    const cells = rows.slice(1).map((r) => r.split(','));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(new Set(cells.map((c) => c[2]))).toEqual(new Set(CHANNELS));
+    expect(cells.every((c) => Number(c[5]) > 0)).toBe(true);
+  });
+
+  it('writes one merchants.csv row per merchant ever alive, and a manifest', () => {
+    const manifest = JSON.parse(read('a', 'manifest.json'));
+    const rows = lines(read('a', 'merchants.csv'));
+    expect(rows[0].startsWith('id,category,stage,productivity,digital_level,alive,age_months,sales_usd,export_sales_usd,destinations,credit_used_usd')).toBe(true);
+    expect(rows[0].split(',').slice(-3)).toEqual(['exit_reason', 'exit_month', 'weight']);
+    expect(rows.length - 1).toBe(manifest.agentCounts.merchantsEverAlive);
+    expect(manifest.seed).toBe(3);
+    expect(manifest.modelVersion).toEqual(expect.any(String));
+    expect(manifest.scenario.name).toBe('small');
+    expect(manifest.scenario.scale).toBe(0.01);
+    expect(manifest.scenario.model.priceSensitivity).toEqual(expect.any(Number));
+    expect(manifest.runTimeMs).toBeGreaterThan(0);
+    expect(manifest.files.map((f: { file: string }) => f.file)).toEqual(['timeseries.csv', 'flows.csv', 'merchants.csv', 'manifest.json']);
+    expect(manifest.metrics.find((m: { id: string }) => m.id === 'trade_value_usd').breakdowns).toContain('channel');
+  });
+
+  it('is deterministic: the same seed gives byte-identical CSV files, another seed does not', () => {
+    expect(again.code).toBe(0);
+    for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv']) expect(read('b', f) === read('a', f)).toBe(true);
+    expect(other.code).toBe(0);
+    expect(read('c', 'timeseries.csv') === read('a', 'timeseries.csv')).toBe(false);
+  });
+
+  it('explains bad input clearly, without stack traces', async () => {
+    const malformed = write('malformed.json', '{"scale": 0.01,\n  "time": {"start": "2020-01"\n');
+    const outOfRange = write('range.json', '{"scale": 5}');
+    const small = path.join(tmp, 'small.json');
+    const [missing, bad, range, seed, unknown] = await Promise.all([
+      sim(path.join(tmp, 'no-such-file.json')),
+      sim(malformed),
+      sim(outOfRange),
+      sim(small, '--seed', 'abc'),
+      sim(small, '--frobnicate'),
+    ]);
+    for (const r of [missing, bad, range, seed, unknown]) {
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).not.toContain('    at ');
+      expect(r.stdout).toBe('');
+    }
+    expect(missing.stderr).toMatch(/no-such-file\.json.*no such file/);
+    expect(bad.stderr).toContain('line');
+    expect(bad.stderr).toContain('column');
+    expect(range.stderr).toContain('scale');
+    expect(range.stderr).toContain('5');
+    expect(seed.stderr).toContain('--seed');
+    expect(seed.stderr).toContain('abc');
+    expect(seed.stderr).toContain('2147483647');
+    expect(unknown.stderr).toContain('--frobnicate');
+  });
+});
