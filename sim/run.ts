@@ -181,7 +181,7 @@ export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}
   let alive = 0;
   for (let i = 0; i < w.merchants.capacity; i++) alive += w.merchants.alive[i];
   return {
-    scenario, seed: w.seed, modelVersion: MODEL_VERSION, months: sim.months, series: sim.series, flows: sim.flows,
+    scenario: { ...scenario, seed: w.seed }, seed: w.seed, modelVersion: MODEL_VERSION, months: sim.months, series: sim.series, flows: sim.flows,
     merchants, accounting: sim.accounting,
     agentCounts: {
       merchants: alive, merchantSlots: w.merchants.capacity, merchantsEverAlive: merchants.id.length,

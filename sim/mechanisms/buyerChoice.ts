@@ -9,13 +9,16 @@
  * summed attraction in the cell (offers.ts), L_c the landed-cost factor (tradeCosts.ts).
  *
  * - Importers reach the market hall in person (visit propensity) or through buying agents;
- *   the hall is only reachable while open. Online channels are reached in proportion to the
+ *   the hall is only reachable while open, and travel restrictions turn foreign visits into
+ *   purchases through agents. Online channels are reached in proportion to the
  *   region's digital readiness and the buyer's search breadth.
  * - Online purchases carry perceived fraud risk, larger the less the buyer trusts the channel;
  *   utility loses β × perceived risk (the risk's share of value, as if added to the landed cost).
  * - Habit: last month's channel mix among the hub's channels is kept (repeat relationships).
  * - Trust follows experience: a bad experience (more likely where fraud is common) cuts trust,
  *   softened by consumer protection and refunds; good months rebuild it.
+ *
+ * Competing suppliers' strength grows at `rivalImprovement` a year (other hubs improve too).
  *
  * Demand: each region's small-commodity spending grows at its rate, shifts toward online
  * consumers as digital readiness grows, and moves with demand shocks.
@@ -72,7 +75,10 @@ export function chooseChannels(w: World, rng: Stream | null): void {
   const beta = model.priceSensitivity;
   const habit = model.channelHabit;
   const hallOpen = levers.hallOpen[t];
+  const foreignVisits = levers.foreignVisitsOpen[t];
   const protection = levers.consumerProtection[t];
+  // competing suppliers improve over time too; at initialisation (rng null) the reference is month 0
+  const rivals = Math.pow(1 + model.rivalImprovement, t / 12);
   const trustLoss = 0.3 * (1 - protection);
   market.goodsValue.fill(0);
   market.spendPerAttraction.fill(0);
@@ -100,7 +106,8 @@ export function chooseChannels(w: World, rng: Stream | null): void {
     let wB2b = 0;
     let wCbec = 0;
     if (importer) {
-      const v = b.visitPropensity[i];
+      // buyers who cannot visit (by habit or travel restrictions) reach the hall through agents
+      const v = b.visitPropensity[i] * (r === w.domestic ? 1 : foreignVisits);
       const access = hallOpen * (v + (1 - v) * model.buyingAgentAccess);
       wHall = access * landedPow[base + HALL] * Math.exp(habit * b.lastShare[last + HALL]);
       const risk = market.fraudRate[r * CHANNEL_COUNT + B2B] * (1 + DISTRUST_RISK * (1 - trust));
@@ -115,7 +122,8 @@ export function chooseChannels(w: World, rng: Stream | null): void {
     const hub = sHall + sB2b + sCbec;
     market.hubWeight[rk] += budget * hub;
     market.budgetSum[rk] += budget;
-    const denominator = market.outsideAttraction[rk] + hub;
+    const outside = market.outsideAttraction[rk] * rivals;
+    const denominator = outside + hub;
     if (denominator <= 0) continue;
     const perUnit = budget / denominator;
     if (wHall > 0) {
@@ -145,7 +153,6 @@ export function chooseChannels(w: World, rng: Stream | null): void {
       b.lastShare[last + B2B] = sB2b / hub;
       b.lastShare[last + CBEC] = sCbec / hub;
     }
-    b.lastOutside[i] = market.outsideAttraction[rk] / denominator;
     // trust follows experience of online purchases
     if (onlineShare > 0) {
       const fraud = market.fraudRate[r * CHANNEL_COUNT + (importer ? B2B : CBEC)];

@@ -81,7 +81,8 @@ export function updateHallRelationships(w: World, rng: Stream): void {
   const { merchants: s, market, scenario, peers, R, K } = w;
   const m = scenario.model;
   const t = w.t;
-  const meetings = m.hallMeetingsPerMonth * w.levers.hallOpen[t];
+  // new relationships need foreign buyers in the hall
+  const meetings = m.hallMeetingsPerMonth * w.levers.hallOpen[t] * w.levers.foreignVisitsOpen[t];
   const noMeeting = Math.exp(-meetings);
   // Visitors' regional mix per category (cumulative), from importers' spending × visit rate.
   const mix = mixWork.get(R * K);

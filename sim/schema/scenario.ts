@@ -155,6 +155,11 @@ const shock = z.discriminatedUnion('type', [
     severity: z.number().min(0).max(1).default(1).describe('Share of the market hall closed to buyers (1 = fully closed)'),
   }).meta({ label: text('Market-hall closure', '市场关闭') }),
   z.strictObject({
+    type: z.literal('buyer_travel_restriction'),
+    ...shockWindow,
+    severity: z.number().min(0).max(1).default(1).describe('Share of foreign buyers\' visits to the market hall that cannot happen (1 = none can come); buying agents still work'),
+  }).meta({ label: text('Travel restriction on foreign buyers', '境外采购商出行限制') }),
+  z.strictObject({
     type: z.literal('freight_rate_spike'),
     ...shockWindow,
     multiplier: z.number().min(0.1).max(20).describe('Freight rates of the affected modes multiply by this during the shock'),
@@ -214,6 +219,7 @@ const model = z
     upgradeCostDesignUsd: m({ default: 120_000, min: 0, max: 1e7, unit: U.usd, label: text('Cost: design & R&D', '成本：设计研发'), description: text('Investment to set up own design and R&D.', '建立自主设计研发的投资。') }),
     upgradeCostBrandUsd: m({ default: 250_000, min: 0, max: 1e7, unit: U.usd, label: text('Cost: brand', '成本：品牌'), description: text('Investment to build an own brand with after-sales service.', '建立自有品牌及售后服务的投资。') }),
     upgradeSuccess: m({ default: 0.6, min: 0, max: 1, unit: U.share, label: text('Upgrading success', '升级成功率'), description: text('Chance an upgrading investment succeeds (higher for data-driven merchants).', '升级投资成功的概率（数据驱动型商户更高）。') }),
+    rivalImprovement: m({ default: 0.05, min: -0.5, max: 1, unit: U.perYear, label: text('Rivals\' improvement', '竞争对手进步'), description: text('Annual growth in the attraction of competing suppliers elsewhere (other hubs and countries also cut costs and go digital).', '其他供应来源（其他枢纽和国家也在降本和数字化）吸引力的年增长率。'), source: 'assumption; to be calibrated to Yiwu\'s trade path' }),
     onlineConsumerGrowth: m({ default: 0.12, min: -0.5, max: 1, unit: U.perYear, label: text('Growth of online consumers', '线上消费者增长'), description: text('Annual growth of the share of purchases consumers make online cross-border (scaled by each region\'s digital readiness).', '消费者跨境线上购买占比的年增长率（按各地区数字化就绪度缩放）。'), source: 'AliResearch–Accenture 2015: global cross-border B2C 2014–2020 (+27% a year in value)' }),
     importsUsdBnPerYear: m({ default: 4.2, min: 0, max: 1_000, unit: U.usdBnPerYear, label: text('Imports at start', '起始进口额'), description: text('Yiwu\'s imports in the first year, taken as data (not modelled by agents).', '首年义乌进口额，作为数据输入（非主体建模）。'), source: 'Yiwu Customs 2019: imports 28.9 bn yuan' }),
     importsGrowth: m({ default: 0.2, min: -0.5, max: 1, unit: U.perYear, label: text('Import growth', '进口增长'), description: text('Annual growth of imports.', '进口的年增长率。'), source: 'Yiwu Customs 2019–2023 (28.9 → 65.5 bn yuan)' }),

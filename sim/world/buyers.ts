@@ -22,9 +22,8 @@ export class BuyerStore {
   readonly searchBreadth: Float32Array;
   /** Trust in buying online from the hub, 0–1. */
   readonly trust: Float32Array;
-  /** Last month's spending shares by channel, [agent * CHANNEL_COUNT + c], plus the outside option. */
+  /** Last month's shares of the hub's channels in its purchases from the hub, [agent * CHANNEL_COUNT + c]. */
   readonly lastShare: Float32Array;
-  readonly lastOutside: Float32Array;
 
   constructor(count: number) {
     this.count = count;
@@ -37,6 +36,5 @@ export class BuyerStore {
     this.searchBreadth = new Float32Array(count);
     this.trust = new Float32Array(count);
     this.lastShare = new Float32Array(count * CHANNEL_COUNT);
-    this.lastOutside = new Float32Array(count);
   }
 }

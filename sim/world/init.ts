@@ -17,7 +17,7 @@
  */
 import { defaultScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { parseMonth } from '../schema/dates.ts';
-import { stream, pareto, normal } from '../random.ts';
+import { stream, pareto, normal, type Stream } from '../random.ts';
 import { CHANNEL_COUNT, IMPORTER, CONSUMER } from '../ids.ts';
 import { MerchantStore, MerchantArchive } from './merchants.ts';
 import { BuyerStore } from './buyers.ts';
@@ -216,21 +216,29 @@ function createProviders(scenario: ResolvedScenario, seed: number): ProviderStor
   return p;
 }
 
-/** A dry first month: costs, offers, the outside option, and merchants' expectations. */
+/**
+ * A dry first month: costs, offers, the outside option, and merchants' expectations.
+ *
+ * Incumbents are survivors: a merchant that could not cover its costs would not be in the hall
+ * in 2020. So after a dry month, each merchant whose sales would not cover its fixed costs gets
+ * its productivity redrawn above its break-even level (a Pareto distribution truncated there is
+ * the same Pareto scaled up), and the month is rerun; a few rounds settle it.
+ */
 function prime(w: World, outsideAttraction: Float64Array): void {
   w.t = 0;
   priceLogistics(w);
   updateTradeCosts(w);
   updateDemand(w);
-  updateOffers(w);
-  if (outsideAttraction.length === w.market.outsideAttraction.length) w.market.outsideAttraction.set(outsideAttraction);
-  else calibrateOutsideOption(w);
-  const s = w.merchants;
-  for (let round = 0; round < 6; round++) {
-    chooseChannels(w, null);
-    w.accounts.reset();
-    settleSales(w);
+  const calibrate = outsideAttraction.length !== w.market.outsideAttraction.length;
+  if (!calibrate) w.market.outsideAttraction.set(outsideAttraction);
+  const rng = stream(w.seed, 'init-survivors');
+  for (let round = 0; round < SURVIVOR_ROUNDS; round++) {
+    updateOffers(w);
+    if (calibrate) calibrateOutsideOption(w);
+    dryMonth(w);
+    if (round < SURVIVOR_ROUNDS - 1) redrawLossMakers(w, rng);
   }
+  const s = w.merchants;
   updatePeerStats(w);
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
@@ -239,4 +247,30 @@ function prime(w: World, outsideAttraction: Float64Array): void {
     s.salesMonth[i] = s.exportMonth[i] = s.salesTotal[i] = s.exportTotal[i] = 0;
   }
   w.accounts.reset();
+}
+
+const SURVIVOR_ROUNDS = 4;
+
+/** Buyers choose (habits settle over two rounds) and merchants sell, without booking anything. */
+function dryMonth(w: World): void {
+  for (let round = 0; round < 2; round++) {
+    chooseChannels(w, null);
+    w.accounts.reset();
+    settleSales(w);
+  }
+}
+
+function redrawLossMakers(w: World, rng: Stream): void {
+  const s = w.merchants;
+  const m = w.scenario.model;
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 0) continue;
+    const margin = s.salesMonth[i] * s.margin[i];
+    const fixed = fixedCosts(w, i);
+    if (margin >= fixed) continue;
+    // sales grow as φ^β, so break-even productivity is φ × (fixed / margin)^(1/β)
+    const breakEven = s.productivity[i] * (margin > 0 ? Math.pow(fixed / margin, 1 / m.priceSensitivity) : 10);
+    s.productivity[i] = breakEven * pareto(rng, m.productivityShape);
+    s.productivityPower[i] = Math.pow(s.productivity[i], m.priceSensitivity);
+  }
 }

@@ -28,8 +28,12 @@ export interface LeverSeries {
   tariff: Float64Array[];
   digitalReadiness: Float64Array[];
   dataRegime: Float64Array[];
-  /** Shocks: share of the market hall open; freight multiplier per mode [m][t]; demand multiplier [(r*K+k)][t]. */
+  /**
+   * Shocks: share of the market hall open; share of foreign buyers' visits possible; freight
+   * multiplier per mode [m][t]; demand multiplier [(r*K+k)][t].
+   */
   hallOpen: Float64Array;
+  foreignVisitsOpen: Float64Array;
   freightMultiplier: Float64Array[];
   demandMultiplier: Float64Array[];
 }
@@ -39,6 +43,7 @@ export function buildLevers(s: ResolvedScenario, first: number, months: number):
   const R = s.regions.length;
   const K = s.categories.length;
   const hallOpen = new Float64Array(months).fill(1);
+  const foreignVisitsOpen = new Float64Array(months).fill(1);
   const freightMultiplier = s.modes.map(() => new Float64Array(months).fill(1));
   const demandMultiplier = Array.from({ length: R * K }, () => new Float64Array(months).fill(1));
   for (const shock of s.shocks) {
@@ -46,6 +51,7 @@ export function buildLevers(s: ResolvedScenario, first: number, months: number):
     const b = Math.min(months - 1, parseMonth(shock.end) - first);
     for (let t = a; t <= b; t++) {
       if (shock.type === 'market_hall_closure') hallOpen[t] *= 1 - shock.severity;
+      else if (shock.type === 'buyer_travel_restriction') foreignVisitsOpen[t] *= 1 - shock.severity;
       else if (shock.type === 'freight_rate_spike') {
         for (const id of shock.modes) freightMultiplier[s.modes.findIndex((m) => m.id === id)][t] *= shock.multiplier;
       } else {
@@ -75,6 +81,7 @@ export function buildLevers(s: ResolvedScenario, first: number, months: number):
     digitalReadiness: s.regions.map((r) => ser(r.digitalReadiness)),
     dataRegime: s.regions.map((r) => ser(r.dataRegime)),
     hallOpen,
+    foreignVisitsOpen,
     freightMultiplier,
     demandMultiplier,
   };
