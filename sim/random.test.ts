@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { stream, EventSkipper, poissonFromUniform, pareto } from './random.ts';
+import seedrandom from 'seedrandom';
+import { stream, AgentStreams, poissonFromUniform, pareto } from './random.ts';
 
 describe('random streams', () => {
   it('are reproducible and independent by purpose and index', () => {
@@ -13,25 +14,35 @@ describe('random streams', () => {
     expect(d()).not.toBe(xs[0]);
   });
 
-  it('EventSkipper gives Bernoulli(p) events: mean count and no bias by position', () => {
-    const rng = stream(7, 'skip');
-    const p = 0.03;
-    const n = 200_000;
-    const skip = new EventSkipper(rng, p);
-    let next = skip.gap();
-    let events = 0;
-    let firstHalf = 0;
-    for (let i = 0; i < n; i++) {
-      if (next-- > 0) continue;
-      next = skip.gap();
-      events++;
-      if (i < n / 2) firstHalf++;
+  it('AgentStreams step exactly as seedrandom\'s Alea from the same state, one stream per agent', () => {
+    const agents = new AgentStreams(3, 7, 'test');
+    agents.assign(0);
+    agents.assign(1);
+    const reference = seedrandom.alea('', { state: agents.state(0) });
+    for (let k = 0; k < 1000; k++) expect(agents.next(0)).toBe(reference());
+    // drawing from one slot does not move another
+    const a = new AgentStreams(2, 7, 'test');
+    const b = new AgentStreams(2, 7, 'test');
+    a.assign(0); a.assign(1);
+    b.assign(0); b.assign(1);
+    for (let k = 0; k < 10; k++) a.next(1);
+    expect(a.next(0)).toBe(b.next(0));
+    expect(a.next(1)).not.toBe(a.next(0));
+  });
+
+  it('AgentStreams are uniform on [0, 1)', () => {
+    const agents = new AgentStreams(1, 3, 'uniform');
+    agents.assign(0);
+    let below = 0;
+    let sum = 0;
+    for (let k = 0; k < 100_000; k++) {
+      const u = agents.next(0);
+      if (u < 0 || u >= 1) throw new Error(`out of range: ${u}`);
+      sum += u;
+      if (u < 0.1) below++;
     }
-    const sd = Math.sqrt(n * p * (1 - p));
-    expect(Math.abs(events - n * p)).toBeLessThan(4 * sd);
-    expect(Math.abs(firstHalf / events - 0.5)).toBeLessThan(0.02);
-    expect(new EventSkipper(rng, 0).gap()).toBe(Infinity);
-    expect(new EventSkipper(rng, 1).gap()).toBe(0);
+    expect(sum / 100_000).toBeCloseTo(0.5, 2);
+    expect(below / 100_000).toBeCloseTo(0.1, 2);
   });
 
   it('poissonFromUniform inverts the Poisson CDF', () => {

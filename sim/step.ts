@@ -1,11 +1,10 @@
 /**
  * The monthly schedule: the order in which the mechanisms run (docs/ODD.md, "Process overview
  * and scheduling"), as a list of named phases. Each mechanism reads and writes the world's
- * stores; each draws from its own random stream, named by purpose and month, so adding or
- * changing one mechanism never shifts another's draws.
+ * stores. Agents draw their luck from their own random streams (random.ts AgentStreams), so one
+ * agent's decisions never shift another agent's draws.
  */
 import type { World } from './world/world.ts';
-import { stream } from './random.ts';
 import { priceLogistics, settleLogistics } from './mechanisms/logistics.ts';
 import { updateTradeCosts } from './mechanisms/tradeCosts.ts';
 import { updateDemand, chooseChannels } from './mechanisms/buyerChoice.ts';
@@ -28,7 +27,6 @@ export interface Phase {
 export function monthlyPhases(w: World): Phase[] {
   const exitFlags = new Uint8Array(w.merchants.capacity);
   const categories = cumulativeDemandShares(w.scenario);
-  const rng = (purpose: string) => stream(w.seed, purpose, w.t);
   return [
     // 1. the world this month: logistics prices, trade costs, demand, merchants' offers
     { name: 'logistics prices', run: priceLogistics },
@@ -36,19 +34,19 @@ export function monthlyPhases(w: World): Phase[] {
     { name: 'demand', run: updateDemand },
     { name: 'offers', run: updateOffers },
     // 2. trade: buyers choose, merchants sell, goods ship
-    { name: 'buyer choice', run: (x) => chooseChannels(x, rng('buyers')) },
+    { name: 'buyer choice', run: (x) => chooseChannels(x, true) },
     { name: 'sales', run: settleSales },
     { name: 'logistics volumes', run: settleLogistics },
     { name: 'peer statistics', run: updatePeerStats },
     // 3. money: costs, loans, distress and exits
-    { name: 'finance', run: (x) => settleFinances(x, rng('finance'), exitFlags) },
-    { name: 'exits', run: (x) => applyExits(x, rng('exit'), exitFlags) },
+    { name: 'finance', run: (x) => settleFinances(x, exitFlags) },
+    { name: 'exits', run: (x) => applyExits(x, exitFlags) },
     // 4. decisions for next month: go digital, enter markets, upgrade; new merchants enter
-    { name: 'digital adoption', run: (x) => adoptDigital(x, rng('adoption')) },
-    { name: 'online markets', run: (x) => updateOnlineMarkets(x, rng('online-markets')) },
-    { name: 'hall relationships', run: (x) => updateHallRelationships(x, rng('hall-relationships')) },
-    { name: 'upgrading', run: (x) => upgradeValueChain(x, rng('upgrading')) },
-    { name: 'entry', run: (x) => enterMerchants(x, rng('entry'), categories) },
+    { name: 'digital adoption', run: adoptDigital },
+    { name: 'online markets', run: updateOnlineMarkets },
+    { name: 'hall relationships', run: updateHallRelationships },
+    { name: 'upgrading', run: upgradeValueChain },
+    { name: 'entry', run: (x) => enterMerchants(x, categories) },
   ];
 }
 

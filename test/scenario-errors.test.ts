@@ -174,7 +174,7 @@ describe('bad scenarios give clear errors', () => {
   it('unknown shock type, with a suggestion and the allowed types', () => {
     const p = problemFor({ shocks: [{ type: 'market_hall_closed', start: '2022-05', end: '2022-06' }] });
     expect(p.path).toBe('shocks[0].type');
-    expect(p.message).toBe('"market_hall_closed" is not allowed (did you mean "market_hall_closure"?); allowed: market_hall_closure, freight_rate_spike, demand_shock');
+    expect(p.message).toBe('"market_hall_closed" is not allowed (did you mean "market_hall_closure"?); allowed: market_hall_closure, buyer_travel_restriction, freight_rate_spike, demand_shock');
   });
 
   it('a shock missing a required value', () => {

@@ -78,7 +78,7 @@ export class MonthSummary {
           this.exportsByCategory[k] += goods;
           this.clearanceByChannel[c] += goods * market.clearanceDays[r * CHANNEL_COUNT + c];
           clearanceWeight[c] += goods;
-          const quantity = market.attraction[cell] > 0 ? (goods * market.attractionPerPrice[cell]) / market.attraction[cell] : 0;
+          const quantity = market.attraction[cell] > 0 ? (goods * Math.max(0, market.attractionPerPrice[cell])) / market.attraction[cell] : 0;
           for (let m = 0; m < MODE_COUNT; m++) {
             const share = market.modeShare[cell * MODE_COUNT + m];
             if (share === 0) continue;

@@ -14,8 +14,8 @@
  * 5G and cloud prices: assumption, documented in docs/ODD.md.
  */
 import type { World } from '../world/world.ts';
-import { EventSkipper, type Stream } from '../random.ts';
 import { ScratchBuffer } from '../scratch.ts';
+import { attachMerchant, detachMerchant } from './offers.ts';
 import * as ids from '../ids.ts';
 import { shareAtOrAbove } from './peers.ts';
 import { annuityFactor, fixedCosts, requestCredit } from './finance.ts';
@@ -37,16 +37,16 @@ export function adoptionCost(w: World, targetLevel: number): number {
 }
 
 /** Pays an investment from spare cash, borrowing what is missing. Returns false if it cannot. */
-export function financeInvestment(w: World, i: number, cost: number, rng: Stream): boolean {
+export function financeInvestment(w: World, i: number, cost: number): boolean {
   const s = w.merchants;
   const spare = s.cash[i] - fixedCosts(w, i);
-  if (spare < cost && !requestCredit(w, i, cost - Math.max(0, spare), rng)) return false;
+  if (spare < cost && !requestCredit(w, i, cost - Math.max(0, spare))) return false;
   s.cash[i] -= cost;
   w.accounts.investment += cost;
   return true;
 }
 
-export function adoptDigital(w: World, rng: Stream): void {
+export function adoptDigital(w: World): void {
   const { merchants: s, peers, scenario, levers, K } = w;
   const m = scenario.model;
   const t = w.t;
@@ -54,33 +54,29 @@ export function adoptDigital(w: World, rng: Stream): void {
   const costs = [0, adoptionCost(w, 1), adoptionCost(w, 2), adoptionCost(w, 3)];
   // Bass hazard of considering the next level, per category × current level.
   const hazard = hazardWork.get(K * LEVEL_COUNT);
-  let maxHazard = 0;
   for (let k = 0; k < K; k++) {
     for (let level = 0; level < LEVEL_COUNT - 1; level++) {
-      const h = Math.min(1, m.bassInnovation + m.bassImitation * shareAtOrAbove(w, k, level + 1));
-      hazard[k * LEVEL_COUNT + level] = h;
-      maxHazard = Math.max(maxHazard, h);
+      hazard[k * LEVEL_COUNT + level] = Math.min(1, m.bassInnovation + m.bassImitation * shareAtOrAbove(w, k, level + 1));
     }
     hazard[k * LEVEL_COUNT + LEVEL_COUNT - 1] = 0;
   }
-  // Merchants who consider: events at the highest hazard, thinned to each one's own.
-  const skip = new EventSkipper(rng, maxHazard);
-  let next = skip.gap();
-  for (let i = 0; i < s.capacity && next < Infinity; i++) {
+  const luck = w.merchantRandom;
+  for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
-    if (next-- > 0) continue;
-    next = skip.gap();
     const level = s.level[i];
+    if (level === LEVEL_COUNT - 1) continue;
     const k = s.category[i];
-    if (rng() * maxHazard >= hazard[k * LEVEL_COUNT + level]) continue;
+    if (luck.next(i) >= hazard[k * LEVEL_COUNT + level]) continue;
     const nextLevel = level + 1;
     const peersNext = peers.count[k * LEVEL_COUNT + nextLevel];
     const expected = peersNext > 0 ? peers.performance[k * LEVEL_COUNT + nextLevel] * s.productivityPower[i] : s.salesEma[i] * (1 + PRIOR_GAIN);
     const gain = (expected - s.salesEma[i]) * s.margin[i] - m.digitalRunningCostUsd;
     if (gain * annuity <= costs[nextLevel]) continue;
-    if (!financeInvestment(w, i, costs[nextLevel], rng)) continue;
+    if (!financeInvestment(w, i, costs[nextLevel])) continue;
+    detachMerchant(w, i);
     s.level[i] = nextLevel;
     if (nextLevel === 1) s.onlineMask[i] |= 1 << w.domestic;
+    attachMerchant(w, i);
     w.accounts.adoptions += 1;
   }
 }

@@ -12,6 +12,7 @@
  *   the hall is only reachable while open, and travel restrictions turn foreign visits into
  *   purchases through agents. Online channels are reached in proportion to the
  *   region's digital readiness and the buyer's search breadth.
+ * - 5G coverage raises online conversion (rich content, live-stream selling): up to +30%.
  * - Online purchases carry perceived fraud risk, larger the less the buyer trusts the channel;
  *   utility loses β × perceived risk (the risk's share of value, as if added to the landed cost).
  * - Habit: last month's channel mix among the hub's channels is kept (repeat relationships).
@@ -29,7 +30,6 @@
  */
 import type { World } from '../world/world.ts';
 import { ScratchBuffer } from '../scratch.ts';
-import type { Stream } from '../random.ts';
 import * as ids from '../ids.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, HALL, B2B, CBEC, IMPORTER } = ids;
@@ -41,6 +41,8 @@ const DISTRUST_RISK = 2;
 /** Monthly pull of trust back toward the region's norm. */
 const TRUST_NORM_PULL = 0.01;
 const MAX_ONLINE_CONSUMER_SHARE = 0.8;
+/** Extra online conversion at full 5G coverage (assumption; docs/ODD.md). */
+const FIVE_G_ONLINE_CONVERSION = 0.3;
 
 /** Sets this month's spending budgets per region × category × buyer kind. */
 export function updateDemand(w: World): void {
@@ -64,11 +66,11 @@ export function updateDemand(w: World): void {
 }
 
 /**
- * Every buyer chooses; fills market.goodsValue and market.spendPerAttraction per cell. With
- * `rng` given, buyers also update their trust and habits (a real month); without, the choice
- * is evaluated only (used to calibrate the outside option at initialisation).
+ * Every buyer chooses; fills market.goodsValue and market.spendPerAttraction per cell. In a
+ * real month (`live`), buyers also update their trust from their own random stream; otherwise
+ * only habits settle (used at initialisation to calibrate the outside option).
  */
-export function chooseChannels(w: World, rng: Stream | null): void {
+export function chooseChannels(w: World, live: boolean): void {
   const { buyers: b, market, scenario, levers, K } = w;
   const t = w.t;
   const model = scenario.model;
@@ -76,6 +78,8 @@ export function chooseChannels(w: World, rng: Stream | null): void {
   const habit = model.channelHabit;
   const hallOpen = levers.hallOpen[t];
   const foreignVisits = levers.foreignVisitsOpen[t];
+  // 5G-enabled rich content (video catalogues, live-stream selling) converts more online visitors
+  const onlineConversion = 1 + FIVE_G_ONLINE_CONVERSION * levers.fiveGCoverage[t];
   const protection = levers.consumerProtection[t];
   // competing suppliers improve over time too; at initialisation (rng null) the reference is month 0
   const rivals = Math.pow(1 + model.rivalImprovement, t / 12);
@@ -97,7 +101,7 @@ export function chooseChannels(w: World, rng: Stream | null): void {
     const importer = b.kind[i] === IMPORTER;
     const budget = (importer ? market.importerBudget[rk] : market.consumerBudget[rk]) * b.budgetShare[i];
     if (budget <= 0) continue;
-    const readiness = levers.digitalReadiness[r][t] * b.searchBreadth[i];
+    const readiness = levers.digitalReadiness[r][t] * b.searchBreadth[i] * onlineConversion;
     const trust = b.trust[i];
     const last = i * CHANNEL_COUNT;
 
@@ -116,9 +120,10 @@ export function chooseChannels(w: World, rng: Stream | null): void {
       const risk = market.fraudRate[r * CHANNEL_COUNT + CBEC] * (1 + DISTRUST_RISK * (1 - trust));
       wCbec = readiness * landedPow[base + CBEC] * Math.exp(habit * b.lastShare[last + CBEC] - beta * risk);
     }
-    const sHall = market.attraction[base + HALL] * wHall;
-    const sB2b = market.attraction[base + B2B] * wB2b;
-    const sCbec = market.attraction[base + CBEC] * wCbec;
+    // (sums are kept incrementally, so guard against a rounding residue below zero)
+    const sHall = Math.max(0, market.attraction[base + HALL]) * wHall;
+    const sB2b = Math.max(0, market.attraction[base + B2B]) * wB2b;
+    const sCbec = Math.max(0, market.attraction[base + CBEC]) * wCbec;
     const hub = sHall + sB2b + sCbec;
     market.hubWeight[rk] += budget * hub;
     market.budgetSum[rk] += budget;
@@ -138,7 +143,7 @@ export function chooseChannels(w: World, rng: Stream | null): void {
       market.goodsValue[base + CBEC] += (perUnit * sCbec) / market.payFactor[base + CBEC];
       market.spendPerAttraction[base + CBEC] += (perUnit * wCbec) / market.payFactor[base + CBEC];
     }
-    if (rng === null) {
+    if (!live) {
       if (hub > 0) {
         b.lastShare[last + HALL] = sHall / hub;
         b.lastShare[last + B2B] = sB2b / hub;
@@ -158,7 +163,7 @@ export function chooseChannels(w: World, rng: Stream | null): void {
       const fraud = market.fraudRate[r * CHANNEL_COUNT + (importer ? B2B : CBEC)];
       const incident = 1 - Math.exp(-fraud * ORDERS_PER_MONTH * onlineShare);
       let next = trust;
-      if (rng() < incident) next = trust * (1 - trustLoss);
+      if (w.buyerRandom.next(i) < incident) next = trust * (1 - trustLoss);
       else next = trust + model.trustLearning * onlineShare * (1 - trust);
       b.trust[i] = next + TRUST_NORM_PULL * (scenario.regions[r].consumerTrust - next);
     }
@@ -177,7 +182,7 @@ export function calibrateOutsideOption(w: World): void {
   const share = scenario.model.hubShareAtStart;
   // Converge habits first (a few rounds of choice with no competitors), then measure.
   market.outsideAttraction.fill(0);
-  for (let round = 0; round < 3; round++) chooseChannels(w, null);
+  for (let round = 0; round < 3; round++) chooseChannels(w, false);
   const hubWeight = market.hubWeight;
   const budgetSum = market.budgetSum;
   for (let k = 0; k < K; k++) {

@@ -16,10 +16,10 @@
  * Sources: Hopenhayn (1992) and Melitz (2003) entry and exit with a productivity cut-off.
  */
 import type { World } from '../world/world.ts';
-import { pareto, EventSkipper, type Stream } from '../random.ts';
+import { paretoFrom } from '../random.ts';
 import * as ids from '../ids.ts';
 import { bitCount } from './finance.ts';
-import { marginAt } from './offers.ts';
+import { marginAt, attachMerchant, detachMerchant } from './offers.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { LEVEL_COUNT } = ids;
 
@@ -34,24 +34,22 @@ export function removeMerchant(w: World, i: number, reason: number): void {
   a.loanWriteOffs += s.debt[i];
   a.ownerWithdrawals += s.cash[i];
   a.exitsByReason[reason] += 1;
+  detachMerchant(w, i);
   s.alive[i] = 0;
   s.id[i] = -1;
   s.resetSlot(i);
 }
 
 /** Applies this month's exits: those flagged by finance, plus losses and retirement. */
-export function applyExits(w: World, rng: Stream, flagged: Uint8Array): void {
+export function applyExits(w: World, flagged: Uint8Array): void {
   const s = w.merchants;
-  const retirement = new EventSkipper(rng, w.scenario.model.retirementRate);
-  let nextRetirement = retirement.gap();
+  const retire = w.scenario.model.retirementRate;
+  const luck = w.merchantRandom;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     let reason = flagged[i];
     if (reason === 0 && s.lossMonths[i] >= MONTHS_OF_LOSSES_TO_EXIT) reason = UNPROFITABLE;
-    if (nextRetirement-- === 0) {
-      nextRetirement = retirement.gap();
-      if (reason === 0) reason = RETIRED;
-    }
+    if (luck.next(i) < retire && reason === 0) reason = RETIRED;
     if (reason !== 0) removeMerchant(w, i, reason);
   }
 }
@@ -66,11 +64,12 @@ export function drawCategory(cumulative: Float64Array, u: number): number {
 /** Stage of a new merchant (ids.ts STAGES order), by the shares of Yiwu's booths. */
 export const ENTRANT_STAGE_CUMULATIVE = new Float64Array([0.05, 0.09, 0.44, 0.99, 1]);
 
-/** Fills a slot with a new merchant. */
+/** Fills a slot with a new merchant (the caller adds it to the market: offers.ts attachMerchant). */
 export function placeMerchant(w: World, i: number, k: number, productivity: number, stage: number, level: number, birthMonth: number, cash: number): void {
   const s = w.merchants;
   s.resetSlot(i);
   s.id[i] = s.nextId++;
+  w.merchantRandom.assign(i);
   s.alive[i] = 1;
   s.category[i] = k;
   s.productivity[i] = productivity;
@@ -83,18 +82,21 @@ export function placeMerchant(w: World, i: number, k: number, productivity: numb
   s.onlineMask[i] = level > 0 ? 1 << w.domestic : 0;
 }
 
-export function enterMerchants(w: World, rng: Stream, categoryCumulative: Float64Array): void {
+export function enterMerchants(w: World, categoryCumulative: Float64Array): void {
   const { merchants: s, peers, scenario } = w;
   const m = scenario.model;
+  // each vacant booth has its own stream: the same booth sees the same would-be entrants in any scenario
+  const luck = w.boothRandom;
   for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 1 || rng() >= m.entryRate) continue;
-    const k = drawCategory(categoryCumulative, rng());
-    const phi = pareto(rng, m.productivityShape);
-    const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, rng());
+    if (s.alive[i] === 1) continue;
+    if (luck.next(i) >= m.entryRate) continue;
+    const k = drawCategory(categoryCumulative, luck.next(i));
+    const phi = paretoFrom(luck.next(i), m.productivityShape);
+    const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, luck.next(i));
     // starting level: like the category's merchants, at most cross-border e-commerce
     let total = 0;
     for (let l = 0; l < LEVEL_COUNT; l++) total += peers.count[k * LEVEL_COUNT + l];
-    let u = rng() * total;
+    let u = luck.next(i) * total;
     let level = 0;
     while (level < LEVEL_COUNT - 1 && u >= peers.count[k * LEVEL_COUNT + level]) u -= peers.count[k * LEVEL_COUNT + level++];
     level = Math.min(level, 2);
@@ -103,6 +105,7 @@ export function enterMerchants(w: World, rng: Stream, categoryCumulative: Float6
     const fixed = m.boothCostUsd + m.digitalRunningCostUsd * level;
     if (expectedSales * margin <= fixed) continue;
     placeMerchant(w, i, k, phi, stage, level, w.firstMonth + w.t, m.startupCapitalUsd);
+    attachMerchant(w, i);
     w.accounts.ownerEquity += m.startupCapitalUsd;
     w.accounts.entries += 1;
   }

@@ -9,16 +9,15 @@
  * score, scaled down when last month's demand for credit exceeded this month's supply, and no
  * more is lent in a month than the supply. Loans are repaid in equal shares over the term, with
  * interest on the balance. Owners draw out part of any cash above a working reserve each month.
- * A merchant short of cash for several months in a row closes: as
- * "credit-starved" when it was earning an operating profit but was refused credit, otherwise as
- * "insolvent". Debt left at exit is written off by the lender.
+ * A merchant short of cash for several months in a row closes: as "credit-starved" when it was
+ * refused credit although it was solvent (its cash, receivables and stock cover its debt: it
+ * was illiquid, not broke), otherwise as "insolvent". Debt left at exit is written off.
  *
  * Sources: Manova (2013) credit constraints and trade; ADB Trade Finance Gaps, Growth and Jobs
  * Surveys (2017–2023): 45–56% of SME trade-finance applications rejected; transaction-data
  * lending: Frost et al. (2019) BigTech and the changing structure of financial intermediation.
  */
 import type { World } from '../world/world.ts';
-import type { Stream } from '../random.ts';
 
 /** Share of cash above the working reserve that owners draw out each month. */
 const OWNER_DRAW_SHARE = 0.3;
@@ -46,7 +45,7 @@ export function creditSupply(w: World): number {
 }
 
 /** A merchant applies for `amount`; returns true and pays it out if approved. */
-export function requestCredit(w: World, i: number, amount: number, rng: Stream): boolean {
+export function requestCredit(w: World, i: number, amount: number): boolean {
   const s = w.merchants;
   const a = w.accounts;
   const t = w.t;
@@ -63,7 +62,7 @@ export function requestCredit(w: World, i: number, amount: number, rng: Stream):
     const record = s.level[i] >= 1 ? Math.min(1, (12 * s.salesEma[i]) / (2 * amount)) : 0;
     const score = -w.scenario.model.creditStrictness + 0.4 * Math.log1p(ageYears) + 1.2 * Math.min(2, cover)
       - Math.min(3, leverage) + 2 * w.levers.transactionDataScoring[t] * record;
-    approved = rng() < tightness / (1 + Math.exp(-score));
+    approved = w.merchantRandom.next(i) < tightness / (1 + Math.exp(-score));
   }
   if (approved) {
     s.debt[i] += amount;
@@ -89,7 +88,7 @@ export function fixedCosts(w: World, i: number): number {
  * Books the month's gross profit, costs and loan service into every merchant's cash; short
  * merchants seek working capital. Returns nothing; marks merchants to exit via `exitFlag`.
  */
-export function settleFinances(w: World, rng: Stream, exitReason: Uint8Array): void {
+export function settleFinances(w: World, exitReason: Uint8Array): void {
   const s = w.merchants;
   const a = w.accounts;
   const model = w.scenario.model;
@@ -136,14 +135,16 @@ export function settleFinances(w: World, rng: Stream, exitReason: Uint8Array): v
     s.cash[i] = cash;
     if (cash < 0) {
       const need = -cash + fixed;
-      if (requestCredit(w, i, need, rng)) s.distressMonths[i] = 0;
+      if (requestCredit(w, i, need)) s.distressMonths[i] = 0;
       else s.distressMonths[i] = Math.min(255, s.distressMonths[i] + 1);
     } else {
       s.distressMonths[i] = 0;
     }
     if (s.distressMonths[i] >= model.distressMonths) {
-      // EXIT_REASONS: 1 credit_starved, 2 insolvent
-      exitReason[i] = s.refused[i] === 1 && s.profitEma[i] + interest > 0 ? 1 : 2;
+      // EXIT_REASONS: 1 credit_starved (refused credit while solvent: its receivables and stock
+      // cover its debt), 2 insolvent (debts exceed what it owns)
+      const solvent = Math.max(0, s.cash[i]) + COLLATERAL_MONTHS_OF_SALES * s.salesEma[i] >= s.debt[i];
+      exitReason[i] = s.refused[i] === 1 && solvent ? 1 : 2;
     }
   }
   a.grossProfit += grossProfit;

@@ -13,20 +13,21 @@
  * Offline: buyers visiting the market hall meet booths. A merchant meets new buyers at a rate
  * that falls when the hall is closed; each meeting's region is drawn from the visitors' mix
  * (importers' spending × visit rate, which falls with distance: travel cost, language,
- * information); the buyer stays when the booth is competitive enough. Relationships lapse at a
- * constant rate (each month one of a merchant's n relationships lapses with probability
- * n × attrition). Every merchant sells to domestic wholesalers.
+ * information); the buyer stays when the booth is competitive enough. Each relationship lapses
+ * with a constant monthly chance. Every merchant sells to domestic wholesalers.
  *
  * Sources: Melitz (2003); Chaney (2014) network structure of exporting (meeting-based market
  * entry); visit decay with distance: assumption (docs/ODD.md).
  */
 import type { World } from '../world/world.ts';
-import { poissonFromUniform, EventSkipper, type Stream } from '../random.ts';
+import { poissonFromUniform } from '../random.ts';
 import * as ids from '../ids.ts';
 import * as finance from './finance.ts';
-const { annuityFactor, bitCount } = finance;
+const { annuityFactor } = finance;
 import { financeInvestment } from './adoption.ts';
 import { ScratchBuffer } from '../scratch.ts';
+import * as offers from './offers.ts';
+const { setHallLink, setOnlineMarket } = offers;
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, B2B, CBEC } = ids;
 
@@ -47,7 +48,7 @@ export function onlineEntryCost(w: World, r: number): number {
   return m.onlineEntryCostUsd + m.localisationCostUsd * strictness;
 }
 
-export function updateOnlineMarkets(w: World, rng: Stream): void {
+export function updateOnlineMarkets(w: World): void {
   const { merchants: s, market, scenario, K, R } = w;
   const m = scenario.model;
   const annuity = annuityFactor(m.planningHorizonMonths, w.levers.smeLendingRate[w.t]);
@@ -55,29 +56,30 @@ export function updateOnlineMarkets(w: World, rng: Stream): void {
   for (let r = 0; r < R; r++) entryCost[r] = onlineEntryCost(w, r);
   const foreign = w.foreignMask;
   const net = market.netPerAttraction;
+  const luck = w.merchantRandom;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0 || s.level[i] === 0) continue;
-    const u = rng();
+    const u = luck.next(i);
     if (u >= CONSIDER_NEW_MARKET + REVIEW_MARKET) continue;
     // One region a month comes up for review: a new one to enter, or one served to keep or leave.
-    const r = Math.floor(rng() * R);
+    const r = Math.floor(luck.next(i) * R);
     if (((foreign >> r) & 1) === 0) continue;
     const cell = (r * K + s.category[i]) * CHANNEL_COUNT;
     const expected = s.attractB2b[i] * net[cell + B2B] + s.attractCbec[i] * net[cell + CBEC];
     const gain = expected * s.margin[i] - m.marketMaintenanceUsd;
     if (((s.onlineMask[i] >> r) & 1) === 1) {
-      if (u >= REVIEW_MARKET && gain < -0.5 * m.marketMaintenanceUsd) s.onlineMask[i] &= ~(1 << r);
+      if (u >= REVIEW_MARKET && gain < -0.5 * m.marketMaintenanceUsd) setOnlineMarket(w, i, r, false);
       continue;
     }
     if (u < REVIEW_MARKET || gain * annuity <= entryCost[r]) continue;
-    if (!financeInvestment(w, i, entryCost[r], rng)) continue;
-    s.onlineMask[i] |= 1 << r;
+    if (!financeInvestment(w, i, entryCost[r])) continue;
+    setOnlineMarket(w, i, r, true);
     w.accounts.marketEntries += 1;
   }
 }
 const entryCostWork = new ScratchBuffer();
 
-export function updateHallRelationships(w: World, rng: Stream): void {
+export function updateHallRelationships(w: World): void {
   const { merchants: s, market, scenario, peers, R, K } = w;
   const m = scenario.model;
   const t = w.t;
@@ -97,37 +99,27 @@ export function updateHallRelationships(w: World, rng: Stream): void {
     for (let r = 0; r < R; r++) mix[k * R + r] = total > 0 ? mix[k * R + r] / total : 0;
   }
   // Each relationship lapses independently; each booth meets Poisson(meetings) new buyers.
-  // Both are drawn by geometric skipping (random.ts), one draw per event, not per trial.
-  const lapse = new EventSkipper(rng, m.linkAttrition);
-  let nextLapse = lapse.gap();
-  const meet = new EventSkipper(rng, 1 - noMeeting);
-  let nextMeeting = meet.gap();
+  const luck = w.merchantRandom;
+  const lapse = m.linkAttrition;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
-    const links = s.offlineMask[i] & w.foreignMask;
-    if (links !== 0) {
-      const n = bitCount(links);
-      while (nextLapse < n) {
-        // the nextLapse-th of this merchant's links lapses (links lost this month stay counted)
-        let mask = links;
-        for (let j = 0; j < nextLapse; j++) mask &= mask - 1;
-        s.offlineMask[i] &= ~(mask & -mask);
-        nextLapse += 1 + lapse.gap();
-      }
-      nextLapse -= n;
+    let links = s.offlineMask[i] & w.foreignMask;
+    while (links !== 0) {
+      const r = 31 - Math.clz32(links);
+      links ^= 1 << r;
+      if (luck.next(i) < lapse) setHallLink(w, i, r, false);
     }
-    if (nextMeeting-- > 0) continue;
-    nextMeeting = meet.gap();
-    // at least one meeting: how many, from the Poisson distribution given ≥ 1
-    const n = poissonFromUniform(noMeeting + rng() * (1 - noMeeting), meetings, noMeeting);
+    const u = luck.next(i);
+    if (u <= noMeeting) continue;
+    const n = poissonFromUniform(u, meetings, noMeeting);
     const relative = peers.hallAttraction[k] > 0 ? s.attractHall[i] / peers.hallAttraction[k] : 1;
     const stays = Math.min(1, 0.5 * Math.sqrt(relative));
     for (let j = 0; j < n; j++) {
-      const u = rng();
+      const v = luck.next(i);
       let r = 0;
-      while (r < R - 1 && mix[k * R + r] <= u) r++;
-      if (rng() < stays) s.offlineMask[i] |= 1 << r;
+      while (r < R - 1 && mix[k * R + r] <= v) r++;
+      if (luck.next(i) < stays) setHallLink(w, i, r, true);
     }
   }
 }

@@ -22,7 +22,6 @@
  */
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
-import { ScratchBuffer } from '../scratch.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, STAGE_COUNT, HALL, B2B, CBEC, DESIGN, BRAND, RAW } = ids;
 
@@ -62,92 +61,154 @@ export function valueChainShares(w: World, k: number, stage: number, out: Float6
   out[offset + 3] = 1 - out[offset] - out[offset + 1] - out[offset + 2] - out[offset + 4]; // market_sales: the trading margin
 }
 
+/**
+ * Sets this month's offer tables and brings the cells' attraction sums up to date.
+ *
+ * The sums are kept incrementally: a merchant's contribution changes only when it enters or
+ * leaves, gains or loses a market, or changes digital level or stage (attachMerchant,
+ * detachMerchant, setHallLink, setOnlineMarket below), or — for data-driven merchants — when the
+ * AI cost saving moves with 5G. So each month only data-driven merchants are re-priced; once a
+ * year (and at the start) every sum is rebuilt from scratch, which also clears rounding drift.
+ */
 export function updateOffers(w: World): void {
-  const { merchants: s, market, scenario, K } = w;
+  const { merchants: s, market } = w;
+  fillOfferTables(w);
+  if (w.t % REBUILD_EVERY_MONTHS === 0 || market.offersStale) {
+    market.attraction.fill(0);
+    market.attractionPerPrice.fill(0);
+    for (let i = 0; i < s.capacity; i++) if (s.alive[i] === 1) attachMerchant(w, i);
+    market.offersStale = false;
+    return;
+  }
+  for (let i = 0; i < s.capacity; i++) {
+    if (s.alive[i] === 1 && s.level[i] === 3) {
+      detachMerchant(w, i);
+      attachMerchant(w, i);
+    }
+  }
+}
+/** A merchant holding more than this share of its home hall cell triggers a rebuild when it leaves or changes. */
+const LARGE_SHARE = 1e-3;
+/** Months between full rebuilds of the attraction sums. */
+const REBUILD_EVERY_MONTHS = 12;
+
+/** Per category × stage × (AI or not): price and attraction at φ = 1; margin per category × stage. */
+function fillOfferTables(w: World): void {
+  const { market, scenario, K } = w;
   const model = scenario.model;
   const beta = model.priceSensitivity;
   const aiSaving = model.aiCostSaving * (0.3 + 0.7 * w.levers.fiveGCoverage[w.t]);
-  const attraction = market.attraction;
-  const perPrice = market.attractionPerPrice;
-  attraction.fill(0);
-  perPrice.fill(0);
-  const domestic = w.domestic;
-  const foreign = w.foreignMask;
-
-  // Per category × stage × (AI or not): cost, price and attraction at φ = 1, and the margin.
-  const table = tableWork.get(K * STAGE_COUNT * 2 * 3);
-  const margins = marginWork.get(K * STAGE_COUNT);
+  const table = market.offerTable;
   for (let k = 0; k < K; k++) {
     const cat = scenario.categories[k];
     for (let g = 0; g < STAGE_COUNT; g++) {
       const premium = premiumFactor(w, g, cat.designIntensity);
       const quality = Math.pow(premium, model.qualityPerPremium);
-      margins[k * STAGE_COUNT + g] = 1 - 1 / (premium * (1 + model.traderMarkup));
+      market.offerMargin[k * STAGE_COUNT + g] = 1 - 1 / (premium * (1 + model.traderMarkup));
       for (let ai = 0; ai < 2; ai++) {
         const cost = BASE_COST_SHARE * cat.unitValueUsd * (ai === 1 ? 1 - aiSaving : 1);
         const price = cost * premium * (1 + model.traderMarkup);
-        const o = ((k * STAGE_COUNT + g) * 2 + ai) * 3;
-        table[o] = cost;
-        table[o + 1] = price;
-        table[o + 2] = Math.pow(price / quality, -beta);
+        const o = ((k * STAGE_COUNT + g) * 2 + ai) * 2;
+        table[o] = price;
+        table[o + 1] = Math.pow(price / quality, -beta);
       }
     }
   }
+}
 
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    const k = s.category[i];
-    const level = s.level[i];
-    const ks = k * STAGE_COUNT + s.stage[i];
-    const o = (ks * 2 + (level === 3 ? 1 : 0)) * 3;
-    const price = table[o + 1] / s.productivity[i];
-    s.price[i] = price;
-    s.margin[i] = margins[ks];
-    const base = table[o + 2] * s.productivityPower[i];
-    const online = level === 3 ? base * DATA_DRIVEN_VISIBILITY : base;
-    const b2b = level >= 1 ? online : 0;
-    const cbec = level >= 2 ? online : 0;
-    s.attractHall[i] = base;
-    s.attractB2b[i] = b2b;
-    s.attractCbec[i] = cbec;
-    const invPrice = 1 / price;
+/** Prices merchant i at this month's tables and adds its attraction to every cell it sells in. */
+export function attachMerchant(w: World, i: number): void {
+  const { merchants: s, market } = w;
+  const level = s.level[i];
+  const ks = s.category[i] * STAGE_COUNT + s.stage[i];
+  const o = (ks * 2 + (level === 3 ? 1 : 0)) * 2;
+  s.price[i] = market.offerTable[o] / s.productivity[i];
+  s.margin[i] = market.offerMargin[ks];
+  const base = market.offerTable[o + 1] * s.productivityPower[i];
+  const online = level === 3 ? base * DATA_DRIVEN_VISIBILITY : base;
+  s.attractHall[i] = base;
+  s.attractB2b[i] = level >= 1 ? online : 0;
+  s.attractCbec[i] = level >= 2 ? online : 0;
+  addContributions(w, i, 1);
+}
 
-    // Every merchant sells at home (hall, and B2B once online); foreign regions by its masks.
-    const home = (domestic * K + k) * CHANNEL_COUNT;
-    attraction[home + HALL] += base;
-    perPrice[home + HALL] += base * invPrice;
-    let mask = s.offlineMask[i] & foreign;
-    while (mask !== 0) {
-      const r = 31 - Math.clz32(mask);
-      mask ^= 1 << r;
-      const cell = (r * K + k) * CHANNEL_COUNT + HALL;
-      attraction[cell] += base;
-      perPrice[cell] += base * invPrice;
-    }
-    if (level === 0) continue;
-    attraction[home + B2B] += b2b;
-    perPrice[home + B2B] += b2b * invPrice;
-    mask = s.onlineMask[i] & foreign;
-    if (level === 1) {
-      while (mask !== 0) {
-        const r = 31 - Math.clz32(mask);
-        mask ^= 1 << r;
-        const cell = (r * K + k) * CHANNEL_COUNT + B2B;
-        attraction[cell] += b2b;
-        perPrice[cell] += b2b * invPrice;
-      }
-      continue;
-    }
-    while (mask !== 0) {
-      const r = 31 - Math.clz32(mask);
-      mask ^= 1 << r;
-      const cell = (r * K + k) * CHANNEL_COUNT;
-      attraction[cell + B2B] += b2b;
-      perPrice[cell + B2B] += b2b * invPrice;
+/** Removes merchant i's attraction from every cell (before it changes or leaves). */
+export function detachMerchant(w: World, i: number): void {
+  addContributions(w, i, -1);
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) merchant i's attraction, and attraction per price, in the
+ * cells it sells in: at home always (hall, and B2B once online), abroad by its masks.
+ */
+function addContributions(w: World, i: number, sign: number): void {
+  const { merchants: s, market, K } = w;
+  // Removing a contribution that dominates a cell would leave rounding residue comparable to
+  // what remains: rebuild all sums from scratch next month instead.
+  if (sign < 0 && s.attractHall[i] > LARGE_SHARE * market.attraction[(w.domestic * K + s.category[i]) * CHANNEL_COUNT + HALL]) market.offersStale = true;
+  const attraction = market.attraction;
+  const perPrice = market.attractionPerPrice;
+  const k = s.category[i];
+  const level = s.level[i];
+  const hall = sign * s.attractHall[i];
+  const b2b = sign * s.attractB2b[i];
+  const cbec = sign * s.attractCbec[i];
+  const invPrice = 1 / s.price[i];
+  const home = (w.domestic * K + k) * CHANNEL_COUNT;
+  attraction[home + HALL] += hall;
+  perPrice[home + HALL] += hall * invPrice;
+  let mask = s.offlineMask[i] & w.foreignMask;
+  while (mask !== 0) {
+    const r = 31 - Math.clz32(mask);
+    mask ^= 1 << r;
+    const cell = (r * K + k) * CHANNEL_COUNT + HALL;
+    attraction[cell] += hall;
+    perPrice[cell] += hall * invPrice;
+  }
+  if (level === 0) return;
+  attraction[home + B2B] += b2b;
+  perPrice[home + B2B] += b2b * invPrice;
+  mask = s.onlineMask[i] & w.foreignMask;
+  while (mask !== 0) {
+    const r = 31 - Math.clz32(mask);
+    mask ^= 1 << r;
+    const cell = (r * K + k) * CHANNEL_COUNT;
+    attraction[cell + B2B] += b2b;
+    perPrice[cell + B2B] += b2b * invPrice;
+    if (level >= 2) {
       attraction[cell + CBEC] += cbec;
       perPrice[cell + CBEC] += cbec * invPrice;
     }
   }
 }
-const tableWork = new ScratchBuffer();
-const marginWork = new ScratchBuffer();
+
+/** Merchant i gains (on) or loses a market-hall relationship with foreign region r. */
+export function setHallLink(w: World, i: number, r: number, on: boolean): void {
+  const s = w.merchants;
+  const has = ((s.offlineMask[i] >> r) & 1) === 1;
+  if (has === on) return;
+  s.offlineMask[i] ^= 1 << r;
+  const sign = on ? 1 : -1;
+  const cell = (r * w.K + s.category[i]) * CHANNEL_COUNT + HALL;
+  if (!on && s.attractHall[i] > LARGE_SHARE * w.market.attraction[cell]) w.market.offersStale = true;
+  w.market.attraction[cell] += sign * s.attractHall[i];
+  w.market.attractionPerPrice[cell] += (sign * s.attractHall[i]) / s.price[i];
+}
+
+/** Digital merchant i starts (on) or stops selling online into foreign region r. */
+export function setOnlineMarket(w: World, i: number, r: number, on: boolean): void {
+  const s = w.merchants;
+  const has = ((s.onlineMask[i] >> r) & 1) === 1;
+  if (has === on) return;
+  s.onlineMask[i] ^= 1 << r;
+  const sign = on ? 1 : -1;
+  const cell = (r * w.K + s.category[i]) * CHANNEL_COUNT;
+  if (!on && s.attractB2b[i] > LARGE_SHARE * w.market.attraction[cell + B2B]) w.market.offersStale = true;
+  const invPrice = 1 / s.price[i];
+  w.market.attraction[cell + B2B] += sign * s.attractB2b[i];
+  w.market.attractionPerPrice[cell + B2B] += sign * s.attractB2b[i] * invPrice;
+  if (s.level[i] >= 2) {
+    w.market.attraction[cell + CBEC] += sign * s.attractCbec[i];
+    w.market.attractionPerPrice[cell + CBEC] += sign * s.attractCbec[i] * invPrice;
+  }
+}

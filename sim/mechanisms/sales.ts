@@ -70,34 +70,21 @@ export function settleSales(w: World): void {
   revenueByStage.fill(0);
   const domestic = w.domestic;
   const foreign = w.foreignMask;
+  const sums = maskSums(w, netPerAttraction);
+  const masks = 1 << R;
   let revenueTotal = 0;
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
     const home = (domestic * K + k) * CHANNEL_COUNT;
-    // Σ of what buyers spend per unit of attraction over the foreign regions served, by channel
-    let hall = 0;
-    let mask = s.offlineMask[i] & foreign;
-    while (mask !== 0) {
-      const r = 31 - Math.clz32(mask);
-      mask ^= 1 << r;
-      hall += netPerAttraction[(r * K + k) * CHANNEL_COUNT + HALL];
-    }
-    let exports = hall * s.attractHall[i];
+    const table = k * CHANNEL_COUNT * masks;
+    let exports = sums[table + (HALL * masks) + (s.offlineMask[i] & foreign)] * s.attractHall[i];
     let domesticRevenue = netPerAttraction[home + HALL] * s.attractHall[i];
     const level = s.level[i];
     if (level > 0) {
-      let b2b = 0;
-      let cbec = 0;
-      mask = s.onlineMask[i] & foreign;
-      while (mask !== 0) {
-        const r = 31 - Math.clz32(mask);
-        mask ^= 1 << r;
-        const cell = (r * K + k) * CHANNEL_COUNT;
-        b2b += netPerAttraction[cell + B2B];
-        cbec += netPerAttraction[cell + CBEC];
-      }
-      exports += b2b * s.attractB2b[i] + (level > 1 ? cbec * s.attractCbec[i] : 0);
+      const online = s.onlineMask[i] & foreign;
+      exports += sums[table + B2B * masks + online] * s.attractB2b[i];
+      if (level > 1) exports += sums[table + CBEC * masks + online] * s.attractCbec[i];
       domesticRevenue += netPerAttraction[home + B2B] * s.attractB2b[i];
     }
     const revenue = exports + domesticRevenue;
@@ -121,4 +108,32 @@ export function settleSales(w: World): void {
   }
 }
 const revenueWork = new ScratchBuffer();
+
+/**
+ * For every set of foreign regions (a bit mask) and every category and channel: the sum over
+ * those regions of what buyers spend per unit of attraction. A merchant's export revenue is
+ * then its attraction times one table entry, whatever markets it serves. Built by adding one
+ * region at a time: sum(mask) = sum(mask without its lowest region) + that region's value.
+ * Layout: [(k * C + c) * 2^R + mask].
+ */
+function maskSums(w: World, perAttraction: Float64Array): Float64Array {
+  const { R, K } = w;
+  const masks = 1 << R;
+  const sums = maskWork.get(K * CHANNEL_COUNT * masks);
+  const skip = ~w.foreignMask;
+  for (let k = 0; k < K; k++) {
+    for (let c = 0; c < CHANNEL_COUNT; c++) {
+      const o = (k * CHANNEL_COUNT + c) * masks;
+      sums[o] = 0;
+      for (let mask = 1; mask < masks; mask++) {
+        if ((mask & skip) !== 0) continue;
+        const low = mask & -mask;
+        const r = 31 - Math.clz32(low);
+        sums[o + mask] = sums[o + (mask ^ low)] + perAttraction[(r * K + k) * CHANNEL_COUNT + c];
+      }
+    }
+  }
+  return sums;
+}
+const maskWork = new ScratchBuffer();
 const sharesWork = new ScratchBuffer();

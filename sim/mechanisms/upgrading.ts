@@ -13,9 +13,8 @@
  * Schmitz (2002) process, product and functional upgrading; costs and odds: assumption.
  */
 import type { World } from '../world/world.ts';
-import { EventSkipper, type Stream } from '../random.ts';
 import * as ids from '../ids.ts';
-import { premiumFactor } from './offers.ts';
+import { premiumFactor, attachMerchant, detachMerchant } from './offers.ts';
 import { annuityFactor } from './finance.ts';
 import { financeInvestment } from './adoption.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
@@ -25,26 +24,21 @@ const { DESIGN, PRODUCTION, TRADING, BRAND } = ids;
 const UPGRADE_TO = [-1, BRAND, DESIGN, BRAND, -1];
 const DATA_DRIVEN_BOOST = 1.5;
 
-export function upgradeValueChain(w: World, rng: Stream): void {
+export function upgradeValueChain(w: World): void {
   const { merchants: s, scenario, levers } = w;
   const m = scenario.model;
   const t = w.t;
   const beta = m.priceSensitivity;
   const annuity = annuityFactor(m.planningHorizonMonths, levers.smeLendingRate[t]);
   const toolFactor = 0.7 + 0.3 * levers.cloudAiPriceIndex[t];
-  // Merchants who weigh upgrading: events at the data-driven hazard, thinned for the others.
-  const maxHazard = Math.min(1, m.upgradeHazard * DATA_DRIVEN_BOOST);
-  const skip = new EventSkipper(rng, maxHazard);
-  let next = skip.gap();
-  for (let i = 0; i < s.capacity && next < Infinity; i++) {
+  const luck = w.merchantRandom;
+  for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
-    if (next-- > 0) continue;
-    next = skip.gap();
     const stage = s.stage[i];
     const target = UPGRADE_TO[stage];
     if (target < 0) continue;
     const dataDriven = s.level[i] === 3;
-    if (!dataDriven && rng() * maxHazard >= m.upgradeHazard) continue;
+    if (luck.next(i) >= m.upgradeHazard * (dataDriven ? DATA_DRIVEN_BOOST : 1)) continue;
     const cat = scenario.categories[s.category[i]];
     const before = premiumFactor(w, stage, cat.designIntensity);
     const after = premiumFactor(w, target, cat.designIntensity);
@@ -54,9 +48,11 @@ export function upgradeValueChain(w: World, rng: Stream): void {
     const gain = success * (salesAfter * marginAfter - s.salesEma[i] * s.margin[i]);
     const cost = (target === BRAND ? m.upgradeCostBrandUsd : m.upgradeCostDesignUsd) * toolFactor;
     if (gain * annuity <= cost) continue;
-    if (!financeInvestment(w, i, cost, rng)) continue;
-    if (rng() < success) {
+    if (!financeInvestment(w, i, cost)) continue;
+    if (luck.next(i) < success) {
+      detachMerchant(w, i);
       s.stage[i] = target;
+      attachMerchant(w, i);
       w.accounts.upgrades += 1;
     }
   }

@@ -17,7 +17,7 @@
  */
 import { defaultScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { parseMonth } from '../schema/dates.ts';
-import { stream, pareto, normal, type Stream } from '../random.ts';
+import { stream, pareto, normal, AgentStreams, type Stream } from '../random.ts';
 import { CHANNEL_COUNT, IMPORTER, CONSUMER } from '../ids.ts';
 import { MerchantStore, MerchantArchive } from './merchants.ts';
 import { BuyerStore } from './buyers.ts';
@@ -96,10 +96,15 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, ou
     levers: buildLevers(scenario, firstMonth, months),
     visitRate: Float64Array.from(scenario.regions, (r) => (r.domestic ? 0.9 : visitRate(r.distanceKm, scenario.model.visitDistanceElasticity))),
     merchants, archive: new MerchantArchive(), buyers, providers,
+    merchantRandom: new AgentStreams(merchants.capacity, seed, 'merchants'),
+    boothRandom: new AgentStreams(merchants.capacity, seed, 'booths'),
+    buyerRandom: new AgentStreams(buyers.count, seed, 'buyers'),
     market: new MarketState(R, K), peers: new PeerStats(K), accounts: new MonthAccounts(R),
     creditDemandLastMonth: 0, t: 0,
   };
   w.creditDemandLastMonth = creditSupply(w);
+  for (let i = 0; i < merchants.capacity; i++) w.boothRandom.assign(i);
+  for (let i = 0; i < buyers.count; i++) w.buyerRandom.assign(i);
   placeIncumbents(w, merchantCount);
   prime(w, outsideAttraction ?? createWorld(policyReference(scenario), seed, new Float64Array(0)).market.outsideAttraction);
   return w;
@@ -254,7 +259,7 @@ const SURVIVOR_ROUNDS = 4;
 /** Buyers choose (habits settle over two rounds) and merchants sell, without booking anything. */
 function dryMonth(w: World): void {
   for (let round = 0; round < 2; round++) {
-    chooseChannels(w, null);
+    chooseChannels(w, false);
     w.accounts.reset();
     settleSales(w);
   }
@@ -273,4 +278,5 @@ function redrawLossMakers(w: World, rng: Stream): void {
     s.productivity[i] = breakEven * pareto(rng, m.productivityShape);
     s.productivityPower[i] = Math.pow(s.productivity[i], m.priceSensitivity);
   }
+  w.market.offersStale = true;
 }

@@ -10,6 +10,7 @@ import { MerchantStore, MerchantArchive } from './merchants.ts';
 import { BuyerStore } from './buyers.ts';
 import { ProviderStore } from './providers.ts';
 import type { LeverSeries } from './levers.ts';
+import type { AgentStreams } from '../random.ts';
 
 /** Money and counts of one month, at sample scale; reset at the start of every month. */
 export class MonthAccounts {
@@ -119,6 +120,11 @@ export class MarketState {
   readonly modeDelayFactor = new Float64Array(MODE_COUNT);
   /** Share of refunded fraud losses this month. */
   refundShare = 0;
+  /** Offer tables (offers.ts): [((k * STAGES + g) * 2 + ai) * 2 + (0 price | 1 attraction)] at φ = 1; margins [k * STAGES + g]. */
+  readonly offerTable: Float64Array;
+  readonly offerMargin: Float64Array;
+  /** True when the attraction sums must be rebuilt from scratch (set after initialisation changes). */
+  offersStale = true;
 
   constructor(R: number, K: number) {
     const cells = R * K * CHANNEL_COUNT;
@@ -143,6 +149,8 @@ export class MarketState {
     this.budgetSum = new Float64Array(R * K);
     this.freightPerKg = new Float64Array(MODE_COUNT * R);
     this.transitDays = new Float64Array(MODE_COUNT * R);
+    this.offerTable = new Float64Array(K * STAGE_COUNT * 2 * 2);
+    this.offerMargin = new Float64Array(K * STAGE_COUNT);
   }
 }
 
@@ -185,6 +193,12 @@ export interface World {
   /** Share of a region's importers who visit the market hall (falls with distance), per region. */
   readonly visitRate: Float64Array;
   readonly merchants: MerchantStore;
+  /** Each merchant's own random stream (by slot; a new merchant gets a fresh stream). */
+  readonly merchantRandom: AgentStreams;
+  /** Each booth's stream, for the would-be entrants it draws when vacant. */
+  readonly boothRandom: AgentStreams;
+  /** Each buyer agent's stream. */
+  readonly buyerRandom: AgentStreams;
   readonly archive: MerchantArchive;
   readonly buyers: BuyerStore;
   readonly providers: ProviderStore;
