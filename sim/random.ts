@@ -64,40 +64,39 @@ export function poissonFromUniform(u: number, mean: number, expMinusMean: number
  * stream's purpose, so agent streams are reproducible and independent of the scenario.
  */
 export class AgentStreams {
-  private readonly s0: Float64Array;
-  private readonly s1: Float64Array;
-  private readonly s2: Float64Array;
-  private readonly c: Float64Array;
+  /** State (s0, s1, s2, c) of slot i at [4i … 4i+3]: one cache line holds two agents. */
+  private readonly state4: Float64Array;
   private readonly master: Stream;
 
   constructor(capacity: number, seed: number, purpose: string) {
-    this.s0 = new Float64Array(capacity);
-    this.s1 = new Float64Array(capacity);
-    this.s2 = new Float64Array(capacity);
-    this.c = new Float64Array(capacity);
+    this.state4 = new Float64Array(capacity * 4);
     this.master = stream(seed, `agents:${purpose}`);
   }
 
   /** Gives slot i the next agent's stream (call once per new agent, in order of agent number). */
   assign(i: number): void {
-    this.s0[i] = this.master();
-    this.s1[i] = this.master();
-    this.s2[i] = this.master();
-    this.c[i] = 1;
+    const o = i * 4;
+    this.state4[o] = this.master();
+    this.state4[o + 1] = this.master();
+    this.state4[o + 2] = this.master();
+    this.state4[o + 3] = 1;
   }
 
   /** Uniform on [0, 1) from slot i's stream (Alea's step, as in seedrandom's lib/alea.js). */
   next(i: number): number {
-    const t = 2091639 * this.s0[i] + this.c[i] * 2.3283064365386963e-10;
-    this.s0[i] = this.s1[i];
-    this.s1[i] = this.s2[i];
+    const st = this.state4;
+    const o = i * 4;
+    const t = 2091639 * st[o] + st[o + 3] * 2.3283064365386963e-10;
+    st[o] = st[o + 1];
+    st[o + 1] = st[o + 2];
     const c = t | 0;
-    this.c[i] = c;
-    return (this.s2[i] = t - c);
+    st[o + 3] = c;
+    return (st[o + 2] = t - c);
   }
 
   /** Slot i's state, for tests that compare with seedrandom's own Alea. */
   state(i: number): { s0: number; s1: number; s2: number; c: number } {
-    return { s0: this.s0[i], s1: this.s1[i], s2: this.s2[i], c: this.c[i] };
+    const o = i * 4;
+    return { s0: this.state4[o], s1: this.state4[o + 1], s2: this.state4[o + 2], c: this.state4[o + 3] };
   }
 }

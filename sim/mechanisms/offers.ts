@@ -87,8 +87,8 @@ export function updateOffers(w: World): void {
     }
   }
 }
-/** A merchant holding more than this share of its home hall cell triggers a rebuild when it leaves or changes. */
-const LARGE_SHARE = 1e-3;
+/** Removing more than this share of a cell's sum triggers a rebuild (the remainder would be mostly rounding). */
+const LARGE_SHARE = 0.999;
 /** Months between full rebuilds of the attraction sums. */
 const REBUILD_EVERY_MONTHS = 12;
 
