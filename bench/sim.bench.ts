@@ -19,12 +19,13 @@ interface Measurement {
   buyerAgents: number;
   providers: number;
   peakRssMb: number;
-  peakHeapMb: number;
+  heapAddedMb: number;
+  stateMb: number;
 }
 
 const runOne = fileURLToPath(new URL('./run-one.ts', import.meta.url));
 function measure(scale: number, repeats: number): Measurement {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', runOne, String(scale), String(repeats)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', runOne, String(scale), String(repeats)], { encoding: 'utf8' });
   return JSON.parse(out) as Measurement;
 }
 
@@ -35,15 +36,15 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDig
 function report(label: string, full: number, repeats: number, goalMs: number) {
   const rows = [0.25, 0.5, 1].map((f) => ({ f, m: measure(full * f, f === 1 ? repeats : Math.max(2, Math.ceil(repeats / 2))) }));
   console.log(`\n${label}`);
-  console.log('  scale    merchants  buyer agents   first run   warm run (median)   agent-steps/s   peak RSS   peak heap');
+  console.log('  scale    merchants  buyer agents   first run   warm run (median)   agent-steps/s   peak RSS   heap added   model state');
   for (const { f, m } of rows) {
     const warm = median(m.times.length > 1 ? m.times.slice(1) : m.times);
     const agentSteps = (m.merchants + m.buyerAgents + m.providers) * m.months;
-    console.log(`  ${`${f === 1 ? 'full' : `1/${1 / f}`}`.padEnd(7)}${fmt(m.merchants).padStart(11)}${fmt(m.buyerAgents).padStart(14)}${`${fmt(m.times[0])} ms`.padStart(12)}${`${fmt(warm)} ms`.padStart(20)}${fmt(agentSteps / (warm / 1000)).padStart(16)}${`${fmt(m.peakRssMb)} MB`.padStart(11)}${`${fmt(m.peakHeapMb, 1)} MB`.padStart(12)}`);
+    console.log(`  ${`${f === 1 ? 'full' : `1/${1 / f}`}`.padEnd(7)}${fmt(m.merchants).padStart(11)}${fmt(m.buyerAgents).padStart(14)}${`${fmt(m.times[0])} ms`.padStart(12)}${`${fmt(warm)} ms`.padStart(20)}${fmt(agentSteps / (warm / 1000)).padStart(16)}${`${fmt(m.peakRssMb)} MB`.padStart(11)}${`${fmt(m.heapAddedMb, 1)} MB`.padStart(13)}${`${fmt(m.stateMb, 1)} MB`.padStart(14)}`);
   }
   const warm = (m: Measurement) => median(m.times.length > 1 ? m.times.slice(1) : m.times);
   const [quarter, , whole] = rows.map((r) => r.m);
-  console.log(`  time ×${(warm(whole) / warm(quarter)).toFixed(2)} from 1/4 to full scale (linear: ×4.00); peak heap ×${(whole.peakHeapMb / quarter.peakHeapMb).toFixed(2)}, RSS ×${(whole.peakRssMb / quarter.peakRssMb).toFixed(2)}`);
+  console.log(`  from 1/4 to full scale (linear: ×4.00): time ×${(warm(whole) / warm(quarter)).toFixed(2)}, model state ×${(whole.stateMb / quarter.stateMb).toFixed(2)}, heap added ×${(whole.heapAddedMb / quarter.heapAddedMb).toFixed(2)}, RSS ×${(whole.peakRssMb / quarter.peakRssMb).toFixed(2)} (RSS includes ~120 MB of Node and code)`);
   console.log(`  full run: ${fmt(warm(whole))} ms warm, goal ≤ ${fmt(goalMs)} ms → ${warm(whole) <= goalMs ? 'met' : `missed (×${(warm(whole) / goalMs).toFixed(2)})`}`);
 }
 
