@@ -18,9 +18,8 @@ import { premiumFactor, attachMerchant, detachMerchant } from './offers.ts';
 import { annuityFactor } from './finance.ts';
 import { financeInvestment } from './adoption.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
-const { DESIGN, PRODUCTION, TRADING, BRAND } = ids;
-
-/** Where each stage can upgrade to (-1: nowhere). Index: ids.ts STAGES. */
+const { DESIGN, BRAND } = ids;
+/** Where each stage can upgrade to (-1: nowhere), by ids.ts STAGES index: production → design; trading and design → brand. */
 const UPGRADE_TO = [-1, BRAND, DESIGN, BRAND, -1];
 const DATA_DRIVEN_BOOST = 1.5;
 
@@ -58,4 +57,3 @@ export function upgradeValueChain(w: World): void {
   }
 }
 
-export const UPGRADABLE_STAGES = [PRODUCTION, TRADING, DESIGN];
