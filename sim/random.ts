@@ -1,8 +1,11 @@
 /**
- * Seeded random streams. Every random draw in the model comes from a stream named by its
- * purpose (and an index such as the month), derived from the scenario seed. Adding a mechanism
- * or changing how many draws one mechanism makes therefore never shifts the draws of another,
- * and the same scenario and seed give identical numbers in any environment.
+ * Seeded random streams, all derived from the scenario seed, so the same scenario and seed give
+ * identical numbers in any environment. Two kinds:
+ * - `stream(seed, purpose, index)`: a stream named by its purpose (initialisation of merchants,
+ *   buyers, providers, …), so one purpose's draws never shift another's;
+ * - `AgentStreams`: one stream per agent (merchant, booth, buyer agent), from which that agent's
+ *   monthly decisions draw in a fixed order. One agent's decisions never shift another agent's
+ *   draws (a mechanism that draws more often does shift the same agent's later draws).
  *
  * Generator: seedrandom's Alea (Baagøe), fast and identical across JavaScript engines.
  */

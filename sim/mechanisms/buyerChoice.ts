@@ -24,7 +24,7 @@
  * Demand: each region's small-commodity spending grows at its rate, shifts toward online
  * consumers as digital readiness grows, and moves with demand shocks.
  *
- * Sources: McFadden (1974) logit; Bass-free trust learning is an assumption; fraud and trust
+ * Sources: McFadden (1974) logit; the trust-learning rule is an assumption; fraud and trust
  * effects of consumer protection: OECD (2019) Unpacking E-commerce; online-consumer growth:
  * AliResearch–Accenture (2015).
  */

@@ -7,8 +7,8 @@
  * count for it, leverage against it; where lenders score on transaction data, a digital
  * merchant's sales record stands in for collateral. Approval probability is the logistic of the
  * score, scaled down when last month's demand for credit exceeded this month's supply, and no
- * more is lent in a month than the supply. Loans are repaid in equal shares over the term, with
- * interest on the balance. Owners draw out part of any cash above a working reserve each month.
+ * more is lent in a month than the supply. Each month a merchant repays 1/term of its balance
+ * (a declining schedule) with interest on the balance. Owners draw out part of any cash above a working reserve each month.
  * A merchant short of cash for several months in a row closes: as "credit-starved" when it was
  * refused credit although it was solvent (its cash, receivables and stock cover its debt: it
  * was illiquid, not broke), otherwise as "insolvent". Debt left at exit is written off.
@@ -124,7 +124,7 @@ export function settleFinances(w: World, exitReason: Uint8Array): void {
     s.profitEma[i] += 0.2 * (profit - s.profitEma[i]);
     s.lossMonths[i] = profit < 0 ? Math.min(255, s.lossMonths[i] + 1) : 0;
 
-    // Owners draw out cash above a working reserve (a month of costs and of goods bought), so
+    // Owners draw out cash above a working reserve (two months of fixed costs and a month of goods bought), so
     // investments beyond the reserve need credit: the margin on which finance policy works.
     const reserve = 2 * fixed + s.salesEma[i] * (1 - margin);
     if (cash > reserve) {

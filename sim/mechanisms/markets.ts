@@ -68,7 +68,7 @@ export function updateOnlineMarkets(w: World): void {
     const expected = s.attractB2b[i] * net[cell + B2B] + s.attractCbec[i] * net[cell + CBEC];
     const gain = expected * s.margin[i] - m.marketMaintenanceUsd;
     if (((s.onlineMask[i] >> r) & 1) === 1) {
-      if (u >= REVIEW_MARKET && gain < -0.5 * m.marketMaintenanceUsd) setOnlineMarket(w, i, r, false);
+      if (u < REVIEW_MARKET && gain < -0.5 * m.marketMaintenanceUsd) setOnlineMarket(w, i, r, false);
       continue;
     }
     if (u < REVIEW_MARKET || gain * annuity <= entryCost[r]) continue;

@@ -13,7 +13,6 @@ export function updatePeerStats(w: World): void {
   const { merchants: s, peers, K } = w;
   peers.count.fill(0);
   peers.performance.fill(0);
-  peers.profitByCategory.fill(0);
   peers.hallAttraction.fill(0);
   const perCategory = peers.categoryCount;
   perCategory.fill(0);
@@ -23,19 +22,13 @@ export function updatePeerStats(w: World): void {
     const cell = k * LEVEL_COUNT + s.level[i];
     peers.count[cell] += 1;
     peers.performance[cell] += s.salesMonth[i] / s.productivityPower[i];
-    peers.profitByCategory[k] += s.profitEma[i];
     peers.hallAttraction[k] += s.attractHall[i];
     perCategory[k] += 1;
   }
   for (let cell = 0; cell < K * LEVEL_COUNT; cell++) {
     if (peers.count[cell] > 0) peers.performance[cell] /= peers.count[cell];
   }
-  for (let k = 0; k < K; k++) {
-    if (perCategory[k] > 0) {
-      peers.profitByCategory[k] /= perCategory[k];
-      peers.hallAttraction[k] /= perCategory[k];
-    }
-  }
+  for (let k = 0; k < K; k++) if (perCategory[k] > 0) peers.hallAttraction[k] /= perCategory[k];
 }
 
 /** Share of a category's merchants at `level` or above. */

@@ -11,9 +11,10 @@
  * Buyers: agents per region × category × kind (10,000 × scale in all, at least 4 per cell), with budget shares,
  * visit propensity, search breadth and trust drawn around their region's values.
  *
- * Then one dry month sets prices, costs, the strength of competing suppliers
+ * Then dry months (no money booked) set prices, costs, the strength of competing suppliers
  * (calibrateOutsideOption, on the scenario with default policies: see policyReference) and
- * what merchants expect to sell.
+ * what merchants expect to sell; incumbents who could not cover their costs are redrawn as
+ * survivors (see prime).
  */
 import { defaultScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { parseMonth } from '../schema/dates.ts';
@@ -42,7 +43,7 @@ export const YIWU_IMPORTERS = 150_000;
 export const YIWU_ONLINE_CONSUMERS = 850_000;
 /** Share of booths kept in reserve for growth. */
 const BOOTH_RESERVE = 0.2;
-/** Digital levels in 2020, cumulative from the top: data-driven, cross-border, B2B (assumption). */
+/** Shares of merchants at each digital level in 2020: offline, B2B, cross-border e-commerce, data-driven (assumption). */
 const INITIAL_LEVEL_SHARES = [0.4, 0.38, 0.17, 0.05];
 const MEAN_AGE_MONTHS = 96;
 

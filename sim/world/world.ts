@@ -84,7 +84,7 @@ export class MarketState {
   readonly attraction: Float64Array;
   /** Σ attraction / price (turns spending into quantities). */
   readonly attractionPerPrice: Float64Array;
-  /** Goods value bought per unit of a merchant's attraction, net of refunds (the marginal market). */
+  /** Goods value bought per unit of a merchant's attraction, gross of refunds (the marginal market). */
   readonly spendPerAttraction: Float64Array;
   /** The same, net of refunds: what a merchant earns per unit of attraction in the cell. */
   readonly netPerAttraction: Float64Array;
@@ -160,8 +160,6 @@ export class PeerStats {
   readonly count: Float64Array;
   /** Mean sales per unit of φ^β by [k * L + level] (productivity-adjusted performance). */
   readonly performance: Float64Array;
-  /** Mean monthly profit of merchants in category k. */
-  readonly profitByCategory: Float64Array;
   /** Mean attraction in the market hall per category (how competitive a booth is). */
   readonly hallAttraction: Float64Array;
   /** Alive merchants per category. */
@@ -170,7 +168,6 @@ export class PeerStats {
   constructor(K: number) {
     this.count = new Float64Array(K * LEVEL_COUNT);
     this.performance = new Float64Array(K * LEVEL_COUNT);
-    this.profitByCategory = new Float64Array(K);
     this.hallAttraction = new Float64Array(K);
     this.categoryCount = new Float64Array(K);
   }
