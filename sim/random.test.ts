@@ -63,3 +63,18 @@ describe('random streams', () => {
     expect(above / 100_000).toBeCloseTo(1 / 8, 2);
   });
 });
+
+describe('binomialFromUniform', () => {
+  it('inverts the binomial CDF and has mean n·p', async () => {
+    const { binomialFromUniform } = await import('./random.ts');
+    expect(binomialFromUniform(0.5, 0, 0.3)).toBe(0);
+    expect(binomialFromUniform(0.999, 5, 1)).toBe(5);
+    // P(0) = 0.7^3 = 0.343
+    expect(binomialFromUniform(0.342, 3, 0.3)).toBe(0);
+    expect(binomialFromUniform(0.344, 3, 0.3)).toBe(1);
+    const rng = stream(5, 'binomial');
+    let s = 0;
+    for (let i = 0; i < 100_000; i++) s += binomialFromUniform(rng(), 6, 0.04);
+    expect(s / 100_000).toBeCloseTo(0.24, 2);
+  });
+});

@@ -53,6 +53,22 @@ export function poissonFromUniform(u: number, mean: number, expMinusMean: number
   return k;
 }
 
+/** Binomial(n, p) draw by inversion of the CDF from one uniform `u` (n small). */
+export function binomialFromUniform(u: number, n: number, p: number): number {
+  if (p <= 0 || n <= 0) return 0;
+  if (p >= 1) return n;
+  const q = 1 - p;
+  let k = 0;
+  let prob = Math.pow(q, n);
+  let cdf = prob;
+  while (u >= cdf && k < n) {
+    prob *= ((n - k) / (k + 1)) * (p / q);
+    k++;
+    cdf += prob;
+  }
+  return k;
+}
+
 /**
  * One random stream per agent, kept as a struct of typed arrays. Each stream is Alea — the
  * generator seedrandom uses (random.ts `stream`) — with its state (s0, s1, s2, c) held in

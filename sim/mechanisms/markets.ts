@@ -20,10 +20,10 @@
  * entry); visit decay with distance: assumption (docs/ODD.md).
  */
 import type { World } from '../world/world.ts';
-import { poissonFromUniform } from '../random.ts';
+import { poissonFromUniform, binomialFromUniform } from '../random.ts';
 import * as ids from '../ids.ts';
 import * as finance from './finance.ts';
-const { annuityFactor } = finance;
+const { annuityFactor, bitCount } = finance;
 import { financeInvestment } from './adoption.ts';
 import { ScratchBuffer } from '../scratch.ts';
 import * as offers from './offers.ts';
@@ -104,11 +104,17 @@ export function updateHallRelationships(w: World): void {
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
-    let links = s.offlineMask[i] & w.foreignMask;
-    while (links !== 0) {
-      const r = 31 - Math.clz32(links);
-      links ^= 1 << r;
-      if (luck.next(i) < lapse) setHallLink(w, i, r, false);
+    const links = s.offlineMask[i] & w.foreignMask;
+    if (links !== 0) {
+      // how many of its n relationships lapse: Binomial(n, attrition) by inversion of one draw;
+      // then which ones, uniformly (most months none, so one draw per merchant suffices)
+      const n = bitCount(links);
+      let lapses = binomialFromUniform(luck.next(i), n, lapse);
+      while (lapses-- > 0) {
+        let mask = s.offlineMask[i] & w.foreignMask;
+        for (let skip = Math.floor(luck.next(i) * bitCount(mask)); skip > 0; skip--) mask &= mask - 1;
+        setHallLink(w, i, 31 - Math.clz32(mask & -mask), false);
+      }
     }
     const u = luck.next(i);
     if (u <= noMeeting) continue;
