@@ -1,0 +1,188 @@
+/**
+ * `npm run modelcheck -- [--update] [--seeds N] [--scale S]`: compares the current model with a
+ * saved reference, as SDEverywhere's model check does, but for a stochastic model.
+ *
+ * 1. Every preset in scenarios/ is run over several seeds. For each headline metric the check
+ *    keeps its mean over three windows (2021, 2025, 2030 by default) per seed. A metric has moved
+ *    when the difference between the current and the reference means exceeds both 1% and four
+ *    standard errors of the difference (Welch), i.e. more than replication noise explains.
+ * 2. Invariants over random scenarios: no NaN, Infinity or negative stocks or flows, and the
+ *    accounting identities close.
+ *
+ * `--update` rewrites the reference (scenarios/modelcheck/reference.json); do that deliberately,
+ * with the reason in the commit message. Exits 1 when anything moved or an invariant broke.
+ */
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { mean } from 'simple-statistics';
+import { resolveScenario } from '../sim/schema/resolve.ts';
+import { runScenario, createSimulation, MODEL_VERSION } from '../sim/run.ts';
+import { stream } from '../sim/random.ts';
+import { DEFAULT_REGIONS } from '../sim/schema/world-data.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const REFERENCE_FILE = join(root, 'scenarios', 'modelcheck', 'reference.json');
+
+/** Headline metrics checked (series without breakdown, plus exports by channel). */
+export const CHECKED: Array<{ metric: string; dims?: Record<string, string> }> = [
+  { metric: 'total_trade_usd' }, { metric: 'trade_value_usd' },
+  { metric: 'trade_value_usd', dims: { channel: 'market_hall' } },
+  { metric: 'trade_value_usd', dims: { channel: 'b2b_platform' } },
+  { metric: 'trade_value_usd', dims: { channel: 'cross_border_ecommerce' } },
+  { metric: 'digital_share_of_exports' }, { metric: 'market_procurement_share' },
+  { metric: 'adoption_share_digital' }, { metric: 'adoption_share_data_driven' },
+  { metric: 'merchants_alive' }, { metric: 'exporters' }, { metric: 'exits' }, { metric: 'upgrades' },
+  { metric: 'credit_rejection_rate' }, { metric: 'credit_approved_usd' }, { metric: 'tariff_revenue_usd' },
+  { metric: 'fraud_losses_usd' }, { metric: 'freight_usd' }, { metric: 'value_produced_usd' },
+];
+const WINDOWS = ['2021', '2025', '2030'];
+
+export interface Reference {
+  modelVersion: string;
+  scale: number;
+  seeds: number[];
+  /** preset → "metric|dims|year" → values per seed */
+  values: Record<string, Record<string, number[]>>;
+}
+
+export function presets(): string[] {
+  const dir = join(root, 'scenarios');
+  return readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => f.replace(/\.json$/, '')).sort();
+}
+
+export function measure(scale: number, seeds: number[], names = presets()): Reference['values'] {
+  const values: Reference['values'] = {};
+  for (const name of names) {
+    const scenario = resolveScenario(readFileSync(join(root, 'scenarios', `${name}.json`), 'utf8'), { origin: name });
+    const perKey: Record<string, number[]> = {};
+    for (const seed of seeds) {
+      const r = runScenario({ ...scenario, scale }, { seed, flows: false });
+      for (const { metric, dims } of CHECKED) {
+        const series = r.series.get(metric, dims)!;
+        for (const year of WINDOWS) {
+          const months = r.months.map((m, t) => (m.startsWith(year) ? t : -1)).filter((t) => t >= 0);
+          if (months.length === 0) continue;
+          const key = `${metric}|${JSON.stringify(dims ?? {})}|${year}`;
+          (perKey[key] ??= []).push(mean(months.map((t) => series[t])));
+        }
+      }
+    }
+    values[name] = perKey;
+  }
+  return values;
+}
+
+export interface Moved {
+  preset: string;
+  key: string;
+  reference: number;
+  current: number;
+  change: number;
+  z: number;
+}
+
+const variance = (xs: number[]) => {
+  if (xs.length < 2) return 0;
+  const m = mean(xs);
+  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+};
+
+/** Metrics whose mean moved beyond replication noise (|z| > 4 and relative change > 1%). */
+export function compare(reference: Reference['values'], current: Reference['values']): Moved[] {
+  const moved: Moved[] = [];
+  for (const [preset, keys] of Object.entries(current)) {
+    for (const [key, now] of Object.entries(keys)) {
+      const ref = reference[preset]?.[key];
+      if (!ref) {
+        moved.push({ preset, key, reference: Number.NaN, current: mean(now), change: Number.NaN, z: Number.NaN });
+        continue;
+      }
+      const a = mean(ref);
+      const b = mean(now);
+      const se = Math.sqrt(variance(ref) / ref.length + variance(now) / now.length);
+      const change = a !== 0 ? b / a - 1 : b === 0 ? 0 : Infinity;
+      const z = se > 0 ? (b - a) / se : b === a ? 0 : Infinity;
+      if (Math.abs(change) > 0.01 && Math.abs(z) > 4) moved.push({ preset, key, reference: a, current: b, change, z });
+    }
+  }
+  return moved;
+}
+
+/** Invariants over random scenarios: returns one message per violation. */
+export function checkInvariants(count: number, scale: number, seed = 1): string[] {
+  const rng = stream(seed, 'modelcheck-scenarios');
+  const pick = (lo: number, hi: number) => lo + (hi - lo) * rng();
+  const problems: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const input = {
+      seed: Math.floor(rng() * 1e6), scale, time: { start: '2020-01', end: '2024-12' },
+      infrastructure: { fiveGCoverage: pick(0, 1), cloudAiPriceIndex: pick(0.1, 3), digitalLogistics: pick(0, 1) },
+      platform: { consumerProtection: pick(0, 1), eSignatureAdoption: pick(0, 1), homeDataOutboundStrictness: pick(0, 1) },
+      rules: { smeCreditSupply: pick(0, 5), smeLendingRate: pick(0, 0.3), transactionDataScoring: pick(0, 1) },
+      regions: DEFAULT_REGIONS.filter((r) => !r.domestic && rng() < 0.3).map((r) => ({ id: r.id, tariff: pick(0, 1), dataRegime: pick(0, 1) })),
+      shocks: rng() < 0.5 ? [{ type: 'market_hall_closure', start: '2021-01', end: '2021-12', severity: pick(0, 1) }] : [],
+      model: { priceSensitivity: pick(1.5, 6), productivityShape: pick(1.5, 6), creditStrictness: pick(-2, 5) },
+    };
+    const sim = createSimulation(resolveScenario(input));
+    while (sim.step()) { /* to the end */ }
+    const where = `random scenario ${n + 1} (seed ${input.seed})`;
+    for (let id = 0; id < sim.series.keys.length; id++) {
+      const { metric } = sim.series.keys[id];
+      for (const v of sim.series.values[id]) {
+        if (Number.isNaN(v) && (metric === 'logistics_cost_usd_per_kg' || metric === 'transit_days')) continue;
+        if (!Number.isFinite(v) || v < -1e-6) { problems.push(`${where}: ${metric} = ${v}`); break; }
+      }
+    }
+    const a = sim.accounting;
+    if (a.paymentsGap > 1e-9 || a.valueAddedGap > 1e-9 || a.cashGap > 1e-9) problems.push(`${where}: accounting gap ${JSON.stringify(a)}`);
+  }
+  return problems;
+}
+
+async function main() {
+  const program = new Command()
+    .name('npm run modelcheck --')
+    .description('Compare the model with its saved reference across presets and seeds, and check invariants.')
+    .option('--update', 'rewrite the reference from the current model (commit it with the reason)')
+    .option('--seeds <n>', 'seeds per preset', '4')
+    .option('--scale <s>', 'scale of the runs', '0.02')
+    .option('--random <n>', 'random scenarios for the invariant checks', '12')
+    .showHelpAfterError();
+  program.parse();
+  const opts = program.opts<{ update?: boolean; seeds: string; scale: string; random: string }>();
+  const seeds = Array.from({ length: Number(opts.seeds) }, (_, i) => i + 1);
+  const scale = Number(opts.scale);
+  if (!seeds.length || !(scale > 0 && scale <= 1)) throw new Error('--seeds must be at least 1 and --scale in (0, 1]');
+  const current = measure(scale, seeds);
+  if (opts.update) {
+    mkdirSync(dirname(REFERENCE_FILE), { recursive: true });
+    const reference: Reference = { modelVersion: MODEL_VERSION, scale, seeds, values: current };
+    writeFileSync(REFERENCE_FILE, `${JSON.stringify(reference, null, 1)}\n`);
+    console.log(`wrote ${REFERENCE_FILE} (${Object.keys(current).length} presets × ${seeds.length} seeds); commit it with the reason for the change`);
+    return;
+  }
+  if (!existsSync(REFERENCE_FILE)) throw new Error(`no reference at ${REFERENCE_FILE}: run npm run modelcheck -- --update`);
+  const reference = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Reference;
+  if (reference.scale !== scale || reference.seeds.length !== seeds.length) {
+    console.log(`note: the reference used scale ${reference.scale} and ${reference.seeds.length} seeds; comparing anyway`);
+  }
+  const moved = compare(reference.values, current);
+  const problems = checkInvariants(Number(opts.random), Math.min(scale, 0.01));
+  if (moved.length === 0) console.log(`no metric moved beyond replication noise (${Object.keys(current).length} presets × ${CHECKED.length} metrics × ${WINDOWS.length} years, ${seeds.length} seeds)`);
+  else {
+    console.log(`${moved.length} metric(s) moved beyond replication noise:`);
+    for (const m of moved) console.log(`  ${m.preset}  ${m.key}: ${m.reference.toPrecision(4)} → ${m.current.toPrecision(4)} (${(m.change * 100).toFixed(1)}%, z = ${m.z.toFixed(1)})`);
+  }
+  if (problems.length === 0) console.log(`invariants hold in ${opts.random} random scenarios`);
+  else for (const p of problems) console.log(`  invariant broken: ${p}`);
+  if (moved.length > 0 || problems.length > 0) process.exit(1);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,31 @@
+/** The model check flags real moves, not replication noise, and runs on a reduced scale. */
+import { describe, it, expect } from 'vitest';
+import { compare, measure, checkInvariants } from '../cli/modelcheck.ts';
+
+describe('npm run modelcheck', () => {
+  it('flags a metric whose mean moved beyond its replication noise, and only that one', () => {
+    const reference = { p: { 'a|{}|2030': [10, 10.2, 9.9, 10.1], 'b|{}|2030': [5, 6, 4, 5] } };
+    const current = { p: { 'a|{}|2030': [11, 11.1, 10.9, 11.2], 'b|{}|2030': [5.5, 4.6, 5.9, 4.8] } };
+    const moved = compare(reference, current);
+    expect(moved.map((m) => m.key)).toEqual(['a|{}|2030']);
+    expect(moved[0].change).toBeCloseTo(0.1, 1);
+  });
+
+  it('ignores tiny but certain differences below 1%', () => {
+    expect(compare({ p: { 'a|{}|2030': [100, 100, 100] } }, { p: { 'a|{}|2030': [100.5, 100.5, 100.5] } })).toEqual([]);
+  });
+
+  it('shows the effect of a model change before it lands (here: a preset\'s lever changed)', () => {
+    const before = measure(0.01, [1, 2, 3], ['baseline']);
+    const same = measure(0.01, [1, 2, 3], ['baseline']);
+    expect(compare(before, same)).toEqual([]);
+    // pretend the model changed so that its baseline now behaves like the pandemic preset
+    const changed = measure(0.01, [1, 2, 3], ['pandemic-2020']);
+    const moved = compare({ x: before.baseline }, { x: changed['pandemic-2020'] });
+    expect(moved.map((m) => m.key)).toContain('trade_value_usd|{"channel":"market_hall"}|2021');
+  });
+
+  it('checks invariants over random scenarios', () => {
+    expect(checkInvariants(3, 0.005)).toEqual([]);
+  });
+});
