@@ -13,6 +13,7 @@
  */
 import type { ResolvedScenario } from '../schema/resolve.ts';
 import { runScenario } from '../run.ts';
+import { YIWU_TRADE_BN_YUAN, CNY_PER_USD } from './facts.ts';
 
 export interface FreeParameter {
   id: keyof ResolvedScenario['model'];
@@ -24,7 +25,7 @@ export interface FreeParameter {
 export const FREE_PARAMETERS: FreeParameter[] = [
   { id: 'hubShareAtStart', min: 0.005, max: 0.2 },
   { id: 'rivalImprovement', min: -0.1, max: 0.3 },
-  { id: 'buyingAgentAccess', min: 0.1, max: 1 },
+  { id: 'b2bFeeRate', min: 0.01, max: 0.3 },
   { id: 'creditStrictness', min: 0, max: 5 },
 ];
 
@@ -38,12 +39,8 @@ export interface Moment {
   source: string;
 }
 
-const CNY_PER_USD: Record<number, number> = { 2020: 6.9, 2021: 6.45, 2022: 6.73, 2023: 7.08 };
 export const MOMENTS: Moment[] = [
-  { id: 'total_trade_2020_bn_yuan', target: 313, tolerance: 0.05, log: true, source: 'Yiwu Customs' },
-  { id: 'total_trade_2021_bn_yuan', target: 390.3, tolerance: 0.05, log: true, source: 'Yiwu Customs' },
-  { id: 'total_trade_2022_bn_yuan', target: 479, tolerance: 0.05, log: true, source: 'Yiwu Customs' },
-  { id: 'total_trade_2023_bn_yuan', target: 566.05, tolerance: 0.05, log: true, source: 'Yiwu Customs' },
+  ...[2020, 2021, 2022, 2023].map((year) => ({ id: `total_trade_${year}_bn_yuan`, target: YIWU_TRADE_BN_YUAN[year], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json)' })),
   { id: 'market_procurement_share_2020_2023', target: 0.795, tolerance: 0.035, log: false, source: 'Yiwu Customs: 76–83% of exports' },
   { id: 'sme_credit_rejection', target: 0.505, tolerance: 0.055, log: false, source: 'ADB Trade Finance Gaps surveys: 45–56%' },
 ];
@@ -107,7 +104,7 @@ export function calibrate(base: ResolvedScenario, options: CalibrationOptions): 
   let current = { ...start };
   let best = evaluate(current);
   const objectiveStart = best.value;
-  let step = 0.3;
+  let step = 0.5;
   for (let round = 0; round < options.rounds; round++) {
     for (const p of FREE_PARAMETERS) {
       const x = current[p.id];

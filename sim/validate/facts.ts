@@ -11,6 +11,7 @@ import type { Simulation, MerchantTable } from '../run.ts';
 import { CHANNELS, MODES } from '../ids.ts';
 import { FlowCube } from '../collect/recorder.ts';
 import { ols, powerLawTail, fitLogistic } from './estimators.ts';
+import yiwuTrade from '../../scenarios/context/yiwu-trade.json';
 
 export interface ValidationRun {
   sim: Simulation;
@@ -48,9 +49,9 @@ export interface FactResult {
   ifMissed: string;
 }
 
-/** Yiwu total foreign trade, bn yuan (Yiwu Customs), and average CNY per USD (PBoC). */
-const YIWU_TRADE_BN_YUAN: Record<number, number> = { 2020: 313, 2021: 390.3, 2022: 479, 2023: 566.05 };
-const CNY_PER_USD: Record<number, number> = { 2020: 6.9, 2021: 6.45, 2022: 6.73, 2023: 7.08 };
+/** Yiwu total foreign trade, bn yuan (Yiwu Customs), and average yuan per US$ (PBoC): context data. */
+export const YIWU_TRADE_BN_YUAN: Record<number, number> = Object.fromEntries(yiwuTrade.series.map((s) => [s.year, s.total]));
+export const CNY_PER_USD: Record<number, number> = Object.fromEntries(Object.entries(yiwuTrade.cnyPerUsd.values).map(([y, v]) => [Number(y), v]));
 
 /** Sum of a series over a calendar year (NaN when the run does not cover it). */
 function yearSum(sim: Simulation, metric: string, year: number, dims: Record<string, string> = {}): number {
