@@ -221,7 +221,7 @@ export const FACTS: Fact[] = [
   },
   {
     id: 'sme_credit_rejection',
-    kind: 'validation',
+    kind: 'calibration',
     name: 'Share of SME credit applications rejected',
     target: '0.45–0.56',
     source: 'ADB Trade Finance Gaps, Growth, and Jobs Surveys 2017–2023',
