@@ -1,0 +1,80 @@
+/**
+ * Lesson files for classroom mode: a guided sequence of steps, each with a short text, the
+ * levers it sets (a partial scenario, merged onto the lesson's starting preset), what to watch
+ * (a metric, optionally one breakdown), and a question for the class with its explanation.
+ * Every text is in English and Chinese. Lessons are data (scenarios/lessons/*.json), validated
+ * with the same clear messages as scenarios; teachers can write and load their own.
+ */
+import * as z from 'zod';
+import { textSchema } from '../schema/labels.ts';
+import { problemsFromIssues, ScenarioError } from '../schema/errors.ts';
+import { parseScenarioText } from '../schema/resolve.ts';
+import { METRICS } from '../collect/metrics.ts';
+import { CHANNELS, STAGES, MODES } from '../ids.ts';
+import { DEFAULT_REGIONS, DEFAULT_CATEGORIES } from '../schema/world-data.ts';
+
+const metricIds = METRICS.map((m) => m.id) as [string, ...string[]];
+
+export const lessonStepSchema = z.strictObject({
+  title: textSchema.describe('Short heading of the step'),
+  text: textSchema.describe('What to say or read: a few sentences'),
+  levers: z.record(z.string(), z.unknown()).default({}).describe('Scenario changes this step applies (same format as a scenario file), on top of the previous steps'),
+  watch: z.strictObject({
+    metric: z.enum(metricIds).describe('Metric to highlight (chart or card)'),
+    region: z.enum(DEFAULT_REGIONS.map((r) => r.id) as [string, ...string[]]).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    stage: z.enum(STAGES).optional(),
+    category: z.enum(DEFAULT_CATEGORIES.map((c) => c.id) as [string, ...string[]]).optional(),
+    mode: z.enum(MODES).optional(),
+  }).describe('What the class should watch'),
+  question: textSchema.describe('A question for the class'),
+  explanation: textSchema.describe('The answer, revealed on request'),
+});
+
+export const lessonSchema = z.strictObject({
+  $schema: z.string().max(500).optional(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'not a slug' }).describe('Short id: lowercase letters, digits, dashes'),
+  title: textSchema,
+  summary: textSchema.describe('One or two sentences: what the class will learn'),
+  start: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'not a slug' }).default('baseline').describe('Preset the lesson starts from (a file name in scenarios/ without .json)'),
+  steps: z.array(lessonStepSchema).min(1).max(30),
+});
+
+export type Lesson = z.output<typeof lessonSchema>;
+
+/** Parses and validates a lesson (text or object); throws ScenarioError with one line per problem. */
+export function parseLesson(input: unknown, origin = 'lesson'): Lesson {
+  const raw = typeof input === 'string' ? parseScenarioText(input, origin) : input;
+  const parsed = lessonSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new ScenarioError(problemsFromIssues(lessonSchema, raw, parsed.error.issues), origin);
+  return parsed.data;
+}
+
+/** The scenario a step runs: the start preset with every step's levers up to and including it merged in. */
+export function stepScenario(lesson: Lesson, start: Record<string, unknown>, stepIndex: number): Record<string, unknown> {
+  let scenario: Record<string, unknown> = JSON.parse(JSON.stringify(start)) as Record<string, unknown>;
+  for (let i = 0; i <= stepIndex; i++) scenario = mergeDeep(scenario, lesson.steps[i].levers);
+  return scenario;
+}
+
+/** Deep merge of plain objects; arrays of region/category overrides merge by id; other arrays replace. */
+export function mergeDeep(base: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(change)) {
+    const current = out[key];
+    if (Array.isArray(value) && Array.isArray(current) && value.every((v) => v && typeof v === 'object' && 'id' in v)) {
+      const merged = current.map((c) => ({ ...(c as object) })) as Array<Record<string, unknown>>;
+      for (const v of value as Array<Record<string, unknown>>) {
+        const at = merged.findIndex((c) => c.id === v.id);
+        if (at >= 0) merged[at] = mergeDeep(merged[at], v);
+        else merged.push({ ...v });
+      }
+      out[key] = merged;
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && !('segments' in value) && current && typeof current === 'object' && !Array.isArray(current)) {
+      out[key] = mergeDeep(current as Record<string, unknown>, value as Record<string, unknown>);
+    } else {
+      out[key] = JSON.parse(JSON.stringify(value)) as unknown;
+    }
+  }
+  return out;
+}

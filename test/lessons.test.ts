@@ -1,0 +1,70 @@
+/** Lesson files: valid, bilingual, every step's levers resolve, and what a step says happens. */
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLesson, stepScenario, mergeDeep } from '../sim/lessons/schema.ts';
+import { resolveScenario } from '../sim/schema/resolve.ts';
+import { runScenario } from '../sim/run.ts';
+import { SeriesTable } from '../sim/collect/recorder.ts';
+import { lessonJsonSchemaText } from '../cli/emit-lesson-schema.ts';
+import { ScenarioError } from '../sim/schema/errors.ts';
+import { mean } from './helpers.ts';
+
+const dir = join(import.meta.dirname, '..', 'scenarios', 'lessons');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'lesson.schema.json');
+const preset = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'scenarios', `${name}.json`), 'utf8')) as Record<string, unknown>;
+const small = { scale: 0.005, time: { start: '2020-01', end: '2021-12' } };
+const seriesKeys = new Set(runScenario(resolveScenario(small)).series.keys.map((k) => SeriesTable.keyOf(k.metric, k)));
+
+describe('lessons', () => {
+  it('there are at least six, each in English and Chinese', () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const file of files) {
+    it(`${file}: valid, bilingual, and every step resolves and watches a recorded series`, () => {
+      const lesson = parseLesson(readFileSync(join(dir, file), 'utf8'), file);
+      expect(`${lesson.id}.json`).toBe(file);
+      const texts = [lesson.title, lesson.summary, ...lesson.steps.flatMap((s) => [s.title, s.text, s.question, s.explanation])];
+      for (const t of texts) {
+        expect(t.en.length).toBeGreaterThan(3);
+        expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
+      }
+      lesson.steps.forEach((step, i) => {
+        const scenario = resolveScenario(stepScenario(lesson, preset(lesson.start), i), { origin: `${file} step ${i + 1}` });
+        expect(scenario).toBeDefined();
+        const { metric, ...dims } = step.watch;
+        expect(seriesKeys.has(SeriesTable.keyOf(metric, dims)), `${metric} ${JSON.stringify(dims)}`).toBe(true);
+      });
+    });
+  }
+
+  it('a step does what it says: strict EU data rules cut digital exports to the EU', () => {
+    const lesson = parseLesson(readFileSync(join(dir, 'partner-localises-data.json'), 'utf8'));
+    const run = (i: number) => runScenario(resolveScenario({ ...stepScenario(lesson, preset('baseline'), i), scale: 0.02 }), { seed: 1 });
+    expect(mean(run(1), 'digital_trade_value_usd', { region: 'eu' })).toBeLessThan(mean(run(0), 'digital_trade_value_usd', { region: 'eu' }));
+  });
+
+  it('merges steps: region overrides by id, schedules replaced whole', () => {
+    const merged = mergeDeep({ regions: [{ id: 'eu', tariff: 0.1 }], infrastructure: { fiveGCoverage: { base: 0, segments: [] } } },
+      { regions: [{ id: 'eu', dataRegime: 1 }, { id: 'africa', tariff: 0.2 }], infrastructure: { fiveGCoverage: 1 } });
+    expect(merged).toEqual({ regions: [{ id: 'eu', tariff: 0.1, dataRegime: 1 }, { id: 'africa', tariff: 0.2 }], infrastructure: { fiveGCoverage: 1 } });
+  });
+
+  it('a bad lesson file gets a clear message per problem', () => {
+    const bad = { id: 'x', title: { en: 'X' }, summary: { en: 'a', zh: '甲' }, steps: [{ title: { en: 'a', zh: '甲' }, text: { en: 'a', zh: '甲' }, watch: { metric: 'trade_vaule_usd' }, question: { en: 'a', zh: '甲' }, explanation: { en: 'a', zh: '甲' } }] };
+    try {
+      parseLesson(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      const problems = (e as ScenarioError).problems;
+      expect(problems.find((p) => p.path === 'title.zh')?.message).toMatch(/missing/);
+      expect(problems.find((p) => p.path === 'steps[0].watch.metric')?.message).toMatch(/"trade_vaule_usd" is not allowed \(did you mean "trade_value_usd"\?\)/);
+    }
+  });
+
+  it('lesson.schema.json is up to date', () => {
+    expect(readFileSync(join(dir, 'lesson.schema.json'), 'utf8'), 'run npx tsx cli/emit-lesson-schema.ts').toBe(lessonJsonSchemaText());
+  });
+});
