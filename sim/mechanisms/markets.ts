@@ -101,6 +101,9 @@ export function updateHallRelationships(w: World): void {
   // Each relationship lapses independently; each booth meets Poisson(meetings) new buyers.
   const luck = w.merchantRandom;
   const lapse = m.linkAttrition;
+  // chance that none of n relationships lapses, for n = 0 … R (the common case, without a power per merchant)
+  const noLapse = noLapseWork.get(R + 1);
+  for (let n = 0; n <= R; n++) noLapse[n] = Math.pow(1 - lapse, n);
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
     const k = s.category[i];
@@ -109,7 +112,8 @@ export function updateHallRelationships(w: World): void {
       // how many of its n relationships lapse: Binomial(n, attrition) by inversion of one draw;
       // then which ones, uniformly (most months none, so one draw per merchant suffices)
       const n = bitCount(links);
-      let lapses = binomialFromUniform(luck.next(i), n, lapse);
+      const u = luck.next(i);
+      let lapses = u < noLapse[n] ? 0 : binomialFromUniform(u, n, lapse);
       while (lapses-- > 0) {
         let mask = s.offlineMask[i] & w.foreignMask;
         for (let skip = Math.floor(luck.next(i) * bitCount(mask)); skip > 0; skip--) mask &= mask - 1;
@@ -130,3 +134,4 @@ export function updateHallRelationships(w: World): void {
   }
 }
 const mixWork = new ScratchBuffer();
+const noLapseWork = new ScratchBuffer();
