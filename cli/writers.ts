@@ -9,34 +9,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, METRICS, FlowCube, formatMonth, type RunResult } from '../sim/index.ts';
+import { TIMESERIES_HEADER, csvCell, timeseriesRows, type Cell } from '../sim/export/csv.ts';
 
-export const TIMESERIES_HEADER = ['month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', 'value'] as const;
+// The timeseries.csv rows live in sim/export/csv.ts so the browser app builds the same file.
+export { TIMESERIES_HEADER, csvCell, timeseriesRows };
+
 export const FLOWS_HEADER = ['month', 'region', 'channel', 'category', 'mode', 'value_usd', 'quantity', 'shipments'] as const;
 export const MERCHANTS_HEADER = [
   'id', 'category', 'stage', 'productivity', 'digital_level', 'alive', 'age_months', 'sales_usd', 'export_sales_usd',
   'destinations', 'credit_used_usd', 'exit_reason', 'exit_month', 'weight',
 ] as const;
-
-type Cell = string | number;
-
-/** One CSV cell: numbers as String(n); text quoted only when it needs to be (RFC 4180). */
-export function csvCell(v: Cell): string {
-  if (typeof v === 'number') return String(v);
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Rows of timeseries.csv: one per series and month, series in recording order; NaN values are skipped. */
-export function* timeseriesRows(result: RunResult): Generator<Cell[]> {
-  const { keys, values } = result.series;
-  for (let s = 0; s < keys.length; s++) {
-    const k = keys[s];
-    const v = values[s];
-    for (let t = 0; t < v.length; t++) {
-      if (Number.isNaN(v[t])) continue;
-      yield [result.months[t], k.metric, k.region, k.channel, k.stage, k.category, k.mode, v[t]];
-    }
-  }
-}
 
 /** Rows of flows.csv: one per month × region × channel × category × mode with value_usd > 0. */
 export function* flowRows(result: RunResult): Generator<Cell[]> {

@@ -1,0 +1,142 @@
+/**
+ * The policy sandbox end to end, in headless Chromium (Debian's /usr/bin/chromium through
+ * playwright-core): builds the app with vite, serves dist on a loopback port, and checks what a
+ * user sees. Skipped, with a message, where Chromium is missing (CI installs it).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { buildApp, serve, launch, hasChromium, CHROMIUM } from './harness.ts';
+import { en } from '../../ui/i18n/en.ts';
+import { zh } from '../../ui/i18n/zh.ts';
+
+if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
+
+const done = (page: Page, timeout = 90_000) =>
+  page.waitForFunction(() => /Up to date|已更新/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout, polling: 100 });
+const cards = (page: Page) => page.$$eval('.card', (els) => els.map((e) => `${e.querySelector('[data-value]')?.textContent?.trim()}|${e.querySelector('[data-delta]')?.textContent?.trim()}`));
+
+/** Sets a lever's slider as a user releasing it would (value, then `change`). */
+async function moveSlider(page: Page, control: string, value: number) {
+  await page.locator(`[data-control="${control}"] input[type=range]`).evaluate((el, v) => {
+    (el as HTMLInputElement).value = String(v);
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+describe.skipIf(!hasChromium)('browser app', () => {
+  let dir: string;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dir = await buildApp();
+    server = await serve(dir);
+    browser = await launch({ locale: 'en-GB' });
+    await browser.context.addInitScript(() => {
+      const w = window as unknown as { __longtasks: number[] };
+      w.__longtasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    });
+    page = await browser.context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads with no console errors and fills cards and charts', async () => {
+    await page.goto(server.url);
+    await done(page);
+    expect(errors).toEqual([]);
+    const values = await cards(page);
+    expect(values).toHaveLength(7);
+    for (const v of values) expect(v).not.toMatch(/NaN|–\||computing/);
+    const updates = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
+    expect(updates.every((n) => n > 0)).toBe(true);
+    expect(await page.locator('.report tbody tr').count()).toBe(10);
+  }, 120_000);
+
+  it('moving a slider changes the cards and the charts; long tasks while the run streams are measured', async () => {
+    const before = await cards(page);
+    const chartsBefore = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
+    await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
+    await moveSlider(page, 'rules.smeCreditSupply', 4);
+    await page.waitForFunction(() => /Computing|计算中/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 5_000 });
+    await done(page);
+    const after = await cards(page);
+    expect(after).not.toEqual(before);
+    const rejection = after[5];
+    expect(rejection).toMatch(/▼/);
+    const chartsAfter = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
+    expect(chartsAfter.some((n, i) => n > chartsBefore[i])).toBe(true);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
+    // Goal (issue 4): no task over 50 ms. Not met yet on a 2-core machine with both cores running
+    // workers (see README, Browser app); this guards against a hung tab and prints the figures.
+    console.log(`long tasks while streaming: ${longTasks.length} (ms: ${longTasks.map(Math.round).join(', ')})`);
+    expect(Math.max(0, ...longTasks), `long tasks (ms): ${longTasks.join(', ')}`).toBeLessThan(1_000);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('a share link reopened gives identical numbers', async () => {
+    const url = page.url();
+    expect(url).toMatch(/#v=/);
+    const mine = await cards(page);
+    const other = await browser.context.newPage();
+    await other.goto(url);
+    await done(other);
+    expect(await cards(other)).toEqual(mine);
+    await other.close();
+  }, 120_000);
+
+  it('a broken or outdated link shows a clear message and falls back to the baseline', async () => {
+    // each link in a fresh tab, as a user opening it would
+    const open = async (hash: string, expected: string) => {
+      const tab = await browser.context.newPage();
+      await tab.goto(`${server.url}${hash}`);
+      await expect.poll(() => tab.locator('.message.error').textContent(), { timeout: 20_000 }).toContain(expected);
+      expect(await tab.locator('#preset').inputValue()).toBe('baseline');
+      expect(await tab.locator('.message img').count()).toBe(0);
+      await tab.close();
+    };
+    await open('#v=0.1.0&seed=1&s=%%%not-base64', en.linkBroken);
+    await open('#v=0.0.1&seed=1', 'model version 0.0.1');
+    await open(`#v=0.1.0&seed=1&s=${'A'.repeat(20_000)}`, 'characters long');
+    // valid JSON but not a valid scenario; the HTML in it stays inert text
+    const bad = Buffer.from(JSON.stringify({ name: '<img src=x onerror=alert(1)>', infrastructure: { fiveGCoverage: 7 } })).toString('base64url');
+    await open(`#v=0.1.0&seed=1&s=${bad}`, '5G coverage');
+  }, 150_000);
+
+  it('a bad scenario file gives clear messages next to the field names', async () => {
+    await page.locator('#file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ "infrastructure": { "fiveGCoverage": 3 }, "rules": { "smeLendingRate": -1 } }') });
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('bad.json');
+    const text = await page.locator('.message.error').textContent();
+    expect(text).toContain('5G coverage');
+    expect(text).toContain('SME lending rate');
+    expect(await page.locator('[data-control="infrastructure.fiveGCoverage"] .problem').count()).toBe(1);
+    await page.locator('#file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "infrastructure": ') });
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('malformed JSON');
+    await page.locator('#file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_000_000, 32) });
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('at most');
+  }, 150_000);
+
+  it('the language toggle switches every visible label', async () => {
+    await page.locator('#lang').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(zh.appTitle);
+    const text = await page.locator('body').innerText();
+    const english = [...Object.values(en.cards), ...Object.values(en.charts), en.groups.infrastructure, en.groups.platform, en.groups.rules, en.levers, en.scenario, en.baseline, en.share, en.reportCols.created, '5G coverage', 'European Union', 'Market hall']
+      .filter((x) => x.length > 3 && text.includes(x));
+    expect(english).toEqual([]);
+    expect(text).toContain(zh.charts.smile);
+    expect(text).toContain('欧盟');
+    await page.locator('#lang').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(en.appTitle);
+    expect(errors).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,114 @@
+/**
+ * echarts options for the page's charts. Colours: the Okabe–Ito palette (distinguishable with
+ * the common colour-vision deficiencies); scenario and baseline also differ by line style
+ * (baseline dashed), never by colour alone.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Lang } from './i18n/index.ts';
+import * as f from './format.ts';
+
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000', '#F0E442'];
+export const SCENARIO_COLOR = '#0072B2';
+export const BASELINE_COLOR = '#555555';
+
+export interface Line {
+  name: string;
+  data: Float64Array | undefined;
+  /** Months available (values beyond are not drawn). */
+  done: number;
+  color: string;
+  dashed?: boolean;
+  band?: { lo: Float64Array; hi: Float64Array };
+  bandName?: string;
+}
+
+const FONT = { fontFamily: "system-ui, 'Segoe UI', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif" };
+
+const clean = (a: Float64Array | undefined, done: number, n: number): Array<number | null> =>
+  Array.from({ length: n }, (_, t) => (a && t < done && Number.isFinite(a[t]) ? a[t] : null));
+
+export type Kind = 'money' | 'share' | 'number' | 'days';
+export function formatter(kind: Kind, lang: Lang): (v: number) => string {
+  if (kind === 'money') return (v) => f.money(v, lang);
+  if (kind === 'share') return (v) => f.pct(v, lang, 0);
+  if (kind === 'days') return (v) => f.num(v, lang, 3);
+  return (v) => f.num(v, lang, 3);
+}
+
+function base(lang: Lang) {
+  return {
+    textStyle: FONT,
+    animation: false,
+    aria: { enabled: true, decal: { show: false } },
+    tooltip: { trigger: 'axis', confine: true, textStyle: { ...FONT, fontSize: 12 } },
+    legend: { type: 'scroll', bottom: 0, textStyle: { ...FONT, fontSize: 11 }, itemWidth: 22 },
+    grid: { left: 8, right: 16, top: 12, bottom: 44, containLabel: true },
+    lang,
+  };
+}
+
+export function timeOption(months: string[], lines: Line[], kind: Kind, lang: Lang): EChartsCoreOption {
+  const fmt = formatter(kind, lang);
+  const n = months.length;
+  const series: unknown[] = [];
+  lines.forEach((l, i) => {
+    if (l.band) {
+      const stack = `band${i}`;
+      const lo = clean(l.band.lo, n, n);
+      const hi = clean(l.band.hi, n, n);
+      series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, legendHoverLink: false, itemStyle: { color: l.color } });
+      series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: hi.map((h, t) => (h === null || lo[t] === null ? null : h - (lo[t] as number))), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: l.color, opacity: 0.18 }, silent: true, tooltip: { show: false }, itemStyle: { color: l.color } });
+    }
+    series.push({
+      type: 'line', name: l.name, data: clean(l.data, l.done, n), symbol: 'none', connectNulls: false,
+      lineStyle: { color: l.color, width: l.dashed ? 1.6 : 2.2, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
+    });
+  });
+  return {
+    ...base(lang),
+    xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...FONT, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
+    yAxis: { type: 'value', scale: kind !== 'share', axisLabel: { ...FONT, formatter: fmt } },
+    tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
+    series,
+  };
+}
+
+export interface Bars {
+  name: string;
+  values: number[];
+  color: string;
+  dashed?: boolean;
+}
+
+export function barOption(categories: string[], bars: Bars[], kind: Kind, lang: Lang, horizontal = false): EChartsCoreOption {
+  const fmt = formatter(kind, lang);
+  const cat = { type: 'category', data: categories, axisLabel: { ...FONT, fontSize: 11, interval: 0, width: horizontal ? 110 : 70, overflow: 'break' } };
+  const val = { type: 'value', axisLabel: { ...FONT, formatter: fmt, hideOverlap: true } };
+  return {
+    ...base(lang),
+    tooltip: { ...base(lang).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
+    xAxis: horizontal ? val : cat,
+    yAxis: horizontal ? { ...cat, inverse: true } : val,
+    series: bars.map((b) => ({
+      type: 'bar', name: b.name, data: b.values.map((v) => (Number.isFinite(v) ? v : null)),
+      itemStyle: b.dashed ? { color: '#ffffff', borderColor: b.color, borderWidth: 1.5, borderType: 'dashed' } : { color: b.color },
+      barMaxWidth: 18,
+    })),
+  };
+}
+
+/** The smile curve: value added along the stages, scenario solid, baseline dashed. */
+export function smileOption(stages: string[], lines: Bars[], lang: Lang): EChartsCoreOption {
+  const fmt = formatter('money', lang);
+  return {
+    ...base(lang),
+    tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => fmt(v) },
+    xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: { ...FONT, fontSize: 11, interval: 0, width: 80, overflow: 'break' } },
+    yAxis: { type: 'log', axisLabel: { ...FONT, formatter: fmt } },
+    series: lines.map((l) => ({
+      type: 'line', name: l.name, smooth: true, data: l.values.map((v) => (Number.isFinite(v) && v > 0 ? v : null)),
+      symbol: l.dashed ? 'emptyCircle' : 'circle', symbolSize: 8,
+      lineStyle: { color: l.color, width: 2, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
+    })),
+  };
+}

@@ -1,0 +1,482 @@
+/**
+ * <yiwu-app>: the policy sandbox. Holds the scenario being edited, the chosen baseline and
+ * seed, the language; sends every change to the Runner (latest input wins) and draws cards,
+ * charts and the policy report from what the workers stream back.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import {
+  resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION, MAX_SCENARIO_BYTES,
+  STAGES, CHANNELS, MODES, DEFAULT_REGIONS, METRICS, type Problem,
+} from '../../sim/index.ts';
+import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
+import { Runner, BAND_SCALE, BAND_SEEDS, type Side } from '../runner.ts';
+import { PRESETS, presetByName } from '../presets.ts';
+import { readLink, writeLink } from '../share.ts';
+import { shown, lastYear, yearFigures, policyReport, band, type Shown, type YearFigures } from '../results.ts';
+import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
+import { timeOption, barOption, smileOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
+import * as f from '../format.ts';
+import './levers.ts';
+import './chart.ts';
+import type { YiwuChart } from './chart.ts';
+
+type Obj = Record<string, unknown>;
+const DEFAULT_SCALE = 2 / 15;
+const regionLabel = (id: string, lang: Lang) => tx(DEFAULT_REGIONS.find((r) => r.id === id)?.label, lang);
+const metricLabel = (id: string, lang: Lang) => tx(METRICS.find((m) => m.id === id)?.label, lang);
+const STAGE_TEXT: Record<string, { en: string; zh: string }> = {
+  raw_material: { en: 'Raw materials', zh: '原材料' }, design_rnd: { en: 'Design & R&D', zh: '设计研发' }, production: { en: 'Production', zh: '加工生产' },
+  market_sales: { en: 'Market sales', zh: '市场销售' }, brand: { en: 'Brand & service', zh: '品牌与售后' },
+};
+const CHANNEL_TEXT: Record<string, { en: string; zh: string }> = {
+  market_hall: { en: 'Market hall', zh: '市场采购' }, b2b_platform: { en: 'B2B platform', zh: 'B2B平台' }, cross_border_ecommerce: { en: 'Cross-border e-commerce', zh: '跨境电商' },
+};
+const MODE_TEXT: Record<string, { en: string; zh: string }> = {
+  sea: { en: 'Sea', zh: '海运' }, rail: { en: 'China–Europe rail', zh: '中欧班列' }, air: { en: 'Air', zh: '空运' }, express: { en: 'Express & postal', zh: '快递邮政' },
+  overseas_warehouse: { en: 'Overseas warehouse', zh: '海外仓' }, road: { en: 'Road (domestic)', zh: '公路（国内）' },
+};
+
+interface Message {
+  kind: 'error' | 'info';
+  text: string;
+  details?: string[];
+}
+
+@customElement('yiwu-app')
+export class YiwuApp extends LitElement {
+  @state() override lang: Lang = browserLang(navigator.languages ?? [navigator.language]);
+  @state() scenario: Obj = {};
+  @state() presetName = 'baseline';
+  @state() baselineName = 'baseline';
+  @state() seed = 1;
+  @state() messages: Message[] = [];
+  @state() fieldProblems: Record<string, string[]> = {};
+  @state() tick = 0;
+  @state() dragging = false;
+  @state() shareText = '';
+  runner = new Runner(2);
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    const stored = localStorage.getItem('yiwu-lang');
+    if (stored === 'en' || stored === 'zh') this.lang = stored;
+    this.readLocation();
+    this.runner.onUpdate(() => { this.tick++; });
+    window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('dragover', this.onDragOver);
+    window.addEventListener('dragleave', this.onDragLeave);
+    window.addEventListener('drop', this.onDrop);
+    this.start();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('dragover', this.onDragOver);
+    window.removeEventListener('dragleave', this.onDragLeave);
+    window.removeEventListener('drop', this.onDrop);
+    this.runner.dispose();
+  }
+
+  private ownHash = '';
+  private onHash = () => {
+    if (location.hash === this.ownHash) return;
+    this.readLocation();
+    this.start();
+  };
+
+  /** Applies the share link in the address, or falls back to the baseline with a message. */
+  private readLocation() {
+    const s = STRINGS[this.lang];
+    const link = readLink(location.hash, MODEL_VERSION);
+    const fallback = () => {
+      this.scenario = {};
+      this.presetName = 'baseline';
+      this.baselineName = 'baseline';
+      this.seed = 1;
+    };
+    if (link.kind === 'none') return;
+    if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', text: s.linkTooLong(link.length, 16_000) }]; return; }
+    if (link.kind === 'broken') { fallback(); this.messages = [{ kind: 'error', text: s.linkBroken }]; return; }
+    if (link.kind === 'outdated') { fallback(); this.messages = [{ kind: 'error', text: s.linkOutdated(link.version, MODEL_VERSION) }]; return; }
+    try {
+      resolveScenario(link.state.scenario);
+    } catch (e) {
+      fallback();
+      const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String(e) }];
+      this.messages = [{ kind: 'error', text: s.linkInvalid(problems.length), details: problems.slice(0, 10).map((p) => this.problemText(p, link.state.scenario)) }];
+      return;
+    }
+    this.scenario = link.state.scenario as Obj;
+    this.seed = link.state.seed;
+    this.presetName = this.matchPreset(this.scenario);
+    if (link.state.baseline && !presetByName(link.state.baseline)) {
+      this.messages = [{ kind: 'info', text: s.unknownBaseline(link.state.baseline) }];
+      this.baselineName = 'baseline';
+    } else this.baselineName = link.state.baseline ?? 'baseline';
+  }
+
+  private matchPreset(sc: Obj): string {
+    const mine = JSON.stringify(pruneDefaults(sc));
+    return PRESETS.find((p) => JSON.stringify(pruneDefaults(p.scenario)) === mine)?.name ?? '';
+  }
+
+  private problemText(p: Problem, input: unknown): string {
+    const c = controlForProblemPath(p.path, input);
+    const name = c ? `${tx(c.meta.label, this.lang)}${c.table ? ` (${tx(c.table.rowLabel, this.lang)})` : ''} — ` : '';
+    return `${name}${p.path ? `${p.path}: ` : ''}${p.message}`;
+  }
+
+  /** Sends the current state to the runner and writes the share link. */
+  private start() {
+    const baseline = presetByName(this.baselineName)?.scenario ?? {};
+    const scen = pruneDefaults(this.scenario);
+    const runInput = (o: Obj) => { const { name: _n, ...rest } = o; void _n; return rest; };
+    const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCALE);
+    this.runner.request(
+      { input: runInput(scen), seed: this.seed, scale: scaleOf(scen) },
+      { input: runInput(pruneDefaults(baseline)), seed: this.seed, scale: scaleOf(baseline) },
+    );
+    const link = writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario: scen });
+    this.ownHash = link;
+    if (location.hash !== link) history.replaceState(null, '', link);
+    this.shareText = '';
+  }
+
+  private setScenario(next: Obj, preset = '') {
+    this.scenario = next;
+    this.presetName = preset || this.matchPreset(next);
+    this.fieldProblems = {};
+    this.start();
+  }
+
+  // ---------------------------------------------------------------- files
+  private onDragOver = (e: DragEvent) => { e.preventDefault(); this.dragging = true; };
+  private onDragLeave = (e: DragEvent) => { if (e.relatedTarget === null) this.dragging = false; };
+  private onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    this.dragging = false;
+    const file = e.dataTransfer?.files?.[0];
+    if (file) void this.loadFile(file);
+  };
+
+  async loadFile(file: File) {
+    const s = STRINGS[this.lang];
+    const name = file.name.slice(0, 80);
+    if (file.size > MAX_SCENARIO_BYTES) {
+      this.messages = [{ kind: 'error', text: s.fileTooBig(name, f.count(file.size / 1024, this.lang), f.count(MAX_SCENARIO_BYTES / 1024, this.lang)) }];
+      return;
+    }
+    const text = await file.text();
+    let raw: unknown;
+    try {
+      raw = parseScenarioText(text, name);
+      resolveScenario(raw as object, { origin: name });
+    } catch (e) {
+      const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message) }];
+      const byControl: Record<string, string[]> = {};
+      for (const p of problems) {
+        const c = controlForProblemPath(p.path, raw);
+        const key = c ? c.id : p.path.startsWith('shocks') ? 'shocks' : '';
+        if (key) byControl[key] = [...(byControl[key] ?? []), `${name}: ${p.path}: ${p.message}`];
+      }
+      this.fieldProblems = byControl;
+      this.messages = [{ kind: 'error', text: s.fileProblems(name, problems.length), details: problems.slice(0, 20).map((p) => this.problemText(p, raw)) }];
+      return;
+    }
+    const obj = raw as Obj;
+    this.messages = [{ kind: 'info', text: s.fileLoaded(name) }];
+    if (typeof obj.seed === 'number') this.seed = obj.seed;
+    const { seed: _seed, $schema: _schema, ...rest } = obj;
+    void _seed; void _schema;
+    this.setScenario(rest);
+    this.fieldProblems = {};
+  }
+
+  private download(name: string, text: string, type: string) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private scenarioFileName() {
+    return (typeof this.scenario.name === 'string' ? this.scenario.name : this.presetName || 'scenario').replace(/[^a-z0-9-]/g, '') || 'scenario';
+  }
+
+  private async exportCsv() {
+    const s = STRINGS[this.lang];
+    this.messages = [{ kind: 'info', text: s.preparingCsv }];
+    const text = await this.runner.csv(pruneDefaults(this.scenario), this.seed);
+    this.messages = [];
+    this.download(`${this.scenarioFileName()}-${this.seed}-timeseries.csv`, text, 'text/csv');
+  }
+
+  private exportJson() {
+    const out = { $schema: './scenario.schema.json', ...pruneDefaults(this.scenario, { keepText: true }), seed: this.seed };
+    this.download(`${this.scenarioFileName()}.json`, JSON.stringify(out, null, 2) + '\n', 'application/json');
+  }
+
+  private async share() {
+    const s = STRINGS[this.lang];
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.messages = [{ kind: 'info', text: s.shareCopied }];
+    } catch {
+      this.shareText = url;
+    }
+  }
+
+  private setLang(lang: Lang) {
+    this.lang = lang;
+    localStorage.setItem('yiwu-lang', lang);
+  }
+
+  override updated() {
+    document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = STRINGS[this.lang].appTitle;
+    this.drawCharts();
+  }
+
+  // ---------------------------------------------------------------- render
+  private shownCache: { tick: number; sc?: Shown; bs?: Shown } = { tick: -1 };
+  private shownNow(): { sc?: Shown; bs?: Shown } {
+    if (this.shownCache.tick !== this.tick) this.shownCache = { tick: this.tick, sc: shown(this.runner.view('scenario')), bs: shown(this.runner.view('baseline')) };
+    return this.shownCache;
+  }
+
+  override render() {
+    void this.tick;
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const preset = presetByName(this.presetName);
+    const progress = this.runner.progress();
+    const busy = progress.complete < progress.total;
+    const { sc, bs } = this.shownNow();
+    return html`
+      <a class="skip" href="#results">${s.skipToCharts}</a>
+      <header class="top">
+        <div class="brand"><h1>${s.appTitle}</h1><p>${s.appSubtitle}</p></div>
+        <div class="pickers">
+          <label>${s.scenario}
+            <select id="preset" @change=${(e: Event) => {
+              const name = (e.target as HTMLSelectElement).value;
+              const p = presetByName(name);
+              if (p) this.setScenario(JSON.parse(JSON.stringify(p.scenario)) as Obj, name);
+            }}>
+              ${this.presetName === '' ? html`<option value="" selected>${s.custom}</option>` : nothing}
+              ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.presetName}>${tx(p.title, lang)}</option>`)}
+            </select></label>
+          <label>${s.baseline}
+            <select id="baseline" @change=${(e: Event) => { this.baselineName = (e.target as HTMLSelectElement).value; this.start(); }}>
+              ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.baselineName}>${tx(p.title, lang)}</option>`)}
+            </select></label>
+          <label>${s.seed}
+            <input id="seed" type="number" class="num seed" min="0" max="2147483647" step="1" .value=${String(this.seed)}
+              @change=${(e: Event) => { const v = Math.trunc(Number((e.target as HTMLInputElement).value)); if (Number.isFinite(v) && v >= 0 && v <= 2147483647) { this.seed = v; this.start(); } }} /></label>
+        </div>
+        <div class="actions">
+          <button type="button" id="share" @click=${() => this.share()}>${s.share}</button>
+          <button type="button" id="export-csv" @click=${() => this.exportCsv()}>${s.exportCsv}</button>
+          <button type="button" id="export-json" @click=${() => this.exportJson()}>${s.exportJson}</button>
+          <label class="button" for="file">${s.loadFile}</label>
+          <input id="file" type="file" accept=".json,application/json" class="visually-hidden"
+            @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadFile(file); }} />
+          <button type="button" id="lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel} @click=${() => this.setLang(lang === 'en' ? 'zh' : 'en')}>${s.switchLanguage}</button>
+        </div>
+      </header>
+      <div class="status" role="status" aria-live="polite">
+        <div class="progress ${busy ? 'busy' : 'idle'}" role="progressbar" aria-valuemin="0" aria-valuemax=${progress.total} aria-valuenow=${progress.complete}
+          aria-label=${busy ? s.progress(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '…', progress.complete, progress.total) : s.progressDone(progress.total, '')}>
+          <div class="bar" style="width:${progress.total ? Math.round((100 * progress.complete) / progress.total) : 0}%"></div>
+        </div>
+        <span id="progress-text">${busy
+          ? s.progress(progress.mainMonths ? f.month(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '', lang) : '…', progress.complete, progress.total)
+          : s.progressDone(progress.total, this.runner.completeAt ? f.ms(this.runner.completeAt - this.runner.requestedAt, lang) : '–')}</span>
+      </div>
+      ${this.messages.map((m, i) => html`<div class="message ${m.kind}" role=${m.kind === 'error' ? 'alert' : 'status'}>
+        <p>${m.text}</p>${m.details ? html`<ul>${m.details.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
+        <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.messages = this.messages.filter((_, j) => j !== i); }}>✕</button>
+      </div>`)}
+      ${this.shareText ? html`<div class="message info"><p>${s.shareShown}</p><input class="share-url" readonly .value=${this.shareText} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>` : nothing}
+      ${this.dragging ? html`<div class="drop">${s.dropHere}</div>` : nothing}
+      <div class="layout">
+        <yiwu-levers .scenario=${this.scenario} .lang=${lang} .problems=${this.fieldProblems}
+          @scenario-change=${(e: CustomEvent<Obj>) => this.setScenario(e.detail)}></yiwu-levers>
+        <main id="results" tabindex="-1">
+          ${preset ? html`<details class="about"><summary>${s.presetDescription}: ${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>` : nothing}
+          ${this.renderCards(sc, bs)}
+          <div class="charts">
+            ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
+              heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${`${s.legendScenario} ── · ${s.legendBaseline} - - -`} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}></yiwu-chart>`)}
+          </div>
+          <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc && !sc.final ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
+          ${this.renderReport(sc, bs)}
+          <footer><p>${s.footer} · ${s.modelVersion(MODEL_VERSION)}</p></footer>
+        </main>
+      </div>`;
+  }
+
+  private figures(sc: Shown | undefined, bs: Shown | undefined): { year: number; a: YearFigures; b: YearFigures } | undefined {
+    if (!sc || !bs) return undefined;
+    const ya = lastYear(sc);
+    if (!ya) return undefined;
+    const yb = lastYear(bs, ya.year);
+    if (!yb) return undefined;
+    return { year: ya.year, a: yearFigures(sc, ya, MODES), b: yearFigures(bs, yb, MODES) };
+  }
+
+  private renderCards(sc: Shown | undefined, bs: Shown | undefined) {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const fig = this.figures(sc, bs);
+    const endYear = sc ? sc.months[sc.months.length - 1]?.slice(0, 4) : '2030';
+    type Card = [string, (y: YearFigures) => number, (v: number) => string, 'rel' | 'pp' | 'ratio'];
+    const cards: Card[] = [
+      ['totalTrade', (y) => y.totalTrade, (v) => f.money(v, lang), 'rel'],
+      ['digitalShare', (y) => y.digitalShare, (v) => f.pct(v, lang), 'pp'],
+      ['exporters', (y) => y.exporters, (v) => f.count(v, lang), 'rel'],
+      ['merchants', (y) => y.merchants, (v) => f.count(v, lang), 'rel'],
+      ['smile', (y) => y.smile, (v) => `${f.num(v, lang, 3)} ×`, 'rel'],
+      ['rejection', (y) => y.rejection, (v) => f.pct(v, lang), 'pp'],
+      ['landed', (y) => y.landed, (v) => `${f.num(v, lang, 3)} ×`, 'rel'],
+    ];
+    return html`<section class="cards" aria-label=${s.cardsTitle(year(fig?.year ?? endYear, lang))}>
+      <h2>${s.cardsTitle(year(fig?.year ?? endYear, lang))}</h2>
+      <div class="card-grid">
+      ${cards.map(([id, get, fmt, mode]) => {
+        const a = fig ? get(fig.a) : Number.NaN;
+        const b = fig ? get(fig.b) : Number.NaN;
+        const d = mode === 'pp' ? a - b : b !== 0 ? a / b - 1 : Number.NaN;
+        const tiny = Math.abs(d) < 0.0005;
+        const delta = !fig ? '' : tiny ? s.same : mode === 'pp' ? f.pointChange(d, lang, s.pp) : f.change(d, lang);
+        const dir = !fig || tiny ? 'flat' : d > 0 ? 'up' : 'down';
+        return html`<article class="card" data-card=${id}>
+          <h3>${s.cards[id]}</h3>
+          <p class="value" data-value>${fig ? fmt(a) : s.computing}</p>
+          <p class="delta ${dir}" data-delta>${fig ? html`<span aria-hidden="true">${dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝'}</span> ${delta} ${s.vsBaseline}` : ''}</p>
+          <p class="card-note">${s.cardNotes[id]}${fig ? html` · ${s.baseline}: ${fmt(b)}` : ''}</p>
+        </article>`;
+      })}
+      </div>
+    </section>`;
+  }
+
+  private renderReport(sc: Shown | undefined, bs: Shown | undefined) {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const fig = this.figures(sc, bs);
+    const rows = fig ? policyReport(fig.a, fig.b) : [];
+    const c = s.reportCols;
+    return html`<section class="report" aria-labelledby="report-h">
+      <h3 id="report-h">${s.charts.report}${fig ? ` · ${year(fig.year, lang)}` : ''}</h3>
+      <div class="table-wrap"><table>
+        <thead><tr><th scope="col">${c.region}</th><th scope="col">${c.exports}</th><th scope="col">${c.created}</th><th scope="col">${c.diverted}</th><th scope="col">${c.tariff}</th><th scope="col">${c.landed}</th></tr></thead>
+        <tbody>${rows.map((r) => html`<tr>
+          <th scope="row">${regionLabel(r.region, lang)}</th>
+          <td>${f.money(r.exports, lang)}</td>
+          <td class=${r.created > 0 ? 'up' : r.created < 0 ? 'down' : ''}>${f.signedMoney(r.created, lang)}</td>
+          <td class=${r.diverted > 0 ? 'up' : r.diverted < 0 ? 'down' : ''}>${f.signedMoney(r.diverted, lang)}</td>
+          <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
+          <td>${f.num(r.landed, lang, 3)} × (${f.change(r.landedChange, lang)})</td>
+        </tr>`)}
+        ${rows.length === 0 ? html`<tr><td colspan="6">${s.computing}</td></tr>` : nothing}
+        </tbody>
+      </table></div>
+      <p class="note">${s.reportNote}</p>
+    </section>`;
+  }
+
+  private drawCharts() {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const { sc, bs } = this.shownNow();
+    const months = sc?.months ?? bs?.months;
+    if (!months) return;
+    const chart = (id: string) => this.querySelector<YiwuChart>(`#chart-${id}`);
+    const scen = s.legendScenario;
+    const base = s.legendBaseline;
+    const nm = (x: string) => x.replace(/ · .*$/, '');
+    const ser = (x: Shown | undefined, i: number) => x?.values[i];
+    const bandOf = (side: Side, i: number) => {
+      const b = band(this.runner.view(side).band, i);
+      return b ? { lo: b.lo, hi: b.hi } : undefined;
+    };
+    const lines: Line[] = [];
+    CHANNELS.forEach((channel, k) => {
+      const i = idx('trade_value_usd', { channel });
+      const name = tx(CHANNEL_TEXT[channel], lang);
+      lines.push({ name: nm(`${name}`), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k + 1] });
+      lines.push({ name: nm(`${name}`), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k + 1], dashed: true });
+    });
+    const tot = idx('trade_value_usd');
+    lines.push({ name: nm(`${s.total}`), data: ser(sc, tot), done: sc?.done ?? 0, color: SCENARIO_COLOR, band: bandOf('scenario', tot), bandName: `${s.total} · ${s.band}` });
+    lines.push({ name: nm(`${s.total}`), data: ser(bs, tot), done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true });
+    chart('trade')?.setOption(timeOption(months, lines, 'money', lang));
+
+    const adoption: Line[] = [];
+    (['adoption_share_b2b_platform', 'adoption_share_cross_border_ecommerce', 'adoption_share_data_driven'] as const).forEach((m, k) => {
+      const i = idx(m);
+      adoption.push({ name: nm(`${metricLabel(m, lang)}`), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k + 1] });
+      adoption.push({ name: nm(`${metricLabel(m, lang)}`), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k + 1], dashed: true });
+    });
+    const dig = idx('adoption_share_digital');
+    adoption.push({ name: nm(`${s.digitalAny}`), data: ser(sc, dig), done: sc?.done ?? 0, color: SCENARIO_COLOR, band: bandOf('scenario', dig), bandName: `${s.digitalAny} · ${s.band}` });
+    adoption.push({ name: nm(`${s.digitalAny}`), data: ser(bs, dig), done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true });
+    chart('adoption')?.setOption(timeOption(months, adoption, 'share', lang));
+
+    const credit: Line[] = [];
+    const ia = idx('credit_applied_usd');
+    const ip = idx('credit_approved_usd');
+    credit.push({ name: nm(`${s.applied}`), data: ser(sc, ia), done: sc?.done ?? 0, color: PALETTE[1] });
+    credit.push({ name: nm(`${s.applied}`), data: ser(bs, ia), done: bs?.done ?? 0, color: PALETTE[1], dashed: true });
+    credit.push({ name: nm(`${s.approved}`), data: ser(sc, ip), done: sc?.done ?? 0, color: PALETTE[2], band: bandOf('scenario', ip), bandName: `${s.approved} · ${s.band}` });
+    credit.push({ name: nm(`${s.approved}`), data: ser(bs, ip), done: bs?.done ?? 0, color: PALETTE[2], dashed: true });
+    chart('credit')?.setOption(timeOption(months, credit, 'money', lang));
+
+    const freight: Line[] = [];
+    EXPORT_MODES.forEach((mode, k) => {
+      const i = idx('logistics_cost_usd_per_kg', { mode });
+      freight.push({ name: nm(`${tx(MODE_TEXT[mode], lang)}`), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k] });
+      freight.push({ name: nm(`${tx(MODE_TEXT[mode], lang)}`), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k], dashed: true });
+    });
+    chart('freight')?.setOption(timeOption(months, freight, 'number', lang));
+
+    const fig = this.figures(sc, bs);
+    if (fig) {
+      const yl = `${year(fig.year, lang)}`;
+      chart('regions')?.setOption(barOption(FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), [
+        { name: `${scen} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.a.exportsByRegion[r]), color: SCENARIO_COLOR },
+        { name: `${base} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.b.exportsByRegion[r]), color: BASELINE_COLOR, dashed: true },
+      ], 'money', lang, true));
+      chart('smile')?.setOption(smileOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), [
+        { name: `${scen} ${yl}`, values: fig.a.valueAddedByStage, color: SCENARIO_COLOR },
+        { name: `${base} ${yl}`, values: fig.b.valueAddedByStage, color: BASELINE_COLOR, dashed: true },
+      ], lang));
+      chart('transit')?.setOption(barOption(EXPORT_MODES.map((m) => tx(MODE_TEXT[m], lang)), [
+        { name: `${scen} ${yl}`, values: EXPORT_MODES.map((m) => fig.a.transitByMode[m]), color: SCENARIO_COLOR },
+        { name: `${base} ${yl}`, values: EXPORT_MODES.map((m) => fig.b.transitByMode[m]), color: BASELINE_COLOR, dashed: true },
+      ], 'days', lang));
+    }
+  }
+}
+
+function year(y: number | string, lang: Lang) {
+  return f.year(y, lang);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yiwu-app': YiwuApp;
+  }
+}

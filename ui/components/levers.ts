@@ -1,0 +1,286 @@
+/**
+ * <yiwu-levers>: the lever panel, generated from the scenario schema (sim/schema/introspect.ts):
+ * every control's label, unit, range, default and description come from the one declaration.
+ * A schedule lever is set simply (target value and the year it is reached) or, in the full view,
+ * as its list of ramps and steps. Emits `scenario-change` with the new scenario object.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  controlTree, getControlValue, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes,
+  type Control, type Schedule, type ScheduleInput, type ShockType,
+} from '../../sim/index.ts';
+import { STRINGS, tx, type Lang } from '../i18n/index.ts';
+import * as f from '../format.ts';
+
+const TREE = controlTree();
+const SHOCKS: ShockType[] = shockTypes();
+const MODES = ['sea', 'rail', 'air', 'express', 'overseas_warehouse', 'road'];
+
+type Obj = Record<string, unknown>;
+
+function step(c: Control): number {
+  if (c.meta.integer) return 1;
+  const span = (c.meta.maximum ?? 1) - (c.meta.minimum ?? 0);
+  const raw = span / 200;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  return p;
+}
+
+/** Years a target can be reached in (the run's years). */
+function yearsOf(input: Obj): number[] {
+  const t = (input.time ?? {}) as { start?: string; end?: string };
+  const a = Number((t.start ?? '2020-01').slice(0, 4));
+  const b = Number((t.end ?? '2030-12').slice(0, 4));
+  return Array.from({ length: Math.max(1, b - a + 1) }, (_, i) => a + i);
+}
+
+@customElement('yiwu-levers')
+export class YiwuLevers extends LitElement {
+  @property({ attribute: false }) scenario: Obj = {};
+  @property() override lang: Lang = 'en';
+  /** Problems to show beside controls, by control id. */
+  @property({ attribute: false }) problems: Record<string, string[]> = {};
+  @state() private advanced = new Set<string>();
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  private emit(next: Obj) {
+    this.dispatchEvent(new CustomEvent('scenario-change', { detail: next, bubbles: true, composed: true }));
+  }
+
+  private set(c: Control, value: ScheduleInput | undefined) {
+    const v = value !== undefined && sameAsDefault(value, c.defaultValue) ? undefined : value;
+    this.emit(setControlValue(this.scenario, c, v));
+  }
+
+  override render() {
+    const s = STRINGS[this.lang];
+    return html`<nav class="levers" aria-label=${s.levers}>
+      <h2>${s.levers}</h2>
+      ${TREE.filter((g) => g.id !== 'scenario').map((g, gi) => {
+        const open = g.id === 'infrastructure' || g.id === 'platform' || g.id === 'rules';
+        return html`<details class="group" ?open=${open} data-group=${g.id}>
+          <summary><h3>${s.groups[g.id] ?? g.id}</h3></summary>
+          ${s.groupNotes[g.id] ? html`<p class="note">${s.groupNotes[g.id]}</p>` : nothing}
+          ${this.renderGroup(g.id, g.controls)}
+        </details>${gi === 2 ? this.renderShocks() : nothing}`;
+      })}
+      <button type="button" class="reset-all" @click=${() => this.emit(this.resetLevers())}>${s.resetAll}</button>
+    </nav>`;
+  }
+
+  private resetLevers(): Obj {
+    const keep: Obj = {};
+    for (const k of ['name', 'title', 'description', 'seed', 'time', 'scale']) if (k in this.scenario) keep[k] = this.scenario[k];
+    return keep;
+  }
+
+  private renderGroup(group: string, controls: Control[]): TemplateResult {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    if (group === 'world') {
+      // one folding section per table row
+      const rows = new Map<string, Control[]>();
+      for (const c of controls) {
+        const key = c.table ? `${c.table.name}|${c.table.rowId}` : 'other';
+        rows.set(key, [...(rows.get(key) ?? []), c]);
+      }
+      const byTable = new Map<string, Array<[string, Control[]]>>();
+      for (const [key, cs] of rows) {
+        const t = key.split('|')[0];
+        byTable.set(t, [...(byTable.get(t) ?? []), [key, cs]]);
+      }
+      return html`${[...byTable].map(([t, list]) => html`<h4>${s.tables[t] ?? t}</h4>
+        ${list.map(([, cs]) => html`<details class="row"><summary>${tx(cs[0].table?.rowLabel, lang)}</summary>${cs.map((c) => this.renderControl(c, tx(c.meta.label, lang)))}</details>`)}`)}`;
+    }
+    // plain controls, then per-region fields (tariffs, data rules) under one heading each
+    const plain = controls.filter((c) => !c.table);
+    const perRow = new Map<string, Control[]>();
+    for (const c of controls.filter((c) => c.table)) perRow.set(c.table!.field, [...(perRow.get(c.table!.field) ?? []), c]);
+    let lastSection = '';
+    return html`${plain.map((c) => {
+      const section = c.section ? tx(c.section, lang) : '';
+      const head = section && section !== lastSection ? html`<h4>${section}</h4>` : nothing;
+      lastSection = section;
+      return html`${head}${this.renderControl(c, tx(c.meta.label, lang))}`;
+    })}
+    ${[...perRow].map(([, cs]) => html`<details class="row" ?open=${cs.some((c) => getControlValue(this.scenario, c) !== undefined)}>
+      <summary>${tx(cs[0].meta.label, lang)} · ${s.perRegion}</summary>
+      <p class="desc">${tx(cs[0].meta.description, lang)}</p>
+      ${cs.filter((c) => !(c.table?.name === 'regions' && c.table.rowId === 'china' && (c.table.field === 'tariff' || c.table.field === 'dataRegime'))).map((c) => this.renderControl(c, tx(c.table!.rowLabel, lang), true))}
+    </details>`)}`;
+  }
+
+  private renderControl(c: Control, label: string, compact = false): TemplateResult {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const unit = tx(c.meta.unit, lang);
+    const set = getControlValue(this.scenario, c);
+    const current = set ?? c.defaultValue;
+    const changed = set !== undefined && !sameAsDefault(set, c.defaultValue);
+    const id = `lever-${c.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+    const min = c.meta.minimum ?? 0;
+    const max = c.meta.maximum ?? 1;
+    const value = finalValue(current as ScheduleInput);
+    const defaultText = f.withUnit(finalValue(c.defaultValue), unit, lang);
+    const problems = this.problems[c.id] ?? [];
+    const isSched = !!c.meta.schedule;
+    const adv = this.advanced.has(c.id);
+    const onNumber = (raw: string) => {
+      const x = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(x)) return;
+      const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
+      if (isSched) this.setTarget(c, clamped, this.targetYear(current));
+      else this.set(c, clamped);
+    };
+    return html`<div class="lever ${changed ? 'changed' : ''} ${problems.length ? 'invalid' : ''}" data-control=${c.id}>
+      <div class="lever-head">
+        <label for=${id}>${label}</label>
+        <span class="unit">${unit !== '—' ? unit : ''}</span>
+        ${changed ? html`<button type="button" class="reset" title=${s.resetTo(defaultText)} aria-label="${s.reset}: ${label}" @click=${() => this.set(c, undefined)}>↺</button>` : nothing}
+      </div>
+      ${compact ? nothing : html`<p class="desc" id="${id}-d">${tx(c.meta.description, lang)}</p>`}
+      <div class="lever-input">
+        <input type="range" id=${id} min=${min} max=${max} step=${step(c)} .value=${String(value)} aria-describedby=${compact ? nothing : `${id}-d`}
+          aria-valuetext=${f.withUnit(value, unit, lang)}
+          @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value)} />
+        <input type="number" class="num" aria-label="${label} (${unit})" min=${min} max=${max} step=${step(c)} .value=${String(Number(value.toPrecision(6)))}
+          @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value)} />
+        ${isSched ? html`<label class="year"><span>${s.byYear}</span>
+          <select aria-label="${label}: ${s.byYear}" @change=${(e: Event) => this.setTarget(c, value, Number((e.target as HTMLSelectElement).value))}>
+            ${yearsOf(this.scenario).map((y) => html`<option value=${y} ?selected=${y === this.targetYear(current)}>${y}</option>`)}
+          </select></label>` : nothing}
+      </div>
+      <div class="lever-foot">
+        <span class="default">${s.defaultIs(defaultText)}</span>
+        ${isSched ? html`<button type="button" class="link" aria-expanded=${adv} @click=${() => this.toggleAdvanced(c.id)}>${adv ? s.simple : s.advanced}</button>` : nothing}
+      </div>
+      ${isSched && adv ? this.renderSchedule(c, toFullSchedule(current as ScheduleInput, c.defaultValue)) : nothing}
+      ${problems.map((p) => html`<p class="problem" role="alert">${p}</p>`)}
+    </div>`;
+  }
+
+  private targetYear(v: unknown): number {
+    if (isSchedule(v) && v.segments.length > 0) {
+      const last = v.segments[v.segments.length - 1];
+      return Number((last.end ?? last.start).slice(0, 4));
+    }
+    return 2025;
+  }
+
+  /** Simple mode: ramp from the start value (default's start) to `target`, reached in December of `year`. */
+  private setTarget(c: Control, target: number, year: number) {
+    const start = ((this.scenario.time as Obj | undefined)?.start as string | undefined) ?? '2020-01';
+    const startYear = Number(start.slice(0, 4));
+    const base = typeof c.defaultValue === 'number' ? c.defaultValue : c.defaultValue.base;
+    if (!Number.isFinite(base)) { this.set(c, target); return; }
+    if (year <= startYear) { this.set(c, target); return; }
+    this.set(c, { base, segments: [{ start, end: `${year}-12`, to: target }] });
+  }
+
+  private toggleAdvanced(id: string) {
+    const next = new Set(this.advanced);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.advanced = next;
+  }
+
+  private renderSchedule(c: Control, sched: Schedule): TemplateResult {
+    const s = STRINGS[this.lang];
+    const update = (fn: (x: Schedule) => void) => {
+      const copy: Schedule = JSON.parse(JSON.stringify(sched)) as Schedule;
+      fn(copy);
+      this.set(c, copy);
+    };
+    const monthInput = (value: string | undefined, label: string, onChange: (v: string | undefined) => void, optional: boolean) =>
+      html`<input type="month" aria-label=${label} .value=${value ?? ''} ?required=${!optional} min="2000-01" max="2100-12"
+        @change=${(e: Event) => { const v = (e.target as HTMLInputElement).value; onChange(v === '' ? undefined : v); }} />`;
+    return html`<div class="schedule">
+      <p class="note">${s.scheduleHelp}</p>
+      <label>${s.base} <input type="number" class="num" .value=${String(sched.base)} min=${c.meta.minimum ?? ''} max=${c.meta.maximum ?? ''} step=${step(c)}
+        @change=${(e: Event) => update((x) => { x.base = Number((e.target as HTMLInputElement).value); })} /></label>
+      <table><thead><tr><th>${s.start}</th><th>${s.end}</th><th>${s.to}</th><th></th></tr></thead><tbody>
+      ${sched.segments.map((seg, i) => html`<tr>
+        <td>${monthInput(seg.start, `${s.start} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].start = v; }), false)}</td>
+        <td>${monthInput(seg.end, `${s.end} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].end = v; else delete x.segments[i].end; }), true)}</td>
+        <td><input type="number" class="num" aria-label="${s.to} ${i + 1}" .value=${String(seg.to)} step=${step(c)}
+          @change=${(e: Event) => update((x) => { x.segments[i].to = Number((e.target as HTMLInputElement).value); })} /></td>
+        <td><button type="button" aria-label="${s.remove} ${i + 1}" @click=${() => update((x) => { x.segments.splice(i, 1); })}>✕</button></td>
+      </tr>`)}
+      </tbody></table>
+      <button type="button" @click=${() => update((x) => {
+        const last = x.segments[x.segments.length - 1];
+        const y = last ? Number((last.end ?? last.start).slice(0, 4)) + 1 : 2025;
+        x.segments.push({ start: `${Math.min(y, 2030)}-01`, end: `${Math.min(y, 2030)}-12`, to: finalValue(x) });
+      })}>${s.addSegment}</button>
+    </div>`;
+  }
+
+  private renderShocks(): TemplateResult {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const shocks = (Array.isArray(this.scenario.shocks) ? this.scenario.shocks : []) as Obj[];
+    const setShocks = (next: Obj[]) => {
+      const copy: Obj = JSON.parse(JSON.stringify(this.scenario)) as Obj;
+      if (next.length) copy.shocks = next;
+      else delete copy.shocks;
+      this.emit(copy);
+    };
+    const edit = (i: number, key: string, value: unknown) => {
+      const next = JSON.parse(JSON.stringify(shocks)) as Obj[];
+      if (value === undefined) delete next[i][key];
+      else next[i][key] = value;
+      setShocks(next);
+    };
+    const problems = this.problems.shocks ?? [];
+    return html`<details class="group" data-group="shocks">
+      <summary><h3>${s.groups.shocks}</h3></summary>
+      ${shocks.length === 0 ? html`<p class="note">${s.shocksNone}</p>` : nothing}
+      ${shocks.map((shock, i) => {
+        const type = SHOCKS.find((t) => t.type === shock.type);
+        return html`<fieldset class="shock"><legend>${type ? tx(type.label, lang) : String(shock.type)}</legend>
+          ${(type?.fields ?? []).map((fd) => {
+            const label = s.shockFields[fd.key] ?? fd.key;
+            const v = shock[fd.key] ?? fd.defaultValue;
+            if (fd.kind === 'month') return html`<label>${label} <input type="month" .value=${String(v ?? '')} @change=${(e: Event) => edit(i, fd.key, (e.target as HTMLInputElement).value || undefined)} /></label>`;
+            if (fd.kind === 'number') return html`<label>${label} <input type="number" class="num" min=${fd.min ?? ''} max=${fd.max ?? ''} step="0.05" .value=${String(v ?? '')} @change=${(e: Event) => edit(i, fd.key, Number((e.target as HTMLInputElement).value))} /></label>`;
+            if (fd.kind === 'modes') {
+              const sel = new Set((v as string[] | undefined) ?? []);
+              return html`<fieldset class="checks"><legend>${label}</legend>${MODES.map((m) => html`<label><input type="checkbox" .checked=${sel.has(m)} @change=${(e: Event) => {
+                const next = new Set(sel);
+                if ((e.target as HTMLInputElement).checked) next.add(m); else next.delete(m);
+                edit(i, fd.key, next.size ? MODES.filter((x) => next.has(x)) : undefined);
+              }} />${m}</label>`)}</fieldset>`;
+            }
+            return nothing;
+          })}
+          <button type="button" @click=${() => setShocks(shocks.filter((_, j) => j !== i))}>${s.remove}</button>
+        </fieldset>`;
+      })}
+      <label class="add-shock">${s.addShock}
+        <select @change=${(e: Event) => {
+          const sel = e.target as HTMLSelectElement;
+          const type = sel.value;
+          sel.value = '';
+          if (!type) return;
+          const fresh: Obj = { type, start: '2025-01', end: '2025-12' };
+          if (type === 'freight_rate_spike') fresh.multiplier = 2;
+          if (type === 'demand_shock') fresh.change = -0.2;
+          setShocks([...shocks, fresh]);
+        }}>
+          <option value="">—</option>
+          ${SHOCKS.map((t) => html`<option value=${t.type}>${tx(t.label, lang)}</option>`)}
+        </select></label>
+      ${problems.map((p) => html`<p class="problem" role="alert">${p}</p>`)}
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yiwu-levers': YiwuLevers;
+  }
+}

@@ -1,0 +1,70 @@
+/** Numbers and dates for the user's language, with units (Intl, no hand-made separators). */
+import type { Lang } from './i18n/index.ts';
+
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const k = `${lang}|${key}`;
+  let f = cache.get(k);
+  if (!f) cache.set(k, (f = new Intl.NumberFormat(locale(lang), opts)));
+  return f;
+}
+
+const ok = (v: number) => Number.isFinite(v);
+
+/** US$ amounts, compact: "US$12.3bn" / "123亿美元". */
+export function money(v: number, lang: Lang): string {
+  if (!ok(v)) return '–';
+  const n = nf(lang, 'compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
+  return lang === 'zh' ? `${n}美元` : `US$${n}`;
+}
+/** Plain numbers with separators and a few significant digits. */
+export function num(v: number, lang: Lang, digits = 3): string {
+  if (!ok(v)) return '–';
+  if (Math.abs(v) >= 1e5) return nf(lang, 'compactn', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
+  return nf(lang, `sig${digits}`, { maximumSignificantDigits: digits }).format(v);
+}
+export function count(v: number, lang: Lang): string {
+  if (!ok(v)) return '–';
+  return nf(lang, 'int', { maximumFractionDigits: 0 }).format(v);
+}
+/** Shares as percentages: 0.123 → "12.3%". */
+export function pct(v: number, lang: Lang, digits = 1): string {
+  if (!ok(v)) return '–';
+  return nf(lang, `pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}
+/** A relative change: +4.2% / −1.0%. */
+export function change(v: number, lang: Lang): string {
+  if (!ok(v)) return '–';
+  return nf(lang, 'chg', { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+}
+/** A change in percentage points. */
+export function pointChange(v: number, lang: Lang, unit: string): string {
+  if (!ok(v)) return '–';
+  return `${nf(lang, 'pp', { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)} ${unit}`;
+}
+export function signedMoney(v: number, lang: Lang): string {
+  if (!ok(v)) return '–';
+  return (v > 0 ? '+' : v < 0 ? '−' : '') + money(Math.abs(v), lang);
+}
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** "2024-05" → "May 2024" / "2024年5月". */
+export function month(ym: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return ym;
+  let f = monthFormats.get(lang);
+  if (!f) monthFormats.set(lang, (f = new Intl.DateTimeFormat(locale(lang), { year: 'numeric', month: 'short', timeZone: 'UTC' })));
+  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+}
+export function year(y: number | string, lang: Lang): string {
+  return lang === 'zh' ? `${y}年` : String(y);
+}
+/** Value of a parameter with its unit text. */
+export function withUnit(v: number, unit: string, lang: Lang): string {
+  const n = num(v, lang, 4);
+  return unit && unit !== '—' ? `${n} ${unit}` : n;
+}
+export function ms(v: number, lang: Lang): string {
+  return v >= 1000 ? `${nf(lang, 's', { maximumFractionDigits: 1 }).format(v / 1000)} s` : `${count(v, lang)} ms`;
+}

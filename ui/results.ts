@@ -1,0 +1,189 @@
+/**
+ * From streamed runs to what the page shows: the displayed series (full run where computed,
+ * quick preview after), the final year's figures for the cards and the policy report, and the
+ * 10–90 % band over seeds. Pure functions of RunData.
+ */
+import type { RunData, SideView } from './runner.ts';
+import { idx, FOREIGN_REGIONS, REGIONS_ALL } from './series.ts';
+import { STAGES } from '../sim/index.ts';
+
+export interface Shown {
+  months: string[];
+  /** Months available (full run or preview). */
+  done: number;
+  values: Float64Array[];
+  /** True when every month comes from the full run. */
+  final: boolean;
+}
+
+/** Full run where it has reached, preview beyond. */
+export function shown(view: SideView): Shown | undefined {
+  const { main, preview } = view;
+  if (main?.complete && main.done > 0) return { months: main.months, done: main.done, values: main.values, final: true };
+  const m = main && main.done > 0 ? main : undefined;
+  const p = preview && preview.done > 0 ? preview : undefined;
+  if (!m && !p) return undefined;
+  if (!p || (m && m.done >= p.done)) return { months: m!.months, done: m!.done, values: m!.values, final: false };
+  if (!m) return { months: p.months, done: p.done, values: p.values, final: false };
+  const values = m.values.map((v, s) => {
+    const out = p.values[s].slice();
+    out.set(v.subarray(0, m.done));
+    return out;
+  });
+  return { months: m.months, done: p.done, values, final: false };
+}
+
+/** Month indexes of the last calendar year fully available, or undefined. */
+export function lastYear(s: Shown, wantedYear?: number): { year: number; from: number; to: number } | undefined {
+  const years = s.months.map((m) => Number(m.slice(0, 4)));
+  const lastFull = (y: number) => {
+    const from = years.indexOf(y);
+    const to = years.lastIndexOf(y) + 1;
+    return from >= 0 && to - from === 12 && to <= s.done ? { year: y, from, to } : undefined;
+  };
+  const target = wantedYear ?? years[years.length - 1];
+  return lastFull(target);
+}
+
+const sum = (a: Float64Array, from: number, to: number) => {
+  let x = 0;
+  for (let t = from; t < to; t++) if (Number.isFinite(a[t])) x += a[t];
+  return x;
+};
+const mean = (a: Float64Array, from: number, to: number) => {
+  let x = 0;
+  let n = 0;
+  for (let t = from; t < to; t++) if (Number.isFinite(a[t])) { x += a[t]; n++; }
+  return n > 0 ? x / n : Number.NaN;
+};
+
+export interface YearFigures {
+  totalTrade: number;
+  exports: number;
+  digitalShare: number;
+  exporters: number;
+  merchants: number;
+  smile: number;
+  rejection: number;
+  landed: number;
+  exportsByRegion: Record<string, number>;
+  valueAddedByStage: number[];
+  freightByMode: Record<string, number>;
+  transitByMode: Record<string, number>;
+  landedByRegion: Record<string, number>;
+  shareByRegion: Record<string, number>;
+  tariffByRegion: Record<string, number>;
+}
+
+export function yearFigures(s: Shown, y: { from: number; to: number }, modes: readonly string[]): YearFigures {
+  const v = (i: number) => s.values[i];
+  const exports = sum(v(idx('trade_value_usd')), y.from, y.to);
+  const digital = sum(v(idx('digital_trade_value_usd')), y.from, y.to);
+  const applications = sum(v(idx('credit_applications')), y.from, y.to);
+  const approvals = sum(v(idx('credit_approvals')), y.from, y.to);
+  const va = STAGES.map((stage) => sum(v(idx('value_added_usd', { stage })), y.from, y.to));
+  const exportsByRegion: Record<string, number> = {};
+  let weighted = 0;
+  let weights = 0;
+  const landedByRegion: Record<string, number> = {};
+  const shareByRegion: Record<string, number> = {};
+  const tariffByRegion: Record<string, number> = {};
+  for (const region of REGIONS_ALL) {
+    landedByRegion[region] = mean(v(idx('landed_cost_index', { region })), y.from, y.to);
+    shareByRegion[region] = mean(v(idx('hub_market_share', { region })), y.from, y.to);
+    tariffByRegion[region] = sum(v(idx('tariff_revenue_usd', { region })), y.from, y.to);
+  }
+  for (const region of FOREIGN_REGIONS) {
+    const x = sum(v(idx('trade_value_usd', { region })), y.from, y.to);
+    exportsByRegion[region] = x;
+    if (Number.isFinite(landedByRegion[region])) { weighted += x * landedByRegion[region]; weights += x; }
+  }
+  const freightByMode: Record<string, number> = {};
+  const transitByMode: Record<string, number> = {};
+  for (const mode of modes) {
+    const kg = v(idx('volume_kg', { mode }));
+    const rate = v(idx('logistics_cost_usd_per_kg', { mode }));
+    const days = v(idx('transit_days', { mode }));
+    let paid = 0, w = 0, dw = 0;
+    for (let t = y.from; t < y.to; t++) {
+      if (Number.isFinite(rate[t]) && kg[t] > 0) { paid += rate[t] * kg[t]; w += kg[t]; }
+      if (Number.isFinite(days[t]) && kg[t] > 0) dw += days[t] * kg[t];
+    }
+    freightByMode[mode] = w > 0 ? paid / w : Number.NaN;
+    transitByMode[mode] = w > 0 ? dw / w : Number.NaN;
+  }
+  return {
+    totalTrade: sum(v(idx('total_trade_usd')), y.from, y.to),
+    exports,
+    digitalShare: exports > 0 ? digital / exports : Number.NaN,
+    exporters: mean(v(idx('exporters')), y.from, y.to),
+    merchants: v(idx('merchants_alive'))[y.to - 1],
+    smile: va[2] > 0 ? (va[1] + va[4]) / va[2] : Number.NaN,
+    rejection: applications > 0 ? 1 - approvals / applications : Number.NaN,
+    landed: weights > 0 ? weighted / weights : Number.NaN,
+    exportsByRegion, valueAddedByStage: va, freightByMode, transitByMode, landedByRegion, shareByRegion, tariffByRegion,
+  };
+}
+
+export interface ReportRow {
+  region: string;
+  exports: number;
+  created: number;
+  diverted: number;
+  tariff: number;
+  tariffChange: number;
+  landed: number;
+  landedChange: number;
+}
+
+/**
+ * Trade created and diverted by region. With the hub's share s of a region's spending D,
+ * exports X = s·D, so X₁ − X₀ = (s₁ − s₀)·D₀ [diverted: won from other suppliers] + s₁·(D₁ − D₀) [created].
+ */
+export function policyReport(sc: YearFigures, base: YearFigures): ReportRow[] {
+  return FOREIGN_REGIONS.map((region) => {
+    const x1 = sc.exportsByRegion[region];
+    const x0 = base.exportsByRegion[region];
+    const s1 = sc.shareByRegion[region];
+    const s0 = base.shareByRegion[region];
+    const d0 = s0 > 0 ? x0 / s0 : Number.NaN;
+    const diverted = Number.isFinite(d0) ? (s1 - s0) * d0 : Number.NaN;
+    return {
+      region,
+      exports: x1,
+      created: x1 - x0 - diverted,
+      diverted,
+      tariff: sc.tariffByRegion[region],
+      tariffChange: sc.tariffByRegion[region] - base.tariffByRegion[region],
+      landed: sc.landedByRegion[region],
+      landedChange: base.landedByRegion[region] > 0 ? sc.landedByRegion[region] / base.landedByRegion[region] - 1 : Number.NaN,
+    };
+  });
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** 10 % and 90 % of a series over the band runs, month by month, where at least 3 runs have it. */
+export function band(runs: RunData[], series: number): { lo: Float64Array; hi: Float64Array; n: number } | undefined {
+  const ready = runs.filter((r) => r.done > 0 && r.values.length > series);
+  if (ready.length < 3) return undefined;
+  const T = ready[0].months.length;
+  const lo = new Float64Array(T).fill(Number.NaN);
+  const hi = new Float64Array(T).fill(Number.NaN);
+  const xs: number[] = [];
+  for (let t = 0; t < T; t++) {
+    xs.length = 0;
+    for (const r of ready) if (t < r.done && Number.isFinite(r.values[series][t])) xs.push(r.values[series][t]);
+    if (xs.length < 3) continue;
+    xs.sort((a, b) => a - b);
+    lo[t] = quantile(xs, 0.1);
+    hi[t] = quantile(xs, 0.9);
+  }
+  return { lo, hi, n: ready.length };
+}

@@ -1,0 +1,212 @@
+/**
+ * Runs scenarios in two Web Workers and keeps what the charts read. The latest input always
+ * wins: a new request cancels every run the new one does not need. For each side (scenario,
+ * baseline) it runs, in this order of priority:
+ *   1. a quick preview at a small scale (first months on screen within ~100 ms),
+ *   2. the full run at the scenario's scale (replaces the preview month by month),
+ *   3. extra seeds at the small scale, for the 10–90 % uncertainty band.
+ * Complete runs are cached by (scenario, seed, scale), so going back to a setting is instant.
+ */
+import * as Comlink from 'comlink';
+import type { SimWorkerApi, Batch, RunOutcome } from './worker/protocol.ts';
+import { SERIES_KEYS } from './series.ts';
+
+export const BAND_SCALE = 0.03;
+export const BAND_SEEDS = 5;
+/** Least time between two redraws while runs stream. */
+export const UPDATE_MS = 250;
+
+export interface RunData {
+  months: string[];
+  /** Months computed so far. */
+  done: number;
+  complete: boolean;
+  /** One array per SERIES entry, NaN where not computed yet. */
+  values: Float64Array[];
+  problems?: Array<{ path: string; message: string }>;
+}
+
+export type Side = 'scenario' | 'baseline';
+
+export interface SideRequest {
+  input: object;
+  seed: number;
+  /** The input's own scale (the full run); default 2/15. */
+  scale: number;
+}
+
+interface Job {
+  key: string;
+  input: object;
+  seed: number;
+  scale: number;
+  runId?: number;
+  worker?: number;
+}
+
+export interface SideView {
+  main?: RunData;
+  preview?: RunData;
+  band: RunData[];
+}
+
+const jobKey = (input: object, seed: number, scale: number) => `${seed}|${scale}|${JSON.stringify(input)}`;
+
+export class Runner {
+  private workers: Array<Comlink.Remote<SimWorkerApi>> = [];
+  private busy: Array<Job | null> = [];
+  private queue: Job[] = [];
+  private cache = new Map<string, RunData>();
+  private wanted = new Set<string>();
+  private nextRunId = 1;
+  private sides: Record<Side, { main: string; preview: string; band: string[] } | null> = { scenario: null, baseline: null };
+  private listeners = new Set<() => void>();
+  private scheduled = false;
+  /** Time of the latest request, and of the first data for it (for the benchmark). */
+  requestedAt = 0;
+  firstDataAt = 0;
+  completeAt = 0;
+
+  constructor(workerCount = 2) {
+    for (let i = 0; i < workerCount; i++) {
+      const w = new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module', name: `sim-${i}` });
+      this.workers.push(Comlink.wrap<SimWorkerApi>(w));
+      this.busy.push(null);
+    }
+  }
+
+  onUpdate(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Starts what the new scenario and baseline need; cancels runs no longer needed. */
+  request(scenario: SideRequest, baseline: SideRequest): void {
+    this.requestedAt = performance.now();
+    this.firstDataAt = 0;
+    this.completeAt = 0;
+    const plan = (r: SideRequest) => ({
+      main: jobKey(r.input, r.seed, r.scale),
+      preview: jobKey(r.input, r.seed, BAND_SCALE),
+      band: Array.from({ length: BAND_SEEDS }, (_, i) => jobKey(r.input, r.seed + 1 + i, BAND_SCALE)),
+    });
+    this.sides = { scenario: plan(scenario), baseline: plan(baseline) };
+    const jobs: Job[] = [];
+    const add = (r: SideRequest, key: string, seed: number, scale: number) => {
+      if (!jobs.some((j) => j.key === key)) jobs.push({ key, input: r.input, seed, scale });
+    };
+    const s = this.sides.scenario!;
+    const b = this.sides.baseline!;
+    const fullIsSmall = (r: SideRequest) => r.scale <= BAND_SCALE;
+    // priority order
+    if (!fullIsSmall(scenario)) add(scenario, s.preview, scenario.seed, BAND_SCALE);
+    add(scenario, s.main, scenario.seed, scenario.scale);
+    if (!fullIsSmall(baseline)) add(baseline, b.preview, baseline.seed, BAND_SCALE);
+    add(baseline, b.main, baseline.seed, baseline.scale);
+    s.band.forEach((key, i) => add(scenario, key, scenario.seed + 1 + i, BAND_SCALE));
+    b.band.forEach((key, i) => add(baseline, key, baseline.seed + 1 + i, BAND_SCALE));
+    this.wanted = new Set(jobs.map((j) => j.key));
+    // cancel what is no longer wanted; keep what still is
+    this.busy.forEach((job, w) => {
+      if (job && !this.wanted.has(job.key) && job.runId !== undefined) void this.workers[w].cancel(job.runId);
+    });
+    // drop partial results no one wants (they would be stale halves)
+    for (const [key, data] of this.cache) if (!data.complete && !this.wanted.has(key)) this.cache.delete(key);
+    const running = new Set(this.busy.filter((j): j is Job => j !== null).map((j) => j.key));
+    this.queue = jobs.filter((j) => !running.has(j.key) && !this.cache.get(j.key)?.complete);
+    this.trimCache();
+    this.pump();
+    this.emit();
+  }
+
+  view(side: Side): SideView {
+    const plan = this.sides[side];
+    if (!plan) return { band: [] };
+    const band = [plan.preview, ...plan.band].map((k) => this.cache.get(k)).filter((d): d is RunData => !!d && d.done > 0);
+    return { main: this.cache.get(plan.main), preview: this.cache.get(plan.preview), band };
+  }
+
+  /** Runs still to do or under way, of all wanted. */
+  progress(): { total: number; complete: number; mainDone: number; mainMonths: number } {
+    const total = this.wanted.size;
+    let complete = 0;
+    for (const k of this.wanted) if (this.cache.get(k)?.complete) complete++;
+    const main = this.sides.scenario ? this.cache.get(this.sides.scenario.main) : undefined;
+    return { total, complete, mainDone: main?.done ?? 0, mainMonths: main?.months.length ?? 0 };
+  }
+
+  /** timeseries.csv of the scenario's full run (computed again in a worker, the CLI's format). */
+  async csv(input: object, seed: number): Promise<string> {
+    return this.workers[this.workers.length - 1].csv(input, seed);
+  }
+
+  dispose(): void {
+    for (const w of this.workers) w[Comlink.releaseProxy]();
+  }
+
+  private pump(): void {
+    for (let w = 0; w < this.workers.length; w++) {
+      if (this.busy[w] || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      void this.start(w, job);
+    }
+  }
+
+  private async start(w: number, job: Job): Promise<void> {
+    job.runId = this.nextRunId++;
+    job.worker = w;
+    this.busy[w] = job;
+    const data: RunData = { months: [], done: 0, complete: false, values: [] };
+    this.cache.set(job.key, data);
+    const onBatch = (b: Batch) => {
+      if (this.cache.get(job.key) !== data) return;
+      if (b.months) {
+        data.months = b.months;
+        data.values = SERIES_KEYS.map(() => new Float64Array(b.months!.length).fill(Number.NaN));
+      }
+      const n = b.to - b.from;
+      for (let s = 0; s < data.values.length; s++) data.values[s].set(b.values.subarray(s * n, (s + 1) * n), b.from);
+      data.done = b.to;
+      if (!this.firstDataAt && this.wanted.has(job.key)) this.firstDataAt = performance.now();
+      this.emit();
+    };
+    let outcome: RunOutcome;
+    try {
+      outcome = await this.workers[w].run({ runId: job.runId, input: job.input, seed: job.seed, scale: job.scale, keys: SERIES_KEYS }, Comlink.proxy(onBatch));
+    } catch (e) {
+      outcome = { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
+    }
+    this.busy[w] = null;
+    if (outcome.ok && !outcome.cancelled) data.complete = true;
+    else if (!outcome.ok) { data.problems = outcome.problems; data.complete = true; }
+    else if (this.cache.get(job.key) === data) this.cache.delete(job.key);
+    if (this.wanted.size > 0 && [...this.wanted].every((k) => this.cache.get(k)?.complete) && !this.completeAt) this.completeAt = performance.now();
+    this.pump();
+    this.emit();
+  }
+
+  private trimCache(): void {
+    const MAX = 60;
+    if (this.cache.size <= MAX) return;
+    for (const key of this.cache.keys()) {
+      if (this.cache.size <= MAX) break;
+      if (!this.wanted.has(key)) this.cache.delete(key);
+    }
+  }
+
+  private lastEmit = 0;
+  /**
+   * Listeners are called at most every UPDATE_MS (the first update of a request at once), so
+   * redrawing never crowds the main thread while runs stream.
+   */
+  private emit(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = this.firstDataAt && this.firstDataAt > this.lastEmit ? 0 : Math.max(0, this.lastEmit + UPDATE_MS - performance.now());
+    setTimeout(() => requestAnimationFrame(() => {
+      this.scheduled = false;
+      this.lastEmit = performance.now();
+      for (const fn of this.listeners) fn();
+    }), wait);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The share link: `#v=<model version>&seed=<n>&b=<baseline preset>&s=<scenario>`, where the
+ * scenario holds only what differs from the defaults, as JSON in base64url. Reading a link never
+ * evaluates or renders it: it is decoded, parsed as JSON and validated like a scenario file.
+ */
+export const MAX_LINK_CHARS = 16_000;
+
+export interface SharedState {
+  version: string;
+  seed: number;
+  baseline?: string;
+  scenario: object;
+}
+
+export type ReadLink =
+  | { kind: 'none' }
+  | { kind: 'ok'; state: SharedState }
+  | { kind: 'tooLong'; length: number }
+  | { kind: 'broken' }
+  | { kind: 'outdated'; version: string };
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function fromBase64Url(s: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error('not base64url');
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
+  const bin = atob(b64);
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+export function writeLink(state: SharedState): string {
+  const p = new URLSearchParams();
+  p.set('v', state.version);
+  p.set('seed', String(state.seed));
+  if (state.baseline) p.set('b', state.baseline);
+  if (Object.keys(state.scenario).length > 0) p.set('s', toBase64Url(JSON.stringify(state.scenario)));
+  return '#' + p.toString();
+}
+
+export function readLink(hash: string, currentVersion: string): ReadLink {
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!h) return { kind: 'none' };
+  if (h.length > MAX_LINK_CHARS) return { kind: 'tooLong', length: h.length };
+  let p: URLSearchParams;
+  try {
+    p = new URLSearchParams(h);
+  } catch {
+    return { kind: 'broken' };
+  }
+  const version = p.get('v');
+  if (!version && !p.has('s') && !p.has('seed')) return { kind: 'none' };
+  if (!version || !/^[0-9A-Za-z.+-]{1,32}$/.test(version)) return { kind: 'broken' };
+  if (version !== currentVersion) return { kind: 'outdated', version };
+  const seedText = p.get('seed') ?? '1';
+  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 2 ** 31 - 1) return { kind: 'broken' };
+  let scenario: unknown = {};
+  const s = p.get('s');
+  if (s) {
+    try {
+      scenario = JSON.parse(fromBase64Url(s));
+    } catch {
+      return { kind: 'broken' };
+    }
+    if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return { kind: 'broken' };
+  }
+  const baseline = p.get('b') ?? undefined;
+  if (baseline !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(baseline)) return { kind: 'broken' };
+  return { kind: 'ok', state: { version, seed: Number(seedText), baseline, scenario: scenario as object } };
+}
