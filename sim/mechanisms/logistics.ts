@@ -1,7 +1,8 @@
 /**
  * Logistics capacity and congestion.
  *
- * Each provider's price factor = cost level × (1 + congestion premium × u⁴)
+ * Each provider's price factor = cost level × (1 + a congestion markup that moves a quarter of
+ * the way each month toward congestion premium × u⁴)
  * × (1 − 0.25 × digitalisation) × freight shock, where u is its smoothed utilisation (capped at
  * 1.5: beyond that, shipments wait rather than pay more); transit times stretch by half of any
  * utilisation above full capacity and shrink by up to 15% with digitalisation. Utilisation is
@@ -25,6 +26,8 @@ const DIGITAL_TIME_SAVING = 0.15;
 const PROVIDER_PRICE_SENSITIVITY = 5;
 /** Weight of the latest month in smoothed utilisation. */
 const UTILISATION_SMOOTHING = 0.3;
+/** Share of the gap to the target congestion markup closed each month. */
+const RATE_ADJUSTMENT = 0.25;
 const MAX_PRICED_UTILISATION = 1.5;
 /** Capacity added per month while smoothed utilisation is above EXPANSION_THRESHOLD. */
 const EXPANSION_RATE = 0.02;
@@ -48,7 +51,10 @@ export function priceLogistics(w: World): void {
     p.capacity[i] = p.baseCapacity[i] * p.expansion[i] * Math.pow(1 + mode.capacityGrowth, years);
     p.digitalisation[i] = Math.min(1, digital * p.digitalAffinity[i]);
     const u = Math.min(MAX_PRICED_UTILISATION, p.utilisation[i]);
-    p.priceFactor[i] = p.costFactor[i] * (1 + mode.congestionPremium * u * u * u * u)
+    // rates are sticky: the congestion markup moves part of the way to its target each month,
+    // which keeps shippers and rates from chasing each other in a cobweb
+    p.congestion[i] += RATE_ADJUSTMENT * (mode.congestionPremium * u * u * u * u - p.congestion[i]);
+    p.priceFactor[i] = p.costFactor[i] * (1 + p.congestion[i])
       * (1 - DIGITAL_PRICE_SAVING * p.digitalisation[i]) * levers.freightMultiplier[m][t];
     market.modePriceFactor[m] += p.share[i] * p.priceFactor[i];
     modeUtil[m] += p.share[i] * u;

@@ -213,6 +213,7 @@ function createProviders(scenario: ResolvedScenario, seed: number): ProviderStor
       p.costFactor[i] = 0.85 + 0.3 * rng();
       p.digitalAffinity[i] = 0.6 + 0.8 * rng();
       p.utilisation[i] = 0.7;
+      p.congestion[i] = mode.congestionPremium * 0.7 ** 4;
     }
     for (let j = first; j < i; j++) {
       p.baseCapacity[j] *= (mode.capacityMillionKgPerMonth * 1e6 * scenario.scale) / sum;

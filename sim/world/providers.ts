@@ -20,6 +20,8 @@ export class ProviderStore {
   readonly share: Float64Array;
   readonly utilisation: Float64Array;
   readonly priceFactor: Float64Array;
+  /** Congestion markup on the price, adjusting gradually (logistics.ts). */
+  readonly congestion: Float64Array;
   readonly volumeKg: Float64Array;
   readonly revenue: Float64Array;
 
@@ -35,6 +37,7 @@ export class ProviderStore {
     this.share = new Float64Array(count);
     this.utilisation = new Float64Array(count);
     this.priceFactor = new Float64Array(count);
+    this.congestion = new Float64Array(count);
     this.volumeKg = new Float64Array(count);
     this.revenue = new Float64Array(count);
   }

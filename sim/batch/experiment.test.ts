@@ -1,0 +1,78 @@
+/** Every kind of bad experiment file gives a clear error naming the path, the value and what is allowed. */
+import { describe, it, expect } from 'vitest';
+import { resolveExperiment, ExperimentError } from './experiment.ts';
+
+const BASE = { scale: 0.005, time: { start: '2020-01', end: '2020-12' } };
+const ok = { base: BASE, parameters: [{ path: 'rules.smeCreditSupply', values: [0.5, 2] }], replications: 2 };
+
+function problems(input: unknown, options = {}): string[] {
+  try {
+    resolveExperiment(input, options);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ExperimentError);
+    const err = e as ExperimentError;
+    expect(err.message).toMatch(/in the experiment\n/);
+    return err.problems.map((p) => `${p.path}: ${p.message}`);
+  }
+  throw new Error('no error');
+}
+
+describe('experiment files', () => {
+  it('resolves a good one with defaults', () => {
+    const e = resolveExperiment(ok, { name: 'x' });
+    expect(e.name).toBe('x');
+    expect(e.design).toEqual({ type: 'grid' });
+    expect(e.monthIndices).toHaveLength(12);
+    expect(e.metrics).toContain('trade_value_usd');
+    expect(resolveExperiment({ ...ok, months: { every: 3 } }).monthIndices).toEqual([2, 5, 8, 11]);
+    expect(resolveExperiment({ ...ok, months: ['2020-06', '2020-01'] }).monthIndices).toEqual([0, 5]);
+    expect(resolveExperiment({ ...ok, months: 'last' }).monthIndices).toEqual([11]);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['malformed JSON', '{ "base": {}, }', /^: malformed JSON at line 1, column 15: property name expected/],
+    ['not an object', '[1]', /^: the experiment must be a JSON object/],
+    ['unknown key', { ...ok, replicatons: 3 }, /^replicatons: unknown key \(did you mean "replications"\?\)/],
+    ['replications out of range', { ...ok, replications: 0 }, /^replications: 0 is out of range; allowed 1 to 10000/],
+    ['replications not whole', { ...ok, replications: 2.5 }, /^replications: 2.5 is a number; expected an integer/],
+    ['bad design type', { ...ok, design: { type: 'sobol' } }, /^design(\.type)?: "sobol" is not allowed; allowed: grid, random, lhs/],
+    ['design without samples', { ...ok, design: { type: 'lhs' } }, /^design\.samples: missing; expected a number/],
+    ['unknown metric', { ...ok, metrics: ['trade_valu_usd'] }, /^metrics\[0\]: "trade_valu_usd" is not allowed \(did you mean "trade_value_usd"\?\); allowed: trade_value_usd, /],
+    ['bad month', { ...ok, months: ['2020-13'] }, /^months\[0\]: "2020-13" is not a month; use YYYY-MM/],
+    ['month outside the run', { ...ok, months: ['2031-01'] }, /^months\[0\]: "2031-01" is outside the simulated months; allowed 2020-01 to 2020-12/],
+    ['every longer than the run', { ...ok, months: { every: 24 } }, /^months\.every: 24 is longer than the 12 simulated months/],
+    ['bad base scenario', { ...ok, base: { scale: 7 } }, /^base\.scale: 7 is out of range; allowed 0\.001 to 1/],
+    ['base file without a loader', { ...ok, base: 'baseline.json' }, /^base: "baseline.json" is a file name/],
+    ['no values', { ...ok, parameters: [{ path: 'rules.smeCreditSupply' }] }, /^parameters\[0\]: gives no values; give one of "values", "range" or "distribution"/],
+    ['two kinds of values', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [1], range: { from: 0, to: 1, steps: 2 } }] }, /^parameters\[0\]: gives "values" and "range"; give only one/],
+    ['malformed path', { ...ok, parameters: [{ path: 'rules..smeCreditSupply', values: [1] }] }, /^parameters\[0\]\.path: "rules\.\.smeCreditSupply" is not a parameter path; use names joined by dots/],
+    ['unknown lever', { ...ok, parameters: [{ path: 'rules.smeCreditSuply', values: [1] }] }, /^parameters\[0\]\.values\[0\]: rules\.smeCreditSuply = 1 is refused by the scenario: unknown key \(did you mean "smeCreditSupply"\?\)/],
+    ['unknown region', { ...ok, parameters: [{ path: 'regions[europe].tariff', values: [0.1] }] }, /^parameters\[0\]\.values\[0\]: regions\[europe\]\.tariff = 0\.1 is refused by the scenario: .*"europe" is not allowed.*eu/],
+    ['value out of range', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [1, 9] }] }, /^parameters\[0\]\.values\[1\]: rules\.smeCreditSupply = 9 is refused by the scenario: 9 is out of range; allowed 0 to 5/],
+    ['range end out of range', { ...ok, parameters: [{ path: 'platform.consumerProtection', range: { from: 0, to: 1.5, steps: 3 } }] }, /^parameters\[0\]\.range\.to: platform\.consumerProtection = 1\.5 is refused by the scenario: 1\.5 is out of range; allowed 0 to 1/],
+    ['whole number needed', { ...ok, parameters: [{ path: 'model.distressMonths', range: { from: 1, to: 6, steps: 4 } }] }, /^parameters\[0\]\.range: model\.distressMonths = 2\.666\d* is refused by the scenario: .*integer/],
+    ['range with one step', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', range: { from: 0, to: 1, steps: 1 } }] }, /^parameters\[0\]\.range\.steps: 1 is out of range; allowed 2 to 10000/],
+    ['distribution in a grid', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', distribution: { type: 'uniform', min: 0, max: 1 } }] }, /^parameters\[0\]\.distribution: a grid design needs "values" or a "range"/],
+    ['distribution min above max', { ...ok, design: { type: 'random', samples: 4 }, parameters: [{ path: 'rules.smeCreditSupply', distribution: { type: 'uniform', min: 2, max: 1 } }] }, /^parameters\[0\]\.distribution\.max: 1 is not above min 2/],
+    ['bad distribution type', { ...ok, design: { type: 'random', samples: 4 }, parameters: [{ path: 'rules.smeCreditSupply', distribution: { type: 'beta', min: 0, max: 1 } }] }, /^parameters\[0\]\.distribution(\.type)?: "beta" is not allowed; allowed: uniform, loguniform, normal/],
+    ['a path twice', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [1] }, { path: 'rules.smeCreditSupply', values: [2] }] }, /^parameters\[1\]\.path: "rules\.smeCreditSupply" is already varied by parameters\[0\]/],
+    ['a shock that is not there', { ...ok, parameters: [{ path: 'shocks[0].severity', values: [1] }] }, /^parameters\[0\]\.path: "shocks\[0\]\.severity" selects entry \[0\], but the base scenario's list has 0 entries/],
+    ['too many runs', { ...ok, design: { type: 'random', samples: 1000 }, replications: 2000 }, /^design\.samples: the experiment asks for 2,000,000 runs .* at most 1,000,000 allowed/],
+    ['odd Morris levels', { ...ok, sensitivity: { levels: 5 } }, /^sensitivity\.levels: 5 is odd; Morris screening needs an even number/],
+    ['outcome breakdown unknown', { ...ok, sensitivity: { outcomes: [{ metric: 'trade_value_usd', region: 'europe' }] } }, /^sensitivity\.outcomes\[0\]\.region: "europe" is not allowed.*allowed: china, eu/],
+    ['outcome without that breakdown', { ...ok, sensitivity: { outcomes: [{ metric: 'merchants_alive', mode: 'sea' }] } }, /^sensitivity\.outcomes\[0\]\.mode: merchants_alive has no breakdown by mode/],
+  ])('%s', (_name, input, expected) => {
+    const list = problems(input);
+    expect(list.some((p) => expected.test(p)), list.join('\n')).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problems({ ...ok, replications: 0, metrics: ['x'], parameters: [] }).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('loads a base scenario file through the caller and names it in errors', () => {
+    expect(resolveExperiment({ ...ok, base: 'small.json' }, { loadBase: () => BASE }).baseScenario.scale).toBe(0.005);
+    const list = problems({ ...ok, base: 'small.json' }, { loadBase: () => ({ scale: 3 }) });
+    expect(list[0]).toMatch(/^base: in scenario file "small.json": scale: 3 is out of range/);
+  });
+});

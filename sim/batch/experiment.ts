@@ -1,0 +1,309 @@
+/**
+ * Experiment files: what a batch of runs varies, how, how often, and what it records.
+ *
+ *   {
+ *     "name": "credit-and-tariffs",
+ *     "seed": 1,
+ *     "base": { "scale": 0.01, "time": { "start": "2020-01", "end": "2024-12" } },
+ *     "parameters": [
+ *       { "path": "rules.smeCreditSupply", "values": [0.5, 1, 2] },
+ *       { "path": "regions[eu].tariff", "range": { "from": 0, "to": 0.1, "steps": 3 } },
+ *       { "path": "model.priceSensitivity", "distribution": { "type": "uniform", "min": 2, "max": 5 } }
+ *     ],
+ *     "design": { "type": "lhs", "samples": 20 },
+ *     "replications": 5,
+ *     "metrics": ["trade_value_usd", "digital_share_of_exports"],
+ *     "months": { "every": 12 },
+ *     "sensitivity": { "method": "morris", "trajectories": 10, "levels": 4,   (or "sobol", "samples": 64)
+ *                      "outcomes": [{ "metric": "trade_value_usd", "statistic": "mean" }] }
+ *   }
+ *
+ * `base` is a scenario object, or the path of a scenario file (the caller loads it, relative to
+ * the experiment file). Validation reports every problem at once, each naming the path, the
+ * value found and what is allowed — the same wording as scenario errors (errors.ts). Each
+ * parameter is also tried on the base scenario at its extremes, so a value the scenario would
+ * refuse (out of range, not a whole number, unknown key) is reported before anything runs.
+ */
+import * as z from 'zod';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ScenarioError, problemsFromIssues, show, suggest, type Problem } from '../schema/errors.ts';
+import { resolveScenario, type ResolvedScenario } from '../schema/resolve.ts';
+import { monthString } from '../schema/param.ts';
+import { formatMonth, parseMonth } from '../schema/dates.ts';
+import { METRICS } from '../collect/metrics.ts';
+import { CHANNELS, STAGES } from '../ids.ts';
+import { parsePath, pathProblem, applyValues } from './paths.ts';
+import { designSize, gridValues, quantile, type ParameterSpec, type DesignSpec } from './design.ts';
+
+/** Largest number of runs one experiment may ask for. */
+export const MAX_RUNS = 1_000_000;
+export const MAX_EXPERIMENT_BYTES = 2_000_000;
+
+/** What is recorded when an experiment names no metrics: headline outcomes of the model. */
+export const DEFAULT_METRICS = ['trade_value_usd', 'digital_share_of_exports', 'adoption_share_digital', 'merchants_alive', 'exporters', 'credit_rejection_rate'];
+
+const metricIds = METRICS.map((m) => m.id) as [string, ...string[]];
+const finite = z.number();
+
+const distribution = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('uniform'), min: finite, max: finite }),
+  z.strictObject({ type: z.literal('loguniform'), min: finite.positive(), max: finite.positive() }),
+  z.strictObject({ type: z.literal('normal'), mean: finite, sd: finite.positive(), min: finite.optional(), max: finite.optional() }),
+]);
+
+const parameter = z.strictObject({
+  path: z.string().min(1).max(200).describe('Where the value goes in the scenario, e.g. rules.smeCreditSupply or regions[eu].tariff'),
+  values: z.array(finite).min(1).max(10_000).optional().describe('Explicit values'),
+  range: z.strictObject({ from: finite, to: finite, steps: z.int().min(2).max(10_000) }).optional().describe('Evenly spaced values from … to, both included'),
+  distribution: distribution.optional().describe('A distribution to sample (random and lhs designs, sensitivity)'),
+  integer: z.boolean().optional().describe('Round values to whole numbers'),
+});
+
+const outcome = z.strictObject({
+  metric: z.enum(metricIds),
+  region: z.string().max(64).optional(),
+  channel: z.string().max(64).optional(),
+  stage: z.string().max(64).optional(),
+  category: z.string().max(64).optional(),
+  mode: z.string().max(64).optional(),
+  statistic: z.enum(['last', 'mean', 'sum']).default('mean').describe('How the monthly series becomes one number'),
+});
+
+export const experimentFileSchema = z.strictObject({
+  $schema: z.string().max(500).optional(),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'not a slug' }).optional(),
+  description: z.string().max(5000).optional(),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+  base: z.union([z.string().min(1).max(1000), z.record(z.string(), z.unknown())]).default({}),
+  parameters: z.array(parameter).max(100).default([]),
+  design: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('grid') }),
+    z.strictObject({ type: z.literal('random'), samples: z.int().min(1).max(MAX_RUNS) }),
+    z.strictObject({ type: z.literal('lhs'), samples: z.int().min(2).max(MAX_RUNS) }),
+  ]).default({ type: 'grid' }),
+  replications: z.int().min(1).max(10_000).default(1),
+  commonRandomNumbers: z.boolean().default(false).describe('Give replicate r the same seed at every point'),
+  metrics: z.array(z.enum(metricIds)).min(1).max(metricIds.length).default(DEFAULT_METRICS),
+  months: z.union([z.enum(['all', 'last']), z.strictObject({ every: z.int().min(1).max(720) }), z.array(monthString).min(1).max(720)]).default('all'),
+  sensitivity: z.strictObject({
+    method: z.enum(['morris', 'sobol']).default('morris'),
+    trajectories: z.int().min(2).max(1000).default(10).describe('Morris: number of trajectories'),
+    samples: z.int().min(8).max(100_000).default(64).describe('Sobol: base sample size N (N × (k + 2) points)'),
+    levels: z.int().min(2).max(20).default(4),
+    outcomes: z.array(outcome).min(1).max(50).default([{ metric: 'trade_value_usd', statistic: 'mean' }]),
+  }).optional(),
+});
+
+export type ExperimentFile = z.output<typeof experimentFileSchema>;
+export type Outcome = z.output<typeof outcome>;
+
+/** A checked experiment, with its base scenario resolved and the months it records. */
+export interface Experiment {
+  name: string;
+  description: string;
+  seed: number;
+  /** The base scenario object as given (parameter values are written into copies of it). */
+  base: Record<string, unknown>;
+  baseScenario: ResolvedScenario;
+  parameters: ParameterSpec[];
+  design: DesignSpec;
+  replications: number;
+  commonRandomNumbers: boolean;
+  metrics: string[];
+  /** Month indices recorded (0-based, ascending). */
+  monthIndices: number[];
+  months: ExperimentFile['months'];
+  sensitivity?: NonNullable<ExperimentFile['sensitivity']>;
+}
+
+export class ExperimentError extends ScenarioError {
+  constructor(problems: Problem[], origin?: string) {
+    super(problems, origin);
+    this.name = 'ExperimentError';
+    this.message = this.message.replace(/ in the scenario\n/, ' in the experiment\n');
+  }
+}
+
+/** Parses experiment JSON text strictly (no comments, no trailing commas). */
+export function parseExperimentText(source: string, origin = 'experiment'): unknown {
+  if (source.length > MAX_EXPERIMENT_BYTES) throw new ExperimentError([{ path: '', message: `the file is ${source.length} characters; at most ${MAX_EXPERIMENT_BYTES} allowed` }], origin);
+  const errors: ParseError[] = [];
+  const value = parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0) {
+    const e = errors[0];
+    const before = source.slice(0, e.offset);
+    const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    throw new ExperimentError([{ path: '', message: `malformed JSON at line ${before.split('\n').length}, column ${e.offset - before.lastIndexOf('\n')}: ${what}` }], origin);
+  }
+  return value;
+}
+
+export interface ResolveExperimentOptions {
+  origin?: string;
+  /** Default name (e.g. the file name without .json). */
+  name?: string;
+  /** Loads `base` when it is a file path; returns the scenario object (or throws a ScenarioError). */
+  loadBase?: (ref: string) => unknown;
+}
+
+/** Checks an experiment (text or object) and resolves it; throws an ExperimentError listing every problem. */
+export function resolveExperiment(input: unknown, options: ResolveExperimentOptions = {}): Experiment {
+  const origin = options.origin ?? 'experiment';
+  const raw = typeof input === 'string' ? parseExperimentText(input, origin) : input;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ExperimentError([{ path: '', message: `the experiment must be a JSON object { ... }, not ${show(raw)}` }], origin);
+  }
+  const parsed = experimentFileSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new ExperimentError(problemsFromIssues(experimentFileSchema, raw, parsed.error.issues), origin);
+  const e = parsed.data;
+  const problems: Problem[] = [];
+
+  // the base scenario
+  let base: Record<string, unknown> = {};
+  if (typeof e.base === 'string') {
+    if (!options.loadBase) problems.push({ path: 'base', message: `${show(e.base)} is a file name, but files cannot be read here; give the scenario object itself` });
+    else {
+      try {
+        const loaded = options.loadBase(e.base);
+        if (typeof loaded !== 'object' || loaded === null || Array.isArray(loaded)) problems.push({ path: 'base', message: `the scenario file ${show(e.base)} does not hold a JSON object` });
+        else base = loaded as Record<string, unknown>;
+      } catch (err) {
+        if (!(err instanceof ScenarioError)) throw err;
+        problems.push(...err.problems.map((p) => ({ path: 'base', message: `in scenario file ${show(e.base)}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
+      }
+    }
+  } else base = e.base;
+  let baseScenario: ResolvedScenario | undefined;
+  if (problems.length === 0) {
+    try {
+      baseScenario = resolveScenario(base, { name: e.name ?? options.name });
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      problems.push(...err.problems.map((p) => ({ path: typeof e.base === 'string' ? 'base' : `base${p.path ? `.${p.path}` : ''}`, message: typeof e.base === 'string' ? `in scenario file ${show(e.base)}: ${p.path ? `${p.path}: ` : ''}${p.message}` : p.message })));
+    }
+  }
+
+  // the parameters
+  const seen = new Map<string, number>();
+  e.parameters.forEach((p, j) => {
+    const at = `parameters[${j}]`;
+    const given = (['values', 'range', 'distribution'] as const).filter((k) => p[k] !== undefined);
+    if (given.length !== 1) {
+      problems.push({ path: at, message: given.length === 0 ? 'gives no values; give one of "values", "range" or "distribution"' : `gives ${given.map((g) => `"${g}"`).join(' and ')}; give only one of them` });
+      return;
+    }
+    const steps = parsePath(p.path);
+    if (!steps) {
+      problems.push({ path: `${at}.path`, message: `${show(p.path)} is not a parameter path; use names joined by dots and [id] for a list entry, e.g. rules.smeCreditSupply or regions[eu].tariff` });
+      return;
+    }
+    const why = pathProblem(base, steps);
+    if (why) {
+      problems.push({ path: `${at}.path`, message: `${show(p.path)} ${why}` });
+      return;
+    }
+    if (seen.has(p.path)) problems.push({ path: `${at}.path`, message: `${show(p.path)} is already varied by parameters[${seen.get(p.path)}]; vary each path once` });
+    seen.set(p.path, j);
+    const d = p.distribution;
+    if (d && d.type !== 'normal' && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
+    if (d && d.type === 'normal' && d.min !== undefined && d.max !== undefined && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
+    if (d && e.design.type === 'grid') problems.push({ path: `${at}.distribution`, message: 'a grid design needs "values" or a "range"; use design { "type": "random" } or { "type": "lhs" } to sample a distribution' });
+    if (baseScenario) checkValues(base, p, at, problems);
+  });
+
+  // the design's size
+  if (problems.length === 0) {
+    const runs = designSize(e.parameters, e.design) * e.replications;
+    if (runs > MAX_RUNS) problems.push({ path: e.design.type === 'grid' ? 'parameters' : 'design.samples', message: `the experiment asks for ${runs.toLocaleString('en-US')} runs (points × replications); at most ${MAX_RUNS.toLocaleString('en-US')} allowed` });
+  }
+
+  // the months recorded
+  let monthIndices: number[] = [];
+  if (baseScenario) {
+    const first = parseMonth(baseScenario.time.start);
+    const count = parseMonth(baseScenario.time.end) - first + 1;
+    if (e.months === 'all') monthIndices = Array.from({ length: count }, (_, t) => t);
+    else if (e.months === 'last') monthIndices = [count - 1];
+    else if (Array.isArray(e.months)) {
+      const set = new Set<number>();
+      e.months.forEach((m, i) => {
+        const t = parseMonth(m) - first;
+        if (t < 0 || t >= count) problems.push({ path: `months[${i}]`, message: `${show(m)} is outside the simulated months; allowed ${formatMonth(first)} to ${formatMonth(first + count - 1)}` });
+        else set.add(t);
+      });
+      monthIndices = [...set].sort((a, b) => a - b);
+    } else {
+      const every = e.months.every;
+      monthIndices = Array.from({ length: count }, (_, t) => t).filter((t) => (t + 1) % every === 0);
+      if (monthIndices.length === 0) problems.push({ path: 'months.every', message: `${every} is longer than the ${count} simulated months; nothing would be recorded` });
+    }
+  }
+
+  // the sensitivity outcomes: known breakdown values
+  if (e.sensitivity && baseScenario) {
+    if (e.parameters.length === 0) problems.push({ path: 'parameters', message: 'sensitivity analysis needs at least one parameter to vary' });
+    if (e.sensitivity.method === 'morris' && e.sensitivity.levels % 2 !== 0) problems.push({ path: 'sensitivity.levels', message: `${e.sensitivity.levels} is odd; Morris screening needs an even number of levels, e.g. 4 or 6` });
+    const dims: Record<string, string[]> = {
+      region: baseScenario.regions.map((r) => r.id), category: baseScenario.categories.map((c) => c.id), mode: baseScenario.modes.map((m) => m.id),
+      channel: [...CHANNELS], stage: [...STAGES],
+    };
+    e.sensitivity.outcomes.forEach((o, i) => {
+      const info = METRICS.find((m) => m.id === o.metric)!;
+      const given = (['region', 'channel', 'stage', 'category', 'mode'] as const).filter((d) => o[d] !== undefined);
+      if (given.length > 1) problems.push({ path: `sensitivity.outcomes[${i}]`, message: `breaks ${o.metric} down by ${given.join(' and ')}; series are broken down by one of them at most` });
+      for (const dim of ['region', 'channel', 'stage', 'category', 'mode'] as const) {
+        const v = o[dim];
+        if (v === undefined) continue;
+        if (!info.breakdowns.includes(dim)) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${o.metric} has no breakdown by ${dim}; ${info.breakdowns.length ? `it is broken down by ${info.breakdowns.join(', ')}` : 'it is a single total'}` });
+        else if (!dims[dim].includes(v)) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${show(v)} is not allowed${suggest(v, dims[dim])}; allowed: ${dims[dim].join(', ')}` });
+      }
+    });
+  }
+
+  if (problems.length > 0 || !baseScenario) throw new ExperimentError(problems, origin);
+  return {
+    name: e.name ?? options.name ?? 'experiment',
+    description: e.description ?? '',
+    seed: e.seed,
+    base,
+    baseScenario,
+    parameters: e.parameters.map((p) => ({ ...p })),
+    design: e.design,
+    replications: e.replications,
+    commonRandomNumbers: e.commonRandomNumbers,
+    metrics: e.metrics,
+    monthIndices,
+    months: e.months,
+    sensitivity: e.sensitivity,
+  };
+}
+
+/** Tries a parameter's extreme (and, for whole numbers, middle) values on the base scenario. */
+function checkValues(base: Record<string, unknown>, p: ParameterSpec, at: string, problems: Problem[]) {
+  const tries: Array<[string, number]> = [];
+  if (p.values) {
+    const values = gridValues(p)!;
+    values.forEach((v, k) => tries.push([`${at}.values[${k}]`, v]));
+  } else if (p.range) {
+    const values = gridValues(p)!;
+    tries.push([`${at}.range.from`, values[0]], [`${at}.range.to`, values[values.length - 1]]);
+    if (values.length > 2) tries.push([`${at}.range`, values[1]]);
+  } else {
+    tries.push([`${at}.distribution`, quantile(p, 0)], [`${at}.distribution`, quantile(p, 1)], [`${at}.distribution`, quantile(p, 0.37)]);
+  }
+  const reported = new Set<string>();
+  for (const [where, value] of tries) {
+    try {
+      resolveScenario(applyValues(base, [[p.path, value]]));
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      for (const prob of err.problems) {
+        const message = `${p.path} = ${value} is refused by the scenario: ${prob.path && prob.path !== p.path ? `${prob.path}: ` : ''}${prob.message}`;
+        if (reported.has(prob.message)) continue;
+        reported.add(prob.message);
+        problems.push({ path: where, message });
+      }
+      if (reported.size >= 3) return;
+    }
+  }
+}

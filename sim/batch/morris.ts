@@ -1,0 +1,91 @@
+/**
+ * Morris elementary-effects screening (Morris 1991; μ* of Campolongo, Cariboni & Saltelli 2007).
+ *
+ * On the unit hypercube with p levels {0, 1/(p−1), …, 1} and step Δ = p / (2(p − 1)), each of r
+ * trajectories starts at a random grid point and changes one factor at a time by ±Δ, in random
+ * order, visiting k + 1 points for k factors. The elementary effect of factor i on a trajectory is
+ *
+ *   EE_i = (y(x + e_i·Δ) − y(x)) / Δ        (signed by the direction of the step)
+ *
+ * and over the r trajectories: μ = mean EE, μ* = mean |EE| (importance), σ = sd of EE
+ * (non-linearity or interactions). Factors are in unit-range terms (u ∈ [0, 1] is mapped to a
+ * value by the parameter's quantile function), so μ* compares levers on a common footing: the
+ * change of the outcome over a lever's whole range.
+ */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { stream } from '../random.ts';
+import { shuffled } from './design.ts';
+import { tCritical95 } from './stats.ts';
+
+export interface Trajectory {
+  /** k + 1 points on the unit hypercube. */
+  points: number[][];
+  /** Which factor changes between point j and j + 1. */
+  order: number[];
+  /** The signed step of that change (+Δ or −Δ). */
+  steps: number[];
+}
+
+export function morrisDelta(levels: number): number {
+  return levels / (2 * (levels - 1));
+}
+
+/** r Morris trajectories for k factors on a p-level grid. */
+export function morrisTrajectories(k: number, r: number, levels: number, seed: number): Trajectory[] {
+  const delta = morrisDelta(levels);
+  const out: Trajectory[] = [];
+  for (let t = 0; t < r; t++) {
+    const rng = stream(seed, 'morris:trajectory', t);
+    // start: a level from which +Δ stays inside [0, 1]; each factor goes up or down from there
+    const low = Array.from({ length: k }, () => Math.floor(rng() * (levels / 2)) / (levels - 1));
+    const up = Array.from({ length: k }, () => rng() < 0.5);
+    const x = low.map((l, i) => (up[i] ? l : l + delta));
+    const order = shuffled(k, rng);
+    const points = [x.slice()];
+    const steps: number[] = [];
+    for (const i of order) {
+      const step = up[i] ? delta : -delta;
+      x[i] = round(x[i] + step);
+      points.push(x.slice());
+      steps.push(step);
+    }
+    out.push({ points, order, steps });
+  }
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 1e12) / 1e12;
+
+export interface MorrisIndex {
+  factor: number;
+  mu: number;
+  muStar: number;
+  sigma: number;
+  /** Half-width of a 95% interval for μ* (t × sd(|EE|) / √r). */
+  muStarCi95: number;
+  effects: number[];
+}
+
+/** Elementary effects and their statistics per factor; `y[t][j]` is the output at point j of trajectory t. */
+export function morrisIndices(trajectories: Trajectory[], y: number[][]): MorrisIndex[] {
+  const k = trajectories[0]?.order.length ?? 0;
+  const effects: number[][] = Array.from({ length: k }, () => []);
+  trajectories.forEach((tr, t) => {
+    tr.order.forEach((i, j) => {
+      const ee = (y[t][j + 1] - y[t][j]) / tr.steps[j];
+      if (Number.isFinite(ee)) effects[i].push(ee);
+    });
+  });
+  return effects.map((ee, factor) => {
+    const abs = ee.map(Math.abs);
+    const n = ee.length;
+    return {
+      factor,
+      mu: n ? mean(ee) : NaN,
+      muStar: n ? mean(abs) : NaN,
+      sigma: n > 1 ? sampleStandardDeviation(ee) : NaN,
+      muStarCi95: n > 1 ? (tCritical95(n - 1) * sampleStandardDeviation(abs)) / Math.sqrt(n) : NaN,
+      effects: ee,
+    };
+  });
+}

@@ -1,0 +1,27 @@
+import { describe, it, expect } from 'vitest';
+import { parsePath, pathProblem, applyValues } from './paths.ts';
+
+describe('parameter paths', () => {
+  it('parses keys, ids and positions', () => {
+    expect(parsePath('rules.smeCreditSupply')).toEqual([{ key: 'rules' }, { key: 'smeCreditSupply' }]);
+    expect(parsePath('regions[eu].tariff')).toEqual([{ key: 'regions' }, { id: 'eu' }, { key: 'tariff' }]);
+    expect(parsePath('shocks[0].severity')).toEqual([{ key: 'shocks' }, { index: 0 }, { key: 'severity' }]);
+    expect(parsePath('platform.customs.market_hall.clearanceDays')).toHaveLength(4);
+  });
+  it('refuses what is not a path', () => {
+    for (const bad of ['', 'rules..x', '.rules', 'rules.', '[eu].tariff', 'regions[eu', 'a b', 'regions[e u].x']) expect(parsePath(bad), bad).toBeUndefined();
+  });
+  it('writes into a copy, adding list entries by id', () => {
+    const base = { rules: { smeLendingRate: 0.05 }, regions: [{ id: 'africa', tariff: 0.1 }] };
+    const out = applyValues(base, [['rules.smeCreditSupply', 2], ['regions[eu].tariff', 0.01], ['regions[africa].tariff', 0.2]]);
+    expect(out).toEqual({ rules: { smeLendingRate: 0.05, smeCreditSupply: 2 }, regions: [{ id: 'africa', tariff: 0.2 }, { id: 'eu', tariff: 0.01 }] });
+    expect(base.regions).toHaveLength(1);
+    expect(applyValues({}, [['model.priceSensitivity', 4]])).toEqual({ model: { priceSensitivity: 4 } });
+  });
+  it('explains paths that cannot be written', () => {
+    expect(pathProblem({}, parsePath('shocks[0].severity')!)).toMatch(/has 0 entries/);
+    expect(pathProblem({}, parsePath('regions[eu]')!)).toMatch(/end with a field name/);
+    expect(pathProblem({ name: 'x' }, parsePath('name.x')!)).toMatch(/not an object/);
+    expect(pathProblem({}, parsePath('regions[eu].tariff')!)).toBeUndefined();
+  });
+});

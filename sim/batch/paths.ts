@@ -1,0 +1,104 @@
+/**
+ * Parameter paths: how an experiment names one number of a scenario, and how a value is put there.
+ *
+ *   rules.smeCreditSupply                 a lever (replaces its whole schedule by a constant)
+ *   rules.smeCreditSupply.base            the starting value of a lever's schedule
+ *   regions[eu].tariff                    a field of the region with id "eu" (entry added if missing)
+ *   platform.customs.market_hall.clearanceDays
+ *   model.priceSensitivity                a behavioural parameter
+ *   shocks[0].severity                    a field of the first shock of the base scenario
+ *
+ * `applyValues(base, { path: value })` returns a deep copy of the base scenario object with each
+ * value written in; the scenario schema then judges the result (range, integer, …), so a path
+ * accepts exactly what a scenario file accepts there.
+ */
+
+/** One step of a path: an object key, an array entry by id, or an array entry by position. */
+export type PathStep = { key: string } | { id: string } | { index: number };
+
+const KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const SELECTOR = /^\[([A-Za-z0-9_-]+)\]/;
+
+/** Parses `regions[eu].tariff` into steps, or returns undefined if it is not a path. */
+export function parsePath(path: string): PathStep[] | undefined {
+  const steps: PathStep[] = [];
+  let rest = path;
+  let first = true;
+  while (rest.length > 0) {
+    if (!first) {
+      if (rest.startsWith('.')) rest = rest.slice(1);
+      else if (!rest.startsWith('[')) return undefined;
+    }
+    const sel = SELECTOR.exec(rest);
+    if (sel && !first) {
+      steps.push(/^\d+$/.test(sel[1]) ? { index: Number(sel[1]) } : { id: sel[1] });
+      rest = rest.slice(sel[0].length);
+    } else {
+      const m = /^[^.[]+/.exec(rest);
+      if (!m || !KEY.test(m[0])) return undefined;
+      steps.push({ key: m[0] });
+      rest = rest.slice(m[0].length);
+    }
+    first = false;
+  }
+  return steps.length > 0 ? steps : undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Why a path cannot be written into `base`, or undefined when it can. */
+export function pathProblem(base: Record<string, unknown>, steps: PathStep[]): string | undefined {
+  let node: unknown = base;
+  for (let i = 0; i < steps.length - 1; i++) {
+    const s = steps[i];
+    const next = steps[i + 1];
+    if ('key' in s) {
+      if (!isObject(node)) return 'goes through something that is not an object';
+      node = node[s.key] ?? ('key' in next ? {} : []);
+    } else {
+      if (!Array.isArray(node)) return 'selects an entry of something that is not a list';
+      if ('index' in s) {
+        if (s.index >= node.length) return `selects entry [${s.index}], but the base scenario's list has ${node.length} ${node.length === 1 ? 'entry' : 'entries'}`;
+        node = node[s.index];
+      } else node = node.find((e) => isObject(e) && e.id === s.id) ?? { id: s.id };
+    }
+  }
+  const last = steps[steps.length - 1];
+  if (!('key' in last)) return 'must end with a field name, e.g. regions[eu].tariff';
+  if (!isObject(node)) return 'goes through something that is not an object';
+  return undefined;
+}
+
+/** Writes `value` at `steps` inside `root` (mutating it; intermediate objects are created). */
+function writeAt(root: Record<string, unknown>, steps: PathStep[], value: number): void {
+  let node: unknown = root;
+  for (let i = 0; i < steps.length - 1; i++) {
+    const s = steps[i];
+    const next = steps[i + 1];
+    if ('key' in s) {
+      const obj = node as Record<string, unknown>;
+      if (obj[s.key] === undefined) obj[s.key] = 'key' in next ? {} : [];
+      node = obj[s.key];
+    } else {
+      const list = node as unknown[];
+      if ('index' in s) node = list[s.index];
+      else {
+        let entry = list.find((e) => isObject(e) && e.id === s.id);
+        if (!entry) list.push((entry = { id: s.id }));
+        node = entry;
+      }
+    }
+  }
+  (node as Record<string, unknown>)[(steps[steps.length - 1] as { key: string }).key] = value;
+}
+
+/** A deep copy of `base` with each path set to its value (paths in the order given). */
+export function applyValues(base: Record<string, unknown>, values: ReadonlyArray<readonly [string, number]>): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
+  for (const [path, value] of values) {
+    const steps = parsePath(path);
+    if (!steps) throw new Error(`not a parameter path: ${path}`);
+    writeAt(copy, steps, value);
+  }
+  return copy;
+}

@@ -1,0 +1,60 @@
+/**
+ * What a batch run keeps: the rows of runs.csv for one run (the single-run timeseries columns,
+ * prefixed by point, replicate, seed and the varied values), filtered to the experiment's
+ * metrics and months; and, for sensitivity analysis, one number per outcome.
+ * Rows keep the single run's order (series in recording order, then month), so concatenating
+ * runs in index order gives a deterministic table.
+ */
+import type { RunResult } from '../run.ts';
+import type { Outcome } from './experiment.ts';
+
+export const SERIES_COLUMNS = ['month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', 'value'] as const;
+
+/** Header of runs.csv for these parameter paths. */
+export function runsHeader(paths: string[]): string[] {
+  return ['point', 'replicate', 'seed', ...paths, ...SERIES_COLUMNS];
+}
+
+export type Cell = string | number;
+
+export interface RunTag {
+  point: number;
+  replicate: number;
+  seed: number;
+  values: number[];
+}
+
+/** Rows of one run for runs.csv; NaN values (months a series does not apply) are skipped. */
+export function* runRows(result: RunResult, tag: RunTag, metrics: ReadonlySet<string>, monthIndices: readonly number[]): Generator<Cell[]> {
+  const { keys, values } = result.series;
+  const prefix: Cell[] = [tag.point, tag.replicate, tag.seed, ...tag.values];
+  for (let s = 0; s < keys.length; s++) {
+    const k = keys[s];
+    if (!metrics.has(k.metric)) continue;
+    const v = values[s];
+    for (const t of monthIndices) {
+      if (t >= v.length || Number.isNaN(v[t])) continue;
+      yield [...prefix, result.months[t], k.metric, k.region, k.channel, k.stage, k.category, k.mode, v[t]];
+    }
+  }
+}
+
+/** The label of an outcome, e.g. "trade_value_usd[region=eu] (mean)". */
+export function outcomeLabel(o: Outcome): string {
+  const dims = (['region', 'channel', 'stage', 'category', 'mode'] as const).filter((d) => o[d] !== undefined).map((d) => `${d}=${o[d]}`);
+  return `${o.metric}${dims.length ? `[${dims.join(',')}]` : ''} (${o.statistic})`;
+}
+
+/** One number for an outcome: the series' last value, mean or sum over the run's months. */
+export function outcomeValue(result: RunResult, o: Outcome): number {
+  const v = result.series.get(o.metric, { region: o.region, channel: o.channel, stage: o.stage, category: o.category, mode: o.mode });
+  if (!v) throw new Error(`the run recorded no series ${outcomeLabel(o)}`);
+  if (o.statistic === 'last') {
+    for (let t = v.length - 1; t >= 0; t--) if (!Number.isNaN(v[t])) return v[t];
+    return Number.NaN;
+  }
+  let sum = 0;
+  let n = 0;
+  for (let t = 0; t < v.length; t++) if (!Number.isNaN(v[t])) { sum += v[t]; n++; }
+  return o.statistic === 'sum' ? sum : n > 0 ? sum / n : Number.NaN;
+}

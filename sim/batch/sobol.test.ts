@@ -1,0 +1,31 @@
+import { describe, it, expect } from 'vitest';
+import { saltelliSample, sobolIndices } from './sobol.ts';
+
+describe('Sobol indices (Saltelli sampling)', () => {
+  it('lays out A, B and the AB_i matrices', () => {
+    const s = saltelliSample(3, 2, 1);
+    expect(s.points).toHaveLength(3 * 4);
+    const [A, B, AB1] = [s.points.slice(0, 3), s.points.slice(3, 6), s.points.slice(9, 12)];
+    expect(AB1[2]).toEqual([A[2][0], B[2][1]]);
+  });
+  it('recovers the Ishigami function\'s known indices', () => {
+    // f = sin x1 + 7 sin² x2 + 0.1 x3⁴ sin x1 on [−π, π]³: S = 0.314, 0.442, 0; ST = 0.558, 0.442, 0.244
+    const s = saltelliSample(20_000, 3, 7);
+    const x = (u: number) => -Math.PI + 2 * Math.PI * u;
+    const y = s.points.map(([a, b, c]) => Math.sin(x(a)) + 7 * Math.sin(x(b)) ** 2 + 0.1 * x(c) ** 4 * Math.sin(x(a)));
+    const idx = sobolIndices(s, y, 1, 50);
+    const close = (v: number, t: number) => expect(Math.abs(v - t)).toBeLessThan(0.04);
+    close(idx[0].s1, 0.314); close(idx[1].s1, 0.442); close(idx[2].s1, 0);
+    close(idx[0].st, 0.558); close(idx[1].st, 0.442); close(idx[2].st, 0.244);
+    for (const i of idx) {
+      expect(i.s1Low).toBeLessThanOrEqual(i.s1);
+      expect(i.stHigh).toBeGreaterThanOrEqual(i.st);
+    }
+  });
+  it('a function of one factor', () => {
+    const s = saltelliSample(2000, 2, 3);
+    const idx = sobolIndices(s, s.points.map(([a]) => a), 2, 20);
+    expect(idx[0].st).toBeCloseTo(1, 1);
+    expect(idx[1].st).toBe(0);
+  });
+});
