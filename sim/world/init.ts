@@ -79,6 +79,26 @@ export function policyReference(scenario: ResolvedScenario): ResolvedScenario {
   };
 }
 
+/**
+ * The strength of competing suppliers, from the default-policy reference world. Scenarios that
+ * differ only in policies share it, so it is kept for the last few references (a pure function of
+ * the reference and seed: caching changes no number, it only saves rebuilding the reference when
+ * a user moves one slider after another).
+ */
+function referenceOutsideAttraction(scenario: ResolvedScenario, seed: number): Float64Array {
+  const reference = policyReference(scenario);
+  // names and texts do not change any number
+  const key = `${seed}|${JSON.stringify({ ...reference, name: '', title: null, description: null, seed: 0 })}`;
+  let value = referenceCache.get(key);
+  if (!value) {
+    value = createWorld(reference, seed, new Float64Array(0)).market.outsideAttraction;
+    referenceCache.set(key, value);
+    if (referenceCache.size > 8) referenceCache.delete(referenceCache.keys().next().value!);
+  }
+  return value;
+}
+const referenceCache = new Map<string, Float64Array>();
+
 export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, outsideAttraction?: Float64Array): World {
   const firstMonth = parseMonth(scenario.time.start);
   const months = parseMonth(scenario.time.end) - firstMonth + 1;
@@ -107,7 +127,7 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, ou
   for (let i = 0; i < merchants.capacity; i++) w.boothRandom.assign(i);
   for (let i = 0; i < buyers.count; i++) w.buyerRandom.assign(i);
   placeIncumbents(w, merchantCount);
-  prime(w, outsideAttraction ?? createWorld(policyReference(scenario), seed, new Float64Array(0)).market.outsideAttraction);
+  prime(w, outsideAttraction ?? referenceOutsideAttraction(scenario, seed));
   return w;
 }
 
