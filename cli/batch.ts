@@ -1,0 +1,391 @@
+/**
+ * What the batch commands (sweep, merge, sensitivity) share: reading an experiment file, the
+ * output directory's state (experiment.json lock, parts/, completed.log), the worker pool with
+ * its progress bar, and assembling the final files from the parts.
+ *
+ * Output directory (manifest.json is deterministic; git commit, Node version, times and worker
+ * count go to provenance.json):
+ *   experiment.json   the experiment (base scenario inlined) and its key; a directory holds one experiment
+ *   parts/run-N.csv   rows of run N (no header), written by the worker that ran it
+ *   completed.log     one JSON line per finished run, appended after its part is on disk
+ *   runs.csv, runs.arrow, summary.csv, manifest.json   the final files (unsharded sweep, or merge)
+ *   provenance.json   when, how and with how many workers the files were made (not deterministic)
+ * A run is done when its log line parses and its part file has the logged size; anything else
+ * (a run in flight at a crash, a torn last log line) is simply run again.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { SingleBar, Presets } from 'cli-progress';
+import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vector } from 'apache-arrow';
+import { parseScenarioText, MODEL_VERSION } from '../sim/index.ts';
+import {
+  resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, SERIES_COLUMNS,
+  type Experiment, type Point, type Run, type Shard,
+} from '../sim/batch/index.ts';
+import { InputError, describeFsError } from './errors.ts';
+import { ensureDir, csvCell, type FileInfo } from './writers.ts';
+import type { RowsTask, OutcomesTask, RowsResult } from './batch-worker.ts';
+
+const MAX_FILE_BYTES = 4_000_000;
+
+/** Output piped into `head` and closed early is not an error of ours. */
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+function readText(file: string, what: string): string {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new InputError(`cannot read ${what} "${file}": it is a directory`);
+    if (stat.size > MAX_FILE_BYTES) throw new InputError(`${what} "${file}" is ${stat.size} bytes; at most ${MAX_FILE_BYTES} allowed`);
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(describeFsError(e, `cannot read ${what}`) ?? `cannot read ${what} "${file}"`);
+  }
+}
+
+/** Reads and checks an experiment file; a string `base` is a scenario file relative to it. */
+export function readExperiment(file: string): Experiment {
+  const text = readText(file, 'experiment file');
+  const name = path.basename(file).replace(/\.json$/i, '');
+  return resolveExperiment(text, {
+    origin: file,
+    name,
+    loadBase: (ref) => parseScenarioText(readText(path.resolve(path.dirname(file), ref), 'base scenario file'), ref),
+  });
+}
+
+/** The experiment as a self-contained object (base inlined): what experiment.json stores. */
+export function experimentObject(exp: Experiment) {
+  const { name, description, seed, base, parameters, design, replications, commonRandomNumbers, metrics, months, sensitivity } = exp;
+  return { name, description, seed, base, parameters, design, replications, commonRandomNumbers, metrics, months, ...(sensitivity ? { sensitivity } : {}) };
+}
+
+/** A fingerprint of everything that decides the results: the experiment, the model version and defaults. */
+export function experimentKey(exp: Experiment): string {
+  const { name: _n, description: _d, sensitivity: _s, ...rest } = experimentObject(exp);
+  // the resolved base scenario carries the model's defaults, so a change of defaults changes the key
+  return createHash('sha256').update(JSON.stringify({ modelVersion: MODEL_VERSION, ...rest, resolvedBase: { ...exp.baseScenario, name: '' } })).digest('hex').slice(0, 16);
+}
+
+interface Lock {
+  key: string;
+  shard: string | null;
+  experiment: ReturnType<typeof experimentObject>;
+}
+
+const fsWrap = <T>(doing: string, f: () => T): T => {
+  try {
+    return f();
+  } catch (e) {
+    const message = describeFsError(e, doing);
+    throw message ? new InputError(message) : e;
+  }
+};
+
+/** Prepares an output directory for an experiment; refuses one that holds another experiment. */
+export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undefined): void {
+  fsWrap('cannot create the output directory', () => ensureDir(path.join(dir, 'parts')));
+  const lockFile = path.join(dir, 'experiment.json');
+  const key = experimentKey(exp);
+  const shardText = shard && shard.count > 1 ? `${shard.index}/${shard.count}` : null;
+  if (fs.existsSync(lockFile)) {
+    let lock: Lock | undefined;
+    try {
+      lock = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as Lock;
+    } catch {
+      lock = undefined;
+    }
+    if (lock && lock.key !== key) throw new InputError(`${dir} holds runs of a different experiment (or one changed since, or another model version); use another --out directory, or delete it to start again`);
+    if (lock && lock.shard !== shardText) throw new InputError(`${dir} holds runs of ${lock.shard ? `shard ${lock.shard}` : 'the unsharded sweep'}, not ${shardText ? `shard ${shardText}` : 'the unsharded sweep'}; give each shard its own --out directory`);
+    if (lock) return;
+  }
+  const lock: Lock = { key, shard: shardText, experiment: experimentObject(exp) };
+  fsWrap('cannot write', () => fs.writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n'));
+}
+
+/** Reads a directory's lock (for merge). */
+export function readLock(dir: string): Lock {
+  const file = path.join(dir, 'experiment.json');
+  if (!fs.existsSync(file)) throw new InputError(`${dir} is not a sweep output directory (it has no experiment.json)`);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Lock;
+  } catch {
+    throw new InputError(`${file} is not valid JSON; was it edited?`);
+  }
+}
+
+export interface Completed {
+  index: number;
+  point: number;
+  replicate: number;
+  seed: number;
+  rows: number;
+  bytes: number;
+}
+
+export const partFile = (dir: string, index: number) => path.join(dir, 'parts', `run-${String(index).padStart(6, '0')}.csv`);
+
+/** Runs logged as done whose part file is complete. Torn or foreign lines are ignored. */
+export function readCompleted(dir: string): Map<number, Completed> {
+  const done = new Map<number, Completed>();
+  const log = path.join(dir, 'completed.log');
+  if (!fs.existsSync(log)) return done;
+  for (const line of fs.readFileSync(log, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let c: Completed;
+    try {
+      c = JSON.parse(line) as Completed;
+    } catch {
+      continue;
+    }
+    if (!Number.isInteger(c.index)) continue;
+    try {
+      if (fs.statSync(partFile(dir, c.index)).size === c.bytes) done.set(c.index, c);
+    } catch {
+      // part missing: the run is done again
+    }
+  }
+  return done;
+}
+
+/** A pool of worker threads running batch tasks (piscina), one per core unless told otherwise. */
+export function createPool(workers: number): Piscina {
+  return new Piscina({
+    filename: new URL('./batch-worker.mjs', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+  });
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+/** A progress bar with rate and ETA on stderr (terminals only). */
+export function progressBar(total: number, already: number, label: string) {
+  const enabled = process.stderr.isTTY === true && total > 0;
+  const bar = enabled
+    ? new SingleBar({ format: `${label} |{bar}| {value}/{total} runs | {rate} runs/min | ETA {eta_formatted}`, linewrap: null, stream: process.stderr, etaBuffer: 20 }, Presets.shades_classic)
+    : undefined;
+  const started = performance.now();
+  let done = already;
+  bar?.start(total, done, { rate: '–' });
+  return {
+    tick() {
+      done++;
+      const min = (performance.now() - started) / 60_000;
+      bar?.update(done, { rate: min > 0 ? ((done - already) / min).toFixed(0) : '–' });
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+export interface SweepProgress {
+  ran: number;
+  interrupted: boolean;
+}
+
+/**
+ * Runs the given runs on the pool, each writing its part file, appending to completed.log as each
+ * finishes. On SIGINT/SIGTERM, queued runs are dropped and the runs in flight abandoned.
+ */
+export async function runRowsTasks(dir: string, exp: Experiment, points: Point[], todo: Run[], workers: number, onDone: () => void): Promise<SweepProgress> {
+  if (todo.length === 0) return { ran: 0, interrupted: false };
+  const pool = createPool(Math.min(workers, todo.length));
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
+  let interrupted = false;
+  const stop = () => {
+    interrupted = true;
+    abort.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const log = fs.openSync(path.join(dir, 'completed.log'), 'a');
+  let ran = 0;
+  let failure: unknown;
+  try {
+    const base = { name: exp.name, base: exp.base, parameters: exp.parameters, metrics: exp.metrics, monthIndices: exp.monthIndices };
+    await Promise.all(todo.map(async (run) => {
+      const task: RowsTask = { kind: 'rows', ...base, values: points[run.point].values, seed: run.seed, index: run.index, point: run.point, replicate: run.replicate, partFile: partFile(dir, run.index) };
+      try {
+        const r = (await pool.run(task, { signal: abort.signal })) as RowsResult;
+        const entry: Completed = { index: run.index, point: run.point, replicate: run.replicate, seed: run.seed, rows: r.rows, bytes: r.bytes };
+        fs.writeSync(log, JSON.stringify(entry) + '\n');
+        ran++;
+        onDone();
+      } catch (e) {
+        if (abort.signal.aborted) return;
+        failure ??= e;
+        abort.abort();
+      }
+    }));
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    fs.closeSync(log);
+    await pool.destroy();
+  }
+  if (failure) throw failure;
+  return { ran, interrupted };
+}
+
+/** Runs outcome tasks (sensitivity) on the pool; results in task order. */
+export async function runOutcomeTasks(tasks: OutcomesTask[], workers: number, onDone: () => void): Promise<number[][]> {
+  const pool = createPool(Math.min(workers, Math.max(1, tasks.length)));
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  try {
+    return await Promise.all(tasks.map(async (t) => {
+      const r = (await pool.run(t, { signal: abort.signal })) as number[];
+      onDone();
+      return r;
+    }));
+  } catch (e) {
+    if (abort.signal.aborted) throw new InputError('interrupted; nothing written (sensitivity runs are not resumable; run the command again)');
+    throw e;
+  } finally {
+    process.off('SIGINT', stop);
+    await pool.destroy();
+  }
+}
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const sha256File = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/**
+ * Writes runs.csv, runs.arrow, summary.csv and manifest.json into `out` from the parts of every
+ * run (found in `sources`: run index → directory). Rows are in run-index order (point, then
+ * replicate), each run's rows in single-run order, so the files depend only on the experiment.
+ */
+export function assemble(out: string, exp: Experiment, points: Point[], runs: Run[], sources: Map<number, string>): FileInfo[] {
+  ensureDir(out);
+  const paths = exp.parameters.map((p) => p.path);
+  const nParams = paths.length;
+  const runsFile = path.join(out, 'runs.csv');
+  const summaryFile = path.join(out, 'summary.csv');
+  const csv = fs.openSync(runsFile + '.tmp', 'w');
+  const sum = fs.openSync(summaryFile + '.tmp', 'w');
+  // columns of the Arrow table
+  const ints = { point: [] as number[], replicate: [] as number[], seed: [] as number[] };
+  const params: number[][] = paths.map(() => []);
+  const strings: string[][] = SERIES_COLUMNS.slice(0, 7).map(() => []);
+  const value: number[] = [];
+  let rows = 0;
+  let summaryRows = 0;
+  try {
+    fs.writeSync(csv, runsHeader(paths).map(csvCell).join(',') + '\n');
+    fs.writeSync(sum, summaryHeader(paths).map(csvCell).join(',') + '\n');
+    let current: PointSummary | undefined;
+    const flushSummary = () => {
+      if (!current) return;
+      let chunk = '';
+      for (const row of current.rows()) {
+        chunk += row.map(csvCell).join(',') + '\n';
+        summaryRows++;
+      }
+      fs.writeSync(sum, chunk);
+    };
+    for (const run of runs) {
+      if (!current || current.point !== run.point) {
+        flushSummary();
+        current = new PointSummary(run.point, points[run.point].values);
+      }
+      const text = fs.readFileSync(partFile(sources.get(run.index)!, run.index), 'utf8');
+      fs.writeSync(csv, text);
+      for (const line of text.split('\n')) {
+        if (!line) continue;
+        const cells = line.split(',');
+        ints.point.push(Number(cells[0]));
+        ints.replicate.push(Number(cells[1]));
+        ints.seed.push(Number(cells[2]));
+        for (let j = 0; j < nParams; j++) params[j].push(Number(cells[3 + j]));
+        const key = cells.slice(3 + nParams, 10 + nParams);
+        for (let j = 0; j < 7; j++) strings[j].push(key[j]);
+        const v = Number(cells[10 + nParams]);
+        value.push(v);
+        current.add(key, v);
+        rows++;
+      }
+    }
+    flushSummary();
+  } finally {
+    fs.closeSync(csv);
+    fs.closeSync(sum);
+  }
+  fs.renameSync(runsFile + '.tmp', runsFile);
+  fs.renameSync(summaryFile + '.tmp', summaryFile);
+
+  const dict = () => new Dictionary(new Utf8(), new Int32());
+  const columns: Record<string, Vector> = {
+    point: vectorFromArray(Int32Array.from(ints.point)),
+    replicate: vectorFromArray(Int32Array.from(ints.replicate)),
+    seed: vectorFromArray(Int32Array.from(ints.seed)),
+  };
+  paths.forEach((p, j) => (columns[p] = vectorFromArray(Float64Array.from(params[j]))));
+  SERIES_COLUMNS.slice(0, 7).forEach((c, j) => (columns[c] = vectorFromArray(strings[j], dict())));
+  columns.value = vectorFromArray(Float64Array.from(value));
+  const arrowFile = path.join(out, 'runs.arrow');
+  fs.writeFileSync(arrowFile + '.tmp', tableToIPC(new Table(columns), 'file'));
+  fs.renameSync(arrowFile + '.tmp', arrowFile);
+
+  const files: FileInfo[] = [
+    { file: 'runs.csv', rows, bytes: fs.statSync(runsFile).size },
+    { file: 'runs.arrow', rows, bytes: fs.statSync(arrowFile).size },
+    { file: 'summary.csv', rows: summaryRows, bytes: fs.statSync(summaryFile).size },
+  ].map((f) => ({ ...f, sha256: sha256File(path.join(out, f.file)) }));
+  const seeds = new Map<number, number[]>();
+  for (const r of runs) (seeds.get(r.point) ?? seeds.set(r.point, []).get(r.point)!).push(r.seed);
+  const manifest = {
+    kind: 'yiwu-sandbox sweep',
+    modelVersion: MODEL_VERSION,
+    experimentKey: experimentKey(exp),
+    experiment: experimentObject(exp),
+    runs: runs.length,
+    recordedMonths: exp.monthIndices.length,
+    files,
+    seedDerivation: 'seed of run (point p, replicate r) = floor(2^31 × first draw of Alea("yiwu:<experiment seed>:batch:run:<p>:<r>")); with commonRandomNumbers, "batch:run:common" in place of "batch:run:<p>"',
+    points: points.map((p) => ({ point: p.id, values: Object.fromEntries(paths.map((q, j) => [q, p.values[j]])), seeds: seeds.get(p.id) ?? [] })),
+    baseScenario: exp.baseScenario,
+  };
+  fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return [...files, { file: 'manifest.json' }];
+}
+
+/** Provenance of this invocation (times, workers, command line): not part of the deterministic output. */
+export function writeProvenance(dir: string, info: Record<string, unknown>): void {
+  const status = git(['status', '--porcelain', '--untracked-files=no']);
+  fs.writeFileSync(path.join(dir, 'provenance.json'), JSON.stringify({
+    ...info,
+    commandLine: process.argv.slice(2),
+    cwd: process.cwd(),
+    nodeVersion: process.version,
+    gitCommit: git(['rev-parse', 'HEAD']),
+    gitDirty: status === null ? null : status.length > 0,
+    host: os.hostname(),
+    cpus: os.availableParallelism(),
+  }, null, 2) + '\n');
+}
+
+export { experimentPoints, planRuns };

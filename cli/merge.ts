@@ -1,0 +1,62 @@
+/**
+ * Joins the outputs of sharded sweeps into exactly what one unsharded sweep writes.
+ *
+ *   npm run merge -- out/exp-shard-1-of-3 out/exp-shard-2-of-3 out/exp-shard-3-of-3 --out out/exp
+ *
+ * Checks that every directory holds the same experiment (same key in experiment.json) and that
+ * together they hold every run; then writes runs.csv, runs.arrow, summary.csv and manifest.json.
+ */
+import * as path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { resolveExperiment } from '../sim/batch/index.ts';
+import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance } from './batch.ts';
+import { InputError, report } from './errors.ts';
+import { ensureDir } from './writers.ts';
+
+function main(dirs: string[], opts: { out: string }) {
+  const started = performance.now();
+  const locks = dirs.map((d) => ({ dir: path.resolve(d), lock: readLock(d) }));
+  const first = locks[0];
+  for (const l of locks.slice(1)) {
+    if (l.lock.key !== first.lock.key) throw new InputError(`${l.dir} holds a different experiment from ${first.dir} (keys ${l.lock.key} and ${first.lock.key}); merge only shards of one experiment`);
+  }
+  const exp = resolveExperiment(first.lock.experiment, { origin: path.join(first.dir, 'experiment.json') });
+  const points = experimentPoints(exp);
+  const runs = planRuns(exp, points.length);
+  const sources = new Map<number, string>();
+  for (const { dir } of locks) for (const index of readCompleted(dir).keys()) if (!sources.has(index)) sources.set(index, dir);
+  const missing = runs.filter((r) => !sources.has(r.index));
+  if (missing.length > 0) {
+    const shards = [...new Set(locks.map((l) => l.lock.shard).filter(Boolean))];
+    const count = shards.length ? Number(String(shards[0]).split('/')[1]) : 1;
+    const which = [...new Set(missing.map((r) => (r.index % count) + 1))].sort((a, b) => a - b);
+    throw new InputError(`${missing.length} of ${runs.length} runs are missing (first: run ${missing[0].index}, point ${missing[0].point}, replicate ${missing[0].replicate}); finish ${count > 1 ? `shard${which.length > 1 ? 's' : ''} ${which.map((i) => `${i}/${count}`).join(', ')}` : 'the sweep'} (re-running the same sweep command resumes it) and give all shard directories to merge`);
+  }
+  const out = path.resolve(opts.out);
+  try {
+    ensureDir(out);
+  } catch {
+    throw new InputError(`cannot create the output directory ${out}`);
+  }
+  const files = assemble(out, exp, points, runs, sources);
+  writeProvenance(out, { command: 'merge', from: locks.map((l) => ({ dir: l.dir, shard: l.lock.shard })), wallSeconds: (performance.now() - started) / 1000 });
+  process.stdout.write(`merged ${runs.length} runs from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'} into ${out}:\n`);
+  for (const f of files) process.stdout.write(`  ${f.file.padEnd(14)}${f.rows !== undefined ? `${f.rows.toLocaleString('en-US')} rows`.padStart(16) : ''}\n`);
+}
+
+const program = new Command()
+  .name('npm run merge --')
+  .usage('<DIR...> --out DIR')
+  .description('Merge the output directories of sharded sweeps (npm run sweep -- … --shard i/n) into the files one unsharded sweep writes.')
+  .argument('<DIR...>', 'shard output directories')
+  .requiredOption('--out <DIR>', 'where to write runs.csv, runs.arrow, summary.csv and manifest.json')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .action(main);
+
+try {
+  program.parse();
+} catch (e) {
+  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
+  else process.exitCode = report(e);
+}

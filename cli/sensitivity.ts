@@ -1,0 +1,169 @@
+/**
+ * Sensitivity analysis of an experiment's parameters for chosen outcomes, run on the worker pool:
+ * Morris elementary-effects screening (default) or Sobol indices ("method": "sobol").
+ *
+ *   npm run sensitivity -- scenarios/experiments/levers-morris.json [--workers N] [--out DIR]
+ *
+ * Uses the experiment's `parameters` (their ranges, values or distributions give each lever's
+ * span) and its `sensitivity` section (trajectories, levels, outcomes; defaults 10, 4 and mean
+ * exports). Each point runs `replications` times with common random numbers (replicate r has the
+ * same seed at every point), and the outcome is the mean over replicates.
+ * Writes sensitivity.csv (ranked), sensitivity.svg (μ*, or Sobol ST and S1, with 95% intervals),
+ * sensitivity-runs.csv (every point and outcome) and manifest.json.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { MODEL_VERSION } from '../sim/index.ts';
+import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome } from '../sim/batch/index.ts';
+import { readExperiment, runOutcomeTasks, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance } from './batch.ts';
+import { parseWorkers } from './sweep-options.ts';
+import { writeCsv, ensureDir } from './writers.ts';
+import { report, InputError } from './errors.ts';
+import type { OutcomesTask } from './batch-worker.ts';
+
+const DEFAULTS = { method: 'morris' as const, trajectories: 10, levels: 4, samples: 64, outcomes: [{ metric: 'trade_value_usd', statistic: 'mean' as const }] };
+
+async function main(file: string, opts: { workers?: number; out?: string }) {
+  const started = performance.now();
+  const exp = readExperiment(file);
+  if (exp.parameters.length === 0) throw new InputError(`${file}: sensitivity analysis needs at least one entry in "parameters"`);
+  const config = exp.sensitivity ?? DEFAULTS;
+  const outcomes = config.outcomes as Outcome[];
+  const k = exp.parameters.length;
+  const names = exp.parameters.map((p) => p.path);
+  // unit-hypercube points of the method, in run order
+  const trajectories = config.method === 'morris' ? morrisTrajectories(k, config.trajectories, config.levels, exp.seed) : [];
+  const saltelli = config.method === 'sobol' ? saltelliSample(config.samples, k, exp.seed) : undefined;
+  const unit = saltelli ? saltelli.points : trajectories.flatMap((tr) => tr.points);
+  const points = unit.map((u) => ({ u, values: exp.parameters.map((p, i) => quantile(p, u[i])) }));
+  const seeds = Array.from({ length: exp.replications }, (_, r) => runSeed(exp.seed, 0, r, true));
+  const tasks: OutcomesTask[] = points.flatMap((p) => seeds.map((seed) => ({ kind: 'outcomes' as const, name: exp.name, base: exp.base, parameters: exp.parameters, values: p.values, seed, outcomes })));
+  const workers = opts.workers ?? defaultWorkers();
+  const dir = path.resolve(opts.out ?? path.join('out', `${exp.name}-sensitivity`));
+  ensureDir(dir);
+  const design = saltelli
+    ? `Sobol indices of ${k} parameters, ${config.samples} × (${k} + 2) points`
+    : `Morris screening of ${k} parameters, ${config.trajectories} trajectories × ${k + 1} points`;
+  process.stdout.write(`${exp.name}: ${design} × ${exp.replications} replications = ${tasks.length} runs on ${Math.min(workers, tasks.length)} workers\n`);
+  const bar = progressBar(tasks.length, 0, 'Sensitivity');
+  let results: number[][];
+  try {
+    results = await runOutcomeTasks(tasks, workers, () => bar.tick());
+  } finally {
+    bar.stop();
+  }
+  // mean over replicates: y[o][point]
+  const R = exp.replications;
+  const y = outcomes.map((_, o) => points.map((_, j) => {
+    let s = 0;
+    for (let r = 0; r < R; r++) s += results[j * R + r][o];
+    return s / R;
+  }));
+
+  const rows: Array<Array<string | number>> = [];
+  const bars: Bar[][] = [];
+  let header: string[];
+  if (saltelli) {
+    header = ['outcome', 'rank', 'parameter', 'st', 'st_ci95_low', 'st_ci95_high', 's1', 's1_ci95_low', 's1_ci95_high'];
+    outcomes.forEach((o, q) => {
+      const idx = sobolIndices(saltelli, y[q], exp.seed);
+      const ranked = [...idx].sort((a, b) => b.st - a.st || a.factor - b.factor);
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], nan(m.st), nan(m.stLow), nan(m.stHigh), nan(m.s1), nan(m.s1Low), nan(m.s1High)]));
+      bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.st, low: m.stLow, high: m.stHigh, inner: m.s1, tip: `ST = ${fmt(m.st)} [${fmt(m.stLow)}, ${fmt(m.stHigh)}], S1 = ${fmt(m.s1)}` })));
+    });
+  } else {
+    header = ['outcome', 'rank', 'parameter', 'mu_star', 'mu_star_ci95', 'mu', 'sigma', 'mu_star_relative', 'effects'];
+    outcomes.forEach((o, q) => {
+      const byTrajectory = trajectories.map((_, t) => y[q].slice(t * (k + 1), (t + 1) * (k + 1)));
+      const idx = morrisIndices(trajectories, byTrajectory);
+      const top = Math.max(...idx.map((m) => m.muStar).filter(Number.isFinite), 0);
+      const ranked = [...idx].sort((a, b) => b.muStar - a.muStar || a.factor - b.factor);
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], m.muStar, nan(m.muStarCi95), m.mu, nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length]));
+      bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.muStar, low: m.muStar - m.muStarCi95, high: m.muStar + m.muStarCi95, tip: `μ* = ${fmt(m.muStar)} ± ${fmt(m.muStarCi95)}, μ = ${fmt(m.mu)}, σ = ${fmt(m.sigma)}` })));
+    });
+  }
+  writeCsv(path.join(dir, 'sensitivity.csv'), header, rows);
+  writeCsv(path.join(dir, 'sensitivity-runs.csv'), ['point', ...names, ...names.map((n) => `u:${n}`), ...outcomes.map(outcomeLabel)],
+    points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => y[q][j])]));
+  const measure = saltelli ? 'total Sobol index ST (bar), first-order S1 (dark), 95% bootstrap interval' : 'Morris μ* (bar) with 95% interval';
+  fs.writeFileSync(path.join(dir, 'sensitivity.svg'), barsSvg(`${exp.name}: which levers matter`, measure, outcomes.map(outcomeLabel), bars));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    kind: 'yiwu-sandbox sensitivity', modelVersion: MODEL_VERSION,
+    method: saltelli ? 'Sobol indices, Saltelli 2010 sampling; S1 Saltelli 2010, ST Jansen 1999; bootstrap 95% intervals' : 'Morris elementary effects (Morris 1991; mu* Campolongo et al. 2007)',
+    settings: saltelli ? { samples: config.samples, runs: tasks.length } : { trajectories: config.trajectories, levels: config.levels, delta: morrisDelta(config.levels), runs: tasks.length },
+    experimentKey: experimentKey(exp), experiment: experimentObject(exp),
+    seeds, commonRandomNumbers: true,
+    note: 'Parameters enter on their span: u from 0 to 1 maps through each parameter\'s values, range or distribution.',
+    baseScenario: exp.baseScenario,
+  }, null, 2) + '\n');
+  writeProvenance(dir, { command: 'sensitivity', workers, wallSeconds: (performance.now() - started) / 1000 });
+
+  process.stdout.write(`${tasks.length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, manifest.json\n`);
+  bars.forEach((list, q) => {
+    process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
+    for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);
+  });
+}
+
+interface Bar {
+  name: string;
+  value: number;
+  low: number;
+  high: number;
+  /** A second, inner bar (Sobol S1). */
+  inner?: number;
+  tip: string;
+}
+
+const nan = (v: number) => (Number.isNaN(v) ? '' : v);
+const fmt = (v: number) => (Number.isNaN(v) ? '–' : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One panel per outcome: ranked horizontal bars with 95% whiskers (and an inner bar, for Sobol S1). */
+export function barsSvg(title: string, measure: string, outcomeLabels: string[], panels: Bar[][]): string {
+  const barH = 18, gap = 6, width = 360, right = 40, head = 46;
+  const left = Math.max(160, 20 + Math.ceil(6.8 * Math.max(...panels.flat().map((b) => b.name.length))));
+  const panelH = (k: number) => head + k * (barH + gap) + 30;
+  const total = panels.reduce((h, p) => h + panelH(p.length), 40);
+  const W = left + width + right;
+  const x = (v: number, top: number) => (Number.isFinite(v) ? Math.max(0, (v / top) * width) : 0);
+  let y = 30;
+  let out = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${total}" viewBox="0 0 ${W} ${total}" font-family="sans-serif" font-size="12">\n`;
+  out += `<rect width="100%" height="100%" fill="white"/>\n<text x="12" y="20" font-size="15" font-weight="bold">${esc(title)}</text>\n`;
+  panels.forEach((bars, o) => {
+    const top = Math.max(...bars.flatMap((b) => [b.value, b.high]).filter(Number.isFinite), 1e-300);
+    out += `<text x="12" y="${y + 22}" font-weight="bold">${esc(outcomeLabels[o])}</text>\n`;
+    out += `<text x="12" y="${y + 38}" fill="#555">${esc(measure)}; scale 0 … ${esc(fmt(top))}</text>\n`;
+    bars.forEach((b, r) => {
+      const by = y + head + r * (barH + gap);
+      out += `<text x="${left - 8}" y="${by + 13}" text-anchor="end">${esc(b.name)}</text>\n`;
+      out += `<rect x="${left}" y="${by}" width="${x(b.value, top).toFixed(2)}" height="${barH}" fill="#2b6cb0"><title>${esc(`${b.name}: ${b.tip}`)}</title></rect>\n`;
+      if (b.inner !== undefined) out += `<rect x="${left}" y="${by + 5}" width="${x(b.inner, top).toFixed(2)}" height="${barH - 10}" fill="#1a365d"/>\n`;
+      if (Number.isFinite(b.low) && Number.isFinite(b.high)) {
+        out += `<line x1="${(left + x(b.low, top)).toFixed(2)}" x2="${(left + x(b.high, top)).toFixed(2)}" y1="${by + barH / 2}" y2="${by + barH / 2}" stroke="#111" stroke-width="1.5"/>\n`;
+      }
+    });
+    out += `<line x1="${left}" x2="${left}" y1="${y + head - 4}" y2="${y + head + bars.length * (barH + gap)}" stroke="#333"/>\n`;
+    y += panelH(bars.length);
+  });
+  return out + '</svg>\n';
+}
+
+const program = new Command()
+  .name('npm run sensitivity --')
+  .usage('<experiment.json> [--workers N] [--out DIR]')
+  .description('Sensitivity of an experiment\'s outcomes to its parameters: Morris screening or Sobol indices.')
+  .argument('<experiment.json>', 'experiment file with "parameters" and (optionally) a "sensitivity" section')
+  .option('--workers <N>', `worker threads (default: one per core, here ${defaultWorkers()})`, parseWorkers)
+  .option('--out <DIR>', 'output directory (default: out/<experiment-name>-sensitivity/)')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .action(main);
+
+try {
+  await program.parseAsync();
+} catch (e) {
+  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
+  else process.exitCode = report(e);
+}

@@ -1,0 +1,242 @@
+/**
+ * Batch experiments end to end (cli/sweep.ts, cli/merge.ts, cli/sensitivity.ts as real processes,
+ * on a tiny world): byte-identical files for 1 and 2 workers, for 3 shards merged, and after an
+ * interrupted run is resumed; summary statistics against values computed by hand from runs.csv;
+ * clear errors without stack traces.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFile, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tableFromIPC } from 'apache-arrow';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FINAL = ['runs.csv', 'runs.arrow', 'summary.csv', 'manifest.json'];
+const EXPERIMENT = {
+  name: 'tiny',
+  seed: 3,
+  base: { scale: 0.005, time: { start: '2020-01', end: '2020-12' } },
+  parameters: [
+    { path: 'rules.smeCreditSupply', values: [0.5, 2] },
+    { path: 'regions[eu].tariff', range: { from: 0, to: 0.2, steps: 2 } },
+  ],
+  replications: 3,
+  metrics: ['trade_value_usd', 'merchants_alive'],
+  months: { every: 3 },
+};
+
+interface Run { code: number; stdout: string; stderr: string }
+function cli(script: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let tmp: string;
+let file: string;
+const dir = (name: string) => path.join(tmp, name);
+const read = (d: string, f: string) => fs.readFileSync(path.join(dir(d), f));
+const write = (name: string, value: unknown) => {
+  fs.writeFileSync(path.join(tmp, name), typeof value === 'string' ? value : JSON.stringify(value));
+  return path.join(tmp, name);
+};
+function expectSameFiles(a: string, b: string) {
+  for (const f of FINAL) expect(read(b, f).equals(read(a, f)), `${f} differs between ${a} and ${b}`).toBe(true);
+}
+
+describe('npm run sweep / merge', () => {
+  let one: Run;
+  let two: Run;
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sweep-'));
+    file = write('tiny.json', EXPERIMENT);
+    one = await cli('sweep', file, '--workers', '1', '--out', dir('w1'));
+    two = await cli('sweep', file, '--workers', '2', '--out', dir('w2'));
+  });
+  afterAll(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('runs every point × replicate and writes the final files', () => {
+    expect(one.stderr).toBe('');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('4 points × 3 replications = 12 runs');
+    for (const f of [...FINAL, 'completed.log', 'experiment.json', 'provenance.json']) expect(fs.existsSync(path.join(dir('w1'), f)), f).toBe(true);
+    const rows = read('w1', 'runs.csv').toString().trimEnd().split('\n');
+    expect(rows[0]).toBe('point,replicate,seed,rules.smeCreditSupply,regions[eu].tariff,month,metric,region,channel,stage,category,mode,value');
+    const cells = rows.slice(1).map((r) => r.split(','));
+    expect(new Set(cells.map((c) => `${c[0]}/${c[1]}`)).size).toBe(12);
+    expect(new Set(cells.map((c) => c[5]))).toEqual(new Set(['2020-03', '2020-06', '2020-09', '2020-12']));
+    expect(new Set(cells.map((c) => c[6]))).toEqual(new Set(['trade_value_usd', 'merchants_alive']));
+    // sorted by point, then replicate
+    const order = cells.map((c) => Number(c[0]) * 10 + Number(c[1]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const p3 = cells.find((c) => c[0] === '3')!;
+    expect([p3[3], p3[4]]).toEqual(['2', '0.2']);
+  });
+
+  it('writes the same table as Arrow IPC', () => {
+    const table = tableFromIPC(read('w1', 'runs.arrow'));
+    const csv = read('w1', 'runs.csv').toString().trimEnd().split('\n');
+    expect(table.numRows).toBe(csv.length - 1);
+    expect(table.schema.fields.map((f) => f.name).join(',')).toBe(csv[0]);
+    const last = table.get(table.numRows - 1)!.toJSON();
+    expect(Object.values(last).map(String).join(',')).toBe(csv[csv.length - 1]);
+  });
+
+  it('gives byte-identical files with 1 and 2 workers', () => {
+    expect(two.code).toBe(0);
+    expectSameFiles('w1', 'w2');
+  });
+
+  it('summarises each point, series and month as computed by hand', () => {
+    const runs = read('w1', 'runs.csv').toString().trimEnd().split('\n').slice(1).map((r) => r.split(','));
+    const xs = runs.filter((c) => c[0] === '2' && c[5] === '2020-12' && c[6] === 'trade_value_usd' && c[7] === 'eu').map((c) => Number(c[12]));
+    expect(xs).toHaveLength(3);
+    const mean = (xs[0] + xs[1] + xs[2]) / 3;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / 2);
+    const half = (4.302652730 * sd) / Math.sqrt(3);
+    const sorted = [...xs].sort((a, b) => a - b);
+    const summary = read('w1', 'summary.csv').toString().trimEnd().split('\n');
+    expect(summary[0]).toBe('point,rules.smeCreditSupply,regions[eu].tariff,month,metric,region,channel,stage,category,mode,n,mean,sd,ci95_low,ci95_high,p10,p50,p90');
+    const row = summary.map((r) => r.split(',')).find((c) => c[0] === '2' && c[3] === '2020-12' && c[4] === 'trade_value_usd' && c[5] === 'eu')!;
+    const [n, m, s, lo, hi, p10, p50, p90] = row.slice(10).map(Number);
+    expect(n).toBe(3);
+    expect(m).toBeCloseTo(mean, 3);
+    expect(s / sd).toBeCloseTo(1, 10);
+    expect((hi - lo) / 2 / half).toBeCloseTo(1, 8);
+    expect(p10).toBeCloseTo(sorted[0] + 0.2 * (sorted[1] - sorted[0]), 3);
+    expect(p50).toBe(sorted[1]);
+    expect(p90).toBeCloseTo(sorted[1] + 0.8 * (sorted[2] - sorted[1]), 3);
+  });
+
+  it('records seeds, points and the resolved base scenario in the manifest', () => {
+    const m = JSON.parse(read('w1', 'manifest.json').toString());
+    expect(m.modelVersion).toBeTruthy();
+    expect(m.points).toHaveLength(4);
+    expect(m.points[1].values).toEqual({ 'rules.smeCreditSupply': 0.5, 'regions[eu].tariff': 0.2 });
+    expect(m.points[1].seeds).toHaveLength(3);
+    expect(m.baseScenario.scale).toBe(0.005);
+    expect(m.files.map((f: { file: string }) => f.file)).toEqual(['runs.csv', 'runs.arrow', 'summary.csv']);
+  });
+
+  it('three shards merged equal the unsharded sweep', async () => {
+    const shards = await Promise.all([1, 2, 3].map((i) => cli('sweep', file, '--shard', `${i}/3`, '--workers', '1', '--out', dir(`s${i}`))));
+    for (const s of shards) expect(s.code, s.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir('s1'), 'runs.csv'))).toBe(false);
+    const partial = await cli('merge', dir('s1'), dir('s3'), '--out', dir('merged'));
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toMatch(/^error: 4 of 12 runs are missing .*finish shard 2\/3/);
+    const merged = await cli('merge', dir('s1'), dir('s2'), dir('s3'), '--out', dir('merged'));
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(0);
+    expectSameFiles('w1', 'merged');
+  });
+
+  it('resumes after an interruption (torn completion log, missing parts) to the same files', async () => {
+    fs.cpSync(dir('w1'), dir('resume'), { recursive: true });
+    for (const f of FINAL) fs.rmSync(path.join(dir('resume'), f));
+    const log = path.join(dir('resume'), 'completed.log');
+    const lines = fs.readFileSync(log, 'utf8').trimEnd().split('\n');
+    // the last two runs never logged, the one before torn mid-line; one more part lost
+    fs.writeFileSync(log, lines.slice(0, -3).join('\n') + '\n' + lines[lines.length - 3].slice(0, 20));
+    const lost = JSON.parse(lines[0]).index as number;
+    fs.rmSync(path.join(dir('resume'), 'parts', `run-${String(lost).padStart(6, '0')}.csv`));
+    const again = await cli('sweep', file, '--workers', '2', '--out', dir('resume'));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('8 already done, 4 to run on 2 workers');
+    expectSameFiles('w1', 'resume');
+  });
+
+  it('resumes after the process is killed mid-sweep', async () => {
+    const big = write('big.json', { ...EXPERIMENT, name: 'big', replications: 5 });
+    const out = dir('killed');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/sweep.ts', big, '--workers', '1', '--out', out], { cwd: ROOT, stdio: 'ignore' });
+    const log = path.join(out, 'completed.log');
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const n = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
+        if (n >= 2 || child.exitCode !== null) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 10);
+    });
+    await new Promise((r) => child.once('exit', r));
+    const done = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
+    expect(done).toBeLessThan(20);
+    expect(fs.existsSync(path.join(out, 'runs.csv'))).toBe(false);
+    const [resumed, fresh] = await Promise.all([cli('sweep', big, '--workers', '1', '--out', out), cli('sweep', big, '--workers', '1', '--out', dir('fresh'))]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/\d+ already done/);
+    expectSameFiles('fresh', 'killed');
+  });
+
+  it('refuses to mix experiments in one directory', async () => {
+    const other = write('other.json', { ...EXPERIMENT, seed: 4 });
+    const r = await cli('sweep', other, '--out', dir('w1'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*holds runs of a different experiment/);
+    const m = await cli('merge', dir('w1'), dir('killed'), '--out', dir('mixed'));
+    expect(m.stderr).toMatch(/^error: .*holds a different experiment/);
+  });
+
+  it.each<[string, string[], RegExp, number]>([
+    ['a missing file', ['sweep', 'nope.json'], /^error: cannot read experiment file "nope.json": no such file or directory/, 1],
+    ['a bad experiment', ['sweep', 'BAD'], /^error: .*bad\.json: 2 problems in the experiment\n {2}- parameters\[0\]\.values\[0\]: rules\.smeCreditSupply = 9 is refused by the scenario: 9 is out of range; allowed 0 to 5[^\n]*\n {2}- months\[0\]: "2031-01" is outside the simulated months; allowed 2020-01 to 2020-12\n$/, 1],
+    ['bad --workers', ['sweep', 'GOOD', '--workers', '0'], /--workers must be a whole number from 1 to 256; got "0"/, 2],
+    ['bad --shard', ['sweep', 'GOOD', '--shard', '4/3'], /--shard must be i\/n with 1 ≤ i ≤ n, e\.g\. 2\/3; got "4\/3"/, 2],
+    ['merge of a non-sweep directory', ['merge', 'TMP', '--out', 'TMP/x'], /^error: .* is not a sweep output directory/, 1],
+    ['sensitivity without parameters', ['sensitivity', 'NOPARAMS'], /^error: .*sensitivity analysis needs at least one entry in "parameters"/, 1],
+  ])('%s: a clear error, no stack trace', async (_name, [script, ...args], expected, code) => {
+    const bad = write('bad.json', { ...EXPERIMENT, months: ['2031-01'], parameters: [{ path: 'rules.smeCreditSupply', values: [9] }] });
+    const noParams = write('noparams.json', { ...EXPERIMENT, parameters: [] });
+    const mapped = args.map((a) => (a === 'BAD' ? bad : a === 'GOOD' ? file : a === 'NOPARAMS' ? noParams : a.replace('TMP', tmp)));
+    const r = await cli(script, ...mapped);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(expected);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('sensitivity: ranks levers by Morris mu* and draws a chart', async () => {
+    const exp = write('morris.json', {
+      ...EXPERIMENT, name: 'morris', replications: 1, design: { type: 'lhs', samples: 4 },
+      parameters: [...EXPERIMENT.parameters, { path: 'model.priceSensitivity', distribution: { type: 'uniform', min: 2, max: 5 } }],
+      sensitivity: { trajectories: 3, levels: 4, outcomes: [{ metric: 'trade_value_usd', statistic: 'mean' }, { metric: 'merchants_alive', statistic: 'last' }] },
+    });
+    const r = await cli('sensitivity', exp, '--out', dir('sens'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 trajectories × 4 points × 1 replications = 12 runs');
+    const table = read('sens', 'sensitivity.csv').toString().trimEnd().split('\n');
+    expect(table[0]).toBe('outcome,rank,parameter,mu_star,mu_star_ci95,mu,sigma,mu_star_relative,effects');
+    expect(table).toHaveLength(1 + 2 * 3);
+    const first = table.slice(1, 4).map((l) => l.split(','));
+    expect(first.map((c) => c[1])).toEqual(['1', '2', '3']);
+    expect(Number(first[0][3])).toBeGreaterThanOrEqual(Number(first[1][3]));
+    const svg = read('sens', 'sensitivity.svg').toString();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('model.priceSensitivity');
+  });
+
+  it('sensitivity: Sobol indices with bootstrap intervals', async () => {
+    const exp = write('sobol.json', {
+      ...EXPERIMENT, name: 'sobol', replications: 1,
+      sensitivity: { method: 'sobol', samples: 8, outcomes: [{ metric: 'trade_value_usd', region: 'eu', statistic: 'last' }] },
+    });
+    const r = await cli('sensitivity', exp, '--out', dir('sobol'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sobol indices of 2 parameters, 8 × (2 + 2) points × 1 replications = 32 runs');
+    const table = read('sobol', 'sensitivity.csv').toString().trimEnd().split('\n');
+    expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high');
+    expect(table.slice(1).map((l) => l.split(',')[0])).toEqual(['trade_value_usd[region=eu] (last)', 'trade_value_usd[region=eu] (last)']);
+    expect(read('sobol', 'sensitivity.svg').toString()).toContain('regions[eu].tariff');
+  });
+});
