@@ -14,43 +14,12 @@ import { paramMeta, type Group, type ParamMeta, type Schedule } from '../sim/sch
 import { DEFAULT_REGIONS, DEFAULT_CATEGORIES, DEFAULT_MODES } from '../sim/schema/world-data.ts';
 import { METRICS } from '../sim/collect/metrics.ts';
 import type { Text } from '../sim/schema/labels.ts';
+import { defOf, unwrap, declaration, type ZodDef } from '../sim/schema/walk.ts';
 
 export const BEGIN_MARKER = '<!-- BEGIN GENERATED PARAMETERS -->';
 export const END_MARKER = '<!-- END GENERATED PARAMETERS -->';
 
 // ---------------------------------------------------------------- walking zod 4 schemas
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-  values?: unknown[];
-  entries?: Record<string, unknown>;
-  defaultValue?: unknown;
-}
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-/** Strips optional / default / prefault / nullable / pipe wrappers (as sim/schema/errors.ts does). */
-function unwrap(s: z.ZodType): z.ZodType {
-  for (;;) {
-    const d = defOf(s);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'nullable') && d.innerType) s = d.innerType;
-    else if (d.type === 'pipe' && d.in) s = d.in;
-    else return s;
-  }
-}
-
-/** A parameter declaration (not a group's label): it has a unit. */
-function declaration(s: z.ZodType): ParamMeta | undefined {
-  for (const node of [s, unwrap(s)]) {
-    const m = paramMeta(node);
-    if (m && m.unit) return m;
-  }
-  return undefined;
-}
-
 /** Description given with `.describe()` on a node or on what it wraps. */
 function describedAs(s: z.ZodType): string | undefined {
   let node: z.ZodType | undefined = s;
@@ -64,7 +33,7 @@ function describedAs(s: z.ZodType): string | undefined {
 }
 
 function numberBounds(s: z.ZodType): { min?: number; max?: number; integer: boolean } {
-  const n = unwrap(s) as unknown as { minValue?: number | null; maxValue?: number | null; isInt?: boolean; _zod: { def: Def } };
+  const n = unwrap(s) as unknown as { minValue?: number | null; maxValue?: number | null; isInt?: boolean; _zod: { def: ZodDef } };
   const ok = (x: number | null | undefined) => (x !== null && x !== undefined && Number.isFinite(x) && Math.abs(x) < Number.MAX_SAFE_INTEGER ? x : undefined);
   return { min: ok(n.minValue), max: ok(n.maxValue), integer: n.isInt === true };
 }
@@ -181,7 +150,7 @@ const RUN_SETTINGS: Array<{ path: string[]; unit: string }> = [
 function nodeAt(path: string[]): z.ZodType | undefined {
   let node: z.ZodType | undefined = scenarioFileSchema;
   for (const key of path) {
-    const d: Def | undefined = node ? defOf(unwrap(node)) : undefined;
+    const d: ZodDef | undefined = node ? defOf(unwrap(node)) : undefined;
     node = d?.shape?.[key];
   }
   return node;

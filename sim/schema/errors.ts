@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import { paramMeta, type ParamMeta } from './param.ts';
+import { defOf, unwrap } from './walk.ts';
 
 export interface Problem {
   path: string;
@@ -57,28 +58,6 @@ const EXPECTED: Record<string, string> = {
 };
 
 // ---- walking a zod schema alongside the input, to find what a path allows
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-  discriminator?: string;
-  values?: unknown[];
-  entries?: Record<string, unknown>;
-}
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-function unwrap(s: z.ZodType): z.ZodType {
-  for (;;) {
-    const d = defOf(s);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'nullable') && d.innerType) s = d.innerType;
-    else if (d.type === 'pipe' && d.in) s = d.in;
-    else return s;
-  }
-}
-
 function pickOption(s: z.ZodType, input: unknown): z.ZodType {
   const d = defOf(s);
   if (d.type !== 'union' || !d.options) return s;

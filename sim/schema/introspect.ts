@@ -14,6 +14,7 @@ import { scenarioFileSchema, type ScenarioFile } from './scenario.ts';
 import { paramMeta, type Group, type ParamMeta, type Schedule, type ScheduleInput } from './param.ts';
 import { DEFAULT_REGIONS, DEFAULT_CATEGORIES, DEFAULT_MODES } from './world-data.ts';
 import type { Text } from './labels.ts';
+import { defOf, unwrap, declaration } from './walk.ts';
 
 export type TableName = 'regions' | 'categories' | 'modes';
 
@@ -38,32 +39,6 @@ export interface ControlGroup {
 }
 
 // ---------------------------------------------------------------- walking zod 4 schemas
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-}
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-function unwrap(s: z.ZodType): z.ZodType {
-  for (;;) {
-    const d = defOf(s);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'nullable') && d.innerType) s = d.innerType;
-    else if (d.type === 'pipe' && d.in) s = d.in;
-    else return s;
-  }
-}
-
-function declaration(s: z.ZodType): ParamMeta | undefined {
-  for (const node of [s, unwrap(s)]) {
-    const m = paramMeta(node);
-    if (m && m.unit) return m;
-  }
-  return undefined;
-}
-
 /** Label of a section node (an object with `.meta({ label })` but no unit). */
 function sectionLabel(s: z.ZodType): Text | undefined {
   for (const node of [s, unwrap(s)]) {
@@ -349,15 +324,15 @@ export interface ShockType {
 export function shockTypes(): ShockType[] {
   const shape = defOf(unwrap(scenarioFileSchema)).shape!;
   const element = defOf(unwrap(shape.shocks)).element!;
-  const options = (defOf(unwrap(element)) as Def & { options?: z.ZodType[] }).options ?? [];
+  const options = defOf(unwrap(element)).options ?? [];
   return options.map((option) => {
     const fields = defOf(unwrap(option)).shape!;
-    const typeDef = defOf(fields.type) as Def & { values?: unknown[] };
+    const typeDef = defOf(fields.type);
     const meta = paramMeta(option) as unknown as { label: Text } | undefined;
     const out: ShockField[] = [];
     for (const [key, node] of Object.entries(fields)) {
       if (key === 'type') continue;
-      const d = defOf(node) as Def & { defaultValue?: unknown };
+      const d = defOf(node);
       const inner = unwrap(node) as unknown as { minValue?: number | null; maxValue?: number | null; description?: string };
       const innerDef = defOf(unwrap(node));
       const description = (node as unknown as { description?: string }).description ?? inner.description;
