@@ -112,3 +112,37 @@ export function smileOption(stages: string[], lines: Bars[], lang: Lang): EChart
     })),
   };
 }
+
+export interface SweepPoints {
+  /** Lever values, as shown on the x axis. */
+  x: string[];
+  median: Array<number | null>;
+  lo: Array<number | null>;
+  hi: Array<number | null>;
+}
+
+/** A sweep: outcome against the lever's values, median line with markers, shaded band. */
+export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: string; line: string; band: string }, lang: Lang): EChartsCoreOption {
+  const fmt = formatter(kind, lang);
+  const color = SCENARIO_COLOR;
+  const diff = p.hi.map((h, i) => (h === null || p.lo[i] === null ? null : h - (p.lo[i] as number)));
+  return {
+    ...base(lang),
+    grid: { left: 12, right: 24, top: 34, bottom: 64, containLabel: true },
+    legend: { ...base(lang).legend, data: [{ name: names.line, icon: 'circle' }, { name: names.band, icon: 'rect', itemStyle: { color, opacity: 0.25 } }] },
+    tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)) },
+    xAxis: {
+      type: 'category', data: p.x, boundaryGap: false, name: names.x, nameLocation: 'middle', nameGap: 26,
+      nameTextStyle: { ...FONT, fontSize: 12 }, axisLabel: { ...FONT, interval: 0 },
+    },
+    yAxis: {
+      type: 'value', scale: true, name: names.y, nameLocation: 'end', nameTextStyle: { ...FONT, fontSize: 12, align: 'left' },
+      axisLabel: { ...FONT, formatter: fmt },
+    },
+    series: [
+      { type: 'line', name: names.band, stack: 'band', data: p.lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, itemStyle: { color } },
+      { type: 'line', name: names.band, stack: 'band', data: diff, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, silent: true, tooltip: { show: false }, itemStyle: { color } },
+      { type: 'line', name: names.line, data: p.median, symbol: 'circle', symbolSize: 8, lineStyle: { color, width: 2.2 }, itemStyle: { color } },
+    ],
+  };
+}

@@ -19,6 +19,7 @@ import { timeOption, barOption, smileOption, PALETTE, SCENARIO_COLOR, BASELINE_C
 import * as f from '../format.ts';
 import './levers.ts';
 import './chart.ts';
+import './sweep.ts';
 import type { YiwuChart } from './chart.ts';
 
 type Obj = Record<string, unknown>;
@@ -321,6 +322,7 @@ export class YiwuApp extends LitElement {
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${`${s.legendScenario} ── · ${s.legendBaseline} - - -`} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}></yiwu-chart>`)}
           </div>
           <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc && !sc.final ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
+          <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>
           ${this.renderReport(sc, bs)}
           <footer><p>${s.footer} · ${s.modelVersion(MODEL_VERSION)}</p></footer>
         </main>

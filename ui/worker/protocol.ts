@@ -25,9 +25,31 @@ export type RunOutcome =
   | { ok: true; cancelled: boolean; ms: number; months: number }
   | { ok: false; problems: Array<{ path: string; message: string }> };
 
+/** One run of a sweep (sim/batch): the base scenario with one number set, at a small scale. */
+export interface SweepRunRequest {
+  /** Scenario object as the page holds it (validated in the worker). */
+  base: unknown;
+  /** A sim/batch parameter path, e.g. `rules.smeCreditSupply` or `regions[eu].tariff`. */
+  path: string;
+  value: number;
+  /** The run's seed, from sim/batch runSeed. */
+  seed: number;
+  scale: number;
+  /** The outcome: this series' mean over the months of `year`. */
+  metric: string;
+  dims?: Record<string, string>;
+  year: string;
+}
+
+export type SweepRunOutcome =
+  | { ok: true; value: number; ms: number }
+  | { ok: false; problems: Array<{ path: string; message: string }> };
+
 export interface SimWorkerApi {
   run(request: RunRequest, onBatch: (batch: Batch) => void): Promise<RunOutcome>;
   cancel(runId: number): void;
   /** timeseries.csv (the CLI's format) of a full run of the scenario with this seed. */
   csv(input: unknown, seed: number): string;
+  /** One sweep run, whole (no streaming): the outcome's mean over the year's months. */
+  sweepRun(request: SweepRunRequest): SweepRunOutcome;
 }

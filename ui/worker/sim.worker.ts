@@ -6,7 +6,8 @@
 import * as Comlink from 'comlink';
 import '../zod-setup.ts';
 import { resolveScenario, createSimulation, ScenarioError, csvText, timeseriesRows, TIMESERIES_HEADER, type Simulation } from '../../sim/index.ts';
-import type { SimWorkerApi, RunRequest, Batch, RunOutcome } from './protocol.ts';
+import { scenarioObject } from '../../sim/batch/plan.ts';
+import type { SimWorkerApi, RunRequest, Batch, RunOutcome, SweepRunRequest, SweepRunOutcome } from './protocol.ts';
 
 const cancelled = new Set<number>();
 
@@ -78,6 +79,23 @@ const api: SimWorkerApi = {
     const sim = createSimulation(resolveScenario(input as object), { seed, flows: false });
     while (sim.step());
     return csvText(TIMESERIES_HEADER, timeseriesRows(sim));
+  },
+  sweepRun(req: SweepRunRequest): SweepRunOutcome {
+    const started = performance.now();
+    let sim: Simulation;
+    try {
+      const input = { ...scenarioObject(req.base as Record<string, unknown>, [req.path], [req.value]), scale: req.scale };
+      sim = createSimulation(resolveScenario(input), { seed: req.seed, flows: false });
+    } catch (e) {
+      if (e instanceof ScenarioError) return { ok: false, problems: e.problems };
+      return { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
+    }
+    while (sim.step());
+    const v = sim.series.get(req.metric, req.dims ?? {});
+    let sum = 0;
+    let n = 0;
+    sim.months.forEach((m, t) => { if (v && m.startsWith(req.year) && Number.isFinite(v[t])) { sum += v[t]; n++; } });
+    return { ok: true, value: n > 0 ? sum / n : Number.NaN, ms: performance.now() - started };
   },
 };
 

@@ -1,0 +1,84 @@
+/**
+ * The sweep panel end to end, in headless Chromium: opens the page, runs a small sweep of
+ * SME credit supply (3 values × 2 seeds, scale 0.005 through the panel's `scale` property) and
+ * checks that the chart has one point per value and that the credit rejection rate falls as
+ * supply rises. Skipped where Chromium is missing, like the other browser tests.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { buildApp, serve, launch, hasChromium, CHROMIUM } from './harness.ts';
+
+if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
+
+describe.skipIf(!hasChromium)('sweep panel', () => {
+  let dir: string;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dir = await buildApp();
+    server = await serve(dir);
+    browser = await launch({ locale: 'en-GB' });
+    page = await browser.context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs one lever over 3 values × 2 seeds and plots one point per value', async () => {
+    await page.goto(server.url);
+    await page.locator('#sweep > summary').click();
+    await page.locator('yiwu-sweep').evaluate((el) => { (el as unknown as { scale: number }).scale = 0.005; });
+    await page.locator('#sweep-lever').selectOption('rules.smeCreditSupply');
+    await page.locator('#sweep-outcome').selectOption('rejection');
+    await page.locator('#sweep-from').fill('0.25');
+    await page.locator('#sweep-from').dispatchEvent('change');
+    await page.locator('#sweep-to').fill('4');
+    await page.locator('#sweep-to').dispatchEvent('change');
+    await page.locator('#sweep-values').fill('3');
+    await page.locator('#sweep-values').dispatchEvent('change');
+    await page.locator('#sweep-seeds').fill('2');
+    await page.locator('#sweep-seeds').dispatchEvent('change');
+    await expect.poll(() => page.locator('#sweep-run').textContent()).toContain('6 runs');
+    await page.locator('#sweep-run').click();
+    await page.waitForFunction(() => (document.querySelector('yiwu-sweep') as HTMLElement | null)?.dataset.complete === 'true', null, { timeout: 60_000, polling: 100 });
+    expect(await page.locator('#sweep-progress').textContent()).toMatch(/Sweep done: 6 runs/);
+    expect(await page.locator('yiwu-sweep').getAttribute('data-points')).toBe('3');
+    // the chart itself: three x categories and three median points
+    await expect.poll(() => page.locator('#chart-sweep').getAttribute('data-updates')).not.toBeNull();
+    const plotted = await page.locator('#chart-sweep').evaluate((el) => {
+      const o = (el as unknown as { option: { xAxis: { data: string[] }; series: Array<{ data: Array<number | null> }> } }).option;
+      return { x: o.xAxis.data.length, points: o.series[2].data.filter((v) => v !== null).length, band: o.series[1].data.filter((v) => v !== null).length };
+    });
+    expect(plotted).toEqual({ x: 3, points: 3, band: 3 });
+    const rows = await page.$$eval('.sweep-numbers tbody tr', (trs) => trs.map((tr) => ({ value: Number((tr as HTMLElement).dataset.value), median: Number((tr as HTMLElement).dataset.median) })));
+    expect(rows.map((r) => r.value)).toEqual([0.25, 2.125, 4]);
+    for (const r of rows) expect(r.median).toBeGreaterThanOrEqual(0);
+    for (const r of rows) expect(r.median).toBeLessThanOrEqual(1);
+    // more credit supply, fewer rejections
+    expect(rows[0].median).toBeGreaterThan(rows[2].median + 0.05);
+    expect(new Set(rows.map((r) => r.median.toFixed(4))).size).toBe(3);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('cancel stops a sweep under way; the page still runs one afterwards', async () => {
+    await page.locator('#sweep-values').fill('9');
+    await page.locator('#sweep-values').dispatchEvent('change');
+    await page.locator('#sweep-seeds').fill('10');
+    await page.locator('#sweep-seeds').dispatchEvent('change');
+    await page.locator('#sweep-run').click();
+    await expect.poll(() => page.locator('#sweep-progress').textContent()).toMatch(/of 90 runs done/);
+    await page.locator('#sweep-cancel').click();
+    await expect.poll(() => page.locator('#sweep-progress').textContent()).toMatch(/cancelled/);
+    expect(await page.locator('#sweep-run').isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

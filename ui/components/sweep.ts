@@ -1,0 +1,362 @@
+/**
+ * <yiwu-sweep>: a small sweep in the browser. One lever over a few values × a few seeds, run on
+ * the current scenario at a small scale in two Web Workers of its own (the `sweepRun` call of
+ * worker/sim.worker.ts); plots an outcome's mean over the final year against the lever: median
+ * across seeds, with a 10–90 % band (min–max under 5 seeds). Values and seeds follow sim/batch:
+ * gridValues for the lever's values, planRuns/runSeed for each run's seed, so the same sweep in
+ * the CLI (one parameter, a range, `replications` = seeds, the page's seed) draws the same seeds.
+ * Cancel terminates the workers at once; a new run starts fresh ones.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import * as Comlink from 'comlink';
+import { allControls, finalValue, METRICS, type Control, type Group } from '../../sim/index.ts';
+import { TABLE_PATH } from '../../sim/schema/introspect.ts';
+import { gridValues } from '../../sim/batch/design.ts';
+import { planRuns, type Run } from '../../sim/batch/plan.ts';
+import { summarise } from '../../sim/batch/stats.ts';
+import type { SimWorkerApi } from '../worker/protocol.ts';
+import { STRINGS, tx, type Lang } from '../i18n/index.ts';
+import { sweepOption, type Kind } from '../charts.ts';
+import * as f from '../format.ts';
+import './chart.ts';
+import type { YiwuChart } from './chart.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Scale of every sweep run (stated in the panel). */
+export const SWEEP_SCALE = 0.02;
+export const SWEEP_WORKERS = 2;
+export const MAX_VALUES = 9;
+export const MAX_SEEDS = 10;
+
+const LEVER_GROUPS: Group[] = ['infrastructure', 'platform', 'rules', 'world', 'model'];
+
+/** A lever a sweep can vary: a schema control and its sim/batch parameter path. */
+export interface SweepLever {
+  control: Control;
+  path: string;
+  min: number;
+  max: number;
+  integer: boolean;
+  defaultValue: number;
+}
+
+/** The sim/batch path of a control: `rules.smeCreditSupply`, `regions[eu].tariff`, `logistics.modes[sea].x`. */
+export function leverPath(c: Control): string {
+  if (c.table) return `${TABLE_PATH[c.table.name].join('.')}[${c.table.rowId}].${c.table.field}`;
+  return c.keys.join('.');
+}
+
+/** Every numeric lever of the lever panel (not the run settings), in its order. */
+export function sweepLevers(): SweepLever[] {
+  return allControls()
+    .filter((c) => LEVER_GROUPS.includes(c.meta.group) && Number.isFinite(c.meta.minimum) && Number.isFinite(c.meta.maximum))
+    .sort((a, b) => LEVER_GROUPS.indexOf(a.meta.group) - LEVER_GROUPS.indexOf(b.meta.group))
+    .map((c) => ({ control: c, path: leverPath(c), min: c.meta.minimum!, max: c.meta.maximum!, integer: !!c.meta.integer, defaultValue: finalValue(c.defaultValue) }));
+}
+
+/** The default range: the lever's whole range, or default ÷ 2 … × 2 where the range is far wider than the default. */
+export function defaultRange(l: SweepLever): [number, number] {
+  const d = l.defaultValue;
+  if (!(d > 0) || l.max - l.min <= 4 * d) return [l.min, l.max];
+  const lo = Math.max(l.min, d / 2);
+  const hi = Math.min(l.max, d * 2);
+  return l.integer ? [Math.round(lo), Math.round(hi)] : [lo, hi];
+}
+
+/** The headline outcomes a sweep can plot. */
+export interface SweepOutcome {
+  id: string;
+  metric: string;
+  dims?: Record<string, string>;
+  kind: Kind;
+  /** Money and counts that accrue per month (the unit gets "per month"). */
+  flow?: boolean;
+}
+
+export const SWEEP_OUTCOMES: SweepOutcome[] = [
+  { id: 'total_trade', metric: 'total_trade_usd', kind: 'money', flow: true },
+  { id: 'digital_share', metric: 'digital_share_of_exports', kind: 'share' },
+  { id: 'merchants', metric: 'merchants_alive', kind: 'number' },
+  { id: 'exporters', metric: 'exporters', kind: 'number' },
+  { id: 'rejection', metric: 'credit_rejection_rate', kind: 'share' },
+  { id: 'value_added_brand', metric: 'value_added_usd', dims: { stage: 'brand' }, kind: 'money', flow: true },
+  { id: 'landed_cost', metric: 'landed_cost_index', kind: 'number' },
+];
+
+/** One point's summary: median and band across seeds (10–90 %, or min–max under 5 seeds). */
+export function pointBand(values: number[]): { n: number; median: number; lo: number; hi: number } {
+  const xs = values.filter((v) => Number.isFinite(v));
+  if (xs.length === 0) return { n: 0, median: Number.NaN, lo: Number.NaN, hi: Number.NaN };
+  const s = summarise(xs);
+  if (xs.length < 5) return { n: xs.length, median: s.p50, lo: Math.min(...xs), hi: Math.max(...xs) };
+  return { n: xs.length, median: s.p50, lo: s.p10, hi: s.p90 };
+}
+
+interface Pool {
+  workers: Worker[];
+  apis: Array<Comlink.Remote<SimWorkerApi>>;
+}
+
+interface Result {
+  lever: SweepLever;
+  outcome: SweepOutcome;
+  year: string;
+  seeds: number;
+  values: number[];
+  /** By point, by replicate (NaN until done). */
+  results: number[][];
+}
+
+const LEVERS = sweepLevers();
+const clampInt = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
+
+@customElement('yiwu-sweep')
+export class YiwuSweep extends LitElement {
+  @property({ attribute: false }) scenario: Obj = {};
+  @property({ type: Number }) seed = 1;
+  @property() override lang: Lang = 'en';
+  /** Scale of the runs (a property so tests can make them smaller). */
+  @property({ type: Number }) scale = SWEEP_SCALE;
+  @state() leverId = 'rules.smeCreditSupply';
+  @state() from = Number.NaN;
+  @state() to = Number.NaN;
+  @state() valueCount = 5;
+  @state() seedCount = 5;
+  @state() outcomeId = 'rejection';
+  @state() running = false;
+  @state() done = 0;
+  @state() total = 0;
+  @state() status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle';
+  @state() problem = '';
+  @state() result?: Result;
+  private pool?: Pool;
+  private generation = 0;
+  private startedAt = 0;
+  private elapsed = 0;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.pickLever(this.leverId);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stop();
+  }
+
+  private lever(): SweepLever {
+    return LEVERS.find((l) => l.control.id === this.leverId) ?? LEVERS[0];
+  }
+
+  private outcome(): SweepOutcome {
+    return SWEEP_OUTCOMES.find((o) => o.id === this.outcomeId) ?? SWEEP_OUTCOMES[0];
+  }
+
+  private pickLever(id: string) {
+    this.leverId = id;
+    [this.from, this.to] = defaultRange(this.lever());
+  }
+
+  private leverLabel(l: SweepLever): string {
+    const name = tx(l.control.meta.label, this.lang);
+    return l.control.table ? `${name} · ${tx(l.control.table.rowLabel, this.lang)}` : name;
+  }
+
+  private outcomeLabel(o: SweepOutcome): string {
+    const name = tx(METRICS.find((m) => m.id === o.metric)?.label, this.lang);
+    return o.dims?.stage === 'brand' ? `${name} · ${STRINGS[this.lang].sweep.brand}` : name;
+  }
+
+  private outcomeUnit(o: SweepOutcome): string {
+    const unit = tx(METRICS.find((m) => m.id === o.metric)?.unit, this.lang);
+    return o.flow ? STRINGS[this.lang].sweep.perMonth(unit) : unit;
+  }
+
+  private year(): string {
+    const end = (this.scenario.time as { end?: string } | undefined)?.end ?? '2030-12';
+    return end.slice(0, 4);
+  }
+
+  private valid(): boolean {
+    const l = this.lever();
+    return Number.isFinite(this.from) && Number.isFinite(this.to) && this.from >= l.min && this.from <= l.max && this.to >= l.min && this.to <= l.max && this.from !== this.to;
+  }
+
+  /** Terminates the workers (any run under way ends at once). */
+  private stop() {
+    this.generation++;
+    if (this.pool) for (const w of this.pool.workers) w.terminate();
+    this.pool = undefined;
+    this.running = false;
+  }
+
+  cancel() {
+    if (!this.running) return;
+    this.stop();
+    this.status = 'cancelled';
+  }
+
+  async run() {
+    if (!this.valid()) { this.status = 'failed'; this.problem = STRINGS[this.lang].sweep.invalidRange; return; }
+    this.stop();
+    const gen = this.generation;
+    const lever = this.lever();
+    const outcome = this.outcome();
+    const seeds = clampInt(this.seedCount, 1, MAX_SEEDS);
+    const values = gridValues({ path: lever.path, range: { from: this.from, to: this.to, steps: clampInt(this.valueCount, 2, MAX_VALUES) }, integer: lever.integer })!;
+    const runs: Run[] = planRuns({ seed: this.seed, replications: seeds, commonRandomNumbers: false }, values.length);
+    const { name: _n, ...base } = this.scenario;
+    void _n;
+    const year = this.year();
+    const scale = this.scale;
+    this.result = { lever, outcome, year, seeds, values, results: values.map(() => Array.from({ length: seeds }, () => Number.NaN)) };
+    this.done = 0;
+    this.total = runs.length;
+    this.status = 'running';
+    this.problem = '';
+    this.running = true;
+    this.startedAt = performance.now();
+    const workers = Array.from({ length: Math.min(SWEEP_WORKERS, runs.length) }, (_, i) =>
+      new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: `sweep-${i}` }));
+    this.pool = { workers, apis: workers.map((w) => Comlink.wrap<SimWorkerApi>(w)) };
+    const queue = [...runs];
+    const apis = this.pool.apis;
+    let failed = '';
+    await Promise.all(apis.map(async (api) => {
+      while (queue.length > 0 && gen === this.generation && !failed) {
+        const r = queue.shift()!;
+        const out = await api.sweepRun({ base, path: lever.path, value: values[r.point], seed: r.seed, scale, metric: outcome.metric, dims: outcome.dims, year });
+        if (gen !== this.generation) return;
+        if (!out.ok) { failed = out.problems.slice(0, 3).map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; '); return; }
+        this.result!.results[r.point][r.replicate] = out.value;
+        this.result = { ...this.result! };
+        this.done++;
+      }
+    }));
+    if (gen !== this.generation) return;
+    this.elapsed = performance.now() - this.startedAt;
+    this.stop();
+    if (failed) { this.status = 'failed'; this.problem = failed; } else this.status = 'done';
+  }
+
+  override render() {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const t = s.sweep;
+    const lever = this.lever();
+    const unit = tx(lever.control.meta.unit, lang);
+    const step = lever.integer ? 1 : Math.pow(10, Math.floor(Math.log10((lever.max - lever.min) / 200)));
+    const runs = clampInt(this.valueCount, 2, MAX_VALUES) * clampInt(this.seedCount, 1, MAX_SEEDS);
+    const groups = LEVER_GROUPS.map((g) => ({ g, levers: LEVERS.filter((l) => l.control.meta.group === g) })).filter((x) => x.levers.length > 0);
+    const statusText = this.status === 'running' ? t.progress(this.done, this.total)
+      : this.status === 'done' ? t.finished(this.total, f.ms(this.elapsed, lang))
+        : this.status === 'cancelled' ? t.cancelled(this.done, this.total)
+          : this.status === 'failed' ? `${t.failed} ${this.problem}` : t.idle;
+    return html`<details class="sweep-section" id="sweep">
+      <summary><h2>${t.title}</h2></summary>
+      <p class="note">${t.intro}</p>
+      <form class="sweep-form" @submit=${(e: Event) => { e.preventDefault(); void this.run(); }}>
+        <label class="wide">${t.lever}
+          <select id="sweep-lever" @change=${(e: Event) => this.pickLever((e.target as HTMLSelectElement).value)}>
+            ${groups.map(({ g, levers }) => html`<optgroup label=${s.groups[g] ?? g}>
+              ${levers.map((l) => html`<option value=${l.control.id} ?selected=${l.control.id === this.leverId}>${this.leverLabel(l)}</option>`)}
+            </optgroup>`)}
+          </select></label>
+        <label>${unit && unit !== '—' ? t.withUnit(t.from, unit) : t.from}
+          <input id="sweep-from" type="number" class="num" min=${lever.min} max=${lever.max} step=${step} .value=${String(this.from)}
+            @change=${(e: Event) => { this.from = Number((e.target as HTMLInputElement).value); }} /></label>
+        <label>${t.to}
+          <input id="sweep-to" type="number" class="num" min=${lever.min} max=${lever.max} step=${step} .value=${String(this.to)}
+            @change=${(e: Event) => { this.to = Number((e.target as HTMLInputElement).value); }} /></label>
+        <label>${t.values}
+          <input id="sweep-values" type="number" class="num" min="2" max=${MAX_VALUES} step="1" .value=${String(this.valueCount)}
+            @change=${(e: Event) => { this.valueCount = clampInt(Number((e.target as HTMLInputElement).value) || 5, 2, MAX_VALUES); }} /></label>
+        <label>${t.seeds}
+          <input id="sweep-seeds" type="number" class="num" min="1" max=${MAX_SEEDS} step="1" .value=${String(this.seedCount)}
+            @change=${(e: Event) => { this.seedCount = clampInt(Number((e.target as HTMLInputElement).value) || 5, 1, MAX_SEEDS); }} /></label>
+        <label class="wide">${t.outcome}
+          <select id="sweep-outcome" @change=${(e: Event) => { this.outcomeId = (e.target as HTMLSelectElement).value; }}>
+            ${SWEEP_OUTCOMES.map((o) => html`<option value=${o.id} ?selected=${o.id === this.outcomeId}>${t.withUnit(this.outcomeLabel(o), this.outcomeUnit(o))}</option>`)}
+          </select></label>
+        <div class="sweep-actions">
+          <button type="submit" id="sweep-run" ?disabled=${this.running}>${t.run} · ${t.runs(runs)}</button>
+          <button type="button" id="sweep-cancel" ?disabled=${!this.running} @click=${() => this.cancel()}>${t.cancel}</button>
+        </div>
+      </form>
+      <p class="note">${t.note(f.num(this.scale, lang), f.year(this.year(), lang))}</p>
+      <div class="sweep-status" role="status" aria-live="polite">
+        <div class="progress ${this.running ? 'busy' : 'idle'}" role="progressbar" aria-valuemin="0" aria-valuemax=${this.total} aria-valuenow=${this.done} aria-label=${statusText}>
+          <div class="bar" style="width:${this.total ? Math.round((100 * this.done) / this.total) : 0}%"></div>
+        </div>
+        <span id="sweep-progress" class=${this.status === 'failed' ? 'problem' : ''}>${statusText}</span>
+      </div>
+      ${this.result ? this.renderResult(this.result) : nothing}
+    </details>`;
+  }
+
+  private renderResult(r: Result) {
+    const lang = this.lang;
+    const t = STRINGS[lang].sweep;
+    const fmt = this.yFormat(r.outcome);
+    const bands = r.results.map(pointBand);
+    const band = r.seeds < 5 ? t.bandRange : t.bandPct;
+    const heading = t.chartTitle(this.outcomeLabel(r.outcome), this.leverLabel(r.lever));
+    return html`<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading}
+        unit=${`${this.outcomeUnit(r.outcome)} · ${f.year(r.year, lang)}`} keyText=${t.key(r.seeds, band)}
+        pngLabel=${STRINGS[lang].exportPng} pngTitle=${STRINGS[lang].exportPngOf(heading)}></yiwu-chart>
+      <details class="sweep-numbers"><summary>${t.table}</summary>
+        <div class="table-wrap"><table>
+          <thead><tr><th scope="col">${t.colValue}</th><th scope="col">${t.colMedian}</th><th scope="col">${t.colLow}</th><th scope="col">${t.colHigh}</th><th scope="col">${t.colN}</th></tr></thead>
+          <tbody>${r.values.map((v, i) => html`<tr data-value=${v} data-median=${bands[i].median}>
+            <th scope="row">${f.num(v, lang, 4)}</th><td>${show(bands[i].median, fmt)}</td><td>${show(bands[i].lo, fmt)}</td><td>${show(bands[i].hi, fmt)}</td><td>${bands[i].n}</td>
+          </tr>`)}</tbody>
+        </table></div>
+      </details>`;
+  }
+
+  private yFormat(o: SweepOutcome): (v: number) => string {
+    const lang = this.lang;
+    if (o.kind === 'money') return (v) => f.money(v, lang);
+    if (o.kind === 'share') return (v) => f.pct(v, lang);
+    return (v) => f.num(v, lang, 4);
+  }
+
+  override updated() {
+    const r = this.result;
+    const chart = this.querySelector<YiwuChart>('#chart-sweep');
+    if (!r || !chart) return;
+    const lang = this.lang;
+    const t = STRINGS[lang].sweep;
+    const bands = r.results.map(pointBand);
+    const val = (x: number) => (Number.isFinite(x) ? x : null);
+    const points = bands.filter((b) => b.n > 0).length;
+    this.dataset.points = String(points);
+    this.dataset.complete = String(this.status === 'done');
+    const unit = tx(r.lever.control.meta.unit, lang);
+    chart.setOption(sweepOption(
+      { x: r.values.map((v) => f.num(v, lang, 4)), median: bands.map((b) => val(b.median)), lo: bands.map((b) => val(b.lo)), hi: bands.map((b) => val(b.hi)) },
+      r.outcome.kind,
+      {
+        x: unit && unit !== '—' ? t.withUnit(this.leverLabel(r.lever), unit) : this.leverLabel(r.lever),
+        y: t.yName(this.outcomeLabel(r.outcome), this.outcomeUnit(r.outcome), f.year(r.year, lang)),
+        line: t.median(r.seeds),
+        band: r.seeds < 5 ? t.bandRange : t.bandPct,
+      },
+      lang,
+    ));
+  }
+}
+
+const show = (v: number, fmt: (v: number) => string) => (Number.isFinite(v) ? fmt(v) : '–');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yiwu-sweep': YiwuSweep;
+  }
+}
