@@ -56,7 +56,7 @@ try {
   const main = js.filter((f) => !f.includes('worker'));
   const worker = js.filter((f) => f.includes('worker'));
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`Browser benchmark — ${new Date().toISOString()}, Chromium headless, 1280×720, 2 workers`);
+  console.log(`Browser benchmark — ${new Date().toISOString()}, Chromium headless, 1280×720, simulation workers: hardware cores − 1 (1 to 2)`);
   console.log(`  slider change → first chart update: ${rows.map((r) => r.first.toFixed(0)).join(', ')} ms (median ${med(rows.map((r) => r.first)).toFixed(0)}; goal ≤ 100)`);
   console.log(`  slider change → full run reaches the last month: ${rows.map((r) => r.mainRun.toFixed(0)).join(', ')} ms (goal ≤ 300)`);
   console.log(`  slider change → everything up to date (full run, preview, ${5} band seeds): ${rows.map((r) => r.complete.toFixed(0)).join(', ')} ms`);

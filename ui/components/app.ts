@@ -56,7 +56,8 @@ export class YiwuApp extends LitElement {
   @state() tick = 0;
   @state() dragging = false;
   @state() shareText = '';
-  runner = new Runner(2);
+  // leave one core to the page: on a 2-core machine two busy workers starve the main thread
+  runner = new Runner(Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1)));
 
   protected override createRenderRoot() {
     return this;
