@@ -4,7 +4,7 @@ export const en = {
   appTitle: 'Yiwu Digital Trade Sandbox',
   appSubtitle: 'Move a lever and see what a policy does to Yiwu\'s trade, against a baseline.',
   switchLanguage: '中文',
-  switchLanguageLabel: 'Switch to Chinese',
+  switchLanguageLabel: '中文 — switch to Chinese',
   scenario: 'Scenario',
   baseline: 'Baseline',
   custom: 'Custom scenario',

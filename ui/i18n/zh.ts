@@ -6,7 +6,7 @@ export const zh: Strings = {
   appTitle: '义乌数字贸易政策沙盘',
   appSubtitle: '调整政策杠杆，即时查看政策对义乌贸易的影响，并与基准情景对比。',
   switchLanguage: 'English',
-  switchLanguageLabel: '切换为英文',
+  switchLanguageLabel: 'English — 切换为英文',
   scenario: '情景',
   baseline: '基准',
   custom: '自定义情景',
