@@ -1,0 +1,50 @@
+/**
+ * Offline: after the first visit the app reloads and runs with the network cut (service worker
+ * precache, vite-plugin-pwa).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { buildApp, serve, launch, hasChromium } from './harness.ts';
+
+const upToDate = (page: Page) =>
+  page.waitForFunction(() => /Up to date|已更新/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 90_000, polling: 200 });
+
+describe.skipIf(!hasChromium)('offline', () => {
+  let dir: string;
+  let server: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    dir = await buildApp();
+    server = await serve(dir);
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reloads and runs with the network cut after the first visit', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.url);
+      await upToDate(page);
+      // wait until the service worker has installed and controls the page
+      await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+      if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+        await page.reload();
+        await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+      }
+      await browser.context.setOffline(true);
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(r.url()));
+      await page.reload();
+      await upToDate(page);
+      const total = await page.locator('.card [data-value]').first().textContent();
+      expect(total).toMatch(/\d/);
+      expect(failed.filter((u) => u.startsWith(server.url))).toEqual([]);
+    } finally {
+      await browser.context.setOffline(false).catch(() => {});
+      await browser.close();
+    }
+  });
+});
