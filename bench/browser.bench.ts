@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { buildApp, serve, launch, hasChromium, CHROMIUM } from '../test/e2e/harness.ts';
+import { buildApp, serve, launch, hasChromium, CHROMIUM, waitUpToDate } from '../test/e2e/harness.ts';
 
 if (!hasChromium) {
   console.log(`skipped: ${CHROMIUM} not found`);
@@ -24,7 +24,7 @@ try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(server.url);
-  const done = () => page.waitForFunction(() => /Up to date|已更新/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 120_000, polling: 50 });
+  const done = () => waitUpToDate(page, 120_000, 50);
   await done();
   const rows: Array<{ first: number; mainRun: number; complete: number; longTasks: number[] }> = [];
   for (const value of [2, 3, 4]) {

@@ -6,23 +6,16 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { buildApp, serve, launch, hasChromium } from './harness.ts';
+import { servedApp, waitUpToDate, launch, hasChromium } from './harness.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation { id: string; impact: string | null; help: string; targets: string[] }
 
 describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
-  let dir: string;
-  let server: Awaited<ReturnType<typeof serve>>;
-  beforeAll(async () => {
-    dir = await buildApp();
-    server = await serve(dir);
-  });
-  afterAll(async () => {
-    await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const server = servedApp();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
 
   for (const locale of ['en-GB', 'zh-CN']) {
     it(`no serious or critical violations (${locale})`, async () => {
@@ -31,7 +24,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
         await browser.context.addInitScript({ content: axeSource });
         const page = await browser.context.newPage();
         await page.goto(server.url);
-        await page.waitForFunction(() => /Up to date|已更新/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 90_000, polling: 200 });
+        await waitUpToDate(page);
         // open every collapsed section so its controls are checked too
         await page.evaluate(() => {
           const openAll = (root: Document | ShadowRoot) => {

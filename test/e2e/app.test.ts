@@ -6,14 +6,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, hasChromium, CHROMIUM } from './harness.ts';
+import { buildApp, serve, launch, hasChromium, CHROMIUM, waitUpToDate } from './harness.ts';
 import { en } from '../../ui/i18n/en.ts';
 import { zh } from '../../ui/i18n/zh.ts';
 
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
 
-const done = (page: Page, timeout = 90_000) =>
-  page.waitForFunction(() => /Up to date|已更新/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout, polling: 100 });
+const done = (page: Page, timeout = 90_000) => waitUpToDate(page, timeout, 100);
 const cards = (page: Page) => page.$$eval('.card', (els) => els.map((e) => `${e.querySelector('[data-value]')?.textContent?.trim()}|${e.querySelector('[data-delta]')?.textContent?.trim()}`));
 
 /** Sets a lever's slider as a user releasing it would (value, then `change`). */

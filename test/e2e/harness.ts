@@ -53,3 +53,19 @@ export async function launch(opts: { locale?: string } = {}) {
     close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); },
   };
 }
+
+/** Waits until the page says every run is up to date (in either language). */
+export function waitUpToDate(page: import('playwright-core').Page, timeout = 90_000, polling = 200) {
+  return page.waitForFunction(() => /Up to date|已更新/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout, polling });
+}
+
+/** Builds and serves the app for a test file: call `start()` in beforeAll and `stop()` in afterAll. */
+export function servedApp() {
+  let dir = '';
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  return {
+    get url() { return server!.url; },
+    async start() { dir = await buildApp(); server = await serve(dir); },
+    async stop() { await server?.close(); if (dir) fs.rmSync(dir, { recursive: true, force: true }); },
+  };
+}

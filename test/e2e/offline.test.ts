@@ -3,24 +3,12 @@
  * precache, vite-plugin-pwa).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import * as fs from 'node:fs';
-import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, hasChromium } from './harness.ts';
-
-const upToDate = (page: Page) =>
-  page.waitForFunction(() => /Up to date|已更新/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 90_000, polling: 200 });
+import { servedApp, waitUpToDate as upToDate, launch, hasChromium } from './harness.ts';
 
 describe.skipIf(!hasChromium)('offline', () => {
-  let dir: string;
-  let server: Awaited<ReturnType<typeof serve>>;
-  beforeAll(async () => {
-    dir = await buildApp();
-    server = await serve(dir);
-  });
-  afterAll(async () => {
-    await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const server = servedApp();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
 
   it('reloads and runs with the network cut after the first visit', async () => {
     const browser = await launch();

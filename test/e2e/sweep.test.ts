@@ -5,22 +5,19 @@
  * supply rises. Skipped where Chromium is missing, like the other browser tests.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, hasChromium, CHROMIUM } from './harness.ts';
+import { servedApp, launch, hasChromium, CHROMIUM } from './harness.ts';
 
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
 
 describe.skipIf(!hasChromium)('sweep panel', () => {
-  let dir: string;
-  let server: Awaited<ReturnType<typeof serve>>;
+  const server = servedApp();
   let browser: Awaited<ReturnType<typeof launch>>;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    dir = await buildApp();
-    server = await serve(dir);
+    await server.start();
     browser = await launch({ locale: 'en-GB' });
     page = await browser.context.newPage();
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -29,8 +26,7 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   });
 
   it('runs one lever over 3 values × 2 seeds and plots one point per value', async () => {
