@@ -50,6 +50,35 @@ describe('accounting identities', () => {
     }
   });
 
+  it('exports by region and channel (the trade-flow view) sum to exports by region, and by channel', () => {
+    const channels = ['market_hall', 'b2b_platform', 'cross_border_ecommerce'];
+    const foreign = sim.world.scenario.regions.filter((r) => !r.domestic);
+    for (let t = 0; t < sim.months.length; t += 5) {
+      for (const r of foreign) {
+        const flows = channels.reduce((s, c) => s + sim.series.get('trade_flow_usd', { region: r.id, channel: c })![t], 0);
+        expect(flows / sim.series.get('trade_value_usd', { region: r.id })![t]).toBeCloseTo(1, 9);
+      }
+      for (const c of channels) {
+        const flows = foreign.reduce((s, r) => s + sim.series.get('trade_flow_usd', { region: r.id, channel: c })![t], 0);
+        expect(flows / sim.series.get('trade_value_usd', { channel: c })![t]).toBeCloseTo(1, 9);
+      }
+    }
+    expect(sim.series.get('trade_flow_usd', { region: 'china', channel: 'market_hall' })).toBeUndefined();
+  });
+
+  it('merchants by digital level × stage sum to merchants alive and to merchants by stage', () => {
+    const levels = ['offline', 'b2b_platform', 'cross_border_ecommerce', 'data_driven'];
+    for (let t = 0; t < sim.months.length; t += 5) {
+      let all = 0;
+      for (const g of STAGES) {
+        const byLevel = levels.reduce((s, l) => s + sim.series.get(`merchants_level_${l}`, { stage: g })![t], 0);
+        expect(byLevel).toBeCloseTo(sim.series.get('merchants_by_stage', { stage: g })![t], 6);
+        all += byLevel;
+      }
+      expect(all).toBeCloseTo(sim.series.get('merchants_alive')![t], 6);
+    }
+  });
+
   it('flows.csv data sum to exports each month', () => {
     const cube = sim.flows!;
     const perMonth = cube.R * cube.C * cube.K * cube.M * 3;

@@ -250,11 +250,12 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     e.sensitivity.outcomes.forEach((o, i) => {
       const info = METRICS.find((m) => m.id === o.metric)!;
       const given = (['region', 'channel', 'stage', 'category', 'mode'] as const).filter((d) => o[d] !== undefined);
-      if (given.length > 1) problems.push({ path: `sensitivity.outcomes[${i}]`, message: `breaks ${o.metric} down by ${given.join(' and ')}; series are broken down by one of them at most` });
+      const regionByChannel = given.length === 2 && given[0] === 'region' && given[1] === 'channel' && info.breakdowns.includes('region×channel');
+      if (given.length > 1 && !regionByChannel) problems.push({ path: `sensitivity.outcomes[${i}]`, message: `breaks ${o.metric} down by ${given.join(' and ')}; series are broken down by one of them at most (region and channel together only for trade_flow_usd)` });
       for (const dim of ['region', 'channel', 'stage', 'category', 'mode'] as const) {
         const v = o[dim];
         if (v === undefined) continue;
-        if (!info.breakdowns.includes(dim)) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${o.metric} has no breakdown by ${dim}; ${info.breakdowns.length ? `it is broken down by ${info.breakdowns.join(', ')}` : 'it is a single total'}` });
+        if (!info.breakdowns.includes(dim) && !regionByChannel) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${o.metric} has no breakdown by ${dim}; ${info.breakdowns.length ? `it is broken down by ${info.breakdowns.join(', ')}` : 'it is a single total'}` });
         else if (!dims[dim].includes(v)) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${show(v)} is not allowed${suggest(v, dims[dim])}; allowed: ${dims[dim].join(', ')}` });
       }
     });

@@ -18,14 +18,17 @@ export interface MetricInfo {
   unit: Text;
   description: Text;
   /** Breakdowns recorded besides the total ('' = the total is recorded). */
-  breakdowns: Array<Dimension | ''>;
+  breakdowns: Array<Breakdown>;
 }
+
+/** '' = the total; a dimension; or region×channel (index = region * CHANNEL_COUNT + channel). */
+export type Breakdown = Dimension | '' | 'region×channel';
 
 type Value = (w: World, m: MonthSummary, index: number) => number;
 
 interface Collector extends MetricInfo {
   /** Value for the total ('') or the element `index` of a breakdown; in sample units. */
-  value: Partial<Record<Dimension | '', Value>>;
+  value: Partial<Record<Breakdown, Value>>;
   /** True for money and counts (reported × 1/scale). */
   scaled: boolean;
 }
@@ -39,7 +42,7 @@ const regionIds = (w: World) => w.scenario.regions.map((r) => r.id);
 const categoryIds = (w: World) => w.scenario.categories.map((c) => c.id);
 
 function c(id: string, label: Text, unit: Text, description: Text, scaled: boolean, value: Collector['value']): Collector {
-  return { id, label, unit, description, scaled, value, breakdowns: Object.keys(value) as Array<Dimension | ''> };
+  return { id, label, unit, description, scaled, value, breakdowns: Object.keys(value) as Breakdown[] };
 }
 
 const foreignRegion = (w: World, r: number) => !w.scenario.regions[r].domestic;
@@ -51,6 +54,9 @@ export const COLLECTORS: Collector[] = [
     channel: (_w, m, c) => m.exportsByChannel[c],
     region: (w, m, r) => (foreignRegion(w, r) ? m.tradeRC[r * CHANNEL_COUNT] + m.tradeRC[r * CHANNEL_COUNT + 1] + m.tradeRC[r * CHANNEL_COUNT + 2] : Number.NaN),
     category: (_w, m, k) => m.exportsByCategory[k],
+  }),
+  c('trade_flow_usd', text('Exports by region and channel', '分地区分渠道出口额'), usd, text('Exports to each foreign region through each channel (the flows of the trade-flow view); over channels they sum to trade_value_usd by region.', '经各渠道发往各境外地区的出口额（贸易流向图的数据）；各渠道之和等于分地区出口额。'), true, {
+    'region×channel': (w, m, rc) => (foreignRegion(w, Math.floor(rc / CHANNEL_COUNT)) ? m.tradeRC[rc] : Number.NaN),
   }),
   c('digital_trade_value_usd', text('Digital exports', '数字贸易出口额'), usd, text('Exports through the B2B platform and cross-border e-commerce, in total and by region.', '通过B2B平台和跨境电商的出口额，合计及按地区。'), true, {
     '': (_w, m) => m.exportsByChannel[B2B] + m.exportsByChannel[CBEC],
@@ -88,6 +94,11 @@ export const COLLECTORS: Collector[] = [
   // ---- merchants
   c('merchants_alive', text('Merchants', '商户数'), count, text('Merchants in business at the end of the month.', '月末在营商户数。'), true, { '': (_w, m) => m.alive }),
   c('merchants_by_stage', text('Merchants by stage', '各环节商户数'), count, text('Merchants by value-chain stage.', '按价值链环节划分的商户数。'), true, { stage: (_w, m, g) => m.merchantsByStage[g] }),
+  ...DIGITAL_LEVELS.map((level, l) =>
+    c(`merchants_level_${level}`, text(`Merchants ${level.replace(/_/g, ' ')}, by stage`, `${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}商户数（按环节）`), count,
+      text(`Merchants whose highest digital level is ${level.replace(/_/g, ' ')}, by value-chain stage.`, `最高数字化层级为“${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}”的商户数，按价值链环节。`), true, {
+        stage: (_w, m, g) => m.merchantsByLevelStage[l * STAGES.length + g],
+      })),
   c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }),
   c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves, on average.', '出口商户平均服务的境外地区数。'), false, {
     '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : 0),
@@ -189,6 +200,13 @@ export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) 
       const value = col.value[dim]!;
       if (dim === '') {
         bindings.push({ id: table.register(col.id), value, index: 0, scale });
+        continue;
+      }
+      if (dim === 'region×channel') {
+        w.scenario.regions.forEach((region, r) => {
+          if (region.domestic) return;
+          CHANNELS.forEach((channel, c) => bindings.push({ id: table.register(col.id, { region: region.id, channel }), value, index: r * CHANNEL_COUNT + c, scale }));
+        });
         continue;
       }
       DIMENSION_IDS[dim](w).forEach((name, index) => {

@@ -21,6 +21,8 @@ export class MonthSummary {
   readonly transitByMode = new Float64Array(MODE_COUNT);
   readonly merchantsByLevel = new Float64Array(LEVEL_COUNT);
   readonly merchantsByStage = new Float64Array(STAGE_COUNT);
+  /** Merchants by digital level × value-chain stage: [level * STAGE_COUNT + stage]. */
+  readonly merchantsByLevelStage = new Float64Array(LEVEL_COUNT * STAGE_COUNT);
   alive = 0;
   /** Merchants' debt and cash at the end of the month. */
   debt = 0;
@@ -107,6 +109,7 @@ export class MonthSummary {
     // Merchants
     this.merchantsByLevel.fill(0);
     this.merchantsByStage.fill(0);
+    this.merchantsByLevelStage.fill(0);
     this.alive = this.exporters = this.destinationsOfExporters = this.debt = this.cash = 0;
     for (let i = 0; i < s.capacity; i++) {
       if (s.alive[i] === 0) continue;
@@ -115,6 +118,7 @@ export class MonthSummary {
       this.cash += s.cash[i];
       this.merchantsByLevel[s.level[i]] += 1;
       this.merchantsByStage[s.stage[i]] += 1;
+      this.merchantsByLevelStage[s.level[i] * STAGE_COUNT + s.stage[i]] += 1;
       if (s.exportMonth[i] > 0) {
         this.exporters += 1;
         this.destinationsOfExporters += bitCount((s.offlineMask[i] | s.onlineMask[i]) & w.foreignMask);
