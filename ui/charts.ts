@@ -35,41 +35,121 @@ export function formatter(kind: Kind, lang: Lang): (v: number) => string {
   return (v) => f.num(v, lang, 3);
 }
 
-function base(lang: Lang) {
+/** Font sizes: the page's, or the classroom's presentation view (read from the back of a room). */
+const SIZES = { normal: { axis: 12, legend: 11, tooltip: 12, line: 2.2, label: 11 }, big: { axis: 18, legend: 16, tooltip: 18, line: 4, label: 16 } };
+export interface ChartLook {
+  /** Presentation view: large type, thick lines. */
+  big?: boolean;
+  /** Presentation view: type grows with the screen (1 at 1280 px wide). */
+  fontScale?: number;
+}
+function sizes(look: ChartLook) {
+  if (!look.big) return SIZES.normal;
+  const k = Math.max(1, Math.min(1.6, look.fontScale ?? 1));
+  return { axis: Math.round(SIZES.big.axis * k), legend: Math.round(SIZES.big.legend * k), tooltip: Math.round(SIZES.big.tooltip * k), line: SIZES.big.line * k, label: Math.round(SIZES.big.label * k) };
+}
+
+function base(lang: Lang, look: ChartLook = {}) {
+  const z = sizes(look);
   return {
     textStyle: FONT,
     animation: false,
     aria: { enabled: true, decal: { show: false } },
-    tooltip: { trigger: 'axis', confine: true, textStyle: { ...FONT, fontSize: 12 } },
-    legend: { type: 'scroll', bottom: 0, textStyle: { ...FONT, fontSize: 11 }, itemWidth: 22 },
-    grid: { left: 8, right: 16, top: 12, bottom: 44, containLabel: true },
+    tooltip: { trigger: 'axis', confine: true, textStyle: { ...FONT, fontSize: z.tooltip } },
+    legend: { type: 'scroll', bottom: 0, textStyle: { ...FONT, fontSize: z.legend }, itemWidth: look.big ? 32 : 22, itemHeight: look.big ? 18 : 14 },
+    grid: { left: 8, right: 16, top: 12, bottom: look.big ? 40 : 44, containLabel: true },
     lang,
   };
 }
 
-export function timeOption(months: string[], lines: Line[], kind: Kind, lang: Lang): EChartsCoreOption {
+/**
+ * Lines over months. `cursor` (classroom playback): the month shown last, marked with a
+ * vertical line; lines stop there.
+ */
+export function timeOption(months: string[], lines: Line[], kind: Kind, lang: Lang, look: ChartLook & { cursor?: number } = {}): EChartsCoreOption {
   const fmt = formatter(kind, lang);
+  const z = sizes(look);
   const n = months.length;
+  const upTo = (done: number) => (look.cursor === undefined ? done : Math.min(done, look.cursor + 1));
   const series: unknown[] = [];
   lines.forEach((l, i) => {
     if (l.band) {
       const stack = `band${i}`;
-      const lo = clean(l.band.lo, n, n);
-      const hi = clean(l.band.hi, n, n);
+      const lo = clean(l.band.lo, upTo(n), n);
+      const hi = clean(l.band.hi, upTo(n), n);
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, legendHoverLink: false, itemStyle: { color: l.color } });
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: hi.map((h, t) => (h === null || lo[t] === null ? null : h - (lo[t] as number))), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: l.color, opacity: 0.18 }, silent: true, tooltip: { show: false }, itemStyle: { color: l.color } });
     }
     series.push({
-      type: 'line', name: l.name, data: clean(l.data, l.done, n), symbol: 'none', connectNulls: false,
-      lineStyle: { color: l.color, width: l.dashed ? 1.6 : 2.2, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
+      type: 'line', name: l.name, data: clean(l.data, upTo(l.done), n), symbol: 'none', connectNulls: false,
+      lineStyle: { color: l.color, width: l.dashed ? z.line * 0.75 : z.line, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
+    });
+  });
+  if (look.cursor !== undefined && series.length > 0 && months[look.cursor]) {
+    (series[series.length - 1] as Record<string, unknown>).markLine = {
+      symbol: 'none', silent: true, animation: false, label: { show: false },
+      lineStyle: { color: '#000000', width: look.big ? 2 : 1, type: 'solid' }, data: [{ xAxis: months[look.cursor] }],
+    };
+  }
+  const axisFont = { ...FONT, fontSize: z.axis };
+  return {
+    ...base(lang, look),
+    xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
+    yAxis: { type: 'value', scale: kind !== 'share', axisLabel: { ...axisFont, formatter: fmt } },
+    tooltip: { ...base(lang, look).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
+    series,
+  };
+}
+
+/**
+ * The trade itself (classroom view): a Sankey from the hub through the sales channels to the
+ * destination regions; link widths are exports over the period. Channels keep their colours.
+ */
+export function flowOption(hub: string, channels: Array<{ name: string; color: string }>, regions: string[], flows: number[][], lang: Lang, look: ChartLook = {}): EChartsCoreOption {
+  const fmt = formatter('money', lang);
+  const z = sizes(look);
+  const channelNames = new Set(channels.map((c) => c.name));
+  const nodes = [
+    { name: hub, itemStyle: { color: '#333333' } },
+    ...channels.map((c) => ({ name: c.name, itemStyle: { color: c.color } })),
+    ...regions.map((r) => ({ name: r, itemStyle: { color: '#777777' } })),
+  ];
+  const links: Array<{ source: string; target: string; value: number; lineStyle: { color: string } }> = [];
+  channels.forEach((c, k) => {
+    const total = flows[k].reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+    if (total > 0) links.push({ source: hub, target: c.name, value: total, lineStyle: { color: c.color } });
+    regions.forEach((r, j) => {
+      const v = flows[k][j];
+      if (Number.isFinite(v) && v > 0) links.push({ source: c.name, target: r, value: v, lineStyle: { color: c.color } });
     });
   });
   return {
-    ...base(lang),
-    xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...FONT, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
-    yAxis: { type: 'value', scale: kind !== 'share', axisLabel: { ...FONT, formatter: fmt } },
-    tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
-    series,
+    textStyle: FONT, animation: false, aria: { enabled: true, decal: { show: false } }, lang,
+    tooltip: { trigger: 'item', confine: true, textStyle: { ...FONT, fontSize: z.tooltip }, valueFormatter: (v: number) => fmt(v) },
+    series: [{
+      // room on the right for the region labels; a gap between nodes keeps small regions' labels apart
+      type: 'sankey', left: 8, right: look.big ? 300 : 200, top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 15 : 11,
+      nodeAlign: 'left', layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
+      // channel labels sit between two columns of nodes: two short lines instead of one long one
+      label: { ...FONT, fontSize: z.label, color: '#000000', formatter: (p: { name: string; value: number }) => `${p.name}${channelNames.has(p.name) ? '\n' : '  '}${fmt(p.value)}` },
+      lineStyle: { opacity: 0.45, curveness: 0.5 },
+      data: nodes, links,
+    }],
+  };
+}
+
+/** Stacked horizontal bars (classroom: merchants by stage, stacked by digital level). */
+export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kind, lang: Lang, look: ChartLook = {}): EChartsCoreOption {
+  const fmt = formatter(kind, lang);
+  const z = sizes(look);
+  return {
+    ...base(lang, look),
+    legend: { ...base(lang, look).legend, type: 'plain', top: 0, bottom: undefined }, // four levels: wrap (above the plot) rather than scroll
+    grid: { ...base(lang, look).grid, top: 3 * (z.legend + 10), bottom: 8 },
+    tooltip: { ...base(lang, look).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
+    xAxis: { type: 'value', axisLabel: { ...FONT, fontSize: z.axis, formatter: fmt, hideOverlap: true } },
+    yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { ...FONT, fontSize: z.axis, interval: 0, width: z.axis * 9, overflow: 'break' } },
+    series: stacks.map((b) => ({ type: 'bar', stack: 'all', name: b.name, data: b.values.map((v) => (Number.isFinite(v) ? v : null)), itemStyle: { color: b.color, borderColor: '#ffffff', borderWidth: 1 }, barMaxWidth: look.big ? 56 : 28 })),
   };
 }
 

@@ -1,12 +1,15 @@
 /**
- * The series the charts and cards read, by metric id and breakdown (the ids of
- * sim/collect/metrics.ts). The worker streams exactly these, in this order.
+ * The series the page reads, by metric id and breakdown (the ids of sim/collect/metrics.ts).
+ * The page streams every series the default world records (about 220: all metrics, every
+ * breakdown), so any chart, card or lesson can watch any metric without a new run. The worker
+ * streams exactly these, in this order.
  */
-import { CHANNELS, STAGES, MODES, DEFAULT_REGIONS } from '../sim/index.ts';
+import { CHANNELS, STAGES, MODES, DEFAULT_REGIONS, DEFAULT_CATEGORIES, METRICS } from '../sim/index.ts';
 
+type DimName = 'region' | 'channel' | 'stage' | 'category' | 'mode';
 export interface SeriesSpec {
   metric: string;
-  dims?: Partial<Record<'region' | 'channel' | 'stage' | 'mode', string>>;
+  dims?: Partial<Record<DimName, string>>;
 }
 
 const foreign = DEFAULT_REGIONS.filter((r) => !r.domestic).map((r) => r.id);
@@ -14,36 +17,30 @@ export const REGIONS_ALL = DEFAULT_REGIONS.map((r) => r.id);
 export const FOREIGN_REGIONS = foreign;
 export const EXPORT_MODES = MODES.filter((m) => m !== 'road');
 
-export const SERIES: SeriesSpec[] = [
-  { metric: 'total_trade_usd' },
-  { metric: 'trade_value_usd' },
-  ...CHANNELS.map((channel) => ({ metric: 'trade_value_usd', dims: { channel } })),
-  ...foreign.map((region) => ({ metric: 'trade_value_usd', dims: { region } })),
-  { metric: 'digital_trade_value_usd' },
-  { metric: 'digital_share_of_exports' },
-  { metric: 'adoption_share_b2b_platform' },
-  { metric: 'adoption_share_cross_border_ecommerce' },
-  { metric: 'adoption_share_data_driven' },
-  { metric: 'adoption_share_digital' },
-  { metric: 'merchants_alive' },
-  { metric: 'exporters' },
-  ...STAGES.map((stage) => ({ metric: 'value_added_usd', dims: { stage } })),
-  ...MODES.map((mode) => ({ metric: 'logistics_cost_usd_per_kg', dims: { mode } })),
-  ...MODES.map((mode) => ({ metric: 'transit_days', dims: { mode } })),
-  ...MODES.map((mode) => ({ metric: 'volume_kg', dims: { mode } })),
-  { metric: 'credit_applied_usd' },
-  { metric: 'credit_approved_usd' },
-  { metric: 'credit_applications' },
-  { metric: 'credit_approvals' },
-  ...REGIONS_ALL.map((region) => ({ metric: 'landed_cost_index', dims: { region } })),
-  ...REGIONS_ALL.map((region) => ({ metric: 'hub_market_share', dims: { region } })),
-  ...REGIONS_ALL.map((region) => ({ metric: 'tariff_revenue_usd', dims: { region } })),
-];
+const IDS: Record<DimName, readonly string[]> = {
+  region: REGIONS_ALL, channel: CHANNELS, stage: STAGES, category: DEFAULT_CATEGORIES.map((c) => c.id), mode: MODES,
+};
+/** Exports are recorded for foreign regions only (sim/collect/metrics.ts). */
+const FOREIGN_ONLY = new Set(['trade_value_usd', 'digital_trade_value_usd']);
+
+function allSeries(): SeriesSpec[] {
+  const out: SeriesSpec[] = [];
+  for (const m of METRICS) {
+    for (const b of m.breakdowns) {
+      if (b === '') out.push({ metric: m.id });
+      else if (b === 'region×channel') for (const region of foreign) for (const channel of CHANNELS) out.push({ metric: m.id, dims: { region, channel } });
+      else for (const id of b === 'region' && FOREIGN_ONLY.has(m.id) ? foreign : IDS[b]) out.push({ metric: m.id, dims: { [b]: id } });
+    }
+  }
+  return out;
+}
+
+export const SERIES: SeriesSpec[] = allSeries();
 
 /** The key of a series, as SeriesTable.keyOf builds it. */
 export function seriesKey(s: SeriesSpec): string {
   const d = s.dims ?? {};
-  return `${s.metric}|${d.region ?? ''}|${d.channel ?? ''}|${d.stage ?? ''}||${d.mode ?? ''}`;
+  return `${s.metric}|${d.region ?? ''}|${d.channel ?? ''}|${d.stage ?? ''}|${d.category ?? ''}|${d.mode ?? ''}`;
 }
 export const SERIES_KEYS = SERIES.map(seriesKey);
 const INDEX = new Map(SERIES_KEYS.map((k, i) => [k, i]));
@@ -52,6 +49,10 @@ export function idx(metric: string, dims?: SeriesSpec['dims']): number {
   const i = INDEX.get(seriesKey({ metric, dims }));
   if (i === undefined) throw new Error(`series not streamed: ${metric} ${JSON.stringify(dims ?? {})}`);
   return i;
+}
+/** Index of a series, or undefined when the page does not stream it. */
+export function findSeries(metric: string, dims?: SeriesSpec['dims']): number | undefined {
+  return INDEX.get(seriesKey({ metric, dims }));
 }
 
 /** Series shown with an uncertainty band (10–90 % over seeds). */

@@ -69,3 +69,30 @@ export function servedApp() {
     async stop() { await server?.close(); if (dir) fs.rmSync(dir, { recursive: true, force: true }); },
   };
 }
+
+/**
+ * One served app, one browser and one page for a test file, with the page's console errors
+ * collected: call `start()` in beforeAll and `stop()` in afterAll.
+ */
+export function appSession(opts: { locale?: string } = {}) {
+  const server = servedApp();
+  let browser: Awaited<ReturnType<typeof launch>> | undefined;
+  let page: import('playwright-core').Page | undefined;
+  const errors: string[] = [];
+  return {
+    errors,
+    get url() { return server.url; },
+    get page() { return page!; },
+    async start() {
+      await server.start();
+      browser = await launch({ locale: opts.locale ?? 'en-GB' });
+      page = await browser.context.newPage();
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(e.message));
+    },
+    async stop() {
+      await browser?.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 /**
  * Offline: after the first visit the app reloads and runs with the network cut (service worker
- * precache, vite-plugin-pwa).
+ * precache, vite-plugin-pwa), the sandbox and a classroom lesson.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { servedApp, waitUpToDate as upToDate, launch, hasChromium } from './harness.ts';
@@ -29,6 +29,13 @@ describe.skipIf(!hasChromium)('offline', () => {
       await upToDate(page);
       const total = await page.locator('.card [data-value]').first().textContent();
       expect(total).toMatch(/\d/);
+      expect(failed.filter((u) => u.startsWith(server.url))).toEqual([]);
+      // classroom mode works offline too: its lessons are bundled
+      await page.goto(`${server.url}?lesson=credit-for-smes`);
+      await page.waitForFunction(() => !document.querySelector('.class-busy') && /\d{4}/.test(document.querySelector('#month')?.textContent ?? ''), null, { timeout: 120_000 });
+      await page.click('#next-step');
+      await page.waitForFunction(() => !document.querySelector('.class-busy') && /\d{4}/.test(document.querySelector('#month')?.textContent ?? ''), null, { timeout: 120_000 });
+      expect(await page.locator('#watch-scenario').textContent()).toMatch(/\d/);
       expect(failed.filter((u) => u.startsWith(server.url))).toEqual([]);
     } finally {
       await browser.context.setOffline(false).catch(() => {});

@@ -6,28 +6,22 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { servedApp, launch, hasChromium, CHROMIUM } from './harness.ts';
+import { appSession, hasChromium, CHROMIUM } from './harness.ts';
 
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
 
 describe.skipIf(!hasChromium)('sweep panel', () => {
-  const server = servedApp();
-  let browser: Awaited<ReturnType<typeof launch>>;
+  const session = appSession();
+  const server = session;
   let page: Page;
-  const errors: string[] = [];
+  const errors = session.errors;
 
   beforeAll(async () => {
-    await server.start();
-    browser = await launch({ locale: 'en-GB' });
-    page = await browser.context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-  }, 120_000);
+    await session.start();
+    page = session.page;
+  }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
-  });
+  afterAll(() => session.stop());
 
   it('runs one lever over 3 values × 2 seeds and plots one point per value', async () => {
     await page.goto(server.url);

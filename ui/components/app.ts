@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION, MAX_SCENARIO_BYTES,
-  STAGES, CHANNELS, MODES, DEFAULT_REGIONS, METRICS, type Problem,
+  STAGES, CHANNELS, MODES, type Problem,
 } from '../../sim/index.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, BAND_SCALE, BAND_SEEDS, type Side } from '../runner.ts';
@@ -17,27 +17,17 @@ import { shown, lastYear, yearFigures, policyReport, band, type Shown, type Year
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import * as f from '../format.ts';
+import { STAGE_TEXT, CHANNEL_TEXT, MODE_TEXT, regionLabel, metricLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
 import './sweep.ts';
+import './classroom.ts';
+import type { LessonScenario } from './classroom.ts';
+import { LESSONS } from '../lessons.ts';
 import type { YiwuChart } from './chart.ts';
 
 type Obj = Record<string, unknown>;
 const DEFAULT_SCALE = 2 / 15;
-const regionLabel = (id: string, lang: Lang) => tx(DEFAULT_REGIONS.find((r) => r.id === id)?.label, lang);
-const metricLabel = (id: string, lang: Lang) => tx(METRICS.find((m) => m.id === id)?.label, lang);
-const STAGE_TEXT: Record<string, { en: string; zh: string }> = {
-  raw_material: { en: 'Raw materials', zh: '原材料' }, design_rnd: { en: 'Design & R&D', zh: '设计研发' }, production: { en: 'Production', zh: '加工生产' },
-  market_sales: { en: 'Market sales', zh: '市场销售' }, brand: { en: 'Brand & service', zh: '品牌与售后' },
-};
-const CHANNEL_TEXT: Record<string, { en: string; zh: string }> = {
-  market_hall: { en: 'Market hall', zh: '市场采购' }, b2b_platform: { en: 'B2B platform', zh: 'B2B平台' }, cross_border_ecommerce: { en: 'Cross-border e-commerce', zh: '跨境电商' },
-};
-const MODE_TEXT: Record<string, { en: string; zh: string }> = {
-  sea: { en: 'Sea', zh: '海运' }, rail: { en: 'China–Europe rail', zh: '中欧班列' }, air: { en: 'Air', zh: '空运' }, express: { en: 'Express & postal', zh: '快递邮政' },
-  overseas_warehouse: { en: 'Overseas warehouse', zh: '海外仓' }, road: { en: 'Road (domestic)', zh: '公路（国内）' },
-};
-
 interface Message {
   kind: 'error' | 'info';
   text: string;
@@ -56,6 +46,9 @@ export class YiwuApp extends LitElement {
   @state() tick = 0;
   @state() dragging = false;
   @state() shareText = '';
+  /** Classroom mode (components/classroom.ts) instead of the sandbox; `?classroom` or `?lesson=<id>` in the address opens it. */
+  @state() classroom = false;
+  initialLesson = 0;
   // leave one core to the page: on a 2-core machine two busy workers starve the main thread
   runner = new Runner(Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1)));
 
@@ -68,6 +61,12 @@ export class YiwuApp extends LitElement {
     const stored = localStorage.getItem('yiwu-lang');
     if (stored === 'en' || stored === 'zh') this.lang = stored;
     this.readLocation();
+    const query = new URLSearchParams(location.search);
+    if (query.has('classroom') || query.has('lesson')) {
+      this.classroom = true;
+      const at = LESSONS.findIndex((l) => l.id === query.get('lesson'));
+      this.initialLesson = at >= 0 ? at : 0;
+    }
     this.runner.onUpdate(() => { this.tick++; });
     window.addEventListener('hashchange', this.onHash);
     window.addEventListener('dragover', this.onDragOver);
@@ -257,8 +256,23 @@ export class YiwuApp extends LitElement {
     return this.shownCache;
   }
 
+  /** A lesson step runs its scenario against the lesson's starting preset. */
+  private onLessonScenario(e: CustomEvent<LessonScenario>) {
+    this.scenario = e.detail.scenario;
+    this.presetName = this.matchPreset(e.detail.scenario);
+    this.baselineName = e.detail.baseline;
+    this.fieldProblems = {};
+    this.start();
+  }
+
   override render() {
     void this.tick;
+    if (this.classroom) {
+      return html`<yiwu-classroom .lang=${this.lang} .runner=${this.runner} .tick=${this.tick} .lessonIndex=${this.initialLesson}
+        @lesson-scenario=${(e: CustomEvent<LessonScenario>) => this.onLessonScenario(e)}
+        @set-lang=${(e: CustomEvent<Lang>) => this.setLang(e.detail)}
+        @exit-classroom=${() => { this.classroom = false; }}></yiwu-classroom>`;
+    }
     const lang = this.lang;
     const s = STRINGS[lang];
     const preset = presetByName(this.presetName);
@@ -294,6 +308,7 @@ export class YiwuApp extends LitElement {
           <label class="button" for="file">${s.loadFile}</label>
           <input id="file" type="file" accept=".json,application/json" class="visually-hidden"
             @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadFile(file); }} />
+          <button type="button" id="classroom" aria-label=${s.classroom.enterLabel} @click=${() => { this.initialLesson = 0; this.classroom = true; }}>${s.classroom.enter}</button>
           <button type="button" id="lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel} @click=${() => this.setLang(lang === 'en' ? 'zh' : 'en')}>${s.switchLanguage}</button>
         </div>
       </header>

@@ -125,6 +125,28 @@ export const en = {
     brand: 'brand & service',
     invalidRange: 'From and To must be numbers inside the lever\'s range.',
   },
+  classroom: {
+    enter: 'Classroom', enterLabel: 'Classroom mode: guided lessons, presentation view and playback',
+    title: 'Classroom', exit: 'Back to the sandbox', fullscreen: 'Full screen', exitFullscreen: 'Leave full screen',
+    lesson: 'Lesson', noLesson: 'No lesson: the current scenario', loadLesson: 'Load lesson file…',
+    step: (i: number, n: number) => `Step ${i} of ${n}`, prev: 'Previous step', next: 'Next step',
+    levers: 'This step sets', leversNone: 'No change: the scenario as it stands.', byMonth: (m: string) => `by ${m}`,
+    shock: (name: string, from: string, to: string) => `${name}, ${from} – ${to}`,
+    watch: 'Watch', question: 'Question for the class', reveal: 'Show the answer', hide: 'Hide the answer', answer: 'Answer',
+    play: 'Play', pause: 'Pause', stepBack: 'One month back', stepForward: 'One month forward', toStart: 'To the start', toEnd: 'To the end',
+    speed: 'Speed', perSecond: (n: number) => `${n} months/s`, time: 'Month shown',
+    keys: 'Keys: Space play/pause · ← → one month · ↑ ↓ speed · Page Up/Down previous/next step · Home/End · F full screen',
+    views: { flows: 'Trade flows', merchants: 'Merchants', channels: 'Exports by channel' } as Record<string, string>,
+    viewLabel: 'Second chart',
+    flowsTitle: 'Exports from Yiwu by channel and destination, last 12 months', merchantsTitle: 'Merchants by value-chain stage and digital level',
+    scenarioNow: 'Scenario', baselineNow: 'Baseline', watchTitle: (m: string) => m,
+    hub: 'Yiwu', perYear: 'US$ per year', merchantsUnit: 'merchants', perMonth: 'US$ per month',
+    lessonProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the lesson was not loaded.`,
+    lessonLoaded: (name: string) => `Loaded lesson ${name}.`,
+    unknownStart: (name: string) => `The lesson starts from “${name}”, which is not one of the scenarios here; starting from the baseline.`,
+    summary: 'What the class will learn',
+    waiting: 'computing…',
+  },
 };
 
 export type Strings = typeof en;

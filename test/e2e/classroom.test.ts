@@ -1,0 +1,198 @@
+/**
+ * Classroom mode end to end, in headless Chromium: a lesson runs from its first to its last step
+ * and sets its levers; the playback controls and the keyboard shortcuts a clicker sends move the
+ * month shown; the trade-flow and merchant views draw; a teacher's own lesson file loads, and a
+ * broken one is refused with the field named; both languages; the presentation view fits
+ * 1280×720 and 1920×1080 without scrolling.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { appSession, hasChromium } from './harness.ts';
+import { en } from '../../ui/i18n/en.ts';
+import { zh } from '../../ui/i18n/zh.ts';
+
+const lesson = JSON.parse(fs.readFileSync(new URL('../../scenarios/lessons/market-hall-closes-2020.json', import.meta.url), 'utf8')) as {
+  title: { en: string; zh: string }; steps: Array<{ title: { en: string; zh: string }; explanation: { en: string } }>;
+};
+
+/** Waits until no run is under way for the lesson step shown. */
+const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('.class-busy') && !!document.querySelector('#month')?.textContent?.match(/\d{4}/), null, { timeout: 120_000, polling: 100 });
+const monthShown = (page: Page) => page.locator('#month').textContent();
+const appScenario = (page: Page) => page.evaluate(() => (document.querySelector('yiwu-app') as unknown as { scenario: Record<string, unknown>; baselineName: string }).scenario);
+
+describe.skipIf(!hasChromium)('classroom mode', () => {
+  const session = appSession();
+  const server = session;
+  let page: Page;
+  const errors = session.errors;
+
+  beforeAll(async () => {
+    await session.start();
+    page = session.page;
+  }, 180_000);
+
+  afterAll(() => session.stop());
+
+  it('opens from the sandbox with the first lesson, and back', async () => {
+    await page.goto(server.url);
+    await page.click('#classroom');
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(1, 4));
+    await page.click('#exit-classroom');
+    await page.waitForSelector('#chart-trade');
+  });
+
+  it('runs a lesson from the first to the last step, each setting its levers', async () => {
+    await page.goto(`${server.url}?lesson=market-hall-closes-2020`);
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('.class-title').textContent()).toBe(lesson.title.en);
+    await settled(page);
+    expect(await page.locator('#step-title').textContent()).toBe(lesson.steps[0].title.en);
+    expect((await appScenario(page)).shocks ?? []).toEqual([]);
+    expect(await page.locator('#prev-step').isDisabled()).toBe(true);
+
+    for (let i = 1; i < lesson.steps.length; i++) {
+      await page.click('#next-step');
+      expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(i + 1, lesson.steps.length));
+      expect(await page.locator('#step-title').textContent()).toBe(lesson.steps[i].title.en);
+      // step 2 sets the shocks of 2020; later steps keep them (levers accumulate)
+      const shocks = (await appScenario(page)).shocks as Array<{ type: string }>;
+      expect(shocks.map((s) => s.type)).toContain('market_hall_closure');
+      expect(await page.locator('.step-levers li').count()).toBeGreaterThan(0);
+      await settled(page);
+    }
+    expect(await page.locator('#next-step').isDisabled()).toBe(true);
+
+    // the question's answer is hidden until asked for
+    expect(await page.locator('#answer').isVisible()).toBe(false);
+    await page.click('#reveal');
+    expect(await page.locator('#answer').isVisible()).toBe(true);
+    expect(await page.locator('#answer').textContent()).toContain(lesson.steps[lesson.steps.length - 1].explanation.en.slice(0, 30));
+
+    // the watched metric is shown for scenario and baseline, with numbers
+    expect(await page.locator('#watch-scenario').textContent()).toMatch(/\d/);
+    expect(await page.locator('#class-watch').getAttribute('data-updates')).not.toBeNull();
+
+    // Page Up (a clicker's "back") goes to the previous step
+    await page.locator('body').press('PageUp');
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(lesson.steps.length - 1, lesson.steps.length));
+  });
+
+  it('plays, pauses and steps month by month, with buttons and with the keyboard', async () => {
+    await settled(page);
+    await page.locator('body').press('Home');
+    expect(await monthShown(page)).toBe('Jan 2020');
+    await page.locator('body').press('ArrowRight');
+    expect(await monthShown(page)).toBe('Feb 2020');
+    await page.click('#step-forward');
+    expect(await monthShown(page)).toBe('Mar 2020');
+    await page.click('#step-back');
+    await page.locator('body').press('ArrowLeft');
+    expect(await monthShown(page)).toBe('Jan 2020');
+
+    // speed: ↑ faster, ↓ slower
+    const speed = () => page.locator('#speed').inputValue();
+    const before = Number(await speed());
+    await page.locator('body').press('ArrowUp');
+    expect(Number(await speed())).toBe(before + 1);
+    await page.locator('body').press('ArrowDown');
+    expect(Number(await speed())).toBe(before);
+
+    // Space plays: the month moves on by itself, the button says Pause; Space again pauses
+    await page.locator('body').press(' ');
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('true');
+    await page.waitForFunction(() => document.querySelector('#month')?.textContent !== 'Jan 2020', null, { timeout: 10_000 });
+    await page.waitForTimeout(600);
+    await page.locator('body').press(' ');
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('false');
+    const paused = await monthShown(page);
+    expect(paused).not.toBe('Jan 2020');
+    await page.waitForTimeout(700);
+    expect(await monthShown(page)).toBe(paused);
+
+    // the time slider jumps; End goes to the last month
+    await page.locator('#time').evaluate((el) => { (el as HTMLInputElement).value = '60'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+    expect(await monthShown(page)).toBe('Jan 2025');
+    await page.locator('body').press('End');
+    expect(await monthShown(page)).toBe('Dec 2030');
+    // playing from the end starts again from the beginning
+    await page.click('#play');
+    await page.waitForTimeout(300);
+    await page.click('#play');
+    expect(Number((await monthShown(page))!.slice(-4))).toBeLessThan(2022);
+  });
+
+  it('draws the trade flows, the merchants by stage and level, and exports by channel', async () => {
+    await settled(page);
+    for (const view of ['merchants', 'channels', 'flows']) { // flows is shown first: switch away and back
+      const updates = Number((await page.locator('#class-view').getAttribute('data-updates')) ?? 0);
+      await page.click(`#view-${view}`);
+      expect(await page.locator(`#view-${view}`).getAttribute('aria-checked')).toBe('true');
+      await page.waitForFunction((n) => Number(document.querySelector('#class-view')?.getAttribute('data-updates') ?? 0) > n, updates, { timeout: 10_000 });
+    }
+    // stepping changes the flows shown (they follow the playback month)
+    await page.click('#view-flows');
+    await page.locator('body').press('End');
+    const at = Number(await page.locator('#class-view').getAttribute('data-updates'));
+    await page.locator('body').press('Home');
+    await page.waitForFunction((n) => Number(document.querySelector('#class-view')?.getAttribute('data-updates') ?? 0) > n, at, { timeout: 10_000 });
+  });
+
+  it('fits the presentation view at 1280×720 and 1920×1080 without scrolling, in both languages', async () => {
+    for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(200);
+      const size = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, font: parseFloat(getComputedStyle(document.querySelector('.step-text')!).fontSize) }));
+      expect(size.w).toBeLessThanOrEqual(width);
+      expect(size.h).toBeLessThanOrEqual(height);
+      expect(size.font).toBeGreaterThanOrEqual(17); // body text of the lesson: large type
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.click('#class-lang');
+    expect(await page.locator('.class-title').textContent()).toBe(lesson.title.zh);
+    expect(await page.locator('#play').textContent()).toContain(zh.classroom.play);
+    expect(await page.locator('#exit-classroom').textContent()).toBe(zh.classroom.exit);
+    await page.click('#class-lang');
+    expect(await page.locator('#exit-classroom').textContent()).toBe(en.classroom.exit);
+  });
+
+  it('loads a teacher\'s own lesson file, and refuses a broken one naming the field', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiwu-lesson-'));
+    try {
+      const own = {
+        id: 'tariff-lesson', title: { en: 'Our tariff lesson', zh: '我们的关税课' }, summary: { en: 'Tariffs.', zh: '关税。' }, start: 'baseline',
+        steps: [
+          { title: { en: 'As it is', zh: '现状' }, text: { en: 'No change.', zh: '不变。' }, levers: {}, watch: { metric: 'trade_value_usd', region: 'eu' }, question: { en: 'Q1?', zh: '问1？' }, explanation: { en: 'A1.', zh: '答1。' } },
+          { title: { en: 'EU tariff up', zh: '欧盟提高关税' }, text: { en: 'Tariff 20 %.', zh: '关税20%。' }, levers: { regions: [{ id: 'eu', tariff: 0.2 }] }, watch: { metric: 'trade_value_usd', region: 'eu' }, question: { en: 'Q2?', zh: '问2？' }, explanation: { en: 'A2.', zh: '答2。' } },
+        ],
+      };
+      const good = path.join(dir, 'tariff-lesson.json');
+      fs.writeFileSync(good, JSON.stringify(own));
+      await page.setInputFiles('#lesson-file', good);
+      await page.waitForFunction(() => document.querySelector('.class-title')?.textContent === 'Our tariff lesson');
+      expect(await page.locator('#watch-name').textContent()).toContain('European Union');
+      await page.click('#next-step');
+      const regions = (await appScenario(page)).regions as Array<{ id: string; tariff?: number }>;
+      expect(regions.find((r) => r.id === 'eu')?.tariff).toBe(0.2);
+      expect(await page.locator('.step-levers').textContent()).toMatch(/0\.2/);
+
+      const bad = path.join(dir, 'broken.json');
+      fs.writeFileSync(bad, JSON.stringify({ ...own, steps: [{ ...own.steps[0], watch: { metric: 'no_such_metric' } }] }));
+      await page.setInputFiles('#lesson-file', bad);
+      const alert = page.locator('.classroom .message.error');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('broken.json');
+      expect(await alert.textContent()).toContain('steps[0].watch.metric');
+      expect(await page.locator('.class-title').textContent()).toBe('Our tariff lesson'); // nothing lost
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,442 @@
+/**
+ * <yiwu-classroom>: classroom mode. A guided lesson (or the current scenario) in a presentation
+ * view made for a projector: large type, high contrast, two big charts — the metric the step
+ * asks the class to watch, and the trade itself (flows by channel and destination, or merchants
+ * by stage and digital level) — and playback month by month with play/pause, step, speed and a
+ * time slider, driven by keyboard shortcuts a presentation clicker sends.
+ *
+ * The runs are the sandbox's (the app's Runner): a lesson step asks the app to run its scenario
+ * against the lesson's starting preset; playback only decides how many months are shown.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, ScenarioError, parseLesson, stepScenario, type Lesson } from '../../sim/index.ts';
+import { STRINGS, tx, type Lang } from '../i18n/index.ts';
+import type { Runner } from '../runner.ts';
+import { presetByName } from '../presets.ts';
+import { shown, band, type Shown } from '../results.ts';
+import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
+import { timeOption, flowOption, stackedBarOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
+import { Playback, SPEEDS } from '../playback.ts';
+import { LESSONS, describeLevers } from '../lessons.ts';
+import { CHANNEL_TEXT, STAGE_TEXT, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
+import * as f from '../format.ts';
+import './chart.ts';
+import type { YiwuChart } from './chart.ts';
+
+type Obj = Record<string, unknown>;
+type View = 'flows' | 'merchants' | 'channels';
+const VIEWS: View[] = ['flows', 'merchants', 'channels'];
+const LEVEL_COLORS = ['#999999', PALETTE[1], PALETTE[2], PALETTE[3]];
+const CHANNEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3]];
+/** Metrics offered when no lesson is chosen: every metric with a total. */
+const TOTAL_METRICS = METRICS.filter((m) => m.breakdowns.includes(''));
+
+export interface Watch {
+  metric: string;
+  dims: Record<string, string>;
+}
+
+/** What the app runs for a lesson step: this scenario against this baseline preset. */
+export interface LessonScenario {
+  scenario: Obj;
+  baseline: string;
+}
+
+function kindOf(metric: string): Kind {
+  const unit = METRICS.find((m) => m.id === metric)?.unit.en ?? '';
+  if (unit === 'US$') return 'money';
+  if (unit === 'share') return 'share';
+  if (unit === 'days') return 'days';
+  return 'number';
+}
+
+@customElement('yiwu-classroom')
+export class YiwuClassroom extends LitElement {
+  @property({ attribute: false }) override lang: Lang = 'en';
+  @property({ attribute: false }) runner!: Runner;
+  /** Changes whenever the runner has new data (the app's counter). */
+  @property({ attribute: false }) tick = 0;
+  @state() lessons: Lesson[] = LESSONS;
+  /** Index into `lessons`, or -1: no lesson (the current scenario). */
+  @state() lessonIndex = 0;
+  @state() stepIndex = 0;
+  @state() revealed = false;
+  @state() view: View = 'flows';
+  @state() freeMetric = 'trade_value_usd';
+  @state() fullscreen = false;
+  @state() message: { kind: 'error' | 'info'; text: string; details?: string[] } | null = null;
+  @state() frame = 0;
+  readonly playback = new Playback();
+  private raf = 0;
+  private lastFrame = 0;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+    document.addEventListener('fullscreenchange', this.onFullscreen);
+    window.addEventListener('resize', this.onResize);
+    this.applyStep();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
+    document.removeEventListener('fullscreenchange', this.onFullscreen);
+    window.removeEventListener('resize', this.onResize);
+    cancelAnimationFrame(this.raf);
+    if (document.fullscreenElement === this) void document.exitFullscreen();
+  }
+
+  private get lesson(): Lesson | undefined {
+    return this.lessonIndex >= 0 ? this.lessons[this.lessonIndex] : undefined;
+  }
+
+  /** Asks the app to run the current step's scenario; playback starts again from the first month, paused. */
+  private applyStep() {
+    const lesson = this.lesson;
+    this.playback.pause();
+    this.playback.cursor = 0;
+    this.revealed = false;
+    if (!lesson) return;
+    let start = presetByName(lesson.start);
+    if (!start) {
+      this.message = { kind: 'error', text: STRINGS[this.lang].classroom.unknownStart(lesson.start) };
+      start = presetByName('baseline')!;
+    }
+    const { name: _n, title: _t, description: _d, ...startScenario } = start.scenario;
+    void _n; void _t; void _d;
+    const scenario = stepScenario(lesson, startScenario, this.stepIndex);
+    this.dispatchEvent(new CustomEvent<LessonScenario>('lesson-scenario', { detail: { scenario, baseline: start.name }, bubbles: true, composed: true }));
+  }
+
+  private goToStep(i: number) {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    const next = Math.max(0, Math.min(lesson.steps.length - 1, i));
+    if (next === this.stepIndex) return;
+    this.stepIndex = next;
+    this.applyStep();
+  }
+
+  private chooseLesson(i: number) {
+    this.lessonIndex = i;
+    this.stepIndex = 0;
+    this.message = null;
+    this.applyStep();
+  }
+
+  async loadLessonFile(file: File) {
+    const c = STRINGS[this.lang].classroom;
+    const name = file.name.slice(0, 80);
+    if (file.size > MAX_SCENARIO_BYTES) {
+      this.message = { kind: 'error', text: STRINGS[this.lang].fileTooBig(name, f.count(file.size / 1024, this.lang), f.count(MAX_SCENARIO_BYTES / 1024, this.lang)) };
+      return;
+    }
+    try {
+      const lesson = parseLesson(await file.text(), name);
+      const at = this.lessons.findIndex((l) => l.id === lesson.id);
+      this.lessons = at >= 0 ? this.lessons.map((l, i) => (i === at ? lesson : l)) : [...this.lessons, lesson];
+      this.chooseLesson(at >= 0 ? at : this.lessons.length - 1);
+      this.message = { kind: 'info', text: c.lessonLoaded(name) };
+    } catch (e) {
+      const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message ?? e) }];
+      this.message = { kind: 'error', text: c.lessonProblems(name, problems.length), details: problems.slice(0, 12).map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`) };
+    }
+  }
+
+  // ---------------------------------------------------------------- playback
+  private data(): { sc?: Shown; bs?: Shown } {
+    return { sc: shown(this.runner.view('scenario')), bs: shown(this.runner.view('baseline')) };
+  }
+
+  private months(): { total: number; available: number } {
+    const { sc } = this.data();
+    return { total: sc?.months.length ?? 0, available: sc?.done ?? 0 };
+  }
+
+  private togglePlay() {
+    const { total } = this.months();
+    if (total === 0) return;
+    this.playback.toggle(total);
+    this.frame++;
+    if (this.playback.playing) {
+      this.lastFrame = performance.now();
+      cancelAnimationFrame(this.raf);
+      this.raf = requestAnimationFrame(this.onFrame);
+    }
+  }
+
+  private onFrame = (now: number) => {
+    const { total, available } = this.months();
+    if (this.playback.advance(now - this.lastFrame, available, total)) this.frame++;
+    this.lastFrame = now;
+    if (this.playback.playing) this.raf = requestAnimationFrame(this.onFrame);
+    else this.frame++;
+  };
+
+  private stepMonths(n: number) {
+    this.playback.step(n, this.months().available);
+    this.frame++;
+  }
+
+  private seek(t: number) {
+    this.playback.pause();
+    this.playback.seek(t, this.months().available);
+    this.frame++;
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLElement | null;
+    const tag = target?.tagName;
+    const typing = tag === 'SELECT' || tag === 'TEXTAREA' || (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range') || target?.isContentEditable;
+    if (typing) return;
+    const onSlider = tag === 'INPUT' && (target as HTMLInputElement).type === 'range';
+    const { available } = this.months();
+    switch (e.key) {
+      case ' ':
+      case 'k':
+        this.togglePlay();
+        break;
+      case 'ArrowRight':
+        if (onSlider) return;
+        this.stepMonths(e.shiftKey ? 12 : 1);
+        break;
+      case 'ArrowLeft':
+        if (onSlider) return;
+        this.stepMonths(e.shiftKey ? -12 : -1);
+        break;
+      case 'ArrowUp':
+        if (onSlider) return;
+        this.playback.faster(); this.frame++;
+        break;
+      case 'ArrowDown':
+        if (onSlider) return;
+        this.playback.slower(); this.frame++;
+        break;
+      case 'PageDown':
+        this.goToStep(this.stepIndex + 1);
+        break;
+      case 'PageUp':
+        this.goToStep(this.stepIndex - 1);
+        break;
+      case 'Home':
+        if (onSlider) return;
+        this.seek(0);
+        break;
+      case 'End':
+        if (onSlider) return;
+        this.seek(available - 1);
+        break;
+      case 'f':
+      case 'F':
+        void this.toggleFullscreen();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  /** Chart type grows with the screen: redraw when it changes size (e.g. going full screen on a projector). */
+  private onResize = () => { this.frame++; };
+
+  private onFullscreen = () => {
+    this.fullscreen = document.fullscreenElement === this;
+  };
+
+  private async toggleFullscreen() {
+    try {
+      if (document.fullscreenElement) await document.exitFullscreen();
+      else await this.requestFullscreen();
+    } catch {
+      /* full screen refused (e.g. not from a user gesture): the view works without it */
+    }
+  }
+
+  // ---------------------------------------------------------------- render
+  private watch(): Watch {
+    const step = this.lesson?.steps[this.stepIndex];
+    if (!step) return { metric: this.freeMetric, dims: {} };
+    const { metric, ...dims } = step.watch;
+    return { metric, dims: Object.fromEntries(Object.entries(dims).filter(([, v]) => typeof v === 'string')) as Record<string, string> };
+  }
+
+  override render() {
+    void this.tick;
+    void this.frame;
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const c = s.classroom;
+    const lesson = this.lesson;
+    const step = lesson?.steps[this.stepIndex];
+    const { sc, bs } = this.data();
+    const total = sc?.months.length ?? 0;
+    const available = sc?.done ?? 0;
+    const cursor = Math.min(this.playback.cursor, Math.max(0, available - 1));
+    const month = sc?.months[cursor] ?? '';
+    const watch = this.watch();
+    const wi = findSeries(watch.metric, watch.dims);
+    const kind = kindOf(watch.metric);
+    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : f.num(v, lang));
+    const now = (x: Shown | undefined) => (wi !== undefined && x && cursor < x.done ? x.values[wi][cursor] : undefined);
+    const progress = this.runner.progress();
+    const busy = progress.complete < progress.total;
+    return html`<div class="classroom" role="region" aria-label=${c.title}>
+      <header class="class-top">
+        <h1 class="class-title">${lesson ? tx(lesson.title, lang) : c.noLesson}</h1>
+        <label class="class-pick">${c.lesson}
+          <select id="lesson-pick" @change=${(e: Event) => this.chooseLesson(Number((e.target as HTMLSelectElement).value))}>
+            ${this.lessons.map((l, i) => html`<option value=${i} ?selected=${i === this.lessonIndex}>${tx(l.title, lang)}</option>`)}
+            <option value="-1" ?selected=${this.lessonIndex === -1}>${c.noLesson}</option>
+          </select></label>
+        <label class="button" for="lesson-file">${c.loadLesson}</label>
+        <input id="lesson-file" type="file" accept=".json,application/json" class="visually-hidden"
+          @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadLessonFile(file); }} />
+        <span class="spacer"></span>
+        <button type="button" id="class-lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel}
+          @click=${() => this.dispatchEvent(new CustomEvent('set-lang', { detail: lang === 'en' ? 'zh' : 'en', bubbles: true, composed: true }))}>${s.switchLanguage}</button>
+        <button type="button" id="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${() => this.toggleFullscreen()}>${this.fullscreen ? c.exitFullscreen : c.fullscreen}</button>
+        <button type="button" id="exit-classroom" @click=${() => this.dispatchEvent(new CustomEvent('exit-classroom', { bubbles: true, composed: true }))}>${c.exit}</button>
+      </header>
+      ${this.message ? html`<div class="message ${this.message.kind}" role=${this.message.kind === 'error' ? 'alert' : 'status'}><p>${this.message.text}</p>
+        ${this.message.details ? html`<ul>${this.message.details.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
+        <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.message = null; }}>✕</button></div>` : nothing}
+      <div class="class-body">
+        <section class="lesson-panel" aria-labelledby="step-title">
+          ${lesson && step ? html`
+            <p class="step-count" id="step-count">${c.step(this.stepIndex + 1, lesson.steps.length)}</p>
+            <h2 id="step-title">${tx(step.title, lang)}</h2>
+            <p class="step-text">${tx(step.text, lang)}</p>
+            <h3>${c.levers}</h3>
+            <ul class="step-levers">${(() => {
+              const lines = describeLevers(step.levers as Obj, lang, c.byMonth, c.shock);
+              return lines.length ? lines.map((l) => html`<li>${l}</li>`) : html`<li class="none">${c.leversNone}</li>`;
+            })()}</ul>
+            <div class="question">
+              <h3>${c.question}</h3>
+              <p>${tx(step.question, lang)}</p>
+              <button type="button" id="reveal" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="answer" @click=${() => { this.revealed = !this.revealed; }}>${this.revealed ? c.hide : c.reveal}</button>
+              <p id="answer" class="answer" ?hidden=${!this.revealed}><strong>${c.answer}:</strong> ${tx(step.explanation, lang)}</p>
+            </div>
+            <nav class="step-nav" aria-label=${c.step(this.stepIndex + 1, lesson.steps.length)}>
+              <button type="button" id="prev-step" ?disabled=${this.stepIndex === 0} @click=${() => this.goToStep(this.stepIndex - 1)}>◀ ${c.prev}</button>
+              <button type="button" id="next-step" ?disabled=${this.stepIndex >= lesson.steps.length - 1} @click=${() => this.goToStep(this.stepIndex + 1)}>${c.next} ▶</button>
+            </nav>` : html`
+            <h2 id="step-title">${c.noLesson}</h2>
+            <label class="free-metric">${c.watch}
+              <select id="free-metric" @change=${(e: Event) => { this.freeMetric = (e.target as HTMLSelectElement).value; }}>
+                ${TOTAL_METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.freeMetric}>${tx(m.label, lang)}</option>`)}
+              </select></label>`}
+          ${lesson ? html`<details class="lesson-summary"><summary>${c.summary}</summary><p>${tx(lesson.summary, lang)}</p></details>` : nothing}
+        </section>
+        <section class="class-charts">
+          <div class="class-chart">
+            <div class="watch-head">
+              <p class="watch-label">${c.watch}: <strong id="watch-name">${seriesLabel(watch.metric, watch.dims, lang)}</strong></p>
+              <p class="now" aria-hidden="true"><span class="sc">${c.scenarioNow} <b id="watch-scenario">${fmt(now(sc))}</b></span>
+                <span class="bs">${c.baselineNow} <b>${fmt(now(bs))}</b></span></p>
+            </div>
+            <yiwu-chart id="class-watch" class="big" chartId="class-watch" heading=${seriesLabel(watch.metric, watch.dims, lang)}
+              unit=${tx(METRICS.find((m) => m.id === watch.metric)?.unit, lang)}
+              pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(seriesLabel(watch.metric, watch.dims, lang))}></yiwu-chart>
+          </div>
+          <div class="class-chart">
+            <div class="view-tabs" role="radiogroup" aria-label=${c.viewLabel}>
+              ${VIEWS.map((v) => html`<button type="button" role="radio" id="view-${v}" aria-checked=${this.view === v ? 'true' : 'false'} class=${this.view === v ? 'on' : ''}
+                @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
+            </div>
+            <yiwu-chart id="class-view" class="big" chartId="class-view"
+              heading=${this.view === 'flows' ? c.flowsTitle : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade}
+              unit=${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth}
+              pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(c.views[this.view])}></yiwu-chart>
+          </div>
+        </section>
+      </div>
+      <div class="playback" role="group" aria-label=${c.time}>
+        <button type="button" id="to-start" aria-label=${c.toStart} title=${c.toStart} @click=${() => this.seek(0)}>|◀︎</button>
+        <button type="button" id="step-back" aria-label=${c.stepBack} title=${c.stepBack} @click=${() => this.stepMonths(-1)}>◀︎</button>
+        <button type="button" id="play" class="play" aria-label=${this.playback.playing ? c.pause : c.play} aria-pressed=${this.playback.playing ? 'true' : 'false'}
+          @click=${() => this.togglePlay()}>${this.playback.playing ? `❚❚ ${c.pause}` : `▶ ${c.play}`}</button>
+        <button type="button" id="step-forward" aria-label=${c.stepForward} title=${c.stepForward} @click=${() => this.stepMonths(1)}>▶︎</button>
+        <button type="button" id="to-end" aria-label=${c.toEnd} title=${c.toEnd} @click=${() => this.seek(available - 1)}>▶︎|</button>
+        <label class="speed">${c.speed}
+          <select id="speed" @change=${(e: Event) => { this.playback.speedIndex = Number((e.target as HTMLSelectElement).value); this.frame++; }}>
+            ${SPEEDS.map((v, i) => html`<option value=${i} ?selected=${i === this.playback.speedIndex}>${c.perSecond(v)}</option>`)}
+          </select></label>
+        <input id="time" type="range" min="0" max=${Math.max(0, total - 1)} step="1" .value=${String(cursor)} aria-label=${c.time}
+          aria-valuetext=${month ? f.month(month, lang) : ''} @input=${(e: Event) => this.seek(Number((e.target as HTMLInputElement).value))} />
+        <output id="month" class="month" for="time" aria-live="off">${month ? f.month(month, lang) : c.waiting}</output>
+        ${busy ? html`<span class="class-busy" role="status">${c.waiting}</span>` : nothing}
+      </div>
+      <p class="keys">${c.keys}</p>
+    </div>`;
+  }
+
+  override updated() {
+    this.drawCharts();
+  }
+
+  private drawCharts() {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const c = s.classroom;
+    const { sc, bs } = this.data();
+    if (!sc) return;
+    const cursor = Math.min(this.playback.cursor, Math.max(0, sc.done - 1));
+    const chart = (id: string) => this.querySelector<YiwuChart>(`#${id}`);
+    const fontScale = window.innerWidth / 1280;
+    const look = { big: true, cursor, fontScale };
+    const watch = this.watch();
+    const wi = findSeries(watch.metric, watch.dims);
+    if (wi !== undefined) {
+      const b = band(this.runner.view('scenario').band, wi);
+      const lines: Line[] = [
+        { name: s.legendScenario, data: sc.values[wi], done: sc.done, color: SCENARIO_COLOR, band: b ? { lo: b.lo, hi: b.hi } : undefined, bandName: s.band },
+        { name: s.legendBaseline, data: bs?.values[wi], done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true },
+      ];
+      chart('class-watch')?.setOption(timeOption(sc.months, lines, kindOf(watch.metric), lang, look));
+    }
+    const view = chart('class-view');
+    if (!view) return;
+    if (this.view === 'flows') {
+      // the last 12 months up to the cursor (fewer at the start), so the widths read as a year's trade
+      const from = Math.max(0, cursor - 11);
+      const scaleToYear = 12 / (cursor - from + 1);
+      const flows = CHANNELS.map((channel) => FOREIGN_REGIONS.map((region) => {
+        const v = sc.values[idx('trade_flow_usd', { region, channel })];
+        let x = 0;
+        for (let t = from; t <= cursor; t++) if (Number.isFinite(v[t])) x += v[t];
+        return x * scaleToYear;
+      }));
+      view.setOption(flowOption(c.hub, CHANNELS.map((ch, k) => ({ name: tx(CHANNEL_TEXT[ch], lang), color: CHANNEL_COLORS[k] })),
+        FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), flows, lang, { big: true, fontScale }));
+    } else if (this.view === 'merchants') {
+      view.setOption(stackedBarOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), DIGITAL_LEVELS.map((level, l) => ({
+        name: tx(LEVEL_TEXT[level], lang),
+        values: STAGES.map((stage) => sc.values[idx(`merchants_level_${level}`, { stage })][cursor]),
+        color: LEVEL_COLORS[l],
+      })), 'number', lang, { big: true, fontScale }));
+    } else {
+      const lines: Line[] = [];
+      CHANNELS.forEach((channel, k) => {
+        const i = idx('trade_value_usd', { channel });
+        const name = tx(CHANNEL_TEXT[channel], lang);
+        lines.push({ name, data: sc.values[i], done: sc.done, color: CHANNEL_COLORS[k] });
+        lines.push({ name, data: bs?.values[i], done: bs?.done ?? 0, color: CHANNEL_COLORS[k], dashed: true });
+      });
+      view.setOption(timeOption(sc.months, lines, 'money', lang, look));
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yiwu-classroom': YiwuClassroom;
+  }
+}

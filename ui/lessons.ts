@@ -1,0 +1,66 @@
+/**
+ * Guided lessons for classroom mode: the lesson files of scenarios/lessons/ (bundled, so they
+ * work offline), and what a step's levers say in words.
+ */
+import { parseLesson, controlById, controlForProblemPath, finalValue, isSchedule, shockTypes, type Lesson, type Text } from '../sim/index.ts';
+import { tx, type Lang } from './i18n/index.ts';
+import * as f from './format.ts';
+
+const files = import.meta.glob<Record<string, unknown>>(['../scenarios/lessons/*.json', '!../scenarios/lessons/lesson.schema.json'], { eager: true, import: 'default' });
+
+/** The built-in lessons, in a teaching order (a merchant goes digital first). */
+const ORDER = ['merchant-goes-digital', '5g-reach-of-small-firms', 'partner-localises-data', 'credit-for-smes', 'climbing-the-smile-curve', 'market-hall-closes-2020'];
+export const LESSONS: Lesson[] = Object.entries(files)
+  .map(([path, json]) => parseLesson(json, path.replace(/^.*\//, '')))
+  .sort((a, b) => (ORDER.indexOf(a.id) + 1 || 99) - (ORDER.indexOf(b.id) + 1 || 99));
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The last month a schedule moves to its final value, if it is a schedule. */
+function lastMonth(v: unknown): string | undefined {
+  if (!isSchedule(v) || v.segments.length === 0) return undefined;
+  const last = v.segments[v.segments.length - 1];
+  return last.end ?? last.start;
+}
+
+/** One line per lever a step sets: "5G coverage: 0.99 share (by Jun 2022)". */
+export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => string, shockText: (name: string, from: string, to: string) => string): string[] {
+  const out: string[] = [];
+  const SHOCKS = shockTypes();
+  const leaf = (path: string, value: unknown, label: Text | undefined, unit: Text | undefined) => {
+    const n = typeof value === 'number' ? value : isSchedule(value) ? finalValue(value as never) : Number.NaN;
+    const month = lastMonth(value);
+    const shown = Number.isFinite(n) ? f.withUnit(n, tx(unit, lang), lang) : JSON.stringify(value).slice(0, 60);
+    out.push(`${label ? tx(label, lang) : path}: ${shown}${month ? ` ${byMonth(f.month(month, lang))}` : ''}`);
+  };
+  const walk = (node: unknown, path: string[]) => {
+    const id = path.join('.');
+    if (id === 'shocks' && Array.isArray(node)) {
+      for (const s of node as Obj[]) {
+        const type = SHOCKS.find((t) => t.type === s.type);
+        out.push(shockText(type ? tx(type.label, lang) : String(s.type), f.month(String(s.start ?? ''), lang), f.month(String(s.end ?? s.start ?? ''), lang)));
+      }
+      return;
+    }
+    if ((id === 'regions' || id === 'categories' || id === 'logistics.modes') && Array.isArray(node)) {
+      const table = id === 'logistics.modes' ? 'modes' : id;
+      for (const row of node as Obj[]) {
+        for (const [field, value] of Object.entries(row)) {
+          if (field === 'id') continue;
+          const c = controlById(`${table}.${String(row.id)}.${field}`);
+          leaf(`${id}[${String(row.id)}].${field}`, value, c ? { en: `${tx(c.meta.label, 'en')} (${tx(c.table?.rowLabel, 'en')})`, zh: `${tx(c.meta.label, 'zh')}（${tx(c.table?.rowLabel, 'zh')}）` } : undefined, c?.meta.unit);
+        }
+      }
+      return;
+    }
+    if (isObj(node) && !isSchedule(node)) {
+      for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+      return;
+    }
+    const c = controlById(id) ?? controlForProblemPath(id, {});
+    leaf(id, node, c?.meta.label, c?.meta.unit);
+  };
+  walk(levers, []);
+  return out;
+}
