@@ -226,3 +226,26 @@ export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: s
     ],
   };
 }
+
+export interface YearSeries {
+  name: string;
+  /** By year, null where there is no value. */
+  values: Array<number | null>;
+  color: string;
+  /** 'data': reported figures, drawn as markers; 'model': a line (baseline dashed). */
+  kind: 'data' | 'model';
+  dashed?: boolean;
+}
+
+/** The model against reported data, by year: data as black markers, model as lines. */
+export function yearOption(years: number[], series: YearSeries[], format: (v: number) => string, lang: Lang): EChartsCoreOption {
+  return {
+    ...base(lang),
+    tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : format(v)) },
+    xAxis: { type: 'category', data: years.map(String), boundaryGap: false, axisLabel: { ...FONT } },
+    yAxis: { type: 'value', scale: false, axisLabel: { ...FONT, formatter: format } },
+    series: series.map((s) => s.kind === 'data'
+      ? { type: 'line', name: s.name, data: s.values, symbol: 'diamond', symbolSize: 12, lineStyle: { width: 0 }, itemStyle: { color: s.color }, connectNulls: false }
+      : { type: 'line', name: s.name, data: s.values, symbol: 'none', lineStyle: { color: s.color, width: s.dashed ? 1.6 : 2.2, type: s.dashed ? [6, 4] : 'solid' }, itemStyle: { color: s.color } }),
+  };
+}

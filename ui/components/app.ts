@@ -15,7 +15,8 @@ import { PRESETS, presetByName } from '../presets.ts';
 import { readLink, writeLink } from '../share.ts';
 import { shown, lastYear, yearFigures, policyReport, band, type Shown, type YearFigures } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
-import { timeOption, barOption, smileOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
+import { timeOption, barOption, smileOption, yearOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
+import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
 import { STAGE_TEXT, CHANNEL_TEXT, MODE_TEXT, regionLabel, metricLabel } from '../labels.ts';
 import './levers.ts';
@@ -336,6 +337,8 @@ export class YiwuApp extends LitElement {
           <div class="charts">
             ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${`${s.legendScenario} ── · ${s.legendBaseline} - - -`} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}></yiwu-chart>`)}
+            ${(['contextTrade', 'contextB2c'] as const).map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
+              heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${id === 'contextTrade' ? s.context.tradeKey : s.context.b2cKey} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}></yiwu-chart>`)}
           </div>
           <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc && !sc.final ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
           <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>
@@ -470,6 +473,8 @@ export class YiwuApp extends LitElement {
     });
     chart('freight')?.setOption(timeOption(months, freight, 'number', lang));
 
+    this.drawContext(sc, bs);
+
     const fig = this.figures(sc, bs);
     if (fig) {
       const yl = `${year(fig.year, lang)}`;
@@ -487,6 +492,39 @@ export class YiwuApp extends LitElement {
       ], 'days', lang));
     }
   }
+
+  /** The model against context data (ui/context.ts): Yiwu's reported trade, the global B2C market. */
+  private drawContext(sc: Shown | undefined, bs: Shown | undefined) {
+    const lang = this.lang;
+    const s = STRINGS[lang];
+    const chart = (id: string) => this.querySelector<YiwuChart>(`#chart-${id}`);
+    const side = (x: Shown | undefined, get: (x: Shown) => Array<{ year: number; value: number }>) => (x ? get(x) : []);
+    const trade = { sc: side(sc, totalTradeBnYuan), bs: side(bs, totalTradeBnYuan) };
+    const dataYears = YIWU_TRADE.series.map((p) => p.year);
+    const years = range(Math.min(...dataYears, ...trade.sc.map((p) => p.year)), Math.max(...dataYears, ...trade.sc.map((p) => p.year), ...trade.bs.map((p) => p.year)));
+    const at = (points: Array<{ year: number; value: number }>) => years.map((y) => points.find((p) => p.year === y)?.value ?? null);
+    const bnYuan = (v: number) => `${f.num(v, lang, 3)}${lang === 'zh' ? '十亿元' : ' bn yuan'}`;
+    chart('contextTrade')?.setOption(yearOption(years, [
+      { name: s.context.yiwuData, values: at(YIWU_TRADE.series.map((p) => ({ year: p.year, value: p.total }))), color: '#000000', kind: 'data' },
+      { name: s.context.tradeModel(s.legendScenario), values: at(trade.sc), color: SCENARIO_COLOR, kind: 'model' },
+      { name: s.context.tradeModel(s.legendBaseline), values: at(trade.bs), color: BASELINE_COLOR, kind: 'model', dashed: true },
+    ], bnYuan, lang));
+
+    const b2c = { sc: sc ? b2cIndex(sc) : undefined, bs: bs ? b2cIndex(bs) : undefined };
+    const data = b2c.sc?.data ?? b2c.bs?.data ?? [];
+    const modelYears = (b2c.sc?.model ?? []).concat(b2c.bs?.model ?? []).map((p) => p.year);
+    const years2 = range(Math.min(...data.map((p) => p.year)), Math.max(2020, ...modelYears));
+    const at2 = (points: Array<{ year: number; value: number }> | undefined) => years2.map((y) => points?.find((p) => p.year === y)?.value ?? null);
+    chart('contextB2c')?.setOption(yearOption(years2, [
+      { name: s.context.b2cData, values: at2(data), color: '#000000', kind: 'data' },
+      { name: s.context.tradeModel(s.legendScenario), values: at2(b2c.sc?.model), color: SCENARIO_COLOR, kind: 'model' },
+      { name: s.context.tradeModel(s.legendBaseline), values: at2(b2c.bs?.model), color: BASELINE_COLOR, kind: 'model', dashed: true },
+    ], (v) => f.num(v, lang, 3), lang));
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Number.isFinite(from) && Number.isFinite(to) ? Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i) : [];
 }
 
 function year(y: number | string, lang: Lang) {

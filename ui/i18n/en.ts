@@ -68,6 +68,8 @@ export const en = {
     freight: 'Freight rate by mode', freightUnit: 'US$ per kg',
     transit: 'Transit time by mode', transitUnit: 'days',
     credit: 'SME credit: applied for and approved', creditUnit: 'US$ per month',
+    contextTrade: 'Model against data: Yiwu\'s total foreign trade', contextTradeUnit: 'bn yuan per year',
+    contextB2c: 'Cross-border e-commerce: the global market, then the model', contextB2cUnit: 'index, 2020 = 100',
     report: 'Policy report by region',
   } as Record<string, string>,
   legendScenario: 'scenario', legendBaseline: 'baseline (dashed)', band: '10–90 % band',
@@ -124,6 +126,12 @@ export const en = {
     withUnit: (name: string, unit: string) => `${name} (${unit})`,
     brand: 'brand & service',
     invalidRange: 'From and To must be numbers inside the lever\'s range.',
+  },
+  context: {
+    yiwuData: 'Yiwu Customs (reported)', b2cData: 'Global B2C market (AliResearch & Accenture)',
+    tradeModel: (side: string) => `Model: ${side}`,
+    tradeKey: 'Diamonds: Yiwu Customs as reported (2019–2023). Lines: the model\'s exports plus imports, converted at the year\'s average rate (PBoC; after 2023 at the 2023 rate).',
+    b2cKey: 'Diamonds: global B2C cross-border e-commerce, US$ (AliResearch & Accenture 2015, the seed paper\'s Fig. 2; 2014 actual, later years projected). Lines: the model\'s cross-border e-commerce exports. Both 2020 = 100.',
   },
   classroom: {
     enter: 'Classroom', enterLabel: 'Classroom mode: guided lessons, presentation view and playback',

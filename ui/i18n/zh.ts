@@ -70,6 +70,8 @@ export const zh: Strings = {
     freight: '各运输方式运价', freightUnit: '美元/千克',
     transit: '各运输方式运输时间', transitUnit: '天',
     credit: '中小企业信贷：申请额与批准额', creditUnit: '美元/月',
+    contextTrade: '模型与数据：义乌进出口总额', contextTradeUnit: '十亿元/年',
+    contextB2c: '跨境电商：全球市场规模与模型', contextB2cUnit: '指数，2020 = 100',
     report: '分地区政策报告',
   },
   legendScenario: '情景', legendBaseline: '基准（虚线）', band: '10–90% 区间',
@@ -126,6 +128,12 @@ export const zh: Strings = {
     withUnit: (name: string, unit: string) => `${name}（${unit}）`,
     brand: '品牌与售后',
     invalidRange: '起点和终点必须是该杠杆范围内的数字。',
+  },
+  context: {
+    yiwuData: '义乌海关（公布数）', b2cData: '全球B2C市场（阿里研究院、埃森哲）',
+    tradeModel: (side: string) => `模型：${side}`,
+    tradeKey: '菱形：义乌海关公布数（2019–2023年）。线：模型的出口加进口，按当年平均汇率折算（人民银行；2023年后按2023年汇率）。',
+    b2cKey: '菱形：全球B2C跨境电商市场规模，美元（阿里研究院与埃森哲2015年报告，即原文图2；2014年为实际值，其后为预测）。线：模型的跨境电商出口。均以2020年为100。',
   },
   classroom: {
     enter: '课堂模式', enterLabel: '课堂模式：引导课程、演示视图与动画播放',
