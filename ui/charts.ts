@@ -92,13 +92,34 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
     };
   }
   const axisFont = { ...FONT, fontSize: z.axis };
+  // during playback the axis covers the whole run, so it does not rescale as the months go by
+  const extent = look.cursor === undefined ? undefined : niceExtent(lines, kind === 'share');
   return {
     ...base(lang, look),
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
-    yAxis: { type: 'value', scale: kind !== 'share', axisLabel: { ...axisFont, formatter: fmt } },
+    yAxis: { type: 'value', scale: kind !== 'share', ...extent, axisLabel: { ...axisFont, formatter: fmt } },
     tooltip: { ...base(lang, look).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
     series,
   };
+}
+
+/** Axis limits that hold every computed value of the lines (and bands), rounded outwards. */
+export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max: number } | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const take = (a: Float64Array | undefined, done: number) => {
+    if (!a) return;
+    for (let t = 0; t < Math.min(done, a.length); t++) if (Number.isFinite(a[t])) { lo = Math.min(lo, a[t]); hi = Math.max(hi, a[t]); }
+  };
+  for (const l of lines) {
+    take(l.data, l.done);
+    if (l.band) { take(l.band.lo, l.band.lo.length); take(l.band.hi, l.band.hi.length); }
+  }
+  if (!Number.isFinite(lo)) return undefined;
+  if (fromZero || lo >= 0 && lo < 0.25 * hi) lo = Math.min(0, lo);
+  if (hi === lo) hi = lo + (Math.abs(lo) || 1);
+  const step = Math.pow(10, Math.floor(Math.log10(hi - lo)));
+  return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step };
 }
 
 /**
@@ -128,24 +149,39 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
     tooltip: { trigger: 'item', confine: true, textStyle: { ...FONT, fontSize: z.tooltip }, valueFormatter: (v: number) => fmt(v) },
     series: [{
       // room on the right for the region labels; a gap between nodes keeps small regions' labels apart
-      type: 'sankey', left: 8, right: look.big ? 300 : 200, top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 15 : 11,
+      type: 'sankey', left: 8, right: look.big ? 300 : 200, top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 16 : 11,
       nodeAlign: 'left', layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
-      // channel labels sit between two columns of nodes: two short lines instead of one long one
-      label: { ...FONT, fontSize: z.label, color: '#000000', formatter: (p: { name: string; value: number }) => `${p.name}${channelNames.has(p.name) ? '\n' : '  '}${fmt(p.value)}` },
+      // channel nodes sit close together when digital trade is small: their labels carry the name
+      // only (one line), their values are shown beside the chart
+      label: { ...FONT, fontSize: z.label, color: '#000000', formatter: (p: { name: string; value: number }) => (channelNames.has(p.name) ? p.name : `${p.name}  ${fmt(p.value)}`) },
       lineStyle: { opacity: 0.45, curveness: 0.5 },
       data: nodes, links,
     }],
   };
 }
 
+/** Lines a wrapping legend needs in `width` px (CJK characters count about twice a Latin one). */
+function legendLines(names: string[], fontSize: number, width: number | undefined): number {
+  if (!width) return 2;
+  const item = (n: string) => [...n].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0) * fontSize + fontSize * 2.8;
+  let lines = 1;
+  let used = 0;
+  for (const n of names) {
+    const w = item(n);
+    if (used > 0 && used + w > width - 20) { lines++; used = 0; }
+    used += w;
+  }
+  return lines;
+}
+
 /** Stacked horizontal bars (classroom: merchants by stage, stacked by digital level). */
-export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kind, lang: Lang, look: ChartLook = {}): EChartsCoreOption {
+export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kind, lang: Lang, look: ChartLook & { width?: number } = {}): EChartsCoreOption {
   const fmt = formatter(kind, lang);
   const z = sizes(look);
   return {
     ...base(lang, look),
     legend: { ...base(lang, look).legend, type: 'plain', top: 0, bottom: undefined }, // four levels: wrap (above the plot) rather than scroll
-    grid: { ...base(lang, look).grid, top: 3 * (z.legend + 10), bottom: 8 },
+    grid: { ...base(lang, look).grid, top: legendLines(stacks.map((b) => b.name), z.legend, look.width) * (z.legend + 10) + 6, bottom: 8 },
     tooltip: { ...base(lang, look).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
     xAxis: { type: 'value', axisLabel: { ...FONT, fontSize: z.axis, formatter: fmt, hideOverlap: true } },
     yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { ...FONT, fontSize: z.axis, interval: 0, width: z.axis * 9, overflow: 'break' } },

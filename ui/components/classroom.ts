@@ -351,6 +351,7 @@ export class YiwuClassroom extends LitElement {
               ${VIEWS.map((v) => html`<button type="button" role="radio" id="view-${v}" aria-checked=${this.view === v ? 'true' : 'false'} class=${this.view === v ? 'on' : ''}
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
+            ${this.view === 'flows' ? this.flowShares(sc, cursor) : nothing}
             <yiwu-chart id="class-view" class="big" chartId="class-view"
               heading=${this.view === 'flows' ? c.flowsTitle : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade}
               unit=${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth}
@@ -382,6 +383,29 @@ export class YiwuClassroom extends LitElement {
     this.drawCharts();
   }
 
+  /**
+   * Exports by channel (rows) and foreign region (columns) over the 12 months up to the cursor
+   * (fewer at the start, scaled to a year), so the widths read as a year's trade.
+   */
+  private flows(sc: Shown, cursor: number): number[][] {
+    const from = Math.max(0, cursor - 11);
+    const scaleToYear = 12 / (cursor - from + 1);
+    return CHANNELS.map((channel) => FOREIGN_REGIONS.map((region) => {
+      const v = sc.values[idx('trade_flow_usd', { region, channel })];
+      let x = 0;
+      for (let t = from; t <= cursor; t++) if (Number.isFinite(v[t])) x += v[t];
+      return x * scaleToYear;
+    }));
+  }
+
+  /** "Market hall US$29bn (21 %) · …": the channels' totals beside the Sankey, whose channel labels carry names only. */
+  private flowShares(sc: Shown | undefined, cursor: number) {
+    if (!sc || sc.done === 0) return nothing;
+    const totals = this.flows(sc, cursor).map((row) => row.reduce((a, b) => a + b, 0));
+    const all = totals.reduce((a, b) => a + b, 0);
+    return html`<p class="flow-shares">${CHANNELS.map((ch, k) => html`<span><i style="background:${CHANNEL_COLORS[k]}"></i>${tx(CHANNEL_TEXT[ch], this.lang)} <b>${f.money(totals[k], this.lang)}</b> (${f.pct(all > 0 ? totals[k] / all : Number.NaN, this.lang, 0)})</span>`)}</p>`;
+  }
+
   private drawCharts() {
     const lang = this.lang;
     const s = STRINGS[lang];
@@ -405,15 +429,7 @@ export class YiwuClassroom extends LitElement {
     const view = chart('class-view');
     if (!view) return;
     if (this.view === 'flows') {
-      // the last 12 months up to the cursor (fewer at the start), so the widths read as a year's trade
-      const from = Math.max(0, cursor - 11);
-      const scaleToYear = 12 / (cursor - from + 1);
-      const flows = CHANNELS.map((channel) => FOREIGN_REGIONS.map((region) => {
-        const v = sc.values[idx('trade_flow_usd', { region, channel })];
-        let x = 0;
-        for (let t = from; t <= cursor; t++) if (Number.isFinite(v[t])) x += v[t];
-        return x * scaleToYear;
-      }));
+      const flows = this.flows(sc, cursor);
       view.setOption(flowOption(c.hub, CHANNELS.map((ch, k) => ({ name: tx(CHANNEL_TEXT[ch], lang), color: CHANNEL_COLORS[k] })),
         FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), flows, lang, { big: true, fontScale }));
     } else if (this.view === 'merchants') {
@@ -421,7 +437,7 @@ export class YiwuClassroom extends LitElement {
         name: tx(LEVEL_TEXT[level], lang),
         values: STAGES.map((stage) => sc.values[idx(`merchants_level_${level}`, { stage })][cursor]),
         color: LEVEL_COLORS[l],
-      })), 'number', lang, { big: true, fontScale }));
+      })), 'number', lang, { big: true, fontScale, width: view.clientWidth }));
     } else {
       const lines: Line[] = [];
       CHANNELS.forEach((channel, k) => {

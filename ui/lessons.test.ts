@@ -1,0 +1,25 @@
+import { describe, it, expect } from 'vitest';
+import { LESSONS, describeLevers } from './lessons.ts';
+import { en } from './i18n/en.ts';
+import { zh } from './i18n/zh.ts';
+
+describe('lessons in the app', () => {
+  it('bundles the six lessons, in teaching order', () => {
+    expect(LESSONS.map((l) => l.id)).toEqual(['merchant-goes-digital', '5g-reach-of-small-firms', 'partner-localises-data', 'credit-for-smes', 'climbing-the-smile-curve', 'market-hall-closes-2020']);
+  });
+
+  it('says in words what a step sets: lever labels, final values, the month reached, shocks', () => {
+    const step = LESSONS.find((l) => l.id === '5g-reach-of-small-firms')!.steps[1];
+    const lines = describeLevers(step.levers, 'en', en.classroom.byMonth, en.classroom.shock);
+    expect(lines.some((l) => /5G/.test(l) && /0\.99/.test(l) && /by Jun 2022/.test(l))).toBe(true);
+    const zhLines = describeLevers(step.levers, 'zh', zh.classroom.byMonth, zh.classroom.shock);
+    expect(zhLines.some((l) => /5G/.test(l) && /2022年6月/.test(l))).toBe(true);
+
+    const hall = LESSONS.find((l) => l.id === 'market-hall-closes-2020')!.steps[1];
+    const shocks = describeLevers(hall.levers, 'en', en.classroom.byMonth, en.classroom.shock);
+    expect(shocks.length).toBe((hall.levers.shocks as unknown[]).length);
+    expect(shocks[0]).toMatch(/2020/);
+    expect(describeLevers({ regions: [{ id: 'eu', tariff: 0.2 }] }, 'en', en.classroom.byMonth, en.classroom.shock)[0]).toMatch(/European Union.*0\.2/);
+    expect(describeLevers({}, 'en', en.classroom.byMonth, en.classroom.shock)).toEqual([]);
+  });
+});
