@@ -53,13 +53,16 @@ export function poissonFromUniform(u: number, mean: number, expMinusMean: number
   return k;
 }
 
-/** Binomial(n, p) draw by inversion of the CDF from one uniform `u` (n small). */
-export function binomialFromUniform(u: number, n: number, p: number): number {
+/**
+ * Binomial(n, p) draw by inversion of the CDF from one uniform `u` (n small). A caller that
+ * draws often at the same p may pass (1 − p)^n, computed as Math.pow(1 - p, n), to save the power.
+ */
+export function binomialFromUniform(u: number, n: number, p: number, qPowN = -1): number {
   if (p <= 0 || n <= 0) return 0;
   if (p >= 1) return n;
   const q = 1 - p;
   let k = 0;
-  let prob = Math.pow(q, n);
+  let prob = qPowN >= 0 ? qPowN : Math.pow(q, n);
   let cdf = prob;
   while (u >= cdf && k < n) {
     prob *= ((n - k) / (k + 1)) * (p / q);
@@ -108,7 +111,9 @@ export class AgentStreams {
     const t = 2091639 * st[o] + st[o + 3] * 2.3283064365386963e-10;
     st[o] = st[o + 1];
     st[o + 1] = st[o + 2];
-    const c = t | 0;
+    // Alea's `t | 0`: t is never negative and stays far below 2^31, so Math.floor is the same
+    // number, and a cheaper instruction than a checked truncation to int32
+    const c = Math.floor(t);
     st[o + 3] = c;
     return (st[o + 2] = t - c);
   }

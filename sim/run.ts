@@ -130,38 +130,40 @@ export function merchantTable(world: World): MerchantTable {
   let alive = 0;
   for (let i = 0; i < s.capacity; i++) alive += s.alive[i];
   const n = alive + arc.size;
-  const table: MerchantTable = {
-    id: new Int32Array(n), category: new Uint8Array(n), stage: new Uint8Array(n), productivity: new Float64Array(n),
-    digitalLevel: new Uint8Array(n), alive: new Uint8Array(n), ageMonths: new Int32Array(n), salesUsd: new Float64Array(n),
-    exportSalesUsd: new Float64Array(n), destinations: new Uint8Array(n), creditUsedUsd: new Float64Array(n),
-    exitReason: new Uint8Array(n), exitMonth: new Int32Array(n).fill(-1), weight: world.expansion,
-  };
+  const id = new Int32Array(n), category = new Uint8Array(n), stage = new Uint8Array(n), productivity = new Float64Array(n);
+  const digitalLevel = new Uint8Array(n), isAlive = new Uint8Array(n), ageMonths = new Int32Array(n), salesUsd = new Float64Array(n);
+  const exportSalesUsd = new Float64Array(n), destinations = new Uint8Array(n), creditUsedUsd = new Float64Array(n);
+  const exitReason = new Uint8Array(n), exitMonth = new Int32Array(n).fill(-1);
+  // rows in order of id, so the table does not depend on booth slots: ids are unique and below
+  // nextId, so each row's source (archive record k, or alive slot arc.size + i) is placed by its id
+  const sourceOfId = new Int32Array(s.nextId).fill(-1);
+  for (let k = 0; k < arc.size; k++) sourceOfId[arc.id[k]] = k;
+  for (let i = 0; i < s.capacity; i++) if (s.alive[i] === 1) sourceOfId[s.id[i]] = arc.size + i;
   let j = 0;
-  for (let k = 0; k < arc.size; k++, j++) {
-    table.id[j] = arc.id[k]; table.category[j] = arc.category[k]; table.stage[j] = arc.stage[k];
-    table.productivity[j] = arc.productivity[k]; table.digitalLevel[j] = arc.level[k]; table.alive[j] = 0;
-    table.ageMonths[j] = arc.exitMonth[k] - arc.birthMonth[k]; table.salesUsd[j] = arc.salesTotal[k];
-    table.exportSalesUsd[j] = arc.exportTotal[k]; table.destinations[j] = arc.destinations[k];
-    table.creditUsedUsd[j] = arc.creditUsed[k]; table.exitReason[j] = arc.exitReason[k]; table.exitMonth[j] = arc.exitMonth[k];
-  }
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    table.id[j] = s.id[i]; table.category[j] = s.category[i]; table.stage[j] = s.stage[i];
-    table.productivity[j] = s.productivity[i]; table.digitalLevel[j] = s.level[i]; table.alive[j] = 1;
-    table.ageMonths[j] = now - s.birthMonth[i]; table.salesUsd[j] = s.salesTotal[i];
-    table.exportSalesUsd[j] = s.exportTotal[i]; table.destinations[j] = bitCount((s.offlineMask[i] | s.onlineMask[i]) & world.foreignMask);
-    table.creditUsedUsd[j] = s.creditUsed[i];
+  for (let m = 0; m < sourceOfId.length; m++) {
+    const source = sourceOfId[m];
+    if (source < 0) continue;
+    if (source < arc.size) {
+      const k = source;
+      id[j] = arc.id[k]; category[j] = arc.category[k]; stage[j] = arc.stage[k];
+      productivity[j] = arc.productivity[k]; digitalLevel[j] = arc.level[k]; isAlive[j] = 0;
+      ageMonths[j] = arc.exitMonth[k] - arc.birthMonth[k]; salesUsd[j] = arc.salesTotal[k];
+      exportSalesUsd[j] = arc.exportTotal[k]; destinations[j] = arc.destinations[k];
+      creditUsedUsd[j] = arc.creditUsed[k]; exitReason[j] = arc.exitReason[k]; exitMonth[j] = arc.exitMonth[k];
+    } else {
+      const i = source - arc.size;
+      id[j] = s.id[i]; category[j] = s.category[i]; stage[j] = s.stage[i];
+      productivity[j] = s.productivity[i]; digitalLevel[j] = s.level[i]; isAlive[j] = 1;
+      ageMonths[j] = now - s.birthMonth[i]; salesUsd[j] = s.salesTotal[i];
+      exportSalesUsd[j] = s.exportTotal[i]; destinations[j] = bitCount((s.offlineMask[i] | s.onlineMask[i]) & world.foreignMask);
+      creditUsedUsd[j] = s.creditUsed[i];
+    }
     j++;
   }
-  // in order of id, so the table does not depend on booth slots
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => table.id[a] - table.id[b]);
-  const permute = <T extends { [i: number]: number; length: number }>(a: T): T => {
-    const copy = (a as unknown as Float64Array).slice() as unknown as T;
-    for (let i = 0; i < n; i++) a[i] = copy[order[i]];
-    return a;
+  return {
+    id, category, stage, productivity, digitalLevel, alive: isAlive, ageMonths, salesUsd, exportSalesUsd, destinations,
+    creditUsedUsd, exitReason, exitMonth, weight: world.expansion,
   };
-  for (const key of ['id', 'category', 'stage', 'productivity', 'digitalLevel', 'alive', 'ageMonths', 'salesUsd', 'exportSalesUsd', 'destinations', 'creditUsedUsd', 'exitReason', 'exitMonth'] as const) permute(table[key]);
-  return table;
 }
 
 export function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): RunResult {

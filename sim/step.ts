@@ -73,6 +73,7 @@ export function createStepper(w: World): Stepper {
 export function totalCash(w: World): number {
   const s = w.merchants;
   let cash = 0;
-  for (let i = 0; i < s.capacity; i++) if (s.alive[i] === 1) cash += s.cash[i];
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) cash += s.cash[slots[n]];
   return cash;
 }

@@ -111,17 +111,22 @@ export class MonthSummary {
     this.merchantsByStage.fill(0);
     this.merchantsByLevelStage.fill(0);
     this.alive = this.exporters = this.destinationsOfExporters = this.debt = this.cash = 0;
-    for (let i = 0; i < s.capacity; i++) {
-      if (s.alive[i] === 0) continue;
+    // alive slots in increasing order: the same sums, in the same order, as a scan of every booth
+    const slots = s.aliveSlots();
+    const n = s.aliveCount;
+    const { debt, cash, level, stage, exportMonth, offlineMask, onlineMask } = s;
+    const foreignMask = w.foreignMask;
+    for (let j = 0; j < n; j++) {
+      const i = slots[j];
       this.alive += 1;
-      this.debt += s.debt[i];
-      this.cash += s.cash[i];
-      this.merchantsByLevel[s.level[i]] += 1;
-      this.merchantsByStage[s.stage[i]] += 1;
-      this.merchantsByLevelStage[s.level[i] * STAGE_COUNT + s.stage[i]] += 1;
-      if (s.exportMonth[i] > 0) {
+      this.debt += debt[i];
+      this.cash += cash[i];
+      this.merchantsByLevel[level[i]] += 1;
+      this.merchantsByStage[stage[i]] += 1;
+      this.merchantsByLevelStage[level[i] * STAGE_COUNT + stage[i]] += 1;
+      if (exportMonth[i] > 0) {
         this.exporters += 1;
-        this.destinationsOfExporters += bitCount((s.offlineMask[i] | s.onlineMask[i]) & w.foreignMask);
+        this.destinationsOfExporters += bitCount((offlineMask[i] | onlineMask[i]) & foreignMask);
       }
     }
 

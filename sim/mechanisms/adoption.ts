@@ -61,11 +61,14 @@ export function adoptDigital(w: World): void {
     hazard[k * LEVEL_COUNT + LEVEL_COUNT - 1] = 0;
   }
   const luck = w.merchantRandom;
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    const level = s.level[i];
+  const levelOf = s.level;
+  const category = s.category;
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) {
+    const i = slots[n];
+    const level = levelOf[i];
     if (level === LEVEL_COUNT - 1) continue;
-    const k = s.category[i];
+    const k = category[i];
     if (luck.next(i) >= hazard[k * LEVEL_COUNT + level]) continue;
     const nextLevel = level + 1;
     const peersNext = peers.count[k * LEVEL_COUNT + nextLevel];

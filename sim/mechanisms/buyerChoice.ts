@@ -93,16 +93,21 @@ export function chooseChannels(w: World, live: boolean): void {
     landedPow[cell] = market.landedCost[cell] > 0 ? Math.pow(market.landedCost[cell], -beta) : 0;
   }
 
+  // the stores' arrays in locals (fewer loads per buyer)
+  const { region, category, kind, budgetShare, searchBreadth, visitPropensity, lastShare } = b;
+  const trustOf = b.trust;
+  const { importerBudget, consumerBudget, fraudRate, attraction, hubWeight, budgetSum, outsideAttraction, goodsValue, spendPerAttraction, payFactor } = market;
+  const readinessNow = levers.digitalReadiness;
   for (let i = 0; i < b.count; i++) {
-    const r = b.region[i];
-    const k = b.category[i];
+    const r = region[i];
+    const k = category[i];
     const rk = r * K + k;
     const base = rk * CHANNEL_COUNT;
-    const importer = b.kind[i] === IMPORTER;
-    const budget = (importer ? market.importerBudget[rk] : market.consumerBudget[rk]) * b.budgetShare[i];
+    const importer = kind[i] === IMPORTER;
+    const budget = (importer ? importerBudget[rk] : consumerBudget[rk]) * budgetShare[i];
     if (budget <= 0) continue;
-    const readiness = levers.digitalReadiness[r][t] * b.searchBreadth[i] * onlineConversion;
-    const trust = b.trust[i];
+    const readiness = readinessNow[r][t] * searchBreadth[i] * onlineConversion;
+    const trust = trustOf[i];
     const last = i * CHANNEL_COUNT;
 
     // weight per unit of attraction, by channel
@@ -111,61 +116,61 @@ export function chooseChannels(w: World, live: boolean): void {
     let wCbec = 0;
     if (importer) {
       // buyers who cannot visit (by habit or travel restrictions) reach the hall through agents
-      const v = b.visitPropensity[i] * (r === w.domestic ? 1 : foreignVisits);
+      const v = visitPropensity[i] * (r === w.domestic ? 1 : foreignVisits);
       const access = hallOpen * (v + (1 - v) * model.buyingAgentAccess);
-      wHall = access * landedPow[base + HALL] * Math.exp(habit * b.lastShare[last + HALL]);
-      const risk = market.fraudRate[r * CHANNEL_COUNT + B2B] * (1 + DISTRUST_RISK * (1 - trust));
-      wB2b = readiness * landedPow[base + B2B] * Math.exp(habit * b.lastShare[last + B2B] - beta * risk);
+      wHall = access * landedPow[base + HALL] * Math.exp(habit * lastShare[last + HALL]);
+      const risk = fraudRate[r * CHANNEL_COUNT + B2B] * (1 + DISTRUST_RISK * (1 - trust));
+      wB2b = readiness * landedPow[base + B2B] * Math.exp(habit * lastShare[last + B2B] - beta * risk);
     } else {
-      const risk = market.fraudRate[r * CHANNEL_COUNT + CBEC] * (1 + DISTRUST_RISK * (1 - trust));
-      wCbec = readiness * landedPow[base + CBEC] * Math.exp(habit * b.lastShare[last + CBEC] - beta * risk);
+      const risk = fraudRate[r * CHANNEL_COUNT + CBEC] * (1 + DISTRUST_RISK * (1 - trust));
+      wCbec = readiness * landedPow[base + CBEC] * Math.exp(habit * lastShare[last + CBEC] - beta * risk);
     }
     // (sums are kept incrementally, so guard against a rounding residue below zero)
-    const sHall = Math.max(0, market.attraction[base + HALL]) * wHall;
-    const sB2b = Math.max(0, market.attraction[base + B2B]) * wB2b;
-    const sCbec = Math.max(0, market.attraction[base + CBEC]) * wCbec;
+    const sHall = Math.max(0, attraction[base + HALL]) * wHall;
+    const sB2b = Math.max(0, attraction[base + B2B]) * wB2b;
+    const sCbec = Math.max(0, attraction[base + CBEC]) * wCbec;
     const hub = sHall + sB2b + sCbec;
-    market.hubWeight[rk] += budget * hub;
-    market.budgetSum[rk] += budget;
-    const outside = market.outsideAttraction[rk] * rivals;
+    hubWeight[rk] += budget * hub;
+    budgetSum[rk] += budget;
+    const outside = outsideAttraction[rk] * rivals;
     const denominator = outside + hub;
     if (denominator <= 0) continue;
     const perUnit = budget / denominator;
     if (wHall > 0) {
-      market.goodsValue[base + HALL] += (perUnit * sHall) / market.payFactor[base + HALL];
-      market.spendPerAttraction[base + HALL] += (perUnit * wHall) / market.payFactor[base + HALL];
+      goodsValue[base + HALL] += (perUnit * sHall) / payFactor[base + HALL];
+      spendPerAttraction[base + HALL] += (perUnit * wHall) / payFactor[base + HALL];
     }
     if (wB2b > 0) {
-      market.goodsValue[base + B2B] += (perUnit * sB2b) / market.payFactor[base + B2B];
-      market.spendPerAttraction[base + B2B] += (perUnit * wB2b) / market.payFactor[base + B2B];
+      goodsValue[base + B2B] += (perUnit * sB2b) / payFactor[base + B2B];
+      spendPerAttraction[base + B2B] += (perUnit * wB2b) / payFactor[base + B2B];
     }
     if (wCbec > 0) {
-      market.goodsValue[base + CBEC] += (perUnit * sCbec) / market.payFactor[base + CBEC];
-      market.spendPerAttraction[base + CBEC] += (perUnit * wCbec) / market.payFactor[base + CBEC];
+      goodsValue[base + CBEC] += (perUnit * sCbec) / payFactor[base + CBEC];
+      spendPerAttraction[base + CBEC] += (perUnit * wCbec) / payFactor[base + CBEC];
     }
     if (!live) {
       if (hub > 0) {
-        b.lastShare[last + HALL] = sHall / hub;
-        b.lastShare[last + B2B] = sB2b / hub;
-        b.lastShare[last + CBEC] = sCbec / hub;
+        lastShare[last + HALL] = sHall / hub;
+        lastShare[last + B2B] = sB2b / hub;
+        lastShare[last + CBEC] = sCbec / hub;
       }
       continue;
     }
     // habits: this month's mix among the hub's channels
     const onlineShare = hub > 0 ? (sB2b + sCbec) / hub : 0;
     if (hub > 0) {
-      b.lastShare[last + HALL] = sHall / hub;
-      b.lastShare[last + B2B] = sB2b / hub;
-      b.lastShare[last + CBEC] = sCbec / hub;
+      lastShare[last + HALL] = sHall / hub;
+      lastShare[last + B2B] = sB2b / hub;
+      lastShare[last + CBEC] = sCbec / hub;
     }
     // trust follows experience of online purchases
     if (onlineShare > 0) {
-      const fraud = market.fraudRate[r * CHANNEL_COUNT + (importer ? B2B : CBEC)];
+      const fraud = fraudRate[r * CHANNEL_COUNT + (importer ? B2B : CBEC)];
       const incident = 1 - Math.exp(-fraud * ORDERS_PER_MONTH * onlineShare);
       let next = trust;
       if (w.buyerRandom.next(i) < incident) next = trust * (1 - trustLoss);
       else next = trust + model.trustLearning * onlineShare * (1 - trust);
-      b.trust[i] = next + TRUST_NORM_PULL * (scenario.regions[r].consumerTrust - next);
+      trustOf[i] = next + TRUST_NORM_PULL * (scenario.regions[r].consumerTrust - next);
     }
   }
 }

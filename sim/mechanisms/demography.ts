@@ -35,7 +35,7 @@ export function removeMerchant(w: World, i: number, reason: number): void {
   a.ownerWithdrawals += s.cash[i];
   a.exitsByReason[reason] += 1;
   detachMerchant(w, i);
-  s.alive[i] = 0;
+  s.setAlive(i, 0);
   s.id[i] = -1;
   s.resetSlot(i);
 }
@@ -45,10 +45,14 @@ export function applyExits(w: World, flagged: Uint8Array): void {
   const s = w.merchants;
   const retire = w.scenario.model.retirementRate;
   const luck = w.merchantRandom;
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
+  const lossMonths = s.lossMonths;
+  // (removeMerchant only marks the list stale: this loop goes on over the month's alive merchants)
+  const slots = s.aliveSlots();
+  const count = s.aliveCount;
+  for (let n = 0; n < count; n++) {
+    const i = slots[n];
     let reason = flagged[i];
-    if (reason === 0 && s.lossMonths[i] >= MONTHS_OF_LOSSES_TO_EXIT) reason = UNPROFITABLE;
+    if (reason === 0 && lossMonths[i] >= MONTHS_OF_LOSSES_TO_EXIT) reason = UNPROFITABLE;
     if (luck.next(i) < retire && reason === 0) reason = RETIRED;
     if (reason !== 0) removeMerchant(w, i, reason);
   }
@@ -70,7 +74,7 @@ export function placeMerchant(w: World, i: number, k: number, productivity: numb
   s.resetSlot(i);
   s.id[i] = s.nextId++;
   w.merchantRandom.assign(i);
-  s.alive[i] = 1;
+  s.setAlive(i, 1);
   s.category[i] = k;
   s.productivity[i] = productivity;
   s.productivityPower[i] = Math.pow(productivity, w.scenario.model.priceSensitivity);
@@ -87,8 +91,11 @@ export function enterMerchants(w: World, categoryCumulative: Float64Array): void
   const m = scenario.model;
   // each vacant booth has its own stream: the same booth sees the same would-be entrants in any scenario
   const luck = w.boothRandom;
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 1) continue;
+  // (placing an entrant only marks the list stale: this loop goes on over the month's vacant booths)
+  const slots = s.vacantSlots();
+  const count = s.vacantCount;
+  for (let n = 0; n < count; n++) {
+    const i = slots[n];
     if (luck.next(i) >= m.entryRate) continue;
     const k = drawCategory(categoryCumulative, luck.next(i));
     const phi = paretoFrom(luck.next(i), m.productivityShape);

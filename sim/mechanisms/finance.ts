@@ -29,14 +29,12 @@ export function annuityFactor(months: number, annualRate: number): number {
   return r > 1e-9 ? (1 - Math.pow(1 + r, -months)) / r : months;
 }
 
-/** Popcount of a 16-bit mask. */
+/** Popcount of a mask (branch-free: masks vary from merchant to merchant, so a loop mispredicts). */
 export function bitCount(mask: number): number {
-  let n = 0;
-  while (mask !== 0) {
-    mask &= mask - 1;
-    n++;
-  }
-  return n;
+  let x = mask - ((mask >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** Lending available this month, US$ (sample scale). */
@@ -105,46 +103,50 @@ export function settleFinances(w: World, exitReason: Uint8Array): void {
   let principalTotal = 0;
   let drawnTotal = 0;
   exitReason.fill(0);
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    s.refused[i] = 0;
-    const margin = s.margin[i];
-    const gross = s.salesMonth[i] * margin;
-    const fixed = booth + perLevel * s.level[i] + perMarket * bitCount(s.onlineMask[i] & foreign);
-    const debt = s.debt[i];
+  // the store's arrays in locals: the loop calls requestCredit, after which V8 would reload every field
+  const { margin: marginOf, salesMonth, level: levelOf, onlineMask, debt: debtOf, cash: cashOf, refused, profitEma, lossMonths, salesEma, distressMonths } = s;
+  const distressLimit = model.distressMonths;
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) {
+    const i = slots[n];
+    refused[i] = 0;
+    const margin = marginOf[i];
+    const gross = salesMonth[i] * margin;
+    const fixed = booth + perLevel * levelOf[i] + perMarket * bitCount(onlineMask[i] & foreign);
+    const debt = debtOf[i];
     const interest = debt * monthlyRate;
     const principal = Math.min(debt, debt / term);
-    let cash = s.cash[i] + gross - fixed - interest - principal;
-    s.debt[i] = debt - principal;
+    let cash = cashOf[i] + gross - fixed - interest - principal;
+    debtOf[i] = debt - principal;
     grossProfit += gross;
     fixedTotal += fixed;
     interestTotal += interest;
     principalTotal += principal;
     const profit = gross - fixed - interest;
-    s.profitEma[i] += 0.2 * (profit - s.profitEma[i]);
-    s.lossMonths[i] = profit < 0 ? Math.min(255, s.lossMonths[i] + 1) : 0;
+    profitEma[i] += 0.2 * (profit - profitEma[i]);
+    lossMonths[i] = profit < 0 ? Math.min(255, lossMonths[i] + 1) : 0;
 
     // Owners draw out cash above a working reserve (two months of fixed costs and a month of goods bought), so
     // investments beyond the reserve need credit: the margin on which finance policy works.
-    const reserve = 2 * fixed + s.salesEma[i] * (1 - margin);
+    const reserve = 2 * fixed + salesEma[i] * (1 - margin);
     if (cash > reserve) {
       const drawn = OWNER_DRAW_SHARE * (cash - reserve);
       cash -= drawn;
       drawnTotal += drawn;
     }
-    s.cash[i] = cash;
+    cashOf[i] = cash;
     if (cash < 0) {
       const need = -cash + fixed;
-      if (requestCredit(w, i, need)) s.distressMonths[i] = 0;
-      else s.distressMonths[i] = Math.min(255, s.distressMonths[i] + 1);
+      if (requestCredit(w, i, need)) distressMonths[i] = 0;
+      else distressMonths[i] = Math.min(255, distressMonths[i] + 1);
     } else {
-      s.distressMonths[i] = 0;
+      distressMonths[i] = 0;
     }
-    if (s.distressMonths[i] >= model.distressMonths) {
+    if (distressMonths[i] >= distressLimit) {
       // EXIT_REASONS: 1 credit_starved (refused credit while solvent: its receivables and stock
       // cover its debt), 2 insolvent (debts exceed what it owns)
-      const solvent = Math.max(0, s.cash[i]) + COLLATERAL_MONTHS_OF_SALES * s.salesEma[i] >= s.debt[i];
-      exitReason[i] = s.refused[i] === 1 && solvent ? 1 : 2;
+      const solvent = Math.max(0, cashOf[i]) + COLLATERAL_MONTHS_OF_SALES * salesEma[i] >= debtOf[i];
+      exitReason[i] = refused[i] === 1 && solvent ? 1 : 2;
     }
   }
   a.grossProfit += grossProfit;

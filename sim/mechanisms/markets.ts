@@ -57,17 +57,20 @@ export function updateOnlineMarkets(w: World): void {
   const foreign = w.foreignMask;
   const net = market.netPerAttraction;
   const luck = w.merchantRandom;
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0 || s.level[i] === 0) continue;
+  const { level, category, attractB2b, attractCbec, margin, onlineMask } = s;
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) {
+    const i = slots[n];
+    if (level[i] === 0) continue;
     const u = luck.next(i);
     if (u >= CONSIDER_NEW_MARKET + REVIEW_MARKET) continue;
     // One region a month comes up for review: a new one to enter, or one served to keep or leave.
     const r = Math.floor(luck.next(i) * R);
     if (((foreign >> r) & 1) === 0) continue;
-    const cell = (r * K + s.category[i]) * CHANNEL_COUNT;
-    const expected = s.attractB2b[i] * net[cell + B2B] + s.attractCbec[i] * net[cell + CBEC];
-    const gain = expected * s.margin[i] - m.marketMaintenanceUsd;
-    if (((s.onlineMask[i] >> r) & 1) === 1) {
+    const cell = (r * K + category[i]) * CHANNEL_COUNT;
+    const expected = attractB2b[i] * net[cell + B2B] + attractCbec[i] * net[cell + CBEC];
+    const gain = expected * margin[i] - m.marketMaintenanceUsd;
+    if (((onlineMask[i] >> r) & 1) === 1) {
       if (u < REVIEW_MARKET && gain < -0.5 * m.marketMaintenanceUsd) setOnlineMarket(w, i, r, false);
       continue;
     }
@@ -104,18 +107,22 @@ export function updateHallRelationships(w: World): void {
   // chance that none of n relationships lapses, for n = 0 … R (the common case, without a power per merchant)
   const noLapse = noLapseWork.get(R + 1);
   for (let n = 0; n <= R; n++) noLapse[n] = Math.pow(1 - lapse, n);
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    const k = s.category[i];
-    const links = s.offlineMask[i] & w.foreignMask;
+  const foreign = w.foreignMask;
+  const { category, offlineMask, attractHall } = s;
+  const hallAttraction = peers.hallAttraction;
+  const slots = s.aliveSlots();
+  for (let a = 0; a < s.aliveCount; a++) {
+    const i = slots[a];
+    const k = category[i];
+    const links = offlineMask[i] & foreign;
     if (links !== 0) {
       // how many of its n relationships lapse: Binomial(n, attrition) by inversion of one draw;
       // then which ones, uniformly (most months none, so one draw per merchant suffices)
       const n = bitCount(links);
       const u = luck.next(i);
-      let lapses = u < noLapse[n] ? 0 : binomialFromUniform(u, n, lapse);
+      let lapses = u < noLapse[n] ? 0 : binomialFromUniform(u, n, lapse, noLapse[n]);
       while (lapses-- > 0) {
-        let mask = s.offlineMask[i] & w.foreignMask;
+        let mask = offlineMask[i] & foreign;
         for (let skip = Math.floor(luck.next(i) * bitCount(mask)); skip > 0; skip--) mask &= mask - 1;
         setHallLink(w, i, 31 - Math.clz32(mask & -mask), false);
       }
@@ -123,13 +130,14 @@ export function updateHallRelationships(w: World): void {
     const u = luck.next(i);
     if (u <= noMeeting) continue;
     const n = poissonFromUniform(u, meetings, noMeeting);
-    const relative = peers.hallAttraction[k] > 0 ? s.attractHall[i] / peers.hallAttraction[k] : 1;
+    const relative = hallAttraction[k] > 0 ? attractHall[i] / hallAttraction[k] : 1;
     const stays = Math.min(1, 0.5 * Math.sqrt(relative));
     for (let j = 0; j < n; j++) {
       const v = luck.next(i);
       let r = 0;
       while (r < R - 1 && mix[k * R + r] <= v) r++;
-      if (luck.next(i) < stays) setHallLink(w, i, r, true);
+      // (the draw is made whether or not the booth already knows buyers from r)
+      if (luck.next(i) < stays && ((offlineMask[i] >> r) & 1) === 0) setHallLink(w, i, r, true);
     }
   }
 }

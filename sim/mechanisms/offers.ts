@@ -76,12 +76,16 @@ export function updateOffers(w: World): void {
   if (w.t % REBUILD_EVERY_MONTHS === 0 || market.offersStale) {
     market.attraction.fill(0);
     market.attractionPerPrice.fill(0);
-    for (let i = 0; i < s.capacity; i++) if (s.alive[i] === 1) attachMerchant(w, i);
+    const slots = s.aliveSlots();
+    for (let n = 0; n < s.aliveCount; n++) attachMerchant(w, slots[n]);
     market.offersStale = false;
     return;
   }
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 1 && s.level[i] === 3) {
+  const level = s.level;
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) {
+    const i = slots[n];
+    if (level[i] === 3) {
       detachMerchant(w, i);
       attachMerchant(w, i);
     }

@@ -16,13 +16,16 @@ export function updatePeerStats(w: World): void {
   peers.hallAttraction.fill(0);
   const perCategory = peers.categoryCount;
   perCategory.fill(0);
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    const k = s.category[i];
-    const cell = k * LEVEL_COUNT + s.level[i];
-    peers.count[cell] += 1;
-    peers.performance[cell] += s.salesMonth[i] / s.productivityPower[i];
-    peers.hallAttraction[k] += s.attractHall[i];
+  const { count, performance, hallAttraction } = peers;
+  const { category, level, salesMonth, productivityPower, attractHall } = s;
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) {
+    const i = slots[n];
+    const k = category[i];
+    const cell = k * LEVEL_COUNT + level[i];
+    count[cell] += 1;
+    performance[cell] += salesMonth[i] / productivityPower[i];
+    hallAttraction[k] += attractHall[i];
     perCategory[k] += 1;
   }
   for (let cell = 0; cell < K * LEVEL_COUNT; cell++) {

@@ -73,28 +73,33 @@ export function settleSales(w: World): void {
   const sums = maskSums(w, netPerAttraction);
   const masks = 1 << R;
   let revenueTotal = 0;
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    const k = s.category[i];
+  // the store's arrays in locals (fewer loads per merchant)
+  const { category, offlineMask, onlineMask, level: levelOf, stage, attractHall, attractB2b, attractCbec, salesMonth, exportMonth, salesTotal, exportTotal, salesEma } = s;
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) {
+    const i = slots[n];
+    const k = category[i];
     const home = (domestic * K + k) * CHANNEL_COUNT;
     const table = k * CHANNEL_COUNT * masks;
-    let exports = sums[table + (HALL * masks) + (s.offlineMask[i] & foreign)] * s.attractHall[i];
-    let domesticRevenue = netPerAttraction[home + HALL] * s.attractHall[i];
-    const level = s.level[i];
+    const hall = attractHall[i];
+    let exports = sums[table + (HALL * masks) + (offlineMask[i] & foreign)] * hall;
+    let domesticRevenue = netPerAttraction[home + HALL] * hall;
+    const level = levelOf[i];
     if (level > 0) {
-      const online = s.onlineMask[i] & foreign;
-      exports += sums[table + B2B * masks + online] * s.attractB2b[i];
-      if (level > 1) exports += sums[table + CBEC * masks + online] * s.attractCbec[i];
-      domesticRevenue += netPerAttraction[home + B2B] * s.attractB2b[i];
+      const online = onlineMask[i] & foreign;
+      const b2b = attractB2b[i];
+      exports += sums[table + B2B * masks + online] * b2b;
+      if (level > 1) exports += sums[table + CBEC * masks + online] * attractCbec[i];
+      domesticRevenue += netPerAttraction[home + B2B] * b2b;
     }
     const revenue = exports + domesticRevenue;
-    s.salesMonth[i] = revenue;
-    s.exportMonth[i] = exports;
-    s.salesTotal[i] += revenue;
-    s.exportTotal[i] += exports;
-    s.salesEma[i] += SMOOTHING * (revenue - s.salesEma[i]);
+    salesMonth[i] = revenue;
+    exportMonth[i] = exports;
+    salesTotal[i] += revenue;
+    exportTotal[i] += exports;
+    salesEma[i] += SMOOTHING * (revenue - salesEma[i]);
     revenueTotal += revenue;
-    revenueByStage[k * STAGE_COUNT + s.stage[i]] += revenue;
+    revenueByStage[k * STAGE_COUNT + stage[i]] += revenue;
   }
   a.merchantRevenue += revenueTotal;
   const shares = sharesWork.get(STAGE_COUNT);
@@ -114,26 +119,29 @@ const revenueWork = new ScratchBuffer();
  * those regions of what buyers spend per unit of attraction. A merchant's export revenue is
  * then its attraction times one table entry, whatever markets it serves. Built by adding one
  * region at a time: sum(mask) = sum(mask without its lowest region) + that region's value.
- * Layout: [(k * C + c) * 2^R + mask].
+ * Layout: [(k * C + c) * 2^R + mask]; entries for sets that include the home region are unused.
  */
 function maskSums(w: World, perAttraction: Float64Array): Float64Array {
   const { R, K } = w;
   const masks = 1 << R;
   const sums = maskWork.get(K * CHANNEL_COUNT * masks);
-  const skip = ~w.foreignMask;
+  const foreign = w.foreignMask;
+  const value = valueWork.get(R);
   for (let k = 0; k < K; k++) {
     for (let c = 0; c < CHANNEL_COUNT; c++) {
       const o = (k * CHANNEL_COUNT + c) * masks;
+      for (let r = 0; r < R; r++) value[r] = perAttraction[(r * K + k) * CHANNEL_COUNT + c];
       sums[o] = 0;
-      for (let mask = 1; mask < masks; mask++) {
-        if ((mask & skip) !== 0) continue;
+      // only sets of foreign regions are ever looked up: visit those, in increasing order
+      // ((mask - foreign) & foreign is the next one), so mask without its lowest region is done first
+      for (let mask = (0 - foreign) & foreign; mask !== 0; mask = (mask - foreign) & foreign) {
         const low = mask & -mask;
-        const r = 31 - Math.clz32(low);
-        sums[o + mask] = sums[o + (mask ^ low)] + perAttraction[(r * K + k) * CHANNEL_COUNT + c];
+        sums[o + mask] = sums[o + (mask ^ low)] + value[31 - Math.clz32(low)];
       }
     }
   }
   return sums;
 }
+const valueWork = new ScratchBuffer();
 const maskWork = new ScratchBuffer();
 const sharesWork = new ScratchBuffer();

@@ -31,13 +31,19 @@ export function upgradeValueChain(w: World): void {
   const annuity = annuityFactor(m.planningHorizonMonths, levers.smeLendingRate[t]);
   const toolFactor = 0.7 + 0.3 * levers.cloudAiPriceIndex[t];
   const luck = w.merchantRandom;
-  for (let i = 0; i < s.capacity; i++) {
-    if (s.alive[i] === 0) continue;
-    const stage = s.stage[i];
+  // chance to consider upgrading, for other and for data-driven merchants
+  const hazard = m.upgradeHazard;
+  const hazardDataDriven = m.upgradeHazard * DATA_DRIVEN_BOOST;
+  const stageOf = s.stage;
+  const level = s.level;
+  const slots = s.aliveSlots();
+  for (let n = 0; n < s.aliveCount; n++) {
+    const i = slots[n];
+    const stage = stageOf[i];
     const target = UPGRADE_TO[stage];
     if (target < 0) continue;
-    const dataDriven = s.level[i] === 3;
-    if (luck.next(i) >= m.upgradeHazard * (dataDriven ? DATA_DRIVEN_BOOST : 1)) continue;
+    const dataDriven = level[i] === 3;
+    if (luck.next(i) >= (dataDriven ? hazardDataDriven : hazard)) continue;
     const cat = scenario.categories[s.category[i]];
     const before = premiumFactor(w, stage, cat.designIntensity);
     const after = premiumFactor(w, target, cat.designIntensity);

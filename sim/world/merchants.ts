@@ -47,6 +47,16 @@ export class MerchantStore {
   readonly attractB2b: Float64Array;
   readonly attractCbec: Float64Array;
   nextId = 0;
+  /**
+   * Slots of the alive merchants, and of the vacant booths, in increasing order: the mechanisms
+   * loop over these instead of every booth (same order as a scan of all slots, so same results).
+   * Kept by `aliveSlots()` and `vacantSlots()`, rebuilt after entries and exits (setAlive marks them stale).
+   */
+  private readonly aliveList: Int32Array;
+  private readonly vacantList: Int32Array;
+  private slotListsStale = true;
+  aliveCount = 0;
+  vacantCount = 0;
 
   constructor(capacity: number, regionCount: number) {
     this.capacity = capacity;
@@ -78,6 +88,48 @@ export class MerchantStore {
     this.attractHall = new Float64Array(capacity);
     this.attractB2b = new Float64Array(capacity);
     this.attractCbec = new Float64Array(capacity);
+    this.aliveList = new Int32Array(capacity);
+    this.vacantList = new Int32Array(capacity);
+  }
+
+  /** Marks slot i alive (1) or vacant (0). */
+  setAlive(i: number, alive: 0 | 1): void {
+    this.alive[i] = alive;
+    this.slotListsStale = true;
+  }
+
+  /**
+   * The slots of alive merchants, in increasing order, in the first `aliveCount` entries.
+   * A loop may remove the merchant it is visiting (the list is a snapshot until the next call).
+   */
+  aliveSlots(): Int32Array {
+    if (this.slotListsStale) this.listSlots();
+    return this.aliveList;
+  }
+
+  /** The vacant slots, in increasing order, in the first `vacantCount` entries (a snapshot, as aliveSlots). */
+  vacantSlots(): Int32Array {
+    if (this.slotListsStale) this.listSlots();
+    return this.vacantList;
+  }
+
+  private listSlots(): void {
+    const alive = this.alive;
+    const aliveList = this.aliveList;
+    const vacantList = this.vacantList;
+    let a = 0;
+    let v = 0;
+    // branch-free: alive and vacant slots interleave unpredictably
+    for (let i = 0; i < this.capacity; i++) {
+      const on = alive[i];
+      aliveList[a] = i;
+      vacantList[v] = i;
+      a += on;
+      v += 1 - on;
+    }
+    this.aliveCount = a;
+    this.vacantCount = v;
+    this.slotListsStale = false;
   }
 
   /** Clears a slot's per-merchant history so an entrant starts fresh. */
