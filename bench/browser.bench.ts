@@ -27,6 +27,8 @@ try {
   const done = () => waitUpToDate(page, 120_000, 50);
   await done();
   const rows: Array<{ first: number; mainRun: number; complete: number; longTasks: number[] }> = [];
+  const runTimes: Array<{ scale: number; ms: number }> = [];
+  await page.evaluate(() => (window as unknown as { __runner: { runTimes: unknown[] } }).__runner.runTimes.splice(0));
   for (const value of [2, 3, 4]) {
     await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
     // as a string: tsx would wrap named functions in a helper the page does not have
@@ -50,6 +52,7 @@ try {
     await done();
     const complete = Date.now() - started + t.first;
     rows.push({ first: t.first, mainRun, complete, longTasks: await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks) });
+    runTimes.push(...await page.evaluate(() => (window as unknown as { __runner: { runTimes: Array<{ scale: number; ms: number }> } }).__runner.runTimes.splice(0)));
   }
   const js = fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js'));
   const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dir, 'assets', f))).length / 1024;
@@ -61,6 +64,8 @@ try {
   console.log(`  slider change → full run reaches the last month: ${rows.map((r) => r.mainRun.toFixed(0)).join(', ')} ms (goal ≤ 300)`);
   console.log(`  slider change → everything up to date (full run, preview, ${5} band seeds): ${rows.map((r) => r.complete.toFixed(0)).join(', ')} ms`);
   console.log(`  long tasks while streaming: ${rows.map((r) => `${r.longTasks.length} (max ${Math.round(Math.max(0, ...r.longTasks))} ms)`).join(', ')} (goal: none)`);
+  const byScale = (small: boolean) => runTimes.filter((r) => (r.scale <= 0.03) === small).map((r) => r.ms);
+  if (runTimes.length) console.log(`  worker time per complete run: full scale ${byScale(false).map((x) => x.toFixed(0)).join(', ')} ms; scale 0.03 (preview, bands) median ${med(byScale(true)).toFixed(0)} ms`);
   console.log(`  JS bundle (gzip): page ${main.map(gz).reduce((a, b) => a + b, 0).toFixed(1)} KB, worker ${worker.map(gz).reduce((a, b) => a + b, 0).toFixed(1)} KB`);
 } finally {
   await browser.close();

@@ -19,6 +19,7 @@ export interface Line {
   color: string;
   dashed?: boolean;
   band?: { lo: Float64Array; hi: Float64Array };
+  /** Legend name of the band; a line with a band name reserves its band series even while `band` is undefined. */
   bandName?: string;
 }
 
@@ -55,7 +56,9 @@ function base(lang: Lang, look: ChartLook = {}) {
     textStyle: FONT,
     animation: false,
     aria: { enabled: true, decal: { show: false } },
-    tooltip: { trigger: 'axis', confine: true, textStyle: { ...FONT, fontSize: z.tooltip } },
+    // tooltips drawn on the canvas: echarts' HTML tooltip reads getComputedStyle on every update,
+    // which forces a style recalculation of the whole page (tens of ms per chart)
+    tooltip: { trigger: 'axis', confine: true, renderMode: 'richText', textStyle: { ...FONT, fontSize: z.tooltip } },
     legend: { type: 'scroll', bottom: 0, textStyle: { ...FONT, fontSize: z.legend }, itemWidth: look.big ? 32 : 22, itemHeight: look.big ? 18 : 14 },
     grid: { left: 8, right: 16, top: 12, bottom: look.big ? 40 : 44, containLabel: true },
     lang,
@@ -73,10 +76,12 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   const upTo = (done: number) => (look.cursor === undefined ? done : Math.min(done, look.cursor + 1));
   const series: unknown[] = [];
   lines.forEach((l, i) => {
-    if (l.band) {
+    // a line that has a band name keeps its two band series even before the band is computed,
+    // so the chart's structure never changes while runs stream (a merge, not a slow rebuild)
+    if (l.band || l.bandName) {
       const stack = `band${i}`;
-      const lo = clean(l.band.lo, upTo(n), n);
-      const hi = clean(l.band.hi, upTo(n), n);
+      const lo = l.band ? clean(l.band.lo, upTo(n), n) : [];
+      const hi = l.band ? clean(l.band.hi, upTo(n), n) : [];
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, legendHoverLink: false, itemStyle: { color: l.color } });
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: hi.map((h, t) => (h === null || lo[t] === null ? null : h - (lo[t] as number))), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: l.color, opacity: 0.18 }, silent: true, tooltip: { show: false }, itemStyle: { color: l.color } });
     }
@@ -146,7 +151,7 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
   });
   return {
     textStyle: FONT, animation: false, aria: { enabled: true, decal: { show: false } }, lang,
-    tooltip: { trigger: 'item', confine: true, textStyle: { ...FONT, fontSize: z.tooltip }, valueFormatter: (v: number) => fmt(v) },
+    tooltip: { trigger: 'item', confine: true, renderMode: 'richText', textStyle: { ...FONT, fontSize: z.tooltip }, valueFormatter: (v: number) => fmt(v) },
     series: [{
       // room on the right for the region labels; a gap between nodes keeps small regions' labels apart
       type: 'sankey', left: 8, right: look.big ? 300 : 200, top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 16 : 11,

@@ -69,6 +69,7 @@ export class YiwuApp extends LitElement {
       this.initialLesson = at >= 0 ? at : 0;
     }
     this.runner.onUpdate(() => { this.tick++; });
+    (window as unknown as { __runner: Runner }).__runner = this.runner; // for the browser benchmark
     window.addEventListener('hashchange', this.onHash);
     window.addEventListener('dragover', this.onDragOver);
     window.addEventListener('dragleave', this.onDragLeave);
@@ -86,6 +87,7 @@ export class YiwuApp extends LitElement {
   }
 
   private ownHash = '';
+  private linkTimer: ReturnType<typeof setTimeout> | undefined;
   private onHash = () => {
     if (location.hash === this.ownHash) return;
     this.readLocation();
@@ -146,7 +148,9 @@ export class YiwuApp extends LitElement {
     );
     const link = writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario: scen });
     this.ownHash = link;
-    if (location.hash !== link) history.replaceState(null, '', link);
+    // the address is updated after the runs have started: replaceState costs tens of ms in Chromium
+    clearTimeout(this.linkTimer);
+    this.linkTimer = setTimeout(() => { if (location.hash !== link && this.ownHash === link) history.replaceState(null, '', link); }, 0);
     this.shareText = '';
   }
 

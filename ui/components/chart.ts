@@ -26,6 +26,9 @@ function drain() {
 
 /** Performance marks for the benchmark: time of every chart update. */
 export const chartUpdates: number[] = [];
+/** For profiling: [chart id, start, duration ms, rebuilt (1) or merged (0)] of every update. */
+export const chartTimings: Array<[string, number, number, number]> = [];
+(globalThis as unknown as { __chartTimings: typeof chartTimings }).__chartTimings = chartTimings;
 
 @customElement('yiwu-chart')
 export class YiwuChart extends LitElement {
@@ -87,6 +90,7 @@ export class YiwuChart extends LitElement {
 
   applyNow() {
     if (!this.chart || !this.option) return;
+    const t0 = performance.now();
     const json = JSON.stringify(this.option);
     if (json === this.lastJson) return;
     this.lastJson = json;
@@ -98,6 +102,7 @@ export class YiwuChart extends LitElement {
     this.chart.setOption(this.option, { notMerge: rebuild, lazyUpdate: false, silent: true });
     this.dataset.updates = String(Number(this.dataset.updates ?? 0) + 1);
     chartUpdates.push(performance.now());
+    chartTimings.push([this.chartId, t0, performance.now() - t0, rebuild ? 1 : 0]);
   }
 
   /** The chart as a PNG data URL (white background, 2× pixels). */
