@@ -103,6 +103,9 @@ export class YiwuChart extends LitElement {
     this.dataset.updates = String(Number(this.dataset.updates ?? 0) + 1);
     chartUpdates.push(performance.now());
     chartTimings.push([this.chartId, t0, performance.now() - t0, rebuild ? 1 : 0]);
+    // keep the last few hundred only: a classroom session can run for hours
+    if (chartUpdates.length > 500) chartUpdates.splice(0, 250);
+    if (chartTimings.length > 500) chartTimings.splice(0, 250);
   }
 
   /** The chart as a PNG data URL (white background, 2× pixels). */
