@@ -201,7 +201,8 @@ export class Runner {
     else if (this.cache.get(job.key) === data) this.cache.delete(job.key);
     if (this.wanted.size > 0 && [...this.wanted].every((k) => this.cache.get(k)?.complete) && !this.completeAt) this.completeAt = performance.now();
     this.pump();
-    this.emit();
+    // a finished full run is drawn at once, not after the streaming throttle
+    this.emit(data.complete && (job.key === this.sides.scenario?.main || job.key === this.sides.baseline?.main));
   }
 
   private trimCache(): void {
@@ -214,21 +215,23 @@ export class Runner {
   }
 
   private lastEmit = 0;
+  private emitTimer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * Listeners are called at most every UPDATE_MS (the first update of a request at once), so
-   * redrawing never crowds the main thread while runs stream.
+   * Listeners are called at most every UPDATE_MS (the first data of a request, and a finished
+   * full run, at once), so redrawing never crowds the main thread while runs stream.
    */
-  private emit(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
+  private emit(now = false): void {
     const first = this.firstDataAt > 0 && this.firstDataAt > this.lastEmit;
-    const wait = first ? 0 : Math.max(0, this.lastEmit + UPDATE_MS - performance.now());
+    if (this.scheduled && !now) return;
+    clearTimeout(this.emitTimer);
+    this.scheduled = true;
+    const wait = first || now ? 0 : Math.max(0, this.lastEmit + UPDATE_MS - performance.now());
     const run = () => {
       this.scheduled = false;
       this.lastEmit = performance.now();
       for (const fn of this.listeners) fn();
     };
-    // the first data of a request is drawn at once; later updates wait for an animation frame
-    setTimeout(() => (first ? run() : requestAnimationFrame(run)), wait);
+    // later updates of a stream wait for an animation frame
+    this.emitTimer = setTimeout(() => (first || now ? run() : requestAnimationFrame(run)), wait);
   }
 }
