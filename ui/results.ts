@@ -169,8 +169,14 @@ function quantile(sorted: number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** 10 % and 90 % of a series over the band runs, month by month, where at least 3 runs have it. */
-export function band(runs: RunData[], series: number): { lo: Float64Array; hi: Float64Array; n: number } | undefined {
+/**
+ * The seeds' spread around the main run: month by month, the 10 % and 90 % quantiles of a series
+ * over the band runs, shifted so that the band runs' median falls on `centre` (the main run as
+ * shown). The band runs are smaller than the main run and their level can differ from it; the
+ * band shows how far seeds spread, where the main run is. Months with fewer than 3 band runs, or
+ * no main value, have no band.
+ */
+export function band(runs: RunData[], series: number, centre?: { values: Float64Array; done: number }): { lo: Float64Array; hi: Float64Array; n: number } | undefined {
   const ready = runs.filter((r) => r.done > 0 && r.values.length > series);
   if (ready.length < 3) return undefined;
   const T = ready[0].months.length;
@@ -182,8 +188,14 @@ export function band(runs: RunData[], series: number): { lo: Float64Array; hi: F
     for (const r of ready) if (t < r.done && Number.isFinite(r.values[series][t])) xs.push(r.values[series][t]);
     if (xs.length < 3) continue;
     xs.sort((a, b) => a - b);
-    lo[t] = quantile(xs, 0.1);
-    hi[t] = quantile(xs, 0.9);
+    let shift = 0;
+    if (centre) {
+      const c = t < centre.done ? centre.values[t] : Number.NaN;
+      if (!Number.isFinite(c)) continue;
+      shift = c - quantile(xs, 0.5);
+    }
+    lo[t] = quantile(xs, 0.1) + shift;
+    hi[t] = quantile(xs, 0.9) + shift;
   }
   return { lo, hi, n: ready.length };
 }

@@ -434,7 +434,8 @@ export class YiwuApp extends LitElement {
     const nm = (x: string) => x.replace(/ · .*$/, '');
     const ser = (x: Shown | undefined, i: number) => x?.values[i];
     const bandOf = (side: Side, i: number) => {
-      const b = band(this.runner.view(side).band, i);
+      const shownSide = side === 'scenario' ? sc : bs;
+      const b = band(this.runner.view(side).band, i, shownSide ? { values: shownSide.values[i], done: shownSide.done } : undefined);
       return b ? { lo: b.lo, hi: b.hi } : undefined;
     };
     const lines: Line[] = [];

@@ -419,7 +419,7 @@ export class YiwuClassroom extends LitElement {
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     if (wi !== undefined) {
-      const b = band(this.runner.view('scenario').band, wi);
+      const b = band(this.runner.view('scenario').band, wi, { values: sc.values[wi], done: sc.done });
       const lines: Line[] = [
         { name: s.legendScenario, data: sc.values[wi], done: sc.done, color: SCENARIO_COLOR, band: b ? { lo: b.lo, hi: b.hi } : undefined, bandName: s.band },
         { name: s.legendBaseline, data: bs?.values[wi], done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true },

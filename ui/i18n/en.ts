@@ -80,7 +80,7 @@ export const en = {
     region: 'Region', exports: 'Exports', created: 'Trade created', diverted: 'Trade diverted', tariff: 'Tariff revenue', landed: 'Landed cost for buyers',
   } as Record<string, string>,
   reportNote: 'Change against the baseline in the final year. Trade diverted: exports won from other suppliers as the hub\'s share of the region\'s spending changes; trade created: the rest (the region spends more on small commodities). Tariff revenue and landed cost are the scenario\'s, with the change in brackets.',
-  bandNote: (n: number, scale: string) => `Shaded bands: 10–90 % of ${n} seeds run at scale ${scale} (smaller than the main run, so the bands are wider than the main run's noise). Differences inside the band may be noise.`,
+  bandNote: (n: number, scale: string) => `Shaded bands: how far ${n} seeds spread (10–90 %), run at scale ${scale} and drawn around the main run. They are smaller than the main run, so the bands are wider than the main run's own noise. Differences inside the band may be noise.`,
   previewNote: (scale: string) => `Until the full run arrives, the rest of the series shows a quick preview at scale ${scale}.`,
   progress: (month: string, done: number, total: number) => `Computing: full run at ${month}; ${done} of ${total} runs done`,
   progressDone: (total: number, ms: string) => `Up to date: ${total} runs in ${ms}`,

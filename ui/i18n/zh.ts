@@ -82,7 +82,7 @@ export const zh: Strings = {
     region: '地区', exports: '出口额', created: '贸易创造', diverted: '贸易转移', tariff: '关税收入', landed: '买家到岸成本',
   },
   reportNote: '末年相对基准的变化。贸易转移：枢纽在该地区支出中的份额变化而从其他供应来源争取到的出口；贸易创造：其余部分（该地区小商品支出增加）。关税收入和到岸成本为情景数值，括号内为变化。',
-  bandNote: (n: number, scale: string) => `阴影区间：以规模 ${scale} 运行 ${n} 个随机种子的10–90%范围（规模小于主运行，区间比主运行的噪声更宽）。区间内的差异可能只是噪声。`,
+  bandNote: (n: number, scale: string) => `阴影区间：${n} 个随机种子（以规模 ${scale} 运行）的离散程度（10–90%），围绕主运行绘制。其规模小于主运行，故区间比主运行自身的噪声更宽。区间内的差异可能只是噪声。`,
   previewNote: (scale: string) => `完整运行结果到达之前，序列其余部分显示规模 ${scale} 的快速预览。`,
   progress: (month: string, done: number, total: number) => `计算中：完整运行已到 ${month}；已完成 ${done}/${total} 次运行`,
   progressDone: (total: number, ms: string) => `已更新：${total} 次运行，用时 ${ms}`,
