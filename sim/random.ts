@@ -27,6 +27,35 @@ export function normal(rng: Stream): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }
 
+/**
+ * Productivity φ from a Pareto draw (quantile u, tail exponent `shape`) as a merchant of a
+ * sample of `sample` standing for a population of `population` merchants represents it, when
+ * what matters is φ^`power` (sales, attraction).
+ *
+ * Sales ∝ φ^power have tail exponent a = shape ÷ power, near or below 1: their mean is dominated
+ * by the largest draws, so a sample of n merchants each standing for population ÷ n booths
+ * misses the top of the population's distribution (top 1 ÷ n of quantiles) and totals, shares
+ * of the largest merchants and the margin of the smallest would change with the sample size.
+ * So:
+ * - the population has no merchant above its typical largest, x_max = population^(1/a) (the
+ *   quantile 1 − 1/population): larger draws are capped there;
+ * - a draw in the top 1/sample of quantiles, which one sampled merchant cannot resolve, stands
+ *   for that whole slice: φ^power is the slice's mean, E[min(X, x_max) | X > sample^(1/a)].
+ * Below the top slice the draw is the plain Pareto. The expected total of φ^power per merchant
+ * is then the same at any sample size, and at sample = population the rule is only the cap.
+ */
+export function representativePareto(u: number, shape: number, power: number, sample: number, population: number): number {
+  const tail = 1 - u;
+  const a = shape / power;
+  if (tail * sample >= 1) return Math.pow(tail, -1 / shape);
+  const top = Math.pow(sample, 1 / a); // X at the lower edge of the top slice
+  const cap = Math.pow(Math.max(population, sample), 1 / a);
+  // ∫ from top to cap of x · a x^(−a−1) dx, plus the capped mass cap · cap^(−a); divided by the slice's probability 1/sample
+  const body = Math.abs(a - 1) < 1e-9 ? Math.log(cap / top) : (a / (1 - a)) * (Math.pow(cap, 1 - a) - Math.pow(top, 1 - a));
+  const mean = sample * (body + Math.pow(cap, 1 - a));
+  return Math.pow(mean, 1 / power);
+}
+
 /** Pareto draw with minimum 1 and tail exponent `shape`: P(X > x) = x^-shape. */
 export function pareto(rng: Stream, shape: number): number {
   return paretoFrom(rng(), shape);

@@ -13,10 +13,15 @@
  * peers at its level sell for their productivity, times its margin, less fixed costs — is
  * positive. It brings its start-up capital.
  *
+ * Productivity draws (incumbents, survivors and entrants) go through drawProductivity: the
+ * Pareto as the sample's merchants of a category represent Yiwu's booths of that category
+ * (random.ts representativePareto), so the heavy tail of sales does not change with the scale.
+ *
  * Sources: Hopenhayn (1992) and Melitz (2003) entry and exit with a productivity cut-off.
  */
 import type { World } from '../world/world.ts';
-import { paretoFrom } from '../random.ts';
+import { representativePareto } from '../random.ts';
+import { YIWU_MERCHANTS, sampleMerchants } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { bitCount } from './finance.ts';
 import { marginAt, attachMerchant, detachMerchant } from './offers.ts';
@@ -56,6 +61,22 @@ export function applyExits(w: World, flagged: Uint8Array): void {
     if (luck.next(i) < retire && reason === 0) reason = RETIRED;
     if (reason !== 0) removeMerchant(w, i, reason);
   }
+}
+
+/**
+ * Productivity at Pareto quantile u of a merchant in category k, as one of the sample's
+ * merchants of that category represents Yiwu's booths of the category (random.ts
+ * representativePareto); `above` > 1 draws from the distribution truncated below at `above` (a
+ * survivor: the same rule, applied at the population quantile).
+ */
+export function drawProductivity(w: World, k: number, u: number, above = 1): number {
+  const { scenario } = w;
+  const m = scenario.model;
+  let total = 0;
+  for (const c of scenario.categories) total += c.demandShare;
+  const share = scenario.categories[k].demandShare / total;
+  const q = above > 1 ? 1 - (1 - u) * Math.pow(above, -m.productivityShape) : u;
+  return representativePareto(q, m.productivityShape, m.priceSensitivity, sampleMerchants(scenario.scale) * share, YIWU_MERCHANTS * share);
 }
 
 /** Draws a category index from cumulative demand shares. */
@@ -98,7 +119,7 @@ export function enterMerchants(w: World, categoryCumulative: Float64Array): void
     const i = slots[n];
     if (luck.next(i) >= m.entryRate) continue;
     const k = drawCategory(categoryCumulative, luck.next(i));
-    const phi = paretoFrom(luck.next(i), m.productivityShape);
+    const phi = drawProductivity(w, k, luck.next(i));
     const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, luck.next(i));
     // starting level: like the category's merchants, at most cross-border e-commerce
     let total = 0;

@@ -14,17 +14,18 @@
  * Then dry months (no money booked) set prices, costs, the strength of competing suppliers
  * (calibrateOutsideOption, on the scenario with default policies: see policyReference) and
  * what merchants expect to sell; incumbents who could not cover their costs are redrawn as
- * survivors (see prime).
+ * survivors (see prime). Both the outside option and the survivors come from the reference
+ * world, so a scenario with default policies starts exactly where the calibration put it.
  */
 import { defaultScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { parseMonth } from '../schema/dates.ts';
-import { stream, pareto, normal, AgentStreams, type Stream } from '../random.ts';
+import { stream, normal, AgentStreams, type Stream } from '../random.ts';
 import { CHANNEL_COUNT, IMPORTER, CONSUMER } from '../ids.ts';
 import { MerchantStore, MerchantArchive } from './merchants.ts';
 import { BuyerStore } from './buyers.ts';
 import { ProviderStore } from './providers.ts';
 import { buildLevers } from './levers.ts';
-import { MarketState, MonthAccounts, PeerStats, type World } from './world.ts';
+import { MarketState, MonthAccounts, PeerStats, sampleMerchants, type World } from './world.ts';
 import { priceLogistics } from '../mechanisms/logistics.ts';
 import { updateTradeCosts } from '../mechanisms/tradeCosts.ts';
 import { updateOffers } from '../mechanisms/offers.ts';
@@ -33,10 +34,9 @@ import { settleSales } from '../mechanisms/sales.ts';
 import { updatePeerStats } from '../mechanisms/peers.ts';
 import { visitRate } from '../mechanisms/markets.ts';
 import { fixedCosts, creditSupply } from '../mechanisms/finance.ts';
-import { drawCategory, placeMerchant, ENTRANT_STAGE_CUMULATIVE } from '../mechanisms/demography.ts';
+import { drawCategory, drawProductivity, placeMerchant, ENTRANT_STAGE_CUMULATIVE } from '../mechanisms/demography.ts';
 
-/** Yiwu International Trade City: about 75,000 booths. */
-export const YIWU_MERCHANTS = 75_000;
+export { YIWU_MERCHANTS } from './world.ts';
 /** Buyer agents at Yiwu scale, and the buyers they stand for. */
 export const YIWU_BUYER_AGENTS = 10_000;
 export const YIWU_IMPORTERS = 150_000;
@@ -80,26 +80,39 @@ export function policyReference(scenario: ResolvedScenario): ResolvedScenario {
 }
 
 /**
- * The strength of competing suppliers, from the default-policy reference world. Scenarios that
- * differ only in policies share it, so it is kept for the last few references (a pure function of
- * the reference and seed: caching changes no number, it only saves rebuilding the reference when
- * a user moves one slider after another).
+ * What a world takes from its default-policy reference: the strength of competing suppliers and
+ * the incumbents' productivity after the survivor redraws (by booth slot; 0 for vacant booths).
+ * Both are set together in the reference: the outside option is calibrated on the survivors, so
+ * a world that redrew its own survivors against it would hold a different share of demand.
  */
-function referenceOutsideAttraction(scenario: ResolvedScenario, seed: number): Float64Array {
+export interface Reference {
+  outsideAttraction: Float64Array;
+  productivity: Float64Array;
+}
+
+/**
+ * The reference of a scenario: built from the default-policy world. Scenarios that differ only
+ * in policies share it, so it is kept for the last few references (a pure function of the
+ * reference and seed: caching changes no number, it only saves rebuilding the reference when a
+ * user moves one slider after another).
+ */
+function referenceOf(scenario: ResolvedScenario, seed: number): Reference {
   const reference = policyReference(scenario);
   // names and texts do not change any number
   const key = `${seed}|${JSON.stringify({ ...reference, name: '', title: null, description: null, seed: 0 })}`;
   let value = referenceCache.get(key);
   if (!value) {
-    value = createWorld(reference, seed, new Float64Array(0)).market.outsideAttraction;
+    const w = createWorld(reference, seed, null);
+    value = { outsideAttraction: w.market.outsideAttraction, productivity: w.merchants.productivity.slice() };
     referenceCache.set(key, value);
     if (referenceCache.size > 8) referenceCache.delete(referenceCache.keys().next().value!);
   }
   return value;
 }
-const referenceCache = new Map<string, Float64Array>();
+const referenceCache = new Map<string, Reference>();
 
-export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, outsideAttraction?: Float64Array): World {
+/** Builds the world; `reference` null calibrates the outside option and draws survivors here (the reference world itself). */
+export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, reference?: Reference | null): World {
   const firstMonth = parseMonth(scenario.time.start);
   const months = parseMonth(scenario.time.end) - firstMonth + 1;
   const R = scenario.regions.length;
@@ -108,7 +121,7 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, ou
   let foreignMask = 0;
   scenario.regions.forEach((r, i) => { if (!r.domestic) foreignMask |= 1 << i; });
 
-  const merchantCount = Math.max(20, Math.round(YIWU_MERCHANTS * scenario.scale));
+  const merchantCount = sampleMerchants(scenario.scale);
   const merchants = new MerchantStore(Math.ceil(merchantCount * (1 + BOOTH_RESERVE)), R);
   const buyers = createBuyers(scenario, seed, R, K, domestic);
   const providers = createProviders(scenario, seed);
@@ -127,7 +140,7 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, ou
   for (let i = 0; i < merchants.capacity; i++) w.boothRandom.assign(i);
   for (let i = 0; i < buyers.count; i++) w.buyerRandom.assign(i);
   placeIncumbents(w, merchantCount);
-  prime(w, outsideAttraction ?? referenceOutsideAttraction(scenario, seed));
+  prime(w, reference === undefined ? referenceOf(scenario, seed) : reference);
   return w;
 }
 
@@ -136,9 +149,24 @@ function placeIncumbents(w: World, count: number): void {
   const m = scenario.model;
   const rng = stream(w.seed, 'init-merchants');
   const cumulative = cumulativeDemandShares(scenario);
+  const categoryOf = new Uint8Array(count);
+  const perCategory = new Int32Array(K);
+  for (let i = 0; i < count; i++) perCategory[categoryOf[i] = drawCategory(cumulative, rng())]++;
+  // Productivity quantiles stratified within each category: one merchant in each 1/n of
+  // quantiles (in random order), so the sample holds the population's tail, top included
+  const strata = stream(w.seed, 'init-strata');
+  const slices = Array.from(perCategory, (n) => {
+    const order = Array.from({ length: n }, (_, j) => j);
+    for (let j = n - 1; j > 0; j--) {
+      const r = Math.floor(strata() * (j + 1));
+      [order[j], order[r]] = [order[r], order[j]];
+    }
+    return order;
+  });
+  const placed = new Int32Array(K);
   for (let i = 0; i < count; i++) {
-    const k = drawCategory(cumulative, rng());
-    const phi = pareto(rng, m.productivityShape);
+    const k = categoryOf[i];
+    const phi = drawProductivity(w, k, (slices[k][placed[k]++] + strata()) / perCategory[k]);
     const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, rng());
     const age = Math.floor(-Math.log(1 - rng()) * MEAN_AGE_MONTHS);
     placeMerchant(w, i, k, phi, stage, 0, w.firstMonth - age, m.startupCapitalUsd * (0.5 + rng()));
@@ -249,23 +277,35 @@ function createProviders(scenario: ResolvedScenario, seed: number): ProviderStor
  * Incumbents are survivors: a merchant that could not cover its costs would not be in the hall
  * in 2020. So after a dry month, each merchant whose sales would not cover its fixed costs gets
  * its productivity redrawn above its break-even level (a Pareto distribution truncated there is
- * the same Pareto scaled up), and the month is rerun; a few rounds settle it.
+ * the same Pareto scaled up), and the month is rerun; a few rounds settle it. This happens in
+ * the reference world (reference null), recalibrating the outside option each round; any other
+ * world takes both from its reference and only lets habits settle.
  */
-function prime(w: World, outsideAttraction: Float64Array): void {
+function prime(w: World, reference: Reference | null): void {
   w.t = 0;
   priceLogistics(w);
   updateTradeCosts(w);
   updateDemand(w);
-  const calibrate = outsideAttraction.length !== w.market.outsideAttraction.length;
-  if (!calibrate) w.market.outsideAttraction.set(outsideAttraction);
-  const rng = stream(w.seed, 'init-survivors');
-  for (let round = 0; round < SURVIVOR_ROUNDS; round++) {
-    updateOffers(w);
-    if (calibrate) calibrateOutsideOption(w);
-    dryMonth(w);
-    if (round < SURVIVOR_ROUNDS - 1) redrawLossMakers(w, rng);
-  }
   const s = w.merchants;
+  if (reference) {
+    w.market.outsideAttraction.set(reference.outsideAttraction);
+    for (let i = 0; i < s.capacity; i++) {
+      if (s.alive[i] === 0) continue;
+      s.productivity[i] = reference.productivity[i];
+      s.productivityPower[i] = Math.pow(s.productivity[i], w.scenario.model.priceSensitivity);
+    }
+    w.market.offersStale = true;
+    updateOffers(w);
+    for (let round = 0; round < SURVIVOR_ROUNDS; round++) dryMonth(w);
+  } else {
+    const rng = stream(w.seed, 'init-survivors');
+    for (let round = 0; round < SURVIVOR_ROUNDS; round++) {
+      updateOffers(w);
+      calibrateOutsideOption(w);
+      dryMonth(w);
+      if (round < SURVIVOR_ROUNDS - 1) redrawLossMakers(w, rng);
+    }
+  }
   updatePeerStats(w);
   for (let i = 0; i < s.capacity; i++) {
     if (s.alive[i] === 0) continue;
@@ -297,7 +337,7 @@ function redrawLossMakers(w: World, rng: Stream): void {
     if (margin >= fixed) continue;
     // sales grow as φ^β, so break-even productivity is φ × (fixed / margin)^(1/β)
     const breakEven = s.productivity[i] * (margin > 0 ? Math.pow(fixed / margin, 1 / m.priceSensitivity) : 10);
-    s.productivity[i] = breakEven * pareto(rng, m.productivityShape);
+    s.productivity[i] = drawProductivity(w, s.category[i], rng(), breakEven);
     s.productivityPower[i] = Math.pow(s.productivity[i], m.priceSensitivity);
   }
   w.market.offersStale = true;

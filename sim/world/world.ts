@@ -173,6 +173,14 @@ export class PeerStats {
   }
 }
 
+/** Yiwu International Trade City: about 75,000 booths (the population a sample stands for). */
+export const YIWU_MERCHANTS = 75_000;
+
+/** Merchants simulated at the start: one per booth, 75,000 × scale (at least 20). */
+export function sampleMerchants(scale: number): number {
+  return Math.max(20, Math.round(YIWU_MERCHANTS * scale));
+}
+
 export interface World {
   readonly scenario: ResolvedScenario;
   readonly seed: number;
