@@ -7,13 +7,16 @@
  */
 import * as z from 'zod';
 import { textSchema } from '../schema/labels.ts';
-import { problemsFromIssues, ScenarioError } from '../schema/errors.ts';
-import { parseScenarioText } from '../schema/resolve.ts';
+import { problemsFromIssues, ScenarioError, suggest, show, type Problem } from '../schema/errors.ts';
+import { parseScenarioText, resolveScenario } from '../schema/resolve.ts';
 import { METRICS } from '../collect/metrics.ts';
 import { CHANNELS, STAGES, MODES } from '../ids.ts';
 import { DEFAULT_REGIONS, DEFAULT_CATEGORIES } from '../schema/world-data.ts';
 
 const metricIds = METRICS.map((m) => m.id) as [string, ...string[]];
+
+/** The second chart of the classroom view a step shows (the app's choice when not given). */
+export const LESSON_VIEWS = ['flows', 'merchants', 'channels'] as const;
 
 export const lessonStepSchema = z.strictObject({
   title: textSchema.describe('Short heading of the step'),
@@ -27,6 +30,7 @@ export const lessonStepSchema = z.strictObject({
     category: z.enum(DEFAULT_CATEGORIES.map((c) => c.id) as [string, ...string[]]).optional(),
     mode: z.enum(MODES).optional(),
   }).describe('What the class should watch'),
+  view: z.enum(LESSON_VIEWS).optional().describe('Second chart to show: trade flows by channel and region, merchants by stage and digital level, or exports by channel'),
   question: textSchema.describe('A question for the class'),
   explanation: textSchema.describe('The answer, revealed on request'),
 });
@@ -48,6 +52,32 @@ export function parseLesson(input: unknown, origin = 'lesson'): Lesson {
   const parsed = lessonSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(problemsFromIssues(lessonSchema, raw, parsed.error.issues), origin);
   return parsed.data;
+}
+
+/**
+ * What parsing alone cannot see: the start preset exists, and every step's scenario (the start
+ * with the levers of the steps so far) is a valid scenario. Paths point into the lesson file
+ * (`steps[2].levers.regions[1].tariff`). `presets`: scenario files by name, without `$schema`.
+ */
+export function lessonProblems(lesson: Lesson, presets: Record<string, Record<string, unknown>>): Problem[] {
+  const names = Object.keys(presets);
+  const start = presets[lesson.start];
+  if (!start) return [{ path: 'start', message: `${show(lesson.start)} is not a scenario here${suggest(lesson.start, names)}; allowed: ${names.join(', ')}` }];
+  const problems: Problem[] = [];
+  lesson.steps.forEach((_, i) => {
+    try {
+      resolveScenario(stepScenario(lesson, start, i));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      // report each problem once, at the first step where it appears
+      for (const p of e.problems) {
+        const path = `steps[${i}].levers${p.path ? (p.path.startsWith('[') ? '' : '.') + p.path : ''}`;
+        const known = problems.some((q) => q.message === p.message && q.path.replace(/^steps\[\d+\]/, '') === path.replace(/^steps\[\d+\]/, ''));
+        if (!known) problems.push({ path, message: p.message });
+      }
+    }
+  });
+  return problems;
 }
 
 /** The scenario a step runs: the start preset with every step's levers up to and including it merged in. */

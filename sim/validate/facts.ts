@@ -161,7 +161,7 @@ const tradePathFacts: Fact[] = [2020, 2021, 2022, 2023].map((year) => ({
   unit: 'bn yuan',
   measure: (run: ValidationRun) => (yearSum(run.sim, 'total_trade_usd', year) * CNY_PER_USD[year]) / 1e9,
   meets: (v: number) => Math.abs(v / YIWU_TRADE_BN_YUAN[year] - 1) <= 0.1,
-  ifMissed: 'the baseline has no pandemic: it starts near Yiwu\'s 2020 level but grows fastest in its first year (digital adoption and buyers\' trust catch up), while Yiwu grew 5 % in 2020 and about 20 % a year in 2021–23. With the 2020–22 shocks of the `pandemic-2020` preset instead, the market hall collapses (travel restrictions), which Yiwu\'s market-procurement exports did not: buying agents and resident traders stood in for visits more than the model lets them. The seed spread (a Zipf tail of merchants\' sales, exponent near 1) is of the same order as the ±10 % tolerance.',
+  ifMissed: 'the baseline has no pandemic: Yiwu grew 5 % in 2020 and about 20 % a year in 2021–23, a dip and recovery a shock-free model cannot show; or the fit is stale (`npm run calibrate` after a model change).',
 }));
 
 export const FACTS: Fact[] = [
