@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLesson, stepScenario, mergeDeep } from '../sim/lessons/schema.ts';
+import { parseLesson, stepScenario, mergeDeep, lessonProblems } from '../sim/lessons/schema.ts';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { runScenario } from '../sim/run.ts';
 import { SeriesTable } from '../sim/collect/recorder.ts';
@@ -15,6 +15,30 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'lesso
 const preset = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'scenarios', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const small = { scale: 0.005, time: { start: '2020-01', end: '2021-12' } };
 const seriesKeys = new Set(runScenario(resolveScenario(small)).series.keys.map((k) => SeriesTable.keyOf(k.metric, k)));
+
+const presets = Object.fromEntries(readdirSync(join(import.meta.dirname, '..', 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .map((f) => { const { $schema: _s, name: _n, title: _t, description: _d, ...sc } = preset(f.replace(/\.json$/, '')); void _s; void _n; void _t; void _d; return [f.replace(/\.json$/, ''), sc]; }));
+
+describe('lesson checks beyond the schema', () => {
+  it('the example in scenarios/lessons/README.md is a valid lesson', () => {
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(readme)![1];
+    const lesson = parseLesson(example, 'README example');
+    expect(lessonProblems(lesson, presets)).toEqual([]);
+    expect(lesson.steps[0].view).toBe('flows');
+  });
+
+  it('refuses an unknown start scenario and levers that do not exist or are out of range, naming the step', () => {
+    const base = parseLesson(readFileSync(join(dir, 'credit-for-smes.json'), 'utf8'));
+    expect(lessonProblems({ ...base, start: 'pandemic' }, presets)[0]).toMatchObject({ path: 'start', message: expect.stringMatching(/"pandemic" is not a scenario here \(did you mean "pandemic-2020"\?\); allowed: .*baseline/) });
+    const broken = { ...base, steps: base.steps.map((st, i) => (i === 1 ? { ...st, levers: { regions: [{ id: 'eu', tarif: 0.2 }], rules: { smeCreditSupply: 99 } } } : st)) };
+    const problems = lessonProblems(broken, presets);
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining([expect.stringMatching(/^steps\[1\]\.levers\.regions\[\d+\]/), 'steps[1].levers.rules.smeCreditSupply']));
+    expect(problems.find((p) => p.path.endsWith('smeCreditSupply'))!.message).toMatch(/99/);
+    // reported once, at the first step where it appears, not again for the later steps that inherit it
+    expect(problems.filter((p) => p.path.endsWith('smeCreditSupply'))).toHaveLength(1);
+  });
+});
 
 describe('lessons', () => {
   it('there are at least six, each in English and Chinese', () => {

@@ -69,7 +69,7 @@ function base(lang: Lang, look: ChartLook = {}) {
  * Lines over months. `cursor` (classroom playback): the month shown last, marked with a
  * vertical line; lines stop there.
  */
-export function timeOption(months: string[], lines: Line[], kind: Kind, lang: Lang, look: ChartLook & { cursor?: number } = {}): EChartsCoreOption {
+export function timeOption(months: string[], lines: Line[], kind: Kind, lang: Lang, look: ChartLook & { cursor?: number; zeroBased?: boolean } = {}): EChartsCoreOption {
   const fmt = formatter(kind, lang);
   const z = sizes(look);
   const n = months.length;
@@ -98,11 +98,11 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   }
   const axisFont = { ...FONT, fontSize: z.axis };
   // during playback the axis covers the whole run, so it does not rescale as the months go by
-  const extent = look.cursor === undefined ? undefined : niceExtent(lines, kind === 'share');
+  const extent = look.cursor === undefined ? undefined : niceExtent(lines, kind === 'share' || look.zeroBased === true);
   return {
     ...base(lang, look),
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
-    yAxis: { type: 'value', scale: kind !== 'share', ...extent, axisLabel: { ...axisFont, formatter: fmt } },
+    yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: fmt } },
     tooltip: { ...base(lang, look).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
     series,
   };
@@ -121,10 +121,13 @@ export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max
     if (l.band) { take(l.band.lo, l.band.lo.length); take(l.band.hi, l.band.hi.length); }
   }
   if (!Number.isFinite(lo)) return undefined;
-  if (fromZero || lo >= 0 && lo < 0.25 * hi) lo = Math.min(0, lo);
+  if ((fromZero || lo < 0.25 * hi) && lo >= 0) lo = 0;
   if (hi === lo) hi = lo + (Math.abs(lo) || 1);
-  const step = Math.pow(10, Math.floor(Math.log10(hi - lo)));
-  return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step };
+  // a round step (1, 2 or 5 × 10^k) that gives at most six intervals
+  const magnitude = Math.pow(10, Math.floor(Math.log10(hi - lo)));
+  const step = [0.1, 0.2, 0.5, 1].map((x) => x * magnitude).find((x) => (hi - lo) / x <= 6) ?? magnitude;
+  const round = (x: number) => Number(x.toPrecision(12)); // 0.30000000000000004 → 0.3
+  return { min: round(Math.floor(lo / step) * step), max: round(Math.ceil(hi / step) * step) };
 }
 
 /**
@@ -154,11 +157,11 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
     tooltip: { trigger: 'item', confine: true, renderMode: 'richText', textStyle: { ...FONT, fontSize: z.tooltip }, valueFormatter: (v: number) => fmt(v) },
     series: [{
       // room on the right for the region labels; a gap between nodes keeps small regions' labels apart
-      type: 'sankey', left: 8, right: look.big ? 300 : 200, top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 16 : 11,
+      type: 'sankey', left: 8, right: Math.round((look.big ? 300 : 200) * Math.max(1, Math.min(1.6, look.fontScale ?? 1))), top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 16 : 11,
       nodeAlign: 'left', layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
       // channel nodes sit close together when digital trade is small: their labels carry the name
       // only (one line), their values are shown beside the chart
-      label: { ...FONT, fontSize: z.label, color: '#000000', formatter: (p: { name: string; value: number }) => (channelNames.has(p.name) ? p.name : `${p.name}  ${fmt(p.value)}`) },
+      label: { ...FONT, fontSize: z.label, color: '#000000', textBorderColor: '#ffffff', textBorderWidth: 3, formatter: (p: { name: string; value: number }) => (channelNames.has(p.name) ? p.name : `${p.name}  ${fmt(p.value)}`) },
       lineStyle: { opacity: 0.45, curveness: 0.5 },
       data: nodes, links,
     }],
@@ -282,6 +285,9 @@ export interface YearSeries {
 export function yearOption(years: number[], series: YearSeries[], format: (v: number) => string, lang: Lang): EChartsCoreOption {
   return {
     ...base(lang),
+    // three entries with long names: wrap onto a second line rather than page through them
+    legend: { ...base(lang).legend, type: 'plain' },
+    grid: { ...base(lang).grid, bottom: 62 },
     tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : format(v)) },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: false, axisLabel: { ...FONT } },
     yAxis: { type: 'value', scale: false, axisLabel: { ...FONT, formatter: format } },

@@ -10,16 +10,21 @@ describe('lessons in the app', () => {
 
   it('says in words what a step sets: lever labels, final values, the month reached, shocks', () => {
     const step = LESSONS.find((l) => l.id === '5g-reach-of-small-firms')!.steps[1];
-    const lines = describeLevers(step.levers, 'en', en.classroom.byMonth, en.classroom.shock);
-    expect(lines.some((l) => /5G/.test(l) && /0\.99/.test(l) && /by Jun 2022/.test(l))).toBe(true);
-    const zhLines = describeLevers(step.levers, 'zh', zh.classroom.byMonth, zh.classroom.shock);
-    expect(zhLines.some((l) => /5G/.test(l) && /2022年6月/.test(l))).toBe(true);
+    const lines = describeLevers(step.levers, 'en', en.classroom.byMonth, en.classroom.shock, en.classroom.fromMonth);
+    expect(lines.some((l) => /5G/.test(l) && /99\s?%/.test(l) && /by Jun 2022/.test(l)), lines.join('\n')).toBe(true);
+    const zhLines = describeLevers(step.levers, 'zh', zh.classroom.byMonth, zh.classroom.shock, zh.classroom.fromMonth);
+    expect(zhLines.some((l) => /5G/.test(l) && /：99/.test(l) && /2022年6月/.test(l)), zhLines.join('\n')).toBe(true);
+    // a step (no end month) applies from its month; a rate reads as a percentage a year
+    const from = describeLevers({ rules: { smeLendingRate: { base: 0.06, segments: [{ start: '2021-01', to: 0.04 }] } } }, 'en', en.classroom.byMonth, en.classroom.shock, en.classroom.fromMonth);
+    expect(from[0]).toMatch(/4(\.0)?\s?% a year from Jan 2021/);
 
     const hall = LESSONS.find((l) => l.id === 'market-hall-closes-2020')!.steps[1];
     const shocks = describeLevers(hall.levers, 'en', en.classroom.byMonth, en.classroom.shock);
     expect(shocks.length).toBe((hall.levers.shocks as unknown[]).length);
     expect(shocks[0]).toMatch(/2020/);
-    expect(describeLevers({ regions: [{ id: 'eu', tariff: 0.2 }] }, 'en', en.classroom.byMonth, en.classroom.shock)[0]).toMatch(/European Union.*0\.2/);
+    expect(describeLevers({ regions: [{ id: 'eu', tariff: 0.2 }] }, 'en', en.classroom.byMonth, en.classroom.shock)[0]).toMatch(/European Union.*20\s?%/);
+    // a one-month shock names its month once
+    expect(describeLevers({ shocks: [{ type: 'market_hall_closure', start: '2020-02', end: '2020-02', severity: 1 }] }, 'en', en.classroom.byMonth, en.classroom.shock)[0]).toMatch(/, Feb 2020$/);
     expect(describeLevers({}, 'en', en.classroom.byMonth, en.classroom.shock)).toEqual([]);
   });
 });

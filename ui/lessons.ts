@@ -17,29 +17,38 @@ export const LESSONS: Lesson[] = Object.entries(files)
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The last month a schedule moves to its final value, if it is a schedule. */
-function lastMonth(v: unknown): string | undefined {
+/** When a schedule reaches its final value: by the end of a ramp, or from the month of a step. */
+function lastMonth(v: unknown): { at: string; ramp: boolean } | undefined {
   if (!isSchedule(v) || v.segments.length === 0) return undefined;
   const last = v.segments[v.segments.length - 1];
-  return last.end ?? last.start;
+  return last.end ? { at: last.end, ramp: true } : { at: last.start, ramp: false };
 }
 
+const PERCENT_UNITS = new Set(['share', 'share of value', 'per year']);
+
 /** One line per lever a step sets: "5G coverage: 0.99 share (by Jun 2022)". */
-export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => string, shockText: (name: string, from: string, to: string) => string): string[] {
+export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => string, shockText: (name: string, from: string, to: string) => string, fromMonth: (m: string) => string = byMonth): string[] {
   const out: string[] = [];
   const SHOCKS = shockTypes();
+  const colon = lang === 'zh' ? '：' : ': ';
   const leaf = (path: string, value: unknown, label: Text | undefined, unit: Text | undefined) => {
     const n = typeof value === 'number' ? value : isSchedule(value) ? finalValue(value as never) : Number.NaN;
     const month = lastMonth(value);
-    const shown = Number.isFinite(n) ? f.withUnit(n, tx(unit, lang), lang) : JSON.stringify(value).slice(0, 60);
-    out.push(`${label ? tx(label, lang) : path}: ${shown}${month ? ` ${byMonth(f.month(month, lang))}` : ''}`);
+    // shares and rates read as percentages in class ("4 %", not "0.04 per year")
+    const percent = unit !== undefined && PERCENT_UNITS.has(unit.en);
+    const shown = !Number.isFinite(n) ? JSON.stringify(value).slice(0, 60)
+      : percent ? `${f.pct(n, lang, n !== 0 && Math.abs(n) < 0.1 ? 1 : 0)}${unit!.en === 'per year' ? (lang === 'zh' ? '（年）' : ' a year') : ''}`
+        : f.withUnit(n, tx(unit, lang), lang);
+    out.push(`${label ? tx(label, lang) : path}${colon}${shown}${month ? ` ${month.ramp ? byMonth(f.month(month.at, lang)) : fromMonth(f.month(month.at, lang))}` : ''}`);
   };
   const walk = (node: unknown, path: string[]) => {
     const id = path.join('.');
     if (id === 'shocks' && Array.isArray(node)) {
       for (const s of node as Obj[]) {
         const type = SHOCKS.find((t) => t.type === s.type);
-        out.push(shockText(type ? tx(type.label, lang) : String(s.type), f.month(String(s.start ?? ''), lang), f.month(String(s.end ?? s.start ?? ''), lang)));
+        const from = f.month(String(s.start ?? ''), lang);
+        const to = f.month(String(s.end ?? s.start ?? ''), lang);
+        out.push(shockText(type ? tx(type.label, lang) : String(s.type), from, to === from ? '' : to));
       }
       return;
     }

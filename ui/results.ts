@@ -183,6 +183,9 @@ export function band(runs: RunData[], series: number, centre?: { values: Float64
   const lo = new Float64Array(T).fill(Number.NaN);
   const hi = new Float64Array(T).fill(Number.NaN);
   const xs: number[] = [];
+  // a series that is never negative (counts, money, shares) keeps its band at or above zero
+  let nonNegative = true;
+  for (const r of ready) for (let t = 0; t < r.done; t++) if (r.values[series][t] < 0) { nonNegative = false; break; }
   for (let t = 0; t < T; t++) {
     xs.length = 0;
     for (const r of ready) if (t < r.done && Number.isFinite(r.values[series][t])) xs.push(r.values[series][t]);
@@ -196,6 +199,7 @@ export function band(runs: RunData[], series: number, centre?: { values: Float64
     }
     lo[t] = quantile(xs, 0.1) + shift;
     hi[t] = quantile(xs, 0.9) + shift;
+    if (nonNegative) { lo[t] = Math.max(0, lo[t]); hi[t] = Math.max(0, hi[t]); }
   }
   return { lo, hi, n: ready.length };
 }

@@ -62,7 +62,11 @@ export function parseLesson(input: unknown, origin = 'lesson'): Lesson {
 export function lessonProblems(lesson: Lesson, presets: Record<string, Record<string, unknown>>): Problem[] {
   const names = Object.keys(presets);
   const start = presets[lesson.start];
-  if (!start) return [{ path: 'start', message: `${show(lesson.start)} is not a scenario here${suggest(lesson.start, names)}; allowed: ${names.join(', ')}` }];
+  if (!start) {
+    const longer = names.find((n) => n.startsWith(lesson.start));
+    const hint = suggest(lesson.start, names) || (longer ? ` (did you mean "${longer}"?)` : '');
+    return [{ path: 'start', message: `${show(lesson.start)} is not a scenario here${hint}; allowed: ${names.join(', ')}` }];
+  }
   const problems: Problem[] = [];
   lesson.steps.forEach((_, i) => {
     try {

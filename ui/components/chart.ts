@@ -39,6 +39,9 @@ export class YiwuChart extends LitElement {
   @property() chartId = '';
   /** Explains line styles (scenario solid, baseline dashed). */
   @property() keyText = '';
+  /** Changing it redraws the chart from scratch (e.g. another metric on the same chart), so nothing of the old option lingers. */
+  @property() structure = '';
+  private lastStructure = '';
   option: EChartsCoreOption | null = null;
   private chart?: echarts.ECharts;
   private resize?: ResizeObserver;
@@ -96,7 +99,8 @@ export class YiwuChart extends LitElement {
     this.lastJson = json;
     // same structure as before (same series count): merge, which redraws far faster than a rebuild
     const count = (o: unknown) => ((o as { series?: unknown[] }).series ?? []).length;
-    const rebuild = this.lastCount !== count(this.option) || this.lastLang !== (this.option as { lang?: string }).lang;
+    const rebuild = this.lastCount !== count(this.option) || this.lastLang !== (this.option as { lang?: string }).lang || this.lastStructure !== this.structure;
+    this.lastStructure = this.structure;
     this.lastCount = count(this.option);
     this.lastLang = (this.option as { lang?: string }).lang;
     this.chart.setOption(this.option, { notMerge: rebuild, lazyUpdate: false, silent: true });

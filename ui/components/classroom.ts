@@ -10,10 +10,10 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, ScenarioError, parseLesson, stepScenario, type Lesson } from '../../sim/index.ts';
+import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, ScenarioError, parseLesson, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
-import { presetByName } from '../presets.ts';
+import { presetByName, PRESETS } from '../presets.ts';
 import { shown, band, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, flowOption, stackedBarOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
@@ -25,9 +25,16 @@ import './chart.ts';
 import type { YiwuChart } from './chart.ts';
 
 type Obj = Record<string, unknown>;
-type View = 'flows' | 'merchants' | 'channels';
-const VIEWS: View[] = ['flows', 'merchants', 'channels'];
-const LEVEL_COLORS = ['#999999', PALETTE[1], PALETTE[2], PALETTE[3]];
+type View = (typeof LESSON_VIEWS)[number];
+const VIEWS: readonly View[] = LESSON_VIEWS;
+/** Preset scenarios by name, as lessons start from them. */
+const PRESET_SCENARIOS = Object.fromEntries(PRESETS.map((p) => {
+  const { name: _n, title: _t, description: _d, ...scenario } = p.scenario;
+  void _n; void _t; void _d;
+  return [p.name, scenario];
+}));
+/** Offline merchants sell in the hall: levels take their channel's colour (data-driven its own). */
+const LEVEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4]];
 const CHANNEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3]];
 /** Metrics offered when no lesson is chosen: every metric with a total. */
 const TOTAL_METRICS = METRICS.filter((m) => m.breakdowns.includes(''));
@@ -103,6 +110,8 @@ export class YiwuClassroom extends LitElement {
     this.playback.cursor = 0;
     this.revealed = false;
     if (!lesson) return;
+    const view = lesson.steps[this.stepIndex]?.view;
+    if (view) this.view = view;
     let start = presetByName(lesson.start);
     if (!start) {
       this.message = { kind: 'error', text: STRINGS[this.lang].classroom.unknownStart(lesson.start) };
@@ -112,6 +121,14 @@ export class YiwuClassroom extends LitElement {
     void _n; void _t; void _d;
     const scenario = stepScenario(lesson, startScenario, this.stepIndex);
     this.dispatchEvent(new CustomEvent<LessonScenario>('lesson-scenario', { detail: { scenario, baseline: start.name }, bubbles: true, composed: true }));
+  }
+
+  /** Shows or hides the answer; a shown answer is scrolled into the lesson panel's view. */
+  private async toggleAnswer() {
+    this.revealed = !this.revealed;
+    if (!this.revealed) return;
+    await this.updateComplete;
+    this.querySelector('#answer')?.scrollIntoView({ block: 'nearest' });
   }
 
   private goToStep(i: number) {
@@ -139,14 +156,26 @@ export class YiwuClassroom extends LitElement {
     }
     try {
       const lesson = parseLesson(await file.text(), name);
+      const problems = lessonProblems(lesson, PRESET_SCENARIOS);
+      if (problems.length) throw new ScenarioError(problems, name);
       const at = this.lessons.findIndex((l) => l.id === lesson.id);
       this.lessons = at >= 0 ? this.lessons.map((l, i) => (i === at ? lesson : l)) : [...this.lessons, lesson];
       this.chooseLesson(at >= 0 ? at : this.lessons.length - 1);
       this.message = { kind: 'info', text: c.lessonLoaded(name) };
+      // a confirmation need not stay on the projector
+      const shown = this.message;
+      setTimeout(() => { if (this.message === shown) this.message = null; }, 6000);
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message ?? e) }];
-      this.message = { kind: 'error', text: c.lessonProblems(name, problems.length), details: problems.slice(0, 12).map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`) };
+      this.message = { kind: 'error', text: c.lessonProblems(name, problems.length), details: problems.slice(0, 12).map((p) => this.problemLine(p)) };
     }
+  }
+
+  /** "Step 2 — steps[1].watch.metric: …": the step as the screen counts it, then the path in the file. */
+  private problemLine(p: Problem): string {
+    const m = /^steps\[(\d+)\]/.exec(p.path);
+    const step = m ? `${STRINGS[this.lang].classroom.stepWord(Number(m[1]) + 1)} — ` : '';
+    return `${step}${p.path ? `${p.path}: ` : ''}${p.message}`;
   }
 
   // ---------------------------------------------------------------- playback
@@ -307,6 +336,11 @@ export class YiwuClassroom extends LitElement {
       ${this.message ? html`<div class="message ${this.message.kind}" role=${this.message.kind === 'error' ? 'alert' : 'status'}><p>${this.message.text}</p>
         ${this.message.details ? html`<ul>${this.message.details.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
         <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.message = null; }}>✕</button></div>` : nothing}
+      ${(() => {
+        const failed = this.runner.view('scenario').main?.problems;
+        return failed ? html`<div class="message error" role="alert" id="run-failed"><p>${c.runFailed}</p>
+          <ul>${failed.slice(0, 8).map((p) => html`<li>${p.path ? `${p.path}: ` : ''}${p.message}</li>`)}</ul></div>` : nothing;
+      })()}
       <div class="class-body">
         <section class="lesson-panel" aria-labelledby="step-title">
           ${lesson && step ? html`
@@ -315,13 +349,13 @@ export class YiwuClassroom extends LitElement {
             <p class="step-text">${tx(step.text, lang)}</p>
             <h3>${c.levers}</h3>
             <ul class="step-levers">${(() => {
-              const lines = describeLevers(step.levers as Obj, lang, c.byMonth, c.shock);
+              const lines = describeLevers(step.levers as Obj, lang, c.byMonth, c.shock, c.fromMonth);
               return lines.length ? lines.map((l) => html`<li>${l}</li>`) : html`<li class="none">${c.leversNone}</li>`;
             })()}</ul>
             <div class="question">
               <h3>${c.question}</h3>
               <p>${tx(step.question, lang)}</p>
-              <button type="button" id="reveal" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="answer" @click=${() => { this.revealed = !this.revealed; }}>${this.revealed ? c.hide : c.reveal}</button>
+              <button type="button" id="reveal" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="answer" @click=${() => this.toggleAnswer()}>${this.revealed ? c.hide : c.reveal}</button>
               <p id="answer" class="answer" ?hidden=${!this.revealed}><strong>${c.answer}:</strong> ${tx(step.explanation, lang)}</p>
             </div>
             <nav class="step-nav" aria-label=${c.step(this.stepIndex + 1, lesson.steps.length)}>
@@ -342,7 +376,7 @@ export class YiwuClassroom extends LitElement {
               <p class="now" aria-hidden="true"><span class="sc">${c.scenarioNow} <b id="watch-scenario">${fmt(now(sc))}</b></span>
                 <span class="bs">${c.baselineNow} <b>${fmt(now(bs))}</b></span></p>
             </div>
-            <yiwu-chart id="class-watch" class="big" chartId="class-watch" heading=${seriesLabel(watch.metric, watch.dims, lang)}
+            <yiwu-chart id="class-watch" class="big" chartId="class-watch" .structure=${`${watch.metric}|${JSON.stringify(watch.dims)}`} heading=${seriesLabel(watch.metric, watch.dims, lang)}
               unit=${tx(METRICS.find((m) => m.id === watch.metric)?.unit, lang)}
               pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(seriesLabel(watch.metric, watch.dims, lang))}></yiwu-chart>
           </div>
@@ -352,7 +386,8 @@ export class YiwuClassroom extends LitElement {
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
             ${this.view === 'flows' ? this.flowShares(sc, cursor) : nothing}
-            <yiwu-chart id="class-view" class="big" chartId="class-view"
+            <p class="chart-caption">${this.view === 'flows' ? c.flowsTitle : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade} <span>(${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth})</span></p>
+            <yiwu-chart id="class-view" class="big" chartId="class-view" .structure=${this.view}
               heading=${this.view === 'flows' ? c.flowsTitle : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade}
               unit=${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth}
               pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(c.views[this.view])}></yiwu-chart>
@@ -415,7 +450,7 @@ export class YiwuClassroom extends LitElement {
     const cursor = Math.min(this.playback.cursor, Math.max(0, sc.done - 1));
     const chart = (id: string) => this.querySelector<YiwuChart>(`#${id}`);
     const fontScale = window.innerWidth / 1280;
-    const look = { big: true, cursor, fontScale };
+    const look = { big: true, cursor, fontScale, zeroBased: true };
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     if (wi !== undefined) {

@@ -139,7 +139,7 @@ export const en = {
     lesson: 'Lesson', noLesson: 'No lesson: the current scenario', loadLesson: 'Load lesson file…',
     step: (i: number, n: number) => `Step ${i} of ${n}`, prev: 'Previous step', next: 'Next step',
     levers: 'This step sets', leversNone: 'No change: the scenario as it stands.', byMonth: (m: string) => `by ${m}`,
-    shock: (name: string, from: string, to: string) => `${name}, ${from} – ${to}`,
+    shock: (name: string, from: string, to: string) => (to ? `${name}, ${from} – ${to}` : `${name}, ${from}`), fromMonth: (m: string) => `from ${m}`,
     watch: 'Watch', question: 'Question for the class', reveal: 'Show the answer', hide: 'Hide the answer', answer: 'Answer',
     play: 'Play', pause: 'Pause', stepBack: 'One month back', stepForward: 'One month forward', toStart: 'To the start', toEnd: 'To the end',
     speed: 'Speed', perSecond: (n: number) => `${n} months/s`, time: 'Month shown',
@@ -153,6 +153,8 @@ export const en = {
     lessonLoaded: (name: string) => `Loaded lesson ${name}.`,
     unknownStart: (name: string) => `The lesson starts from “${name}”, which is not one of the scenarios here; starting from the baseline.`,
     summary: 'What the class will learn',
+    stepWord: (n: number) => `Step ${n}`,
+    runFailed: 'This step\'s scenario could not be run:',
     waiting: 'computing…',
   },
 };
