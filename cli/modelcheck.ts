@@ -31,7 +31,7 @@ export const CHECKED: Array<{ metric: string; dims?: Record<string, string> }> =
   { metric: 'trade_value_usd', dims: { channel: 'market_hall' } },
   { metric: 'trade_value_usd', dims: { channel: 'b2b_platform' } },
   { metric: 'trade_value_usd', dims: { channel: 'cross_border_ecommerce' } },
-  { metric: 'digital_share_of_exports' }, { metric: 'market_procurement_share' },
+  { metric: 'digital_share_of_exports' }, { metric: 'market_procurement_share' }, { metric: 'market_procurement_regime_share' },
   { metric: 'adoption_share_digital' }, { metric: 'adoption_share_data_driven' },
   { metric: 'merchants_alive' }, { metric: 'exporters' }, { metric: 'exits' }, { metric: 'upgrades' },
   { metric: 'credit_rejection_rate' }, { metric: 'credit_approved_usd' }, { metric: 'tariff_revenue_usd' },

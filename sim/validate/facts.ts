@@ -173,9 +173,11 @@ export const FACTS: Fact[] = [
     target: '0.76–0.83',
     source: 'Yiwu Customs (market-procurement mode 1039), 2019–2023',
     unit: 'share',
-    measure: (run) => seriesMean(run.sim, 'market_procurement_share', 0, Math.min(47, run.sim.months.length - 1)),
+    // customs' count: the hall's exports plus the B2B exports declared under 1039, whose share is
+    // fitted to this very moment — so meeting it says little; the hall's own trend is the next fact
+    measure: (run) => seriesMean(run.sim, 'market_procurement_regime_share', 0, Math.min(47, run.sim.months.length - 1)),
     meets: (v) => v >= 0.76 && v <= 0.83,
-    ifMissed: 'the market hall loses buyers to online channels too fast (or too slowly); in reality much online-sourced trade is still declared under market procurement, which the model\'s channel = customs regime mapping ignores.',
+    ifMissed: 'even with the share of B2B exports declared as market procurement fitted to it, the hall loses buyers to online channels too fast (or too slowly).',
   },
   {
     id: 'distance_elasticity_offline',
@@ -229,6 +231,18 @@ export const FACTS: Fact[] = [
     measure: (run) => seriesMean(run.sim, 'credit_rejection_rate'),
     meets: (v) => v >= 0.45 && v <= 0.56,
     ifMissed: 'lenders\' strictness or supply is off (creditStrictness, creditSupplyUsdPerMonth).',
+  },
+  {
+    id: 'market_procurement_steady',
+    kind: 'validation',
+    name: 'Market-procurement share holds steady: customs\' share in 2023 minus 2020',
+    target: 'within ±0.05 (76–83% in every year 2019–2023)',
+    source: 'Yiwu Customs (market-procurement mode 1039), 2019–2023; the level is calibrated, its trend is not',
+    unit: 'share',
+    measure: (run) => (run.sim.months.length < 48 ? Number.NaN
+      : seriesMean(run.sim, 'market_procurement_regime_share', 36, 47) - seriesMean(run.sim, 'market_procurement_regime_share', 0, 11)),
+    meets: (v) => Math.abs(v) <= 0.05,
+    ifMissed: 'buyers leave the hall for the B2B platform and cross-border e-commerce faster than Yiwu\'s customs figures allow, even counting B2B orders declared as market procurement: in Yiwu, online-found buyers still largely buy through the market (agents, consolidated shipments); the model lets the online channels replace it.',
   },
   {
     id: 'export_concentration',
