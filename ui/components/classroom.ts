@@ -312,7 +312,9 @@ export class YiwuClassroom extends LitElement {
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
-    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : f.num(v, lang));
+    // counts are estimates at Yiwu scale (sampled merchants × 1/scale): shown whole
+    const isCount = METRICS.find((x) => x.id === watch.metric)?.unit.en === 'count';
+    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
     const now = (x: Shown | undefined) => (wi !== undefined && x && cursor < x.done ? x.values[wi][cursor] : undefined);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
