@@ -59,8 +59,9 @@ function base(lang: Lang, look: ChartLook = {}) {
     // tooltips drawn on the canvas: echarts' HTML tooltip reads getComputedStyle on every update,
     // which forces a style recalculation of the whole page (tens of ms per chart)
     tooltip: { trigger: 'axis', confine: true, renderMode: 'richText', textStyle: { ...FONT, fontSize: z.tooltip } },
-    legend: { type: 'scroll', bottom: 0, textStyle: { ...FONT, fontSize: z.legend }, itemWidth: look.big ? 32 : 22, itemHeight: look.big ? 18 : 14 },
-    grid: { left: 8, right: 16, top: 12, bottom: look.big ? 40 : 44, containLabel: true },
+    // legends wrap onto more lines rather than page through their entries
+    legend: { type: 'plain', bottom: 0, textStyle: { ...FONT, fontSize: z.legend }, itemWidth: look.big ? 32 : 22, itemHeight: look.big ? 18 : 14, itemGap: 8 },
+    grid: { left: 8, right: 16, top: 12, bottom: look.big ? 40 : 62, containLabel: true },
     lang,
   };
 }
@@ -227,7 +228,7 @@ export function smileOption(stages: string[], lines: Bars[], lang: Lang): EChart
   return {
     ...base(lang),
     tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => fmt(v) },
-    xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: { ...FONT, fontSize: 11, interval: 0, width: 80, overflow: 'break' } },
+    xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: { ...FONT, fontSize: 11, interval: 0, width: 62, overflow: 'break', lineHeight: 13 } },
     yAxis: { type: 'log', axisLabel: { ...FONT, formatter: fmt } },
     series: lines.map((l) => ({
       type: 'line', name: l.name, smooth: true, data: l.values.map((v) => (Number.isFinite(v) && v > 0 ? v : null)),

@@ -23,3 +23,26 @@ describe('uncertainty band', () => {
     expect(Number.isNaN(b.lo[1])).toBe(true); // no main value yet: no band
   });
 });
+
+import { pairedNoise } from './results.ts';
+import { SERIES, idx } from './series.ts';
+
+/** A run of 2030 only: every series 1, total trade `trade` a month. */
+function yearRun(trade: number): RunData {
+  const months = Array.from({ length: 12 }, (_, t) => `2030-${String(t + 1).padStart(2, '0')}`);
+  const values = SERIES.map(() => new Float64Array(12).fill(1));
+  values[idx('total_trade_usd')].fill(trade);
+  return { months, done: 12, complete: true, values };
+}
+
+describe('seed noise of a card\'s change', () => {
+  it('is half the 10–90 % range of the paired changes, seed by seed', () => {
+    const sc = [110, 120, 130, 140, 150].map(yearRun);
+    const bs = [100, 100, 100, 100, 100].map(yearRun);
+    const noise = pairedNoise(sc, bs, 2030, (y) => y.totalTrade, false, ['sea'])!;
+    // changes +10 … +50 %: 10–90 % range 0.14 … 0.46
+    expect(noise).toBeCloseTo((0.46 - 0.14) / 2, 9);
+    expect(pairedNoise(sc.slice(0, 2), bs.slice(0, 2), 2030, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
+    expect(pairedNoise(sc, bs, 2029, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
+  });
+});

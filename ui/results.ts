@@ -203,3 +203,30 @@ export function band(runs: RunData[], series: number, centre?: { values: Float64
   }
   return { lo, hi, n: ready.length };
 }
+
+/**
+ * How much a card's change against the baseline moves with the seed alone: the band runs of the
+ * two sides share their seeds (common random numbers), so each seed gives one paired change;
+ * the noise is half the 10–90 % range of those changes (relative, or in points for shares).
+ * The band runs are smaller than the main run, so this overstates the main run's noise a little.
+ * Undefined until at least three pairs have the year complete.
+ */
+export function pairedNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, get: (y: YearFigures) => number, points: boolean, modes: readonly string[]): number | undefined {
+  const diffs: number[] = [];
+  for (let i = 0; i < Math.min(scRuns.length, bsRuns.length); i++) {
+    const a = asShown(scRuns[i]);
+    const b = asShown(bsRuns[i]);
+    const ya = lastYear(a, yearWanted);
+    const yb = lastYear(b, yearWanted);
+    if (!ya || !yb) continue;
+    const x = get(yearFigures(a, ya, modes));
+    const y = get(yearFigures(b, yb, modes));
+    const d = points ? x - y : y !== 0 ? x / y - 1 : Number.NaN;
+    if (Number.isFinite(d)) diffs.push(d);
+  }
+  if (diffs.length < 3) return undefined;
+  diffs.sort((p, q) => p - q);
+  return (quantile(diffs, 0.9) - quantile(diffs, 0.1)) / 2;
+}
+
+const asShown = (r: RunData): Shown => ({ months: r.months, done: r.done, values: r.values, final: r.complete });

@@ -130,6 +130,8 @@ export class Runner {
     const running = new Set(this.busy.filter((j): j is Job => j !== null).map((j) => j.key));
     this.queue = jobs.filter((j) => !running.has(j.key) && !this.cache.get(j.key)?.complete);
     this.trimCache();
+    // everything wanted may already be cached (going back to a setting): up to date at once
+    if (this.queue.length === 0 && this.busy.every((j) => j === null || !this.wanted.has(j.key))) this.completeAt = performance.now();
     this.pump();
     this.emit();
   }

@@ -9,6 +9,7 @@
  *   const next = setControlValue(input, control, 0.9);
  *   const small = pruneDefaults(next);             // only what differs from Yiwu as it is
  */
+import { parseMonth } from './dates.ts';
 import type * as z from 'zod';
 import { scenarioFileSchema, type ScenarioFile } from './scenario.ts';
 import { paramMeta, type Group, type ParamMeta, type Schedule, type ScheduleInput } from './param.ts';
@@ -211,6 +212,25 @@ export function toFullSchedule(value: ScheduleInput, fallback: number | Schedule
       return seg;
     }),
   };
+}
+
+/**
+ * A schedule lever set simply — "reach `target` by `month`" — as a change to its default path:
+ * the default's segments that are reached before `month` stay, then one ramp takes the value from
+ * where they leave it to `target` by `month` (from `runStart` when none stay). So a small change of
+ * the target changes the path a little: 5G coverage of 0.951 by 2030-12 instead of 0.95 keeps the
+ * default's 0.85 by 2023.
+ */
+export function retarget(path: Schedule, target: number, month: string, runStart: string): Schedule {
+  const kept = path.segments.filter((seg) => parseMonth(seg.end ?? seg.start) < parseMonth(month));
+  const last = kept[kept.length - 1];
+  // a default segment reaching exactly `month` keeps its own start (the default comes back exactly)
+  const next = path.segments[kept.length];
+  const from = next && next.end === month && kept.length === path.segments.indexOf(next) ? next.start : last ? (last.end ?? last.start) : runStart;
+  const segments = kept.map((seg) => ({ ...seg }));
+  if (parseMonth(from) < parseMonth(month)) segments.push({ start: from, end: month, to: target });
+  else segments.push({ start: month, to: target });
+  return { base: path.base, segments };
 }
 
 /** True when a value is the same as the default (a constant equals a schedule without segments). */

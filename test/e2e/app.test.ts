@@ -62,6 +62,26 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await page.locator('.report tbody tr').count()).toBe(10);
   }, 120_000);
 
+  it('each card says how much its change moves with the seed alone', async () => {
+    await moveSlider(page, 'rules.smeCreditSupply', 1.05);
+    await done(page);
+    const after = await page.$$eval('.card', (els) => els.map((e) => e.querySelector('[data-noise]')?.textContent ?? ''));
+    expect(after.filter((t) => /±/.test(t)).length).toBeGreaterThanOrEqual(4);
+    await moveSlider(page, 'rules.smeCreditSupply', 1);
+    await done(page);
+  }, 120_000);
+
+  it('typing a value outside a lever\'s range says what was used instead', async () => {
+    const input = page.locator('[data-control="rules.smeLendingRate"] input[type=number]');
+    await input.fill('5');
+    await input.dispatchEvent('change');
+    const note = page.locator('[data-control="rules.smeLendingRate"] .problem');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/5 is outside the allowed range/);
+    await page.locator('[data-control="rules.smeLendingRate"] .reset').click();
+    await done(page);
+  }, 120_000);
+
   it('moving a slider changes the cards and the charts; long tasks while the run streams are measured', async () => {
     const before = await cards(page);
     const chartsBefore = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
@@ -105,6 +125,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
       await tab.close();
     };
     await open('#v=0.1.0&seed=1&s=%%%not-base64', en.linkBroken);
+    await open('#zzzz', en.linkBroken); // not a link of this app at all
     await open('#v=0.0.1&seed=1', 'model version 0.0.1');
     await open(`#v=0.1.0&seed=1&s=${'A'.repeat(20_000)}`, 'characters long');
     // valid JSON but not a valid scenario; the HTML in it stays inert text

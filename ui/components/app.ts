@@ -13,12 +13,12 @@ import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, BAND_SCALE, BAND_SEEDS, type Side } from '../runner.ts';
 import { PRESETS, presetByName } from '../presets.ts';
 import { readLink, writeLink } from '../share.ts';
-import { shown, lastYear, yearFigures, policyReport, band, type Shown, type YearFigures } from '../results.ts';
+import { shown, lastYear, yearFigures, policyReport, band, pairedNoise, type Shown, type YearFigures } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
-import { STAGE_TEXT, CHANNEL_TEXT, MODE_TEXT, regionLabel, metricLabel } from '../labels.ts';
+import { STAGE_TEXT, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
 import './sweep.ts';
@@ -104,7 +104,15 @@ export class YiwuApp extends LitElement {
       this.baselineName = 'baseline';
       this.seed = 1;
     };
-    if (link.kind === 'none') return;
+    if (link.kind === 'none') {
+      // an anchor of the page (the skip link's #results) is not a link to a scenario; anything else is a damaged link
+      const anchor = location.hash.slice(1);
+      if (anchor && anchor !== 'results') {
+        fallback();
+        this.messages = [{ kind: 'error', text: s.linkBroken }];
+      }
+      return;
+    }
     if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', text: s.linkTooLong(link.length, 16_000) }]; return; }
     if (link.kind === 'broken') { fallback(); this.messages = [{ kind: 'error', text: s.linkBroken }]; return; }
     if (link.kind === 'outdated') { fallback(); this.messages = [{ kind: 'error', text: s.linkOutdated(link.version, MODEL_VERSION) }]; return; }
@@ -218,7 +226,8 @@ export class YiwuApp extends LitElement {
   }
 
   private scenarioFileName() {
-    return (typeof this.scenario.name === 'string' ? this.scenario.name : this.presetName || 'scenario').replace(/[^a-z0-9-]/g, '') || 'scenario';
+    const name = typeof this.scenario.name === 'string' && (this.presetName || !presetByName(this.scenario.name)) ? this.scenario.name : this.presetName || 'custom-scenario';
+    return name.replace(/[^a-z0-9-]/g, '') || 'scenario';
   }
 
   private async exportCsv() {
@@ -229,8 +238,13 @@ export class YiwuApp extends LitElement {
     this.download(`${this.scenarioFileName()}-${this.seed}-timeseries.csv`, text, 'text/csv');
   }
 
+  /** The scenario as a file: a preset's name, title and description only while it is unchanged. */
   private exportJson() {
-    const out = { $schema: './scenario.schema.json', ...pruneDefaults(this.scenario, { keepText: true }), seed: this.seed };
+    const own = pruneDefaults(this.scenario, { keepText: true });
+    if (!this.presetName && typeof own.name === 'string' && presetByName(own.name)) {
+      delete own.name; delete own.title; delete own.description;
+    }
+    const out = { $schema: './scenario.schema.json', ...own, seed: this.seed };
     this.download(`${this.scenarioFileName()}.json`, JSON.stringify(out, null, 2) + '\n', 'application/json');
   }
 
@@ -388,10 +402,15 @@ export class YiwuApp extends LitElement {
         const tiny = Math.abs(d) < 0.0005;
         const delta = !fig ? '' : tiny ? s.same : mode === 'pp' ? f.pointChange(d, lang, s.pp) : f.change(d, lang);
         const dir = !fig || tiny ? 'flat' : d > 0 ? 'up' : 'down';
-        return html`<article class="card" data-card=${id}>
+        // a change smaller than what the seed alone moves is marked as such (paired band runs)
+        const noise = fig && !tiny ? pairedNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, get, mode === 'pp', MODES) : undefined;
+        const noiseText = noise === undefined ? '' : mode === 'pp' ? f.pointChange(noise, lang, s.pp).replace(/^\+/, '±') : f.change(noise, lang).replace(/^\+/, '±');
+        const withinNoise = noise !== undefined && Math.abs(d) <= noise;
+        return html`<article class="card ${withinNoise ? 'noise' : ''}" data-card=${id}>
           <h3>${s.cards[id]}</h3>
           <p class="value" data-value>${fig ? fmt(a) : s.computing}</p>
           <p class="delta ${dir}" data-delta>${fig ? html`<span aria-hidden="true">${dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝'}</span> ${delta} ${s.vsBaseline}` : ''}</p>
+          ${noise !== undefined ? html`<p class="card-noise" data-noise>${withinNoise ? s.withinNoise(noiseText) : s.seedNoise(noiseText)}</p>` : nothing}
           <p class="card-note">${s.cardNotes[id]}${fig ? html` · ${s.baseline}: ${fmt(b)}` : ''}</p>
         </article>`;
       })}
@@ -453,10 +472,10 @@ export class YiwuApp extends LitElement {
     chart('trade')?.setOption(timeOption(months, lines, 'money', lang));
 
     const adoption: Line[] = [];
-    (['adoption_share_b2b_platform', 'adoption_share_cross_border_ecommerce', 'adoption_share_data_driven'] as const).forEach((m, k) => {
-      const i = idx(m);
-      adoption.push({ name: nm(`${metricLabel(m, lang)}`), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k + 1] });
-      adoption.push({ name: nm(`${metricLabel(m, lang)}`), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k + 1], dashed: true });
+    (['b2b_platform', 'cross_border_ecommerce', 'data_driven'] as const).forEach((level, k) => {
+      const i = idx(`adoption_share_${level}`);
+      adoption.push({ name: nm(tx(LEVEL_TEXT[level], lang)), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k + 1] });
+      adoption.push({ name: nm(tx(LEVEL_TEXT[level], lang)), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k + 1], dashed: true });
     });
     const dig = idx('adoption_share_digital');
     adoption.push({ name: nm(`${s.digitalAny}`), data: ser(sc, dig), done: sc?.done ?? 0, color: SCENARIO_COLOR, band: bandOf('scenario', dig), bandName: `${s.digitalAny} · ${s.band}` });

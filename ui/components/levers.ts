@@ -7,7 +7,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  controlTree, getControlValue, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes,
+  controlTree, getControlValue, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes, retarget,
   type Control, type Schedule, type ScheduleInput, type ShockType,
 } from '../../sim/index.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
@@ -42,6 +42,8 @@ export class YiwuLevers extends LitElement {
   /** Problems to show beside controls, by control id. */
   @property({ attribute: false }) problems: Record<string, string[]> = {};
   @state() private advanced = new Set<string>();
+  /** A typed value outside the lever's range was brought inside it: said next to the lever. */
+  @state() private clampNotes: Record<string, string> = {};
 
   protected override createRenderRoot() {
     return this;
@@ -133,6 +135,9 @@ export class YiwuLevers extends LitElement {
       const x = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(x)) return;
       const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
+      const { [c.id]: _old, ...others } = this.clampNotes;
+      void _old;
+      this.clampNotes = clamped === x || (c.meta.integer && clamped === Math.round(x)) ? others : { ...others, [c.id]: s.clamped(f.num(x, lang, 6), f.withUnit(min, unit, lang), f.withUnit(max, unit, lang), f.withUnit(clamped, unit, lang)) };
       if (isSched) this.setTarget(c, clamped, this.targetYear(current));
       else this.set(c, clamped);
     };
@@ -160,6 +165,7 @@ export class YiwuLevers extends LitElement {
       </div>
       ${isSched && adv ? this.renderSchedule(c, toFullSchedule(current as ScheduleInput, c.defaultValue)) : nothing}
       ${problems.map((p) => html`<p class="problem" role="alert">${p}</p>`)}
+      ${this.clampNotes[c.id] ? html`<p class="problem" role="status">${this.clampNotes[c.id]}</p>` : nothing}
     </div>`;
   }
 
@@ -171,14 +177,16 @@ export class YiwuLevers extends LitElement {
     return 2025;
   }
 
-  /** Simple mode: ramp from the start value (default's start) to `target`, reached in December of `year`. */
+  /**
+   * Simple mode: the default path, changed to reach `target` in December of `year` (sim/schema
+   * introspect.ts retarget): a small change of the target is a small change of the path.
+   */
   private setTarget(c: Control, target: number, year: number) {
     const start = ((this.scenario.time as Obj | undefined)?.start as string | undefined) ?? '2020-01';
     const startYear = Number(start.slice(0, 4));
-    const base = typeof c.defaultValue === 'number' ? c.defaultValue : c.defaultValue.base;
-    if (!Number.isFinite(base)) { this.set(c, target); return; }
-    if (year <= startYear) { this.set(c, target); return; }
-    this.set(c, { base, segments: [{ start, end: `${year}-12`, to: target }] });
+    const path = typeof c.defaultValue === 'number' ? { base: c.defaultValue, segments: [] } : c.defaultValue;
+    if (!Number.isFinite(path.base) || year <= startYear) { this.set(c, target); return; }
+    this.set(c, retarget(path, target, `${year}-12`, start));
   }
 
   private toggleAdvanced(id: string) {

@@ -1,0 +1,36 @@
+import { describe, it, expect } from 'vitest';
+import { retarget, sameAsDefault, controlById } from './introspect.ts';
+import { valueAt } from './schedule.ts';
+import { parseMonth } from './dates.ts';
+import type { Schedule } from './param.ts';
+
+const fiveG = controlById('infrastructure.fiveGCoverage')!.defaultValue as Schedule;
+const at = (s: Schedule, m: string) => valueAt(s, parseMonth(m));
+
+describe('a schedule lever set simply (target and year)', () => {
+  it('the default\'s own target and year give back the default exactly', () => {
+    const last = fiveG.segments[fiveG.segments.length - 1];
+    expect(sameAsDefault(retarget(fiveG, last.to, last.end!, '2020-01'), fiveG)).toBe(true);
+  });
+
+  it('a small change of the target is a small change of the path: the earlier milestones stay', () => {
+    const nudged = retarget(fiveG, 0.951, '2030-12', '2020-01');
+    for (const m of ['2020-06', '2022-01', '2023-12', '2026-06', '2030-12']) expect(Math.abs(at(nudged, m) - at(fiveG, m))).toBeLessThan(0.002);
+    // a higher target never lowers coverage in any month
+    const full = retarget(fiveG, 1, '2030-12', '2020-01');
+    for (let t = parseMonth('2020-01'); t <= parseMonth('2030-12'); t++) expect(valueAt(full, t)).toBeGreaterThanOrEqual(valueAt(fiveG, t) - 1e-12);
+  });
+
+  it('an earlier year drops the default segments reached after it and ramps to the target by then', () => {
+    const early = retarget(fiveG, 1, '2025-12', '2020-01');
+    expect(at(early, '2023-12')).toBeCloseTo(0.85, 12);
+    expect(at(early, '2025-12')).toBe(1);
+    expect(at(early, '2030-12')).toBe(1);
+    const veryEarly = retarget(fiveG, 0.9, '2021-12', '2020-01');
+    expect(veryEarly.segments).toEqual([{ start: '2020-01', end: '2021-12', to: 0.9 }]);
+  });
+
+  it('a constant lever gets one ramp from its value at the run\'s start', () => {
+    expect(retarget({ base: 1, segments: [] }, 2, '2024-12', '2020-01')).toEqual({ base: 1, segments: [{ start: '2020-01', end: '2024-12', to: 2 }] });
+  });
+});
