@@ -185,7 +185,7 @@ describe('bad scenarios give clear errors', () => {
 
   it('malformed JSON text gives line and column', () => {
     const e = errorFor('{\n  "seed": 3,\n  "model": { "priceSensitivity": 2, }\n}');
-    expect(e.problems).toEqual([{ path: '', message: 'malformed JSON at line 3, column 37: property name expected' }]);
+    expect(e.problems).toEqual([{ path: '', message: 'malformed JSON at line 3, column 37: property name expected (a comma after the last entry of an object?)' }]);
     expect(e.message).toContain('line 3, column 37');
   });
 
@@ -195,7 +195,7 @@ describe('bad scenarios give clear errors', () => {
   });
 
   it('empty text', () => {
-    expect(problemFor('').message).toBe('malformed JSON at line 1, column 1: value expected');
+    expect(problemFor('').message).toBe('malformed JSON at line 1, column 1: value expected (the file is empty)');
   });
 
   it('a list at the top level', () => {

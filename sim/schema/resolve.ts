@@ -42,6 +42,17 @@ export interface ResolvedScenario {
   model: ParsedScenario['model'];
 }
 
+/** What usually causes a JSON syntax error, for people who write scenario and lesson files by hand. */
+const JSON_HINTS: Record<string, string> = {
+  'property name expected': ' (a comma after the last entry of an object?)',
+  'value expected': ' (a comma after the last item of a list, or a missing value?)',
+  'comma expected': ' (a missing comma between two entries?)',
+  'invalid comment token': ' (comments are not allowed in JSON: remove the // or /* */ lines)',
+  'invalid symbol': ' (text must be in double quotes "…"?)',
+  'close brace expected': ' (a missing } ?)',
+  'close bracket expected': ' (a missing ] ?)',
+};
+
 /** Parses JSON text strictly, reporting the line and column of a syntax error. */
 export function parseScenarioText(source: string, origin = 'scenario'): unknown {
   if (source.length > MAX_SCENARIO_BYTES) {
@@ -55,7 +66,8 @@ export function parseScenarioText(source: string, origin = 'scenario'): unknown 
     const line = before.split('\n').length;
     const column = e.offset - before.lastIndexOf('\n');
     const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    throw new ScenarioError([{ path: '', message: `malformed JSON at line ${line}, column ${column}: ${what}` }], origin);
+    const hint = source.trim() === '' ? ' (the file is empty)' : JSON_HINTS[what] ?? '';
+    throw new ScenarioError([{ path: '', message: `malformed JSON at line ${line}, column ${column}: ${what}${hint}` }], origin);
   }
   return value;
 }

@@ -144,6 +144,15 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await expect.poll(() => page.locator('.message.error').textContent()).toContain('malformed JSON');
     await page.locator('#file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_000_000, 32) });
     await expect.poll(() => page.locator('.message.error').textContent()).toContain('at most');
+    // in Chinese the details are Chinese too; values and field names stay as written
+    await page.locator('#lang').click();
+    await page.locator('#file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ "infrastructure": { "fiveGCoverage": 3 }, "rulez": {} }') });
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('超出范围');
+    const zhText = await page.locator('.message.error').textContent();
+    expect(zhText).toContain('未知字段（是否为 "rules"？）');
+    expect(zhText).toContain('5G覆盖率');
+    await page.locator('#lang').click();
+    await page.locator('.message.error .dismiss').click();
   }, 150_000);
 
   it('the language toggle switches every visible label', async () => {

@@ -9,6 +9,7 @@ import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION, MAX_SCENARIO_BYTES,
   STAGES, CHANNELS, MODES, type Problem,
 } from '../../sim/index.ts';
+import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, BAND_SCALE, BAND_SEEDS, type Side } from '../runner.ts';
 import { PRESETS, presetByName } from '../presets.ts';
@@ -141,7 +142,7 @@ export class YiwuApp extends LitElement {
   private problemText(p: Problem, input: unknown): string {
     const c = controlForProblemPath(p.path, input);
     const name = c ? `${tx(c.meta.label, this.lang)}${c.table ? ` (${tx(c.table.rowLabel, this.lang)})` : ''} — ` : '';
-    return `${name}${p.path ? `${p.path}: ` : ''}${p.message}`;
+    return `${name}${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, this.lang)}`;
   }
 
   /** Sends the current state to the runner and writes the share link. */
@@ -199,7 +200,7 @@ export class YiwuApp extends LitElement {
       for (const p of problems) {
         const c = controlForProblemPath(p.path, raw);
         const key = c ? c.id : p.path.startsWith('shocks') ? 'shocks' : '';
-        if (key) byControl[key] = [...(byControl[key] ?? []), `${name}: ${p.path}: ${p.message}`];
+        if (key) byControl[key] = [...(byControl[key] ?? []), `${name}: ${p.path}: ${problemMessage(p.message, this.lang)}`];
       }
       this.fieldProblems = byControl;
       this.messages = [{ kind: 'error', text: s.fileProblems(name, problems.length), details: problems.slice(0, 20).map((p) => this.problemText(p, raw)) }];

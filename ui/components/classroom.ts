@@ -11,6 +11,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, ScenarioError, parseLesson, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
+import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
 import { presetByName, PRESETS } from '../presets.ts';
@@ -175,7 +176,7 @@ export class YiwuClassroom extends LitElement {
   private problemLine(p: Problem): string {
     const m = /^steps\[(\d+)\]/.exec(p.path);
     const step = m ? `${STRINGS[this.lang].classroom.stepWord(Number(m[1]) + 1)} — ` : '';
-    return `${step}${p.path ? `${p.path}: ` : ''}${p.message}`;
+    return `${step}${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, this.lang)}`;
   }
 
   // ---------------------------------------------------------------- playback
@@ -341,7 +342,7 @@ export class YiwuClassroom extends LitElement {
       ${(() => {
         const failed = this.runner.view('scenario').main?.problems;
         return failed ? html`<div class="message error" role="alert" id="run-failed"><p>${c.runFailed}</p>
-          <ul>${failed.slice(0, 8).map((p) => html`<li>${p.path ? `${p.path}: ` : ''}${p.message}</li>`)}</ul></div>` : nothing;
+          <ul>${failed.slice(0, 8).map((p) => html`<li>${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, lang)}</li>`)}</ul></div>` : nothing;
       })()}
       <div class="class-body">
         <section class="lesson-panel" aria-labelledby="step-title">

@@ -16,6 +16,7 @@ import { gridValues } from '../../sim/batch/design.ts';
 import { planRuns, type Run } from '../../sim/batch/plan.ts';
 import { summarise } from '../../sim/batch/stats.ts';
 import type { SimWorkerApi } from '../worker/protocol.ts';
+import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import { sweepOption, type Kind } from '../charts.ts';
 import * as f from '../format.ts';
@@ -233,7 +234,7 @@ export class YiwuSweep extends LitElement {
         const r = queue.shift()!;
         const out = await api.sweepRun({ base, path: lever.path, value: values[r.point], seed: r.seed, scale, metric: outcome.metric, dims: outcome.dims, year });
         if (gen !== this.generation) return;
-        if (!out.ok) { failed = out.problems.slice(0, 3).map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; '); return; }
+        if (!out.ok) { failed = out.problems.slice(0, 3).map((p) => `${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, this.lang)}`).join('; '); return; }
         this.result!.results[r.point][r.replicate] = out.value;
         this.result = { ...this.result! };
         this.done++;
