@@ -283,7 +283,7 @@ export interface YearSeries {
 }
 
 /** The model against reported data, by year: data as black markers, model as lines. */
-export function yearOption(years: number[], series: YearSeries[], format: (v: number) => string, lang: Lang): EChartsCoreOption {
+export function yearOption(years: number[], series: YearSeries[], format: (v: number) => string, lang: Lang, logAxis = false): EChartsCoreOption {
   return {
     ...base(lang),
     // three entries with long names: wrap onto a second line rather than page through them
@@ -291,7 +291,7 @@ export function yearOption(years: number[], series: YearSeries[], format: (v: nu
     grid: { ...base(lang).grid, bottom: 62 },
     tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : format(v)) },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: false, axisLabel: { ...FONT } },
-    yAxis: { type: 'value', scale: false, axisLabel: { ...FONT, formatter: format } },
+    yAxis: logAxis ? { type: 'log', logBase: 10, axisLabel: { ...FONT, formatter: format } } : { type: 'value', scale: false, axisLabel: { ...FONT, formatter: format } },
     series: series.map((s) => s.kind === 'data'
       ? { type: 'line', name: s.name, data: s.values, symbol: 'diamond', symbolSize: 12, lineStyle: { width: 0 }, itemStyle: { color: s.color }, connectNulls: false }
       : { type: 'line', name: s.name, data: s.values, symbol: 'none', lineStyle: { color: s.color, width: s.dashed ? 1.6 : 2.2, type: s.dashed ? [6, 4] : 'solid' }, itemStyle: { color: s.color } }),

@@ -33,15 +33,17 @@ export function pct(v: number, lang: Lang, digits = 1): string {
   if (!ok(v)) return '–';
   return nf(lang, `pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }
+/** Signed figures use the true minus sign (−), as signedMoney does, not a hyphen. */
+const minus = (s: string) => s.replace(/^-/, '\u2212');
 /** A relative change: +4.2% / −1.0%. */
 export function change(v: number, lang: Lang): string {
   if (!ok(v)) return '–';
-  return nf(lang, 'chg', { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  return minus(nf(lang, 'chg', { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
 }
 /** A change in percentage points. */
 export function pointChange(v: number, lang: Lang, unit: string): string {
   if (!ok(v)) return '–';
-  return `${nf(lang, 'pp', { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)} ${unit}`;
+  return `${minus(nf(lang, 'pp', { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100))} ${unit}`;
 }
 export function signedMoney(v: number, lang: Lang): string {
   if (!ok(v)) return '–';

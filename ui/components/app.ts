@@ -547,7 +547,7 @@ export class YiwuApp extends LitElement {
       { name: s.context.b2cData, values: at2(data), color: '#000000', kind: 'data' },
       { name: s.context.tradeModel(s.legendScenario), values: at2(b2c.sc?.model), color: SCENARIO_COLOR, kind: 'model' },
       { name: s.context.tradeModel(s.legendBaseline), values: at2(b2c.bs?.model), color: BASELINE_COLOR, kind: 'model', dashed: true },
-    ], (v) => f.num(v, lang, 3), lang));
+    ], (v) => f.num(v, lang, 3), lang, true)); // log scale: ten years of ~30 % growth would squash the data's points
   }
 }
 

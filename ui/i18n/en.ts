@@ -72,7 +72,7 @@ export const en = {
     transit: 'Transit time by mode', transitUnit: 'days',
     credit: 'SME credit: applied for and approved', creditUnit: 'US$ per month',
     contextTrade: 'Model against data: Yiwu\'s total foreign trade', contextTradeUnit: 'bn yuan per year',
-    contextB2c: 'Cross-border e-commerce: the global market, then the model', contextB2cUnit: 'index, 2020 = 100',
+    contextB2c: 'Cross-border e-commerce: the global market, then the model', contextB2cUnit: 'index, 2020 = 100, log scale',
     report: 'Policy report by region',
   } as Record<string, string>,
   legendScenario: 'scenario', legendBaseline: 'baseline (dashed)', band: '10–90 % band',
