@@ -24,7 +24,9 @@ describe.skipIf(!hasChromium)('offline', () => {
       }
       await browser.context.setOffline(true);
       const failed: string[] = [];
-      page.on('requestfailed', (r) => failed.push(r.url()));
+      // a request the reload itself cancels (net::ERR_ABORTED, e.g. the old page's worker script)
+      // is not an offline failure; one the network refuses is
+      page.on('requestfailed', (r) => { if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`); });
       await page.reload();
       await upToDate(page);
       const total = await page.locator('.card [data-value]').first().textContent();
