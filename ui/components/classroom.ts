@@ -14,7 +14,7 @@ import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, Scenario
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
-import { presetByName, PRESETS } from '../presets.ts';
+import { PRESETS } from '../presets.ts';
 import { shown, band, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, flowOption, stackedBarOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
@@ -113,15 +113,13 @@ export class YiwuClassroom extends LitElement {
     if (!lesson) return;
     const view = lesson.steps[this.stepIndex]?.view;
     if (view) this.view = view;
-    let start = presetByName(lesson.start);
-    if (!start) {
-      this.message = { kind: 'error', text: STRINGS[this.lang].classroom.unknownStart(lesson.start) };
-      start = presetByName('baseline')!;
+    let start = lesson.start;
+    if (!PRESET_SCENARIOS[start]) {
+      this.message = { kind: 'error', text: STRINGS[this.lang].classroom.unknownStart(start) };
+      start = 'baseline';
     }
-    const { name: _n, title: _t, description: _d, ...startScenario } = start.scenario;
-    void _n; void _t; void _d;
-    const scenario = stepScenario(lesson, startScenario, this.stepIndex);
-    this.dispatchEvent(new CustomEvent<LessonScenario>('lesson-scenario', { detail: { scenario, baseline: start.name }, bubbles: true, composed: true }));
+    const scenario = stepScenario(lesson, PRESET_SCENARIOS[start], this.stepIndex);
+    this.dispatchEvent(new CustomEvent<LessonScenario>('lesson-scenario', { detail: { scenario, baseline: start }, bubbles: true, composed: true }));
   }
 
   /** Shows or hides the answer; a shown answer is scrolled into the lesson panel's view. */
