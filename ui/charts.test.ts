@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { niceExtent, timeOption, type Line } from './charts.ts';
+import { niceExtent, timeOption, textWidth, formatter, type Line } from './charts.ts';
 
 const line = (values: number[], done = values.length): Line => ({ name: 'x', data: Float64Array.from(values), done, color: '#000' });
 
@@ -13,5 +13,19 @@ describe('chart options', () => {
     expect(o.series[0].data).toEqual([1, 2, null]); // stops at the month shown
     expect(o.yAxis.max).toBeGreaterThanOrEqual(3); // but the axis already holds month 3
     expect(o.series[0].markLine).toBeDefined();
+  });
+
+  it('time charts leave room for their widest value label (the margin is set, not measured on every redraw)', () => {
+    const months = Array.from({ length: 24 }, (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    for (const [values, kind, lang] of [[[2.1e9, 17.6e9], 'money', 'en'], [[2.1e9, 17.6e9], 'money', 'zh'], [[0.05, 0.97], 'share', 'en'], [[0.11, 3.9], 'number', 'zh']] as const) {
+      const o = timeOption(months, [line(Array.from({ length: 24 }, (_, i) => values[0] + ((values[1] - values[0]) * i) / 23))], kind, lang) as { grid: { left: number; containLabel: boolean } };
+      const fmt = formatter(kind, lang);
+      const widest = Math.max(...[values[0], values[1], (values[0] + values[1]) / 2].map((v) => textWidth(fmt(v), 12)));
+      expect(o.grid.containLabel).toBe(false);
+      expect(o.grid.left).toBeGreaterThanOrEqual(widest);
+      expect(o.grid.left).toBeLessThan(widest + 60); // and not a wide empty strip
+    }
+    expect(textWidth('US$18bn', 12)).toBeGreaterThan(textWidth('4', 12));
+    expect(textWidth('180亿美元', 12)).toBeGreaterThan(textWidth('18bn', 12));
   });
 });

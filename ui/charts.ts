@@ -83,11 +83,12 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
       const stack = `band${i}`;
       const lo = l.band ? clean(l.band.lo, upTo(n), n) : [];
       const hi = l.band ? clean(l.band.hi, upTo(n), n) : [];
-      series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, legendHoverLink: false, itemStyle: { color: l.color } });
-      series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: hi.map((h, t) => (h === null || lo[t] === null ? null : h - (lo[t] as number))), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: l.color, opacity: 0.18 }, silent: true, tooltip: { show: false }, itemStyle: { color: l.color } });
+      series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, legendHoverLink: false, emphasis: { disabled: true }, itemStyle: { color: l.color } });
+      series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: hi.map((h, t) => (h === null || lo[t] === null ? null : h - (lo[t] as number))), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: l.color, opacity: 0.18 }, silent: true, tooltip: { show: false }, legendHoverLink: false, emphasis: { disabled: true }, itemStyle: { color: l.color } });
     }
     series.push({
-      type: 'line', name: l.name, data: clean(l.data, upTo(l.done), n), symbol: 'none', connectNulls: false,
+      // no hover highlight (the axis tooltip shows the values): spares echarts the states of every element on each redraw
+      type: 'line', name: l.name, data: clean(l.data, upTo(l.done), n), symbol: 'none', connectNulls: false, emphasis: { disabled: true }, legendHoverLink: false,
       lineStyle: { color: l.color, width: l.dashed ? z.line * 0.75 : z.line, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
     });
   });
@@ -100,13 +101,44 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   const axisFont = { ...FONT, fontSize: z.axis };
   // during playback the axis covers the whole run, so it does not rescale as the months go by
   const extent = look.cursor === undefined ? undefined : niceExtent(lines, kind === 'share' || look.zeroBased === true);
+  const grid = base(lang, look).grid;
   return {
     ...base(lang, look),
+    // margins set here rather than measured by echarts (containLabel): measuring the axis labels
+    // took a good part of every redraw while runs stream
+    grid: { left: grid.left + yLabelWidth(lines, fmt, z.axis, kind === 'share' || look.zeroBased === true) + 8, right: grid.right, top: grid.top, bottom: grid.bottom + z.axis + 10, containLabel: false },
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
     yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: fmt } },
     tooltip: { ...base(lang, look).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
     series,
   };
+}
+
+/** Width in px of a label in the page's font: an estimate from its characters, slightly generous. */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    em += c > 0x2e80 ? 1 : /[.,:;'|il ]/.test(ch) ? 0.32 : /[%mwMW@]/.test(ch) ? 0.95 : /[A-Z$]/.test(ch) ? 0.7 : 0.6;
+  }
+  return Math.ceil(em * fontSize);
+}
+
+/**
+ * Room for the value axis's labels: the widest label of the ticks echarts is likely to choose
+ * (round steps over the lines' range, up to six intervals), with margin for a step finer than that.
+ */
+export function yLabelWidth(lines: Line[], fmt: (v: number) => string, fontSize: number, fromZero: boolean): number {
+  const extent = niceExtent(lines, fromZero) ?? { min: 0, max: 1 };
+  const span = extent.max - extent.min || 1;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(span)));
+  let widest = 0;
+  // finer steps give longer labels (2.5 rather than 2): try each step echarts may pick
+  for (const step of [0.1, 0.2, 0.25, 0.5, 1].map((x) => x * magnitude)) {
+    if (span / step > 12) continue;
+    for (let v = Math.floor(extent.min / step) * step; v <= extent.max + step / 2; v += step) widest = Math.max(widest, textWidth(fmt(Number(v.toPrecision(12))), fontSize));
+  }
+  return Math.max(widest, fontSize * 2);
 }
 
 /** Axis limits that hold every computed value of the lines (and bands), rounded outwards. */

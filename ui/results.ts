@@ -214,13 +214,11 @@ export function band(runs: RunData[], series: number, centre?: { values: Float64
 export function pairedNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, get: (y: YearFigures) => number, points: boolean, modes: readonly string[]): number | undefined {
   const diffs: number[] = [];
   for (let i = 0; i < Math.min(scRuns.length, bsRuns.length); i++) {
-    const a = asShown(scRuns[i]);
-    const b = asShown(bsRuns[i]);
-    const ya = lastYear(a, yearWanted);
-    const yb = lastYear(b, yearWanted);
-    if (!ya || !yb) continue;
-    const x = get(yearFigures(a, ya, modes));
-    const y = get(yearFigures(b, yb, modes));
+    const fa = runYearFigures(scRuns[i], yearWanted, modes);
+    const fb = runYearFigures(bsRuns[i], yearWanted, modes);
+    if (!fa || !fb) continue;
+    const x = get(fa);
+    const y = get(fb);
     const d = points ? x - y : y !== 0 ? x / y - 1 : Number.NaN;
     if (Number.isFinite(d)) diffs.push(d);
   }
@@ -230,3 +228,15 @@ export function pairedNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: nu
 }
 
 const asShown = (r: RunData): Shown => ({ months: r.months, done: r.done, values: r.values, final: r.complete });
+
+/** A run's figures for a year, kept with the run: every card asks for them on every redraw. */
+const runFigures = new WeakMap<RunData, { done: number; year: number; figures: YearFigures | undefined }>();
+function runYearFigures(run: RunData, yearWanted: number, modes: readonly string[]): YearFigures | undefined {
+  const kept = runFigures.get(run);
+  if (kept && kept.done === run.done && kept.year === yearWanted) return kept.figures;
+  const shownRun = asShown(run);
+  const y = lastYear(shownRun, yearWanted);
+  const figures = y ? yearFigures(shownRun, y, modes) : undefined;
+  runFigures.set(run, { done: run.done, year: yearWanted, figures });
+  return figures;
+}

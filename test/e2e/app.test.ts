@@ -57,9 +57,30 @@ describe.skipIf(!hasChromium)('browser app', () => {
     const values = await cards(page);
     expect(values).toHaveLength(7);
     for (const v of values) expect(v).not.toMatch(/NaN|–\||computing/);
-    const updates = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
-    expect(updates.every((n) => n > 0)).toBe(true);
+    // charts out of sight are drawn when they scroll into view
+    for (const id of await page.$$eval('yiwu-chart', (els) => els.map((e) => e.id))) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await page.waitForFunction((i) => Number((document.getElementById(i) as HTMLElement).dataset.updates ?? 0) > 0, id, { timeout: 10_000 });
+    }
     expect(await page.locator('.report tbody tr').count()).toBe(10);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }, 120_000);
+
+  it('a chart out of sight is not redrawn while runs stream, and catches up when scrolled into view', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const far = page.locator('#chart-contextB2c');
+    const count = async () => Number((await far.getAttribute('data-updates')) ?? 0);
+    const before = await count();
+    const near = Number((await page.locator('#chart-trade').getAttribute('data-updates')) ?? 0);
+    await moveSlider(page, 'rules.smeCreditSupply', 2.5);
+    await done(page);
+    expect(Number(await page.locator('#chart-trade').getAttribute('data-updates'))).toBeGreaterThan(near);
+    expect(await count()).toBe(before);
+    await far.scrollIntoViewIfNeeded();
+    await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(before);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('[data-control="rules.smeCreditSupply"] .reset').click();
+    await done(page);
   }, 120_000);
 
   it('each card says how much its change moves with the seed alone', async () => {
@@ -82,24 +103,32 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await done(page);
   }, 120_000);
 
-  it('moving a slider changes the cards and the charts; long tasks while the run streams are measured', async () => {
+  it('moving a slider changes the cards and the charts; the main thread stays free while runs stream', async () => {
     const before = await cards(page);
     const chartsBefore = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
-    await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
-    await moveSlider(page, 'rules.smeCreditSupply', 4);
-    await page.waitForFunction(() => /Computing|计算中/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 5_000 });
-    await done(page);
+    const longTasks: number[][] = [];
+    // three changes, each streaming a new full run, preview and band seeds
+    for (const value of [2.2, 3.3, 4]) {
+      await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
+      await moveSlider(page, 'rules.smeCreditSupply', value);
+      await page.waitForFunction(() => /Computing|计算中/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 5_000 });
+      await done(page);
+      longTasks.push(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks));
+    }
     const after = await cards(page);
     expect(after).not.toEqual(before);
     const rejection = after[5];
     expect(rejection).toMatch(/▼/);
     const chartsAfter = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
     expect(chartsAfter.some((n, i) => n > chartsBefore[i])).toBe(true);
-    const longTasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
-    // Goal (issue 4): no task over 50 ms. Not met yet on a 2-core machine with both cores running
-    // workers (see README, Browser app); this guards against a hung tab and prints the figures.
-    console.log(`long tasks while streaming: ${longTasks.length} (ms: ${longTasks.map(Math.round).join(', ')})`);
-    expect(Math.max(0, ...longTasks), `long tasks (ms): ${longTasks.join(', ')}`).toBeLessThan(1_000);
+    // Goal (issue 4): no task over 50 ms. Measured on the 2-core CI machine: 0–2 per change of
+    // 50–130 ms, all echarts redraws of the charts in sight (a redraw takes 5–15 ms, more when the
+    // worker and the machine's other load take the cores). The test fails when blocking comes back
+    // for real: more than one long task per change on average, or any task over 200 ms.
+    const all = longTasks.flat();
+    console.log(`long tasks while streaming, per change: ${longTasks.map((l) => `${l.length} (${l.map(Math.round).join(', ') || '–'} ms)`).join('; ')}`);
+    expect(all.length, `long tasks (ms): ${all.join(', ')}`).toBeLessThanOrEqual(3);
+    expect(Math.max(0, ...all), `long tasks (ms): ${all.join(', ')}`).toBeLessThan(200);
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -158,7 +187,11 @@ describe.skipIf(!hasChromium)('browser app', () => {
   it('the language toggle switches every visible label', async () => {
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(zh.appTitle);
+    // levers and the report out of sight skip rendering (content-visibility: auto), and innerText
+    // leaves skipped text out: render everything so every label is read
+    const all = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
     const text = await page.locator('body').innerText();
+    await all.evaluate((el) => (el as Element).remove());
     const english = [...Object.values(en.cards), ...Object.values(en.charts), en.groups.infrastructure, en.groups.platform, en.groups.rules, en.levers, en.scenario, en.baseline, en.share, en.reportCols.created, '5G coverage', 'European Union', 'Market hall']
       .filter((x) => x.length > 3 && text.includes(x));
     expect(english).toEqual([]);

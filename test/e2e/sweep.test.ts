@@ -43,12 +43,12 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
     expect(await page.locator('#sweep-progress').textContent()).toMatch(/Sweep done: 6 runs/);
     expect(await page.locator('yiwu-sweep').getAttribute('data-points')).toBe('3');
     // the chart itself: three x categories and three median points
-    await expect.poll(() => page.locator('#chart-sweep').getAttribute('data-updates')).not.toBeNull();
-    const plotted = await page.locator('#chart-sweep').evaluate((el) => {
-      const o = (el as unknown as { option: { xAxis: { data: string[] }; series: Array<{ data: Array<number | null> }> } }).option;
-      return { x: o.xAxis.data.length, points: o.series[2].data.filter((v) => v !== null).length, band: o.series[1].data.filter((v) => v !== null).length };
+    // (the chart draws in its own task, after the panel's numbers: poll until it has)
+    const plotted = () => page.locator('#chart-sweep').evaluate((el) => {
+      const o = (el as unknown as { option?: { xAxis: { data: string[] }; series: Array<{ data: Array<number | null> }> } }).option;
+      return o && { x: o.xAxis.data.length, points: o.series[2].data.filter((v) => v !== null).length, band: o.series[1].data.filter((v) => v !== null).length };
     });
-    expect(plotted).toEqual({ x: 3, points: 3, band: 3 });
+    await expect.poll(plotted, { timeout: 10_000 }).toEqual({ x: 3, points: 3, band: 3 });
     const rows = await page.$$eval('.sweep-numbers tbody tr', (trs) => trs.map((tr) => ({ value: Number((tr as HTMLElement).dataset.value), median: Number((tr as HTMLElement).dataset.median) })));
     expect(rows.map((r) => r.value)).toEqual([0.25, 2.125, 4]);
     for (const r of rows) expect(r.median).toBeGreaterThanOrEqual(0);

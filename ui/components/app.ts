@@ -27,6 +27,7 @@ import './classroom.ts';
 import type { LessonScenario } from './classroom.ts';
 import { LESSONS } from '../lessons.ts';
 import type { YiwuChart } from './chart.ts';
+import type { EChartsCoreOption } from 'echarts/core';
 
 type Obj = Record<string, unknown>;
 const DEFAULT_SCALE = 2 / 15;
@@ -369,7 +370,15 @@ export class YiwuApp extends LitElement {
       </div>`;
   }
 
+  private figuresMemo: { sc?: Shown; bs?: Shown; value?: { year: number; a: YearFigures; b: YearFigures } } = {};
+  /** The last full year's figures of both sides (cards, report, bar charts): computed once per data update. */
   private figures(sc: Shown | undefined, bs: Shown | undefined): { year: number; a: YearFigures; b: YearFigures } | undefined {
+    const memo = this.figuresMemo;
+    if (memo.sc !== sc || memo.bs !== bs) this.figuresMemo = { sc, bs, value: this.computeFigures(sc, bs) };
+    return this.figuresMemo.value;
+  }
+
+  private computeFigures(sc: Shown | undefined, bs: Shown | undefined): { year: number; a: YearFigures; b: YearFigures } | undefined {
     if (!sc || !bs) return undefined;
     const ya = lastYear(sc);
     if (!ya) return undefined;
@@ -460,64 +469,51 @@ export class YiwuApp extends LitElement {
       const b = band(this.runner.view(side).band, i, shownSide ? { values: shownSide.values[i], done: shownSide.done } : undefined);
       return b ? { lo: b.lo, hi: b.hi } : undefined;
     };
-    const lines: Line[] = [];
-    CHANNELS.forEach((channel, k) => {
-      const i = idx('trade_value_usd', { channel });
-      const name = tx(CHANNEL_TEXT[channel], lang);
-      lines.push({ name: nm(`${name}`), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k + 1] });
-      lines.push({ name: nm(`${name}`), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k + 1], dashed: true });
-    });
-    const tot = idx('trade_value_usd');
-    lines.push({ name: nm(`${s.total}`), data: ser(sc, tot), done: sc?.done ?? 0, color: SCENARIO_COLOR, band: bandOf('scenario', tot), bandName: `${s.total} · ${s.band}` });
-    lines.push({ name: nm(`${s.total}`), data: ser(bs, tot), done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true });
-    chart('trade')?.setOption(timeOption(months, lines, 'money', lang));
+    /** One metric as a pair of lines: the scenario solid, the baseline dashed; with `band`, the scenario's seed band. */
+    const pair = (name: string, i: number, color: string, withBand = false, baselineColor = color): Line[] => [
+      { name: nm(name), data: ser(sc, i), done: sc?.done ?? 0, color, ...(withBand ? { band: bandOf('scenario', i), bandName: `${name} · ${s.band}` } : {}) },
+      { name: nm(name), data: ser(bs, i), done: bs?.done ?? 0, color: baselineColor, dashed: true },
+    ];
+    // each chart's lines are made when the chart is drawn (in its own task, and only in sight)
+    const lines = () => [
+      ...CHANNELS.flatMap((channel, k) => pair(tx(CHANNEL_TEXT[channel], lang), idx('trade_value_usd', { channel }), PALETTE[k + 1])),
+      ...pair(s.total, idx('trade_value_usd'), SCENARIO_COLOR, true, BASELINE_COLOR),
+    ];
+    chart('trade')?.setOption(() => timeOption(months, lines(), 'money', lang));
 
-    const adoption: Line[] = [];
-    (['b2b_platform', 'cross_border_ecommerce', 'data_driven'] as const).forEach((level, k) => {
-      const i = idx(`adoption_share_${level}`);
-      adoption.push({ name: nm(tx(LEVEL_TEXT[level], lang)), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k + 1] });
-      adoption.push({ name: nm(tx(LEVEL_TEXT[level], lang)), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k + 1], dashed: true });
-    });
-    const dig = idx('adoption_share_digital');
-    adoption.push({ name: nm(`${s.digitalAny}`), data: ser(sc, dig), done: sc?.done ?? 0, color: SCENARIO_COLOR, band: bandOf('scenario', dig), bandName: `${s.digitalAny} · ${s.band}` });
-    adoption.push({ name: nm(`${s.digitalAny}`), data: ser(bs, dig), done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true });
-    chart('adoption')?.setOption(timeOption(months, adoption, 'share', lang));
+    const adoption = () => [
+      ...(['b2b_platform', 'cross_border_ecommerce', 'data_driven'] as const).flatMap((level, k) => pair(tx(LEVEL_TEXT[level], lang), idx(`adoption_share_${level}`), PALETTE[k + 1])),
+      ...pair(s.digitalAny, idx('adoption_share_digital'), SCENARIO_COLOR, true, BASELINE_COLOR),
+    ];
+    chart('adoption')?.setOption(() => timeOption(months, adoption(), 'share', lang));
 
-    const credit: Line[] = [];
-    const ia = idx('credit_applied_usd');
-    const ip = idx('credit_approved_usd');
-    credit.push({ name: nm(`${s.applied}`), data: ser(sc, ia), done: sc?.done ?? 0, color: PALETTE[1] });
-    credit.push({ name: nm(`${s.applied}`), data: ser(bs, ia), done: bs?.done ?? 0, color: PALETTE[1], dashed: true });
-    credit.push({ name: nm(`${s.approved}`), data: ser(sc, ip), done: sc?.done ?? 0, color: PALETTE[2], band: bandOf('scenario', ip), bandName: `${s.approved} · ${s.band}` });
-    credit.push({ name: nm(`${s.approved}`), data: ser(bs, ip), done: bs?.done ?? 0, color: PALETTE[2], dashed: true });
-    chart('credit')?.setOption(timeOption(months, credit, 'money', lang));
+    const credit = () => [
+      ...pair(s.applied, idx('credit_applied_usd'), PALETTE[1]),
+      ...pair(s.approved, idx('credit_approved_usd'), PALETTE[2], true),
+    ];
+    chart('credit')?.setOption(() => timeOption(months, credit(), 'money', lang));
 
-    const freight: Line[] = [];
-    EXPORT_MODES.forEach((mode, k) => {
-      const i = idx('logistics_cost_usd_per_kg', { mode });
-      freight.push({ name: nm(`${tx(MODE_TEXT[mode], lang)}`), data: ser(sc, i), done: sc?.done ?? 0, color: PALETTE[k] });
-      freight.push({ name: nm(`${tx(MODE_TEXT[mode], lang)}`), data: ser(bs, i), done: bs?.done ?? 0, color: PALETTE[k], dashed: true });
-    });
-    chart('freight')?.setOption(timeOption(months, freight, 'number', lang));
+    const freight = () => EXPORT_MODES.flatMap((mode, k) => pair(tx(MODE_TEXT[mode], lang), idx('logistics_cost_usd_per_kg', { mode }), PALETTE[k]));
+    chart('freight')?.setOption(() => timeOption(months, freight(), 'number', lang));
 
     this.drawContext(sc, bs);
 
-    const fig = this.figures(sc, bs);
-    if (fig) {
-      const yl = `${year(fig.year, lang)}`;
-      chart('regions')?.setOption(barOption(FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), [
-        { name: `${scen} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.a.exportsByRegion[r]), color: SCENARIO_COLOR },
-        { name: `${base} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.b.exportsByRegion[r]), color: BASELINE_COLOR, dashed: true },
-      ], 'money', lang, true));
-      chart('smile')?.setOption(smileOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), [
-        { name: `${scen} ${yl}`, values: fig.a.valueAddedByStage, color: SCENARIO_COLOR },
-        { name: `${base} ${yl}`, values: fig.b.valueAddedByStage, color: BASELINE_COLOR, dashed: true },
-      ], lang));
-      chart('transit')?.setOption(barOption(EXPORT_MODES.map((m) => tx(MODE_TEXT[m], lang)), [
-        { name: `${scen} ${yl}`, values: EXPORT_MODES.map((m) => fig.a.transitByMode[m]), color: SCENARIO_COLOR },
-        { name: `${base} ${yl}`, values: EXPORT_MODES.map((m) => fig.b.transitByMode[m]), color: BASELINE_COLOR, dashed: true },
-      ], 'days', lang));
-    }
+    const withFigures = (make: (fig: NonNullable<ReturnType<YiwuApp['figures']>>, yl: string) => EChartsCoreOption) => () => {
+      const figures = this.figures(sc, bs);
+      return figures ? make(figures, `${year(figures.year, lang)}`) : undefined;
+    };
+    chart('regions')?.setOption(withFigures((fig, yl) => barOption(FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), [
+      { name: `${scen} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.a.exportsByRegion[r]), color: SCENARIO_COLOR },
+      { name: `${base} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.b.exportsByRegion[r]), color: BASELINE_COLOR, dashed: true },
+    ], 'money', lang, true)));
+    chart('smile')?.setOption(withFigures((fig, yl) => smileOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), [
+      { name: `${scen} ${yl}`, values: fig.a.valueAddedByStage, color: SCENARIO_COLOR },
+      { name: `${base} ${yl}`, values: fig.b.valueAddedByStage, color: BASELINE_COLOR, dashed: true },
+    ], lang)));
+    chart('transit')?.setOption(withFigures((fig, yl) => barOption(EXPORT_MODES.map((m) => tx(MODE_TEXT[m], lang)), [
+      { name: `${scen} ${yl}`, values: EXPORT_MODES.map((m) => fig.a.transitByMode[m]), color: SCENARIO_COLOR },
+      { name: `${base} ${yl}`, values: EXPORT_MODES.map((m) => fig.b.transitByMode[m]), color: BASELINE_COLOR, dashed: true },
+    ], 'days', lang)));
   }
 
   /** The model against context data (ui/context.ts): Yiwu's reported trade, the global B2C market. */
@@ -526,28 +522,32 @@ export class YiwuApp extends LitElement {
     const s = STRINGS[lang];
     const chart = (id: string) => this.querySelector<YiwuChart>(`#chart-${id}`);
     const side = (x: Shown | undefined, get: (x: Shown) => Array<{ year: number; value: number }>) => (x ? get(x) : []);
-    const trade = { sc: side(sc, totalTradeBnYuan), bs: side(bs, totalTradeBnYuan) };
-    const dataYears = YIWU_TRADE.series.map((p) => p.year);
-    const years = range(Math.min(...dataYears, ...trade.sc.map((p) => p.year)), Math.max(...dataYears, ...trade.sc.map((p) => p.year), ...trade.bs.map((p) => p.year)));
-    const at = (points: Array<{ year: number; value: number }>) => years.map((y) => points.find((p) => p.year === y)?.value ?? null);
-    // Chinese counts in 亿 (10^8): 566 bn yuan = 5,660亿元
-    const bnYuan = (v: number) => (lang === 'zh' ? `${f.num(v * 10, lang, 3)}亿元` : `${f.num(v, lang, 3)} bn yuan`);
-    chart('contextTrade')?.setOption(yearOption(years, [
-      { name: s.context.yiwuData, values: at(YIWU_TRADE.series.map((p) => ({ year: p.year, value: p.total }))), color: '#000000', kind: 'data' },
-      { name: s.context.tradeModel(s.legendScenario), values: at(trade.sc), color: SCENARIO_COLOR, kind: 'model' },
-      { name: s.context.tradeModel(s.legendBaseline), values: at(trade.bs), color: BASELINE_COLOR, kind: 'model', dashed: true },
-    ], bnYuan, lang));
+    chart('contextTrade')?.setOption(() => {
+      const trade = { sc: side(sc, totalTradeBnYuan), bs: side(bs, totalTradeBnYuan) };
+      const dataYears = YIWU_TRADE.series.map((p) => p.year);
+      const years = range(Math.min(...dataYears, ...trade.sc.map((p) => p.year)), Math.max(...dataYears, ...trade.sc.map((p) => p.year), ...trade.bs.map((p) => p.year)));
+      const at = (points: Array<{ year: number; value: number }>) => years.map((y) => points.find((p) => p.year === y)?.value ?? null);
+      // Chinese counts in 亿 (10^8): 566 bn yuan = 5,660亿元
+      const bnYuan = (v: number) => (lang === 'zh' ? `${f.num(v * 10, lang, 3)}亿元` : `${f.num(v, lang, 3)} bn yuan`);
+      return yearOption(years, [
+        { name: s.context.yiwuData, values: at(YIWU_TRADE.series.map((p) => ({ year: p.year, value: p.total }))), color: '#000000', kind: 'data' },
+        { name: s.context.tradeModel(s.legendScenario), values: at(trade.sc), color: SCENARIO_COLOR, kind: 'model' },
+        { name: s.context.tradeModel(s.legendBaseline), values: at(trade.bs), color: BASELINE_COLOR, kind: 'model', dashed: true },
+      ], bnYuan, lang);
+    });
 
-    const b2c = { sc: sc ? b2cIndex(sc) : undefined, bs: bs ? b2cIndex(bs) : undefined };
-    const data = b2c.sc?.data ?? b2c.bs?.data ?? [];
-    const modelYears = (b2c.sc?.model ?? []).concat(b2c.bs?.model ?? []).map((p) => p.year);
-    const years2 = range(Math.min(...data.map((p) => p.year)), Math.max(2020, ...modelYears));
-    const at2 = (points: Array<{ year: number; value: number }> | undefined) => years2.map((y) => points?.find((p) => p.year === y)?.value ?? null);
-    chart('contextB2c')?.setOption(yearOption(years2, [
-      { name: s.context.b2cData, values: at2(data), color: '#000000', kind: 'data' },
-      { name: s.context.tradeModel(s.legendScenario), values: at2(b2c.sc?.model), color: SCENARIO_COLOR, kind: 'model' },
-      { name: s.context.tradeModel(s.legendBaseline), values: at2(b2c.bs?.model), color: BASELINE_COLOR, kind: 'model', dashed: true },
-    ], (v) => f.num(v, lang, 3), lang, true)); // log scale: ten years of ~30 % growth would squash the data's points
+    chart('contextB2c')?.setOption(() => {
+      const b2c = { sc: sc ? b2cIndex(sc) : undefined, bs: bs ? b2cIndex(bs) : undefined };
+      const data = b2c.sc?.data ?? b2c.bs?.data ?? [];
+      const modelYears = (b2c.sc?.model ?? []).concat(b2c.bs?.model ?? []).map((p) => p.year);
+      const years2 = range(Math.min(...data.map((p) => p.year)), Math.max(2020, ...modelYears));
+      const at2 = (points: Array<{ year: number; value: number }> | undefined) => years2.map((y) => points?.find((p) => p.year === y)?.value ?? null);
+      return yearOption(years2, [
+        { name: s.context.b2cData, values: at2(data), color: '#000000', kind: 'data' },
+        { name: s.context.tradeModel(s.legendScenario), values: at2(b2c.sc?.model), color: SCENARIO_COLOR, kind: 'model' },
+        { name: s.context.tradeModel(s.legendBaseline), values: at2(b2c.bs?.model), color: BASELINE_COLOR, kind: 'model', dashed: true },
+      ], (v) => f.num(v, lang, 3), lang, true); // log scale: ten years of ~30 % growth would squash the data's points
+    });
   }
 }
 

@@ -1,7 +1,12 @@
 /**
  * <yiwu-chart>: one echarts chart with a title, its unit and a PNG download button. The option
- * is set from outside (`.option = …`); updates are applied in their own task so several charts
- * never add up to one long task.
+ * is set from outside (`setOption`), as an option or as a function that makes it. Updates keep
+ * the main thread free while runs stream:
+ * - each chart's update (making its option and drawing it) runs in its own task, so several
+ *   charts never add up to one long task;
+ * - a chart out of sight is not redrawn: it notes that it is stale and draws when it scrolls
+ *   into view (or when its PNG is asked for). Redrawing charts nobody sees would take the main
+ *   thread's time from the worker (two cores) and from the charts on screen.
  */
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -24,6 +29,28 @@ function drain() {
   setTimeout(drain, 0);
 }
 
+/** Series that carry their points in `data` (a sankey's data are its nodes: part of the frame). */
+const POINT_SERIES = new Set(['line', 'bar']);
+
+/** The option without its series' points, as text: if it is unchanged, only the data need updating. */
+function frameOf(option: EChartsCoreOption): string {
+  return JSON.stringify(option, function (this: { type?: unknown }, key: string, value: unknown) {
+    return key === 'data' && POINT_SERIES.has(this.type as string) ? undefined : value;
+  });
+}
+
+function seriesData(option: EChartsCoreOption): Array<unknown[] | undefined> {
+  const series = ((option as { series?: unknown }).series ?? []) as Array<{ type?: string; data?: unknown[] }>;
+  return (Array.isArray(series) ? series : [series]).map((s) => (POINT_SERIES.has(s.type ?? '') ? s.data : undefined));
+}
+
+function sameValues(a: unknown[] | undefined, b: unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Performance marks for the benchmark: time of every chart update. */
 export const chartUpdates: number[] = [];
 /** For profiling: [chart id, start, duration ms, rebuilt (1) or merged (0)] of every update. */
@@ -42,12 +69,24 @@ export class YiwuChart extends LitElement {
   /** Changing it redraws the chart from scratch (e.g. another metric on the same chart), so nothing of the old option lingers. */
   @property() structure = '';
   private lastStructure = '';
-  option: EChartsCoreOption | null = null;
+  /** The option to draw next, or what makes it (called when the chart is drawn, so it reads the latest data). */
+  private source: EChartsCoreOption | (() => EChartsCoreOption | undefined) | null = null;
+  private stale = false;
+  /** Within (or near) the viewport; without IntersectionObserver every chart counts as in view. */
+  private inView = typeof IntersectionObserver === 'undefined';
   private chart?: echarts.ECharts;
   private resize?: ResizeObserver;
-  private lastJson = '';
+  private sight?: IntersectionObserver;
+  private lastFrame = '';
+  private lastData: Array<unknown[] | undefined> = [];
   private lastCount = -1;
   private lastLang: string | undefined;
+  private drawn: EChartsCoreOption | undefined;
+
+  /** The option last drawn (for tests and for reading the chart's numbers from the console). */
+  get option(): EChartsCoreOption | undefined {
+    return this.drawn;
+  }
 
   protected override createRenderRoot() {
     return this;
@@ -69,41 +108,64 @@ export class YiwuChart extends LitElement {
     this.chart = echarts.init(el, undefined, { renderer: 'canvas' });
     this.resize = new ResizeObserver(() => this.chart?.resize());
     this.resize.observe(el);
-    if (this.option) this.schedule();
+    if (typeof IntersectionObserver !== 'undefined') {
+      // a margin of half a screen: a chart about to scroll in is drawn already
+      this.sight = new IntersectionObserver((entries) => {
+        this.inView = entries[entries.length - 1].isIntersecting;
+        if (this.inView && this.stale) this.schedule();
+        else if (!this.inView) pending.delete(this);
+      }, { rootMargin: '50% 0px' });
+      this.sight.observe(this);
+    }
+    if (this.source) this.schedule();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resize?.disconnect();
+    this.sight?.disconnect();
     this.chart?.dispose();
     this.chart = undefined;
     pending.delete(this);
   }
 
-  setOption(option: EChartsCoreOption) {
-    this.option = option;
+  setOption(option: EChartsCoreOption | (() => EChartsCoreOption | undefined)) {
+    this.source = option;
+    this.stale = true;
     this.schedule();
   }
 
   private schedule() {
-    if (!this.chart) return;
+    if (!this.chart || !this.inView) return;
     pending.add(this);
     if (!draining) { draining = true; setTimeout(drain, 0); }
   }
 
   applyNow() {
-    if (!this.chart || !this.option) return;
+    if (!this.chart || !this.source || !this.stale) return;
     const t0 = performance.now();
-    const json = JSON.stringify(this.option);
-    if (json === this.lastJson) return;
-    this.lastJson = json;
+    this.stale = false;
+    const option = typeof this.source === 'function' ? this.source() : this.source;
+    if (!option) return;
+    const frame = frameOf(option);
+    const data = seriesData(option);
     // same structure as before (same series count): merge, which redraws far faster than a rebuild
     const count = (o: unknown) => ((o as { series?: unknown[] }).series ?? []).length;
-    const rebuild = this.lastCount !== count(this.option) || this.lastLang !== (this.option as { lang?: string }).lang || this.lastStructure !== this.structure;
+    const rebuild = this.lastCount !== count(option) || this.lastLang !== (option as { lang?: string }).lang || this.lastStructure !== this.structure;
+    if (!rebuild && frame === this.lastFrame) {
+      // only the data may have changed (runs streaming): nothing to do if it has not; otherwise
+      // hand echarts the series' data alone, which spares it merging the rest of the option
+      if (data.every((d, i) => sameValues(d, this.lastData[i]))) return;
+      this.chart.setOption({ series: data.map((d) => (d === undefined ? {} : { data: d })) }, { lazyUpdate: false, silent: true });
+    } else {
+      this.chart.setOption(option, { notMerge: rebuild, lazyUpdate: false, silent: true });
+    }
+    this.drawn = option;
+    this.lastFrame = frame;
+    this.lastData = data;
     this.lastStructure = this.structure;
-    this.lastCount = count(this.option);
-    this.lastLang = (this.option as { lang?: string }).lang;
-    this.chart.setOption(this.option, { notMerge: rebuild, lazyUpdate: false, silent: true });
+    this.lastCount = count(option);
+    this.lastLang = (option as { lang?: string }).lang;
     this.dataset.updates = String(Number(this.dataset.updates ?? 0) + 1);
     chartUpdates.push(performance.now());
     chartTimings.push([this.chartId, t0, performance.now() - t0, rebuild ? 1 : 0]);
@@ -114,6 +176,8 @@ export class YiwuChart extends LitElement {
 
   /** The chart as a PNG data URL (white background, 2× pixels). */
   pngDataUrl(): string {
+    pending.delete(this);
+    this.applyNow();
     return this.chart ? this.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) : '';
   }
 
