@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runValidation, reportMarkdown, formatNumber } from '../cli/validate.ts';
+import { startRunRateBnYuan, CNY_PER_USD, YIWU_TRADE_BN_YUAN } from '../sim/validate/facts.ts';
 
 describe('npm run validate', () => {
   const report = runValidation([1, 2], 0.01);
@@ -13,7 +14,7 @@ describe('npm run validate', () => {
   it('covers the calibration targets and at least five further stylised facts', () => {
     expect(report.results.filter((r) => r.kind === 'calibration').length).toBeGreaterThanOrEqual(5);
     expect(report.results.filter((r) => r.kind === 'validation').length).toBeGreaterThanOrEqual(5);
-    for (const id of ['distance_elasticity_offline', 'merchant_size_tail', 'market_procurement_share', 'yiwu_trade_2023']) {
+    for (const id of ['distance_elasticity_offline', 'merchant_size_tail', 'market_procurement_share', 'yiwu_trade_2019', 'yiwu_trade_2023']) {
       expect(report.results.map((r) => r.id)).toContain(id);
     }
   });
@@ -27,6 +28,15 @@ describe('npm run validate', () => {
       expect(line).toContain(r.target);
       expect(line).toContain(r.pass ? 'met' : 'missed');
     }
+  });
+
+  it('Yiwu\'s 2019 trade is compared with the run-rate the model starts from, and only for a run that starts in January 2020', () => {
+    expect(startRunRateBnYuan('2020-01', 2e9)).toBeCloseTo((2e9 * 12 * CNY_PER_USD[2019]) / 1e9, 9);
+    expect(startRunRateBnYuan('2021-01', 2e9)).toBeNaN();
+    expect(startRunRateBnYuan('2020-02', 2e9)).toBeNaN();
+    const r2019 = report.results.find((r) => r.id === 'yiwu_trade_2019')!;
+    expect(r2019.mean).toBeGreaterThan(0);
+    expect(r2019.target).toContain(String(YIWU_TRADE_BN_YUAN[2019]));
   });
 
   it('the numbers change with the runs (they are not typed in)', () => {

@@ -2,7 +2,8 @@
  * Calibration by the simulated method of moments (McFadden 1989; Pakes & Pollard 1989): choose
  * the few free parameters so that moments of simulated data match their targets.
  *
- * Moments: Yiwu's total trade 2020–2023 (in yuan, log deviations), the market-procurement share
+ * Moments: Yiwu's total trade 2019–2023 (in yuan, log deviations; 2019 is the run-rate the model
+ * starts from in January 2020), the market-procurement share
  * of exports 2020–2023 as customs count it (the hall's exports and the B2B exports declared that
  * way; that declared share is identified by this moment alone), and the SME credit rejection rate. The objective is the sum of squared
  * deviations, each scaled by its tolerance, averaged over several seeds that stay the same for
@@ -14,7 +15,7 @@
  */
 import type { ResolvedScenario } from '../schema/resolve.ts';
 import { runScenario } from '../run.ts';
-import { YIWU_TRADE_BN_YUAN, CNY_PER_USD } from './facts.ts';
+import { YIWU_TRADE_BN_YUAN, CNY_PER_USD, YEAR_BEFORE_START, startRunRateBnYuan } from './facts.ts';
 
 export interface FreeParameter {
   id: keyof ResolvedScenario['model'];
@@ -42,6 +43,7 @@ export interface Moment {
 }
 
 export const MOMENTS: Moment[] = [
+  { id: `total_trade_${YEAR_BEFORE_START}_bn_yuan_start_run_rate`, target: YIWU_TRADE_BN_YUAN[YEAR_BEFORE_START], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json); the model starts in January 2020, its first month × 12' },
   ...[2020, 2021, 2022, 2023].map((year) => ({ id: `total_trade_${year}_bn_yuan`, target: YIWU_TRADE_BN_YUAN[year], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json)' })),
   { id: 'market_procurement_share_2020_2023', target: 0.795, tolerance: 0.035, log: false, source: 'Yiwu Customs: 76–83% of exports' },
   { id: 'sme_credit_rejection', target: 0.505, tolerance: 0.055, log: false, source: 'ADB Trade Finance Gaps surveys: 45–56%' },
@@ -61,6 +63,7 @@ export function simulatedMoments(scenario: ResolvedScenario, seed: number): numb
     return v.reduce((a, b) => a + b, 0) / v.length;
   };
   return [
+    startRunRateBnYuan(r.months[0], r.series.get('total_trade_usd')![0]),
     ...[2020, 2021, 2022, 2023].map((y) => (yearSum('total_trade_usd', y) * CNY_PER_USD[y]) / 1e9),
     mean('market_procurement_regime_share'),
     mean('credit_rejection_rate'),
