@@ -26,7 +26,7 @@ export function provenance(result: CalibrationResult, seeds: number[], scale: nu
     parameters: result.fitted,
     provenance: {
       date: when.toISOString().slice(0, 10), modelVersion: MODEL_VERSION, commit,
-      method: 'simulated method of moments; cyclic coordinate search with a halving step; common random numbers across candidates',
+      method: 'simulated method of moments; cyclic coordinate search with a halving step; the customs-only declared shares solved by constrained least squares for each candidate; common random numbers across candidates',
       seeds, scale, horizon: '2020-01 … 2023-12', evaluations: result.evaluations,
       freeParameters: FREE_PARAMETERS, start: result.start,
       objective: { start: result.objectiveStart, fitted: result.objectiveFitted, note: 'sum of squared deviations in units of each target\'s tolerance' },

@@ -75,8 +75,8 @@ export const COLLECTORS: Collector[] = [
   c('market_procurement_share', text('Market-procurement share', '市场采购占比'), share, text('Share of exports through the market hall (market-procurement mode).', '通过市场（市场采购贸易方式）出口的比例。'), false, {
     '': (_w, m) => (m.exports > 0 ? m.exportsByChannel[HALL] / m.exports : 0),
   }),
-  c('market_procurement_regime_share', text('Market-procurement share (customs regime)', '市场采购贸易方式占比（海关口径）'), share, text('Share of exports declared under the market-procurement regime (1039): the market hall\'s exports plus the share of B2B-platform exports that market merchants declare that way (model.b2bDeclaredMarketProcurement). What Yiwu Customs reports.', '以市场采购贸易方式（1039）申报的出口比例：市场采购渠道出口，加上市场商户以该方式申报的B2B平台出口（model.b2bDeclaredMarketProcurement）。即义乌海关公布的口径。'), false, {
-    '': (w, m) => (m.exports > 0 ? (m.exportsByChannel[HALL] + w.scenario.model.b2bDeclaredMarketProcurement * m.exportsByChannel[B2B]) / m.exports : 0),
+  c('market_procurement_regime_share', text('Market-procurement share (customs regime)', '市场采购贸易方式占比（海关口径）'), share, text('Share of exports declared under the market-procurement regime (1039): the shares of the market hall\'s and of B2B-platform exports that market merchants declare that way (model.hallDeclaredMarketProcurement, b2bDeclaredMarketProcurement); cross-border e-commerce has its own regimes. What Yiwu Customs reports.', '以市场采购贸易方式（1039）申报的出口比例：市场渠道出口与B2B平台出口中由市场商户以该方式申报的部分（model.hallDeclaredMarketProcurement、b2bDeclaredMarketProcurement）；跨境电商另有监管方式。即义乌海关公布的口径。'), false, {
+    '': (w, m) => (m.exports > 0 ? (w.scenario.model.hallDeclaredMarketProcurement * m.exportsByChannel[HALL] + w.scenario.model.b2bDeclaredMarketProcurement * m.exportsByChannel[B2B]) / m.exports : 0),
   }),
   c('hub_market_share', text('Hub\'s share of demand', '枢纽需求份额'), share, text('Share of the region\'s small-commodity spending that goes to the hub.', '地区小商品支出中流向枢纽的比例。'), false, {
     region: (_w, m, r) => m.hubShareByRegion[r],
