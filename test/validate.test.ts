@@ -14,7 +14,7 @@ describe('npm run validate', () => {
   it('covers the calibration targets and at least five further stylised facts', () => {
     expect(report.results.filter((r) => r.kind === 'calibration').length).toBeGreaterThanOrEqual(5);
     expect(report.results.filter((r) => r.kind === 'validation').length).toBeGreaterThanOrEqual(5);
-    for (const id of ['distance_elasticity_offline', 'merchant_size_tail', 'market_procurement_share_2020', 'market_procurement_share_2023', 'yiwu_trade_2019', 'yiwu_trade_2023']) {
+    for (const id of ['distance_elasticity_offline', 'merchant_size_tail', 'market_procurement_share_2020', 'market_procurement_share_2023', 'yiwu_trade_2019', 'yiwu_trade_2023', 'yiwu_exports_2023']) {
       expect(report.results.map((r) => r.id)).toContain(id);
     }
   });

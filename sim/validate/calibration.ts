@@ -3,7 +3,7 @@
  * the few free parameters so that moments of simulated data match their targets.
  *
  * Moments: Yiwu's total trade 2019–2023 (in yuan, log deviations; 2019 is the run-rate the model
- * starts from in January 2020), the market-procurement share of exports in each year 2020–2023
+ * starts from in January 2020) and its exports where the data give them (2023), the market-procurement share of exports in each year 2020–2023
  * as customs count it (the shares of the hall's and of B2B exports declared under regime 1039:
  * two parameters that only these moments identify, the level and how it holds as the channel mix
  * shifts), and the SME credit rejection rate. The objective is the sum of squared
@@ -19,7 +19,7 @@
  */
 import type { ResolvedScenario } from '../schema/resolve.ts';
 import { runScenario } from '../run.ts';
-import { YIWU_TRADE_BN_YUAN, CNY_PER_USD, YEAR_BEFORE_START, MARKET_PROCUREMENT_YEARS, startRunRateBnYuan } from './facts.ts';
+import { YIWU_TRADE_BN_YUAN, YIWU_EXPORTS_BN_YUAN, CNY_PER_USD, YEAR_BEFORE_START, MARKET_PROCUREMENT_YEARS, startRunRateBnYuan } from './facts.ts';
 
 export interface FreeParameter {
   id: keyof ResolvedScenario['model'];
@@ -54,9 +54,13 @@ export interface Moment {
   source: string;
 }
 
+/** Years for which the data give Yiwu's exports as well as its total trade. */
+const EXPORT_YEARS = Object.keys(YIWU_EXPORTS_BN_YUAN).map(Number);
+
 export const MOMENTS: Moment[] = [
   { id: `total_trade_${YEAR_BEFORE_START}_bn_yuan_start_run_rate`, target: YIWU_TRADE_BN_YUAN[YEAR_BEFORE_START], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json); the model starts in January 2020, its first month × 12' },
   ...[2020, 2021, 2022, 2023].map((year) => ({ id: `total_trade_${year}_bn_yuan`, target: YIWU_TRADE_BN_YUAN[year], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json)' })),
+  ...EXPORT_YEARS.map((year) => ({ id: `exports_${year}_bn_yuan`, target: YIWU_EXPORTS_BN_YUAN[year], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json)' })),
   ...MARKET_PROCUREMENT_YEARS.map((year) => ({ id: `market_procurement_share_${year}`, target: 0.795, tolerance: 0.035, log: false, source: 'Yiwu Customs: 76–83% of exports in every year 2019–2023' })),
   { id: 'sme_credit_rejection', target: 0.505, tolerance: 0.055, log: false, source: 'ADB Trade Finance Gaps surveys: 45–56%' },
 ];
@@ -90,6 +94,7 @@ export function simulatedRun(scenario: ResolvedScenario, seed: number): { moment
     moments: [
       startRunRateBnYuan(r.months[0], trade[0]),
       ...[2020, 2021, 2022, 2023].map((y) => (yearMean((t) => trade[t], y) * 12 * CNY_PER_USD[y]) / 1e9),
+      ...EXPORT_YEARS.map((y) => (yearMean((t) => exports[t], y) * 12 * CNY_PER_USD[y]) / 1e9),
       ...MARKET_PROCUREMENT_YEARS.map((y) => yearMean((t) => series('market_procurement_regime_share')[t], y)),
       rejection.reduce((a, b) => a + b, 0) / rejection.length,
     ],

@@ -51,6 +51,8 @@ export interface FactResult {
 
 /** Yiwu total foreign trade, bn yuan (Yiwu Customs), and average yuan per US$ (PBoC): context data. */
 export const YIWU_TRADE_BN_YUAN: Record<number, number> = Object.fromEntries(yiwuTrade.series.map((s) => [s.year, s.total]));
+/** Yiwu's exports, bn yuan, for the years the data give them (the rest of total trade is imports, taken as data). */
+export const YIWU_EXPORTS_BN_YUAN: Record<number, number> = Object.fromEntries(yiwuTrade.series.flatMap((s) => ('exports' in s && typeof s.exports === 'number' ? [[s.year, s.exports]] : [])));
 export const CNY_PER_USD: Record<number, number> = Object.fromEntries(Object.entries(yiwuTrade.cnyPerUsd.values).map(([y, v]) => [Number(y), v]));
 
 /**
@@ -188,6 +190,17 @@ const tradePathFacts: Fact[] = [
     measure: (run: ValidationRun) => (yearSum(run.sim, 'total_trade_usd', year) * CNY_PER_USD[year]) / 1e9,
     meets: (v: number) => Math.abs(v / YIWU_TRADE_BN_YUAN[year] - 1) <= 0.1,
     ifMissed: tradeIfMissed,
+  })),
+  ...Object.keys(YIWU_EXPORTS_BN_YUAN).map(Number).map((year): Fact => ({
+    id: `yiwu_exports_${year}`,
+    kind: 'calibration',
+    name: `Yiwu exports, ${year}`,
+    target: `${YIWU_EXPORTS_BN_YUAN[year]} bn yuan (±10%)`,
+    source: `Yiwu Customs; converted at ${CNY_PER_USD[year]} yuan per US$ (PBoC annual average)`,
+    unit: 'bn yuan',
+    measure: (run: ValidationRun) => (yearSum(run.sim, 'trade_value_usd', year) * CNY_PER_USD[year]) / 1e9,
+    meets: (v: number) => Math.abs(v / YIWU_EXPORTS_BN_YUAN[year] - 1) <= 0.1,
+    ifMissed: 'total trade may be right while its split is not: imports are taken as data (`model.importsUsdBnPerYear`, `importsGrowth`), so a miss here is the merchants\' exports off by as much as imports are.',
   })),
 ];
 
