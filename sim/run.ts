@@ -18,7 +18,14 @@ import { bindCollectors } from './collect/metrics.ts';
 import { CHANNEL_COUNT, MODE_COUNT, EXIT_REASONS } from './ids.ts';
 import { bitCount } from './mechanisms/finance.ts';
 
-export const MODEL_VERSION = '0.1.0';
+/**
+ * The model's version: it changes whenever results do (same scenario and seed, other numbers),
+ * so share links, saved runs and batch manifests from an older model are reported as outdated
+ * rather than silently giving other numbers. test/modelcheck.test.ts fails when results change
+ * under the same version (then bump it here and run `npm run modelcheck -- --update`).
+ * 0.2.0: calibration re-fitted (2019 trade, 2023 exports, the market-procurement share each year).
+ */
+export const MODEL_VERSION = '0.2.0';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

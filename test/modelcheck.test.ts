@@ -1,6 +1,8 @@
 /** The model check flags real moves, not replication noise, and runs on a reduced scale. */
 import { describe, it, expect } from 'vitest';
-import { compare, measure, checkInvariants } from '../cli/modelcheck.ts';
+import { readFileSync } from 'node:fs';
+import { compare, measure, checkInvariants, REFERENCE_FILE, type Reference } from '../cli/modelcheck.ts';
+import { MODEL_VERSION } from '../sim/run.ts';
 
 describe('npm run modelcheck', () => {
   it('flags a metric whose mean moved beyond its replication noise, and only that one', () => {
@@ -23,6 +25,16 @@ describe('npm run modelcheck', () => {
     const changed = measure(0.01, [1, 2, 3], ['pandemic-2020']);
     const moved = compare({ x: before.baseline }, { x: changed['pandemic-2020'] });
     expect(moved.map((m) => m.key)).toContain('trade_value_usd|{"channel":"market_hall"}|2021');
+  });
+
+  it('results change only with the model version: under the same version the reference is reproduced exactly', () => {
+    const reference = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Reference;
+    expect(reference.modelVersion, 'the reference was made with another model version: run npm run modelcheck -- --update').toBe(MODEL_VERSION);
+    const seed = reference.seeds[0];
+    const now = measure(reference.scale, [seed], ['baseline']).baseline;
+    const changed = Object.keys(reference.values.baseline).filter((key) => now[key][0] !== reference.values.baseline[key][0]);
+    // a change of results needs a new MODEL_VERSION (sim/run.ts), so that links and saved runs of the old model say they are outdated
+    expect(changed, `results changed under model version ${MODEL_VERSION}: bump MODEL_VERSION in sim/run.ts and run npm run modelcheck -- --update`).toEqual([]);
   });
 
   it('checks invariants over random scenarios', () => {

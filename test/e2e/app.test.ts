@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { buildApp, serve, launch, hasChromium, CHROMIUM, waitUpToDate } from './harness.ts';
 import { en } from '../../ui/i18n/en.ts';
 import { zh } from '../../ui/i18n/zh.ts';
+import { MODEL_VERSION } from '../../sim/run.ts';
 
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
 
@@ -153,13 +154,13 @@ describe.skipIf(!hasChromium)('browser app', () => {
       expect(await tab.locator('.message img').count()).toBe(0);
       await tab.close();
     };
-    await open('#v=0.1.0&seed=1&s=%%%not-base64', en.linkBroken);
+    await open(`#v=${MODEL_VERSION}&seed=1&s=%%%not-base64`, en.linkBroken);
     await open('#zzzz', en.linkBroken); // not a link of this app at all
     await open('#v=0.0.1&seed=1', 'model version 0.0.1');
-    await open(`#v=0.1.0&seed=1&s=${'A'.repeat(20_000)}`, 'characters long');
+    await open(`#v=${MODEL_VERSION}&seed=1&s=${'A'.repeat(20_000)}`, 'characters long');
     // valid JSON but not a valid scenario; the HTML in it stays inert text
     const bad = Buffer.from(JSON.stringify({ name: '<img src=x onerror=alert(1)>', infrastructure: { fiveGCoverage: 7 } })).toString('base64url');
-    await open(`#v=0.1.0&seed=1&s=${bad}`, '5G coverage');
+    await open(`#v=${MODEL_VERSION}&seed=1&s=${bad}`, '5G coverage');
   }, 150_000);
 
   it('a bad scenario file gives clear messages next to the field names', async () => {
