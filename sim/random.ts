@@ -10,6 +10,7 @@
  * Generator: seedrandom's Alea (Baagøe), fast and identical across JavaScript engines.
  */
 import seedrandom from 'seedrandom';
+import { cosTwoPi, log, pow } from './portableMath.ts';
 
 export interface Stream {
   /** Uniform on [0, 1). */
@@ -24,7 +25,7 @@ export function stream(seed: number, purpose: string, index = 0): Stream {
 export function normal(rng: Stream): number {
   let u = rng();
   while (u <= 1e-300) u = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+  return Math.sqrt(-2 * log(u)) * cosTwoPi(rng());
 }
 
 /**
@@ -47,13 +48,13 @@ export function normal(rng: Stream): number {
 export function representativePareto(u: number, shape: number, power: number, sample: number, population: number): number {
   const tail = 1 - u;
   const a = shape / power;
-  if (tail * sample >= 1) return Math.pow(tail, -1 / shape);
-  const top = Math.pow(sample, 1 / a); // X at the lower edge of the top slice
-  const cap = Math.pow(Math.max(population, sample), 1 / a);
+  if (tail * sample >= 1) return pow(tail, -1 / shape);
+  const top = pow(sample, 1 / a); // X at the lower edge of the top slice
+  const cap = pow(Math.max(population, sample), 1 / a);
   // ∫ from top to cap of x · a x^(−a−1) dx, plus the capped mass cap · cap^(−a); divided by the slice's probability 1/sample
-  const body = Math.abs(a - 1) < 1e-9 ? Math.log(cap / top) : (a / (1 - a)) * (Math.pow(cap, 1 - a) - Math.pow(top, 1 - a));
-  const mean = sample * (body + Math.pow(cap, 1 - a));
-  return Math.pow(mean, 1 / power);
+  const body = Math.abs(a - 1) < 1e-9 ? log(cap / top) : (a / (1 - a)) * (pow(cap, 1 - a) - pow(top, 1 - a));
+  const mean = sample * (body + pow(cap, 1 - a));
+  return pow(mean, 1 / power);
 }
 
 /** Pareto draw with minimum 1 and tail exponent `shape`: P(X > x) = x^-shape. */
@@ -63,7 +64,7 @@ export function pareto(rng: Stream, shape: number): number {
 
 /** The same, from a uniform u on [0, 1). */
 export function paretoFrom(u: number, shape: number): number {
-  return Math.pow(1 - u, -1 / shape);
+  return pow(1 - u, -1 / shape);
 }
 
 /**
@@ -84,14 +85,14 @@ export function poissonFromUniform(u: number, mean: number, expMinusMean: number
 
 /**
  * Binomial(n, p) draw by inversion of the CDF from one uniform `u` (n small). A caller that
- * draws often at the same p may pass (1 − p)^n, computed as Math.pow(1 - p, n), to save the power.
+ * draws often at the same p may pass (1 − p)^n, computed as pow(1 - p, n), to save the power.
  */
 export function binomialFromUniform(u: number, n: number, p: number, qPowN = -1): number {
   if (p <= 0 || n <= 0) return 0;
   if (p >= 1) return n;
   const q = 1 - p;
   let k = 0;
-  let prob = qPowN >= 0 ? qPowN : Math.pow(q, n);
+  let prob = qPowN >= 0 ? qPowN : pow(q, n);
   let cdf = prob;
   while (u >= cdf && k < n) {
     prob *= ((n - k) / (k + 1)) * (p / q);

@@ -36,12 +36,15 @@ function yearRun(trade: number): RunData {
 }
 
 describe('seed noise of a card\'s change', () => {
-  it('is half the 10–90 % range of the paired changes, seed by seed', () => {
+  it('is a 90 % prediction interval for one more seed\'s paired change: t(n − 1) · sd · √(1 + 1/n)', () => {
     const sc = [110, 120, 130, 140, 150].map(yearRun);
     const bs = [100, 100, 100, 100, 100].map(yearRun);
     const noise = pairedNoise(sc, bs, 2030, (y) => y.totalTrade, false, ['sea'])!;
-    // changes +10 … +50 %: 10–90 % range 0.14 … 0.46
-    expect(noise).toBeCloseTo((0.46 - 0.14) / 2, 9);
+    // changes +10 … +50 %: sample sd 0.1581; t(4) at 95 % = 2.132
+    expect(noise).toBeCloseTo(2.132 * Math.sqrt(0.025) * Math.sqrt(1.2), 6);
+    // the same spread from three seeds is more uncertain: a wider interval (t(2) = 2.92)
+    const three = pairedNoise([110, 130, 150].map(yearRun), [100, 100, 100].map(yearRun), 2030, (y) => y.totalTrade, false, ['sea'])!;
+    expect(three).toBeCloseTo(2.92 * 0.2 * Math.sqrt(4 / 3), 6);
     expect(pairedNoise(sc.slice(0, 2), bs.slice(0, 2), 2030, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
     expect(pairedNoise(sc, bs, 2029, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
   });

@@ -6,6 +6,7 @@
 import type { RunData, SideView } from './runner.ts';
 import { idx, FOREIGN_REGIONS, REGIONS_ALL } from './series.ts';
 import { STAGES } from '../sim/index.ts';
+import { sampleStandardDeviation } from 'simple-statistics';
 
 export interface Shown {
   months: string[];
@@ -204,12 +205,17 @@ export function band(runs: RunData[], series: number, centre?: { values: Float64
   return { lo, hi, n: ready.length };
 }
 
+/** Student's t, 95th percentile, by degrees of freedom 1–10 (one-sided 5 %: a two-sided 90 % interval). */
+const T95 = [6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812];
+
 /**
- * How much a card's change against the baseline moves with the seed alone: the band runs of the
- * two sides share their seeds (common random numbers), so each seed gives one paired change;
- * the noise is half the 10–90 % range of those changes (relative, or in points for shares).
- * The band runs are smaller than the main run, so this overstates the main run's noise a little.
- * Undefined until at least three pairs have the year complete.
+ * How much a card's change against the baseline moves with the seed alone. The band runs of the
+ * two sides share their seeds (common random numbers), so each seed gives one paired change; the
+ * noise is the half-width of a 90 % prediction interval for one more seed's change (the main
+ * run is one seed): t(n − 1) · sd · √(1 + 1/n), relative or in points for shares. With five
+ * pairs that is about 2.3 sd: a range from few seeds must allow for how little they show (half
+ * the 10–90 % range of five changes, 1.3 sd, let a chance result of one seed pass for an
+ * effect). Undefined until at least three pairs have the year complete.
  */
 export function pairedNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, get: (y: YearFigures) => number, points: boolean, modes: readonly string[]): number | undefined {
   const diffs: number[] = [];
@@ -222,9 +228,9 @@ export function pairedNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: nu
     const d = points ? x - y : y !== 0 ? x / y - 1 : Number.NaN;
     if (Number.isFinite(d)) diffs.push(d);
   }
-  if (diffs.length < 3) return undefined;
-  diffs.sort((p, q) => p - q);
-  return (quantile(diffs, 0.9) - quantile(diffs, 0.1)) / 2;
+  const n = diffs.length;
+  if (n < 3) return undefined;
+  return T95[Math.min(n - 1, T95.length) - 1] * sampleStandardDeviation(diffs) * Math.sqrt(1 + 1 / n);
 }
 
 const asShown = (r: RunData): Shown => ({ months: r.months, done: r.done, values: r.values, final: r.complete });

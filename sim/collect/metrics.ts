@@ -11,6 +11,7 @@ import type { Dimension } from './recorder.ts';
 import { SeriesTable } from './recorder.ts';
 import type { MonthSummary } from './summary.ts';
 import { creditSupply } from '../mechanisms/finance.ts';
+import { pow } from '../portableMath.ts';
 
 export interface MetricInfo {
   id: string;
@@ -64,10 +65,10 @@ export const COLLECTORS: Collector[] = [
   }),
   c('domestic_sales_usd', text('Domestic sales', '内销额'), usd, text('Goods value sold to buyers in China.', '售予国内买家的货值。'), true, { '': (_w, m) => m.domestic }),
   c('imports_usd', text('Imports', '进口额'), usd, text('Imports through the hub, taken as data (model.importsUsdBnPerYear, importsGrowth).', '经枢纽的进口额，作为数据输入。'), true, {
-    '': (w) => ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * Math.pow(1 + w.scenario.model.importsGrowth, w.t / 12),
+    '': (w) => ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * pow(1 + w.scenario.model.importsGrowth, w.t / 12),
   }),
   c('total_trade_usd', text('Total foreign trade', '进出口总额'), usd, text('Exports plus imports, as Yiwu Customs reports total trade.', '出口加进口，与义乌海关口径一致。'), true, {
-    '': (w, m) => m.exports + ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * Math.pow(1 + w.scenario.model.importsGrowth, w.t / 12),
+    '': (w, m) => m.exports + ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * pow(1 + w.scenario.model.importsGrowth, w.t / 12),
   }),
   c('digital_share_of_exports', text('Digital share of exports', '数字贸易出口占比'), share, text('Share of exports sold through the B2B platform or cross-border e-commerce.', '通过B2B平台或跨境电商出口的比例。'), false, {
     '': (_w, m) => (m.exports > 0 ? (m.exportsByChannel[B2B] + m.exportsByChannel[CBEC]) / m.exports : 0),

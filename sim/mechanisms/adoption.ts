@@ -19,6 +19,7 @@ import { attachMerchant, detachMerchant } from './offers.ts';
 import * as ids from '../ids.ts';
 import { shareAtOrAbove } from './peers.ts';
 import { annuityFactor, fixedCosts, requestCredit } from './finance.ts';
+import { pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { LEVEL_COUNT } = ids;
 
@@ -33,7 +34,7 @@ export function adoptionCost(w: World, targetLevel: number): number {
   const m = w.scenario.model;
   const t = w.t;
   const base = targetLevel === 1 ? m.adoptionCostB2bUsd : targetLevel === 2 ? m.adoptionCostCbecUsd : m.adoptionCostDataUsd;
-  return base * (1 - FIVE_G_COST_SAVING * w.levers.fiveGCoverage[t]) * Math.pow(w.levers.cloudAiPriceIndex[t], CLOUD_PRICE_EXPONENT[targetLevel]);
+  return base * (1 - FIVE_G_COST_SAVING * w.levers.fiveGCoverage[t]) * pow(w.levers.cloudAiPriceIndex[t], CLOUD_PRICE_EXPONENT[targetLevel]);
 }
 
 /** Pays an investment from spare cash, borrowing what is missing. Returns false if it cannot. */

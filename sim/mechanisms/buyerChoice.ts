@@ -31,6 +31,7 @@
 import type { World } from '../world/world.ts';
 import { ScratchBuffer } from '../scratch.ts';
 import * as ids from '../ids.ts';
+import { exp, pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, HALL, B2B, CBEC, IMPORTER } = ids;
 
@@ -53,10 +54,10 @@ export function updateDemand(w: World): void {
   for (const c of scenario.categories) shareSum += c.demandShare;
   for (let r = 0; r < R; r++) {
     const region = scenario.regions[r];
-    const total = (region.marketSizeUsdBn * 1e9 / 12) * w.scenario.scale * Math.pow(1 + region.demandGrowth, years);
+    const total = (region.marketSizeUsdBn * 1e9 / 12) * w.scenario.scale * pow(1 + region.demandGrowth, years);
     const readiness0 = levers.digitalReadiness[r][0] || 1;
     const online = Math.min(MAX_ONLINE_CONSUMER_SHARE,
-      region.onlineConsumerShare * Math.pow(1 + scenario.model.onlineConsumerGrowth, years) * (levers.digitalReadiness[r][t] / readiness0));
+      region.onlineConsumerShare * pow(1 + scenario.model.onlineConsumerGrowth, years) * (levers.digitalReadiness[r][t] / readiness0));
     for (let k = 0; k < K; k++) {
       const cell = total * (scenario.categories[k].demandShare / shareSum) * levers.demandMultiplier[r * K + k][t];
       market.importerBudget[r * K + k] = cell * (1 - online);
@@ -82,7 +83,7 @@ export function chooseChannels(w: World, live: boolean): void {
   const onlineConversion = 1 + FIVE_G_ONLINE_CONVERSION * levers.fiveGCoverage[t];
   const protection = levers.consumerProtection[t];
   // competing suppliers improve over time too; at initialisation (rng null) the reference is month 0
-  const rivals = Math.pow(1 + model.rivalImprovement, t / 12);
+  const rivals = pow(1 + model.rivalImprovement, t / 12);
   const trustLoss = 0.3 * (1 - protection);
   market.goodsValue.fill(0);
   market.spendPerAttraction.fill(0);
@@ -90,7 +91,7 @@ export function chooseChannels(w: World, live: boolean): void {
   market.budgetSum.fill(0);
   const landedPow = work.get(market.landedCost.length);
   for (let cell = 0; cell < landedPow.length; cell++) {
-    landedPow[cell] = market.landedCost[cell] > 0 ? Math.pow(market.landedCost[cell], -beta) : 0;
+    landedPow[cell] = market.landedCost[cell] > 0 ? pow(market.landedCost[cell], -beta) : 0;
   }
 
   // the stores' arrays in locals (fewer loads per buyer)
@@ -118,12 +119,12 @@ export function chooseChannels(w: World, live: boolean): void {
       // buyers who cannot visit (by habit or travel restrictions) reach the hall through agents
       const v = visitPropensity[i] * (r === w.domestic ? 1 : foreignVisits);
       const access = hallOpen * (v + (1 - v) * model.buyingAgentAccess);
-      wHall = access * landedPow[base + HALL] * Math.exp(habit * lastShare[last + HALL]);
+      wHall = access * landedPow[base + HALL] * exp(habit * lastShare[last + HALL]);
       const risk = fraudRate[r * CHANNEL_COUNT + B2B] * (1 + DISTRUST_RISK * (1 - trust));
-      wB2b = readiness * landedPow[base + B2B] * Math.exp(habit * lastShare[last + B2B] - beta * risk);
+      wB2b = readiness * landedPow[base + B2B] * exp(habit * lastShare[last + B2B] - beta * risk);
     } else {
       const risk = fraudRate[r * CHANNEL_COUNT + CBEC] * (1 + DISTRUST_RISK * (1 - trust));
-      wCbec = readiness * landedPow[base + CBEC] * Math.exp(habit * lastShare[last + CBEC] - beta * risk);
+      wCbec = readiness * landedPow[base + CBEC] * exp(habit * lastShare[last + CBEC] - beta * risk);
     }
     // (sums are kept incrementally, so guard against a rounding residue below zero)
     const sHall = Math.max(0, attraction[base + HALL]) * wHall;
@@ -166,7 +167,7 @@ export function chooseChannels(w: World, live: boolean): void {
     // trust follows experience of online purchases
     if (onlineShare > 0) {
       const fraud = fraudRate[r * CHANNEL_COUNT + (importer ? B2B : CBEC)];
-      const incident = 1 - Math.exp(-fraud * ORDERS_PER_MONTH * onlineShare);
+      const incident = 1 - exp(-fraud * ORDERS_PER_MONTH * onlineShare);
       let next = trust;
       if (w.buyerRandom.next(i) < incident) next = trust * (1 - trustLoss);
       else next = trust + model.trustLearning * onlineShare * (1 - trust);

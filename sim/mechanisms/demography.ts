@@ -25,6 +25,7 @@ import { YIWU_MERCHANTS, sampleMerchants } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { bitCount } from './finance.ts';
 import { marginAt, attachMerchant, detachMerchant } from './offers.ts';
+import { pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { LEVEL_COUNT } = ids;
 
@@ -75,7 +76,7 @@ export function drawProductivity(w: World, k: number, u: number, above = 1): num
   let total = 0;
   for (const c of scenario.categories) total += c.demandShare;
   const share = scenario.categories[k].demandShare / total;
-  const q = above > 1 ? 1 - (1 - u) * Math.pow(above, -m.productivityShape) : u;
+  const q = above > 1 ? 1 - (1 - u) * pow(above, -m.productivityShape) : u;
   return representativePareto(q, m.productivityShape, m.priceSensitivity, sampleMerchants(scenario.scale) * share, YIWU_MERCHANTS * share);
 }
 
@@ -98,7 +99,7 @@ export function placeMerchant(w: World, i: number, k: number, productivity: numb
   s.setAlive(i, 1);
   s.category[i] = k;
   s.productivity[i] = productivity;
-  s.productivityPower[i] = Math.pow(productivity, w.scenario.model.priceSensitivity);
+  s.productivityPower[i] = pow(productivity, w.scenario.model.priceSensitivity);
   s.stage[i] = stage;
   s.level[i] = level;
   s.birthMonth[i] = birthMonth;
@@ -129,7 +130,7 @@ export function enterMerchants(w: World, categoryCumulative: Float64Array): void
     while (level < LEVEL_COUNT - 1 && u >= peers.count[k * LEVEL_COUNT + level]) u -= peers.count[k * LEVEL_COUNT + level++];
     level = Math.min(level, 2);
     const margin = marginAt(w, stage, scenario.categories[k].designIntensity);
-    const expectedSales = peers.performance[k * LEVEL_COUNT + level] * Math.pow(phi, m.priceSensitivity);
+    const expectedSales = peers.performance[k * LEVEL_COUNT + level] * pow(phi, m.priceSensitivity);
     const fixed = m.boothCostUsd + m.digitalRunningCostUsd * level;
     if (expectedSales * margin <= fixed) continue;
     placeMerchant(w, i, k, phi, stage, level, w.firstMonth + w.t, m.startupCapitalUsd);

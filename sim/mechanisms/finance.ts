@@ -18,6 +18,7 @@
  * lending: Frost et al. (2019) BigTech and the changing structure of financial intermediation.
  */
 import type { World } from '../world/world.ts';
+import { exp, log1p, pow } from '../portableMath.ts';
 
 /** Share of cash above the working reserve that owners draw out each month. */
 const OWNER_DRAW_SHARE = 0.3;
@@ -26,7 +27,7 @@ const COLLATERAL_MONTHS_OF_SALES = 3;
 
 export function annuityFactor(months: number, annualRate: number): number {
   const r = annualRate / 12;
-  return r > 1e-9 ? (1 - Math.pow(1 + r, -months)) / r : months;
+  return r > 1e-9 ? (1 - pow(1 + r, -months)) / r : months;
 }
 
 /** Popcount of a mask (branch-free: masks vary from merchant to merchant, so a loop mispredicts). */
@@ -58,9 +59,9 @@ export function requestCredit(w: World, i: number, amount: number): boolean {
     const cover = assets / (s.debt[i] + amount);
     const leverage = s.debt[i] / Math.max(1, 12 * s.salesEma[i]);
     const record = s.level[i] >= 1 ? Math.min(1, (12 * s.salesEma[i]) / (2 * amount)) : 0;
-    const score = -w.scenario.model.creditStrictness + 0.4 * Math.log1p(ageYears) + 1.2 * Math.min(2, cover)
+    const score = -w.scenario.model.creditStrictness + 0.4 * log1p(ageYears) + 1.2 * Math.min(2, cover)
       - Math.min(3, leverage) + 2 * w.levers.transactionDataScoring[t] * record;
-    approved = w.merchantRandom.next(i) < tightness / (1 + Math.exp(-score));
+    approved = w.merchantRandom.next(i) < tightness / (1 + exp(-score));
   }
   if (approved) {
     s.debt[i] += amount;

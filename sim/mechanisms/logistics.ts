@@ -18,6 +18,7 @@
  */
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
+import { exp, pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { MODE_COUNT } = ids;
 
@@ -48,7 +49,7 @@ export function priceLogistics(w: World): void {
     const m = p.mode[i];
     const mode = scenario.modes[m];
     if (t > 0 && p.utilisation[i] > EXPANSION_THRESHOLD) p.expansion[i] *= 1 + EXPANSION_RATE;
-    p.capacity[i] = p.baseCapacity[i] * p.expansion[i] * Math.pow(1 + mode.capacityGrowth, years);
+    p.capacity[i] = p.baseCapacity[i] * p.expansion[i] * pow(1 + mode.capacityGrowth, years);
     p.digitalisation[i] = Math.min(1, digital * p.digitalAffinity[i]);
     const u = Math.min(MAX_PRICED_UTILISATION, p.utilisation[i]);
     // rates are sticky: the congestion markup moves part of the way to its target each month,
@@ -84,7 +85,7 @@ export function settleLogistics(w: World): void {
   for (let i = 0; i < p.count; i++) {
     const m = p.mode[i];
     const rel = p.priceFactor[i] / (market.modePriceFactor[m] || 1);
-    p.share[i] = p.capacity[i] * Math.exp(-PROVIDER_PRICE_SENSITIVITY * (rel - 1));
+    p.share[i] = p.capacity[i] * exp(-PROVIDER_PRICE_SENSITIVITY * (rel - 1));
     weightSum[m] += p.share[i];
   }
   for (let i = 0; i < p.count; i++) {

@@ -27,6 +27,7 @@ const { annuityFactor, bitCount } = finance;
 import { financeInvestment } from './adoption.ts';
 import { ScratchBuffer } from '../scratch.ts';
 import * as offers from './offers.ts';
+import { exp, pow } from '../portableMath.ts';
 const { setHallLink, setOnlineMarket } = offers;
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, B2B, CBEC } = ids;
@@ -38,7 +39,7 @@ const REVIEW_MARKET = 0.1;
 
 /** Share of importers from a region who buy in the market hall in person (before personal variation). */
 export function visitRate(distanceKm: number, elasticity: number): number {
-  return Math.min(1, Math.pow(Math.max(distanceKm, 500) / 1000, -elasticity));
+  return Math.min(1, pow(Math.max(distanceKm, 500) / 1000, -elasticity));
 }
 
 /** Online entry cost into region r this month. */
@@ -88,7 +89,7 @@ export function updateHallRelationships(w: World): void {
   const t = w.t;
   // new relationships need foreign buyers in the hall
   const meetings = m.hallMeetingsPerMonth * w.levers.hallOpen[t] * w.levers.foreignVisitsOpen[t];
-  const noMeeting = Math.exp(-meetings);
+  const noMeeting = exp(-meetings);
   // Visitors' regional mix per category (cumulative), from importers' spending × visit rate.
   const mix = mixWork.get(R * K);
   for (let k = 0; k < K; k++) {
@@ -106,7 +107,7 @@ export function updateHallRelationships(w: World): void {
   const lapse = m.linkAttrition;
   // chance that none of n relationships lapses, for n = 0 … R (the common case, without a power per merchant)
   const noLapse = noLapseWork.get(R + 1);
-  for (let n = 0; n <= R; n++) noLapse[n] = Math.pow(1 - lapse, n);
+  for (let n = 0; n <= R; n++) noLapse[n] = pow(1 - lapse, n);
   const foreign = w.foreignMask;
   const { category, offlineMask, attractHall } = s;
   const hallAttraction = peers.hallAttraction;

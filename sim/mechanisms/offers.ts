@@ -22,6 +22,7 @@
  */
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
+import { pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, STAGE_COUNT, HALL, B2B, CBEC, DESIGN, BRAND, RAW } = ids;
 
@@ -107,14 +108,14 @@ function fillOfferTables(w: World): void {
     const cat = scenario.categories[k];
     for (let g = 0; g < STAGE_COUNT; g++) {
       const premium = premiumFactor(w, g, cat.designIntensity);
-      const quality = Math.pow(premium, model.qualityPerPremium);
+      const quality = pow(premium, model.qualityPerPremium);
       market.offerMargin[k * STAGE_COUNT + g] = 1 - 1 / (premium * (1 + model.traderMarkup));
       for (let ai = 0; ai < 2; ai++) {
         const cost = BASE_COST_SHARE * cat.unitValueUsd * (ai === 1 ? 1 - aiSaving : 1);
         const price = cost * premium * (1 + model.traderMarkup);
         const o = ((k * STAGE_COUNT + g) * 2 + ai) * 2;
         table[o] = price;
-        table[o + 1] = Math.pow(price / quality, -beta);
+        table[o + 1] = pow(price / quality, -beta);
       }
     }
   }

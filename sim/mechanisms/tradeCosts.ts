@@ -17,6 +17,7 @@
  */
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
+import { exp } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, MODE_COUNT, HALL, B2B, CBEC } = ids;
 
@@ -82,7 +83,7 @@ export function updateTradeCosts(w: World): void {
           if (!modeAllowed(m, c, domestic, region.railAccess)) { modeWeight[m] = 0; continue; }
           const freight = market.freightPerKg[m * R + r] * cat.kgPerUsd;
           const days = market.transitDays[m * R + r] + clearance;
-          modeWeight[m] = Math.exp(-MODE_CHOICE_SCALE * (freight + cat.timeCostPerDay * days));
+          modeWeight[m] = exp(-MODE_CHOICE_SCALE * (freight + cat.timeCostPerDay * days));
           sum += modeWeight[m];
         }
         let freight = 0;

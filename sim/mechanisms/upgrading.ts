@@ -17,6 +17,7 @@ import * as ids from '../ids.ts';
 import { premiumFactor, attachMerchant, detachMerchant } from './offers.ts';
 import { annuityFactor } from './finance.ts';
 import { financeInvestment } from './adoption.ts';
+import { pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { DESIGN, BRAND } = ids;
 /** Where each stage can upgrade to (-1: nowhere), by ids.ts STAGES index: production → design; trading and design → brand. */
@@ -47,7 +48,7 @@ export function upgradeValueChain(w: World): void {
     const cat = scenario.categories[s.category[i]];
     const before = premiumFactor(w, stage, cat.designIntensity);
     const after = premiumFactor(w, target, cat.designIntensity);
-    const salesAfter = s.salesEma[i] * Math.pow(after / before, beta * (m.qualityPerPremium - 1));
+    const salesAfter = s.salesEma[i] * pow(after / before, beta * (m.qualityPerPremium - 1));
     const marginAfter = 1 - (1 - s.margin[i]) * (before / after);
     const success = Math.min(1, m.upgradeSuccess * (dataDriven ? 1.3 : 1));
     const gain = success * (salesAfter * marginAfter - s.salesEma[i] * s.margin[i]);

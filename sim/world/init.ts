@@ -35,6 +35,7 @@ import { updatePeerStats } from '../mechanisms/peers.ts';
 import { visitRate } from '../mechanisms/markets.ts';
 import { fixedCosts, creditSupply } from '../mechanisms/finance.ts';
 import { drawCategory, drawProductivity, placeMerchant, ENTRANT_STAGE_CUMULATIVE } from '../mechanisms/demography.ts';
+import { exp, log, pow } from '../portableMath.ts';
 
 export { YIWU_MERCHANTS } from './world.ts';
 /** Buyer agents at Yiwu scale, and the buyers they stand for. */
@@ -168,13 +169,13 @@ function placeIncumbents(w: World, count: number): void {
     const k = categoryOf[i];
     const phi = drawProductivity(w, k, (slices[k][placed[k]++] + strata()) / perCategory[k]);
     const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, rng());
-    const age = Math.floor(-Math.log(1 - rng()) * MEAN_AGE_MONTHS);
+    const age = Math.floor(-log(1 - rng()) * MEAN_AGE_MONTHS);
     placeMerchant(w, i, k, phi, stage, 0, w.firstMonth - age, m.startupCapitalUsd * (0.5 + rng()));
     if (rng() < 0.3) s.debt[i] = 0.4 * m.startupCapitalUsd;
   }
   // Digital levels by a noisy productivity ranking (Gumbel noise on log productivity).
   const score = new Float64Array(count);
-  for (let i = 0; i < count; i++) score[i] = Math.log(s.productivity[i]) - 0.8 * Math.log(-Math.log(rng() || 1e-12));
+  for (let i = 0; i < count; i++) score[i] = log(s.productivity[i]) - 0.8 * log(-log(rng() || 1e-12));
   const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => score[b] - score[a] || a - b);
   let cut = 0;
   for (let level = 3; level >= 1; level--) {
@@ -199,7 +200,7 @@ function placeIncumbents(w: World, count: number): void {
       const rate = (meet * w.market.importerBudget[r * K + k] * w.visitRate[r]) / (visitors || 1);
       if (rng() < rate / (rate + m.linkAttrition)) s.offlineMask[i] |= 1 << r;
       if (s.level[i] > 0) {
-        const p = 1 - Math.exp(-0.15 * Math.sqrt(s.productivity[i]) * w.levers.digitalReadiness[r][0] * (1 - 0.5 * w.levers.dataRegime[r][0]));
+        const p = 1 - exp(-0.15 * Math.sqrt(s.productivity[i]) * w.levers.digitalReadiness[r][0] * (1 - 0.5 * w.levers.dataRegime[r][0]));
         if (rng() < p) s.onlineMask[i] |= 1 << r;
       }
     }
@@ -228,12 +229,12 @@ function createBuyers(scenario: ResolvedScenario, seed: number, R: number, K: nu
       b.region[i] = r;
       b.category[i] = k;
       b.kind[i] = kind;
-      b.budgetShare[i] = Math.exp(0.6 * normal(rng));
+      b.budgetShare[i] = exp(0.6 * normal(rng));
       total += b.budgetShare[i];
       b.visitPropensity[i] = kind === IMPORTER
-        ? Math.min(1, (region.domestic ? 0.9 : visitRate(region.distanceKm, m.visitDistanceElasticity)) * Math.exp(0.4 * normal(rng)))
+        ? Math.min(1, (region.domestic ? 0.9 : visitRate(region.distanceKm, m.visitDistanceElasticity)) * exp(0.4 * normal(rng)))
         : 0;
-      b.searchBreadth[i] = Math.exp(0.3 * normal(rng));
+      b.searchBreadth[i] = exp(0.3 * normal(rng));
       b.trust[i] = Math.min(0.95, Math.max(0.05, region.consumerTrust + 0.1 * normal(rng)));
       b.lastShare[i * CHANNEL_COUNT] = 1;
     }
@@ -261,7 +262,7 @@ function createProviders(scenario: ResolvedScenario, seed: number): ProviderStor
       p.costFactor[i] = 0.85 + 0.3 * rng();
       p.digitalAffinity[i] = 0.6 + 0.8 * rng();
       p.utilisation[i] = 0.7;
-      p.congestion[i] = mode.congestionPremium * 0.7 ** 4;
+      p.congestion[i] = mode.congestionPremium * pow(0.7, 4);
     }
     for (let j = first; j < i; j++) {
       p.baseCapacity[j] *= (mode.capacityMillionKgPerMonth * 1e6 * scenario.scale) / sum;
@@ -292,7 +293,7 @@ function prime(w: World, reference: Reference | null): void {
     for (let i = 0; i < s.capacity; i++) {
       if (s.alive[i] === 0) continue;
       s.productivity[i] = reference.productivity[i];
-      s.productivityPower[i] = Math.pow(s.productivity[i], w.scenario.model.priceSensitivity);
+      s.productivityPower[i] = pow(s.productivity[i], w.scenario.model.priceSensitivity);
     }
     w.market.offersStale = true;
     updateOffers(w);
@@ -336,9 +337,9 @@ function redrawLossMakers(w: World, rng: Stream): void {
     const fixed = fixedCosts(w, i);
     if (margin >= fixed) continue;
     // sales grow as φ^β, so break-even productivity is φ × (fixed / margin)^(1/β)
-    const breakEven = s.productivity[i] * (margin > 0 ? Math.pow(fixed / margin, 1 / m.priceSensitivity) : 10);
+    const breakEven = s.productivity[i] * (margin > 0 ? pow(fixed / margin, 1 / m.priceSensitivity) : 10);
     s.productivity[i] = drawProductivity(w, s.category[i], rng(), breakEven);
-    s.productivityPower[i] = Math.pow(s.productivity[i], m.priceSensitivity);
+    s.productivityPower[i] = pow(s.productivity[i], m.priceSensitivity);
   }
   w.market.offersStale = true;
 }

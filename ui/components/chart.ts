@@ -174,11 +174,40 @@ export class YiwuChart extends LitElement {
     if (chartTimings.length > 500) chartTimings.splice(0, 250);
   }
 
-  /** The chart as a PNG data URL (white background, 2× pixels). */
+  /**
+   * The chart as a PNG data URL (white background, 2× pixels), with its heading, unit and line
+   * key above the plot: an image pasted into a slide or a report must say what it shows.
+   */
   pngDataUrl(): string {
     pending.delete(this);
     this.applyNow();
-    return this.chart ? this.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) : '';
+    if (!this.chart) return '';
+    const ratio = 2;
+    const plot = this.chart.getRenderedCanvas({ pixelRatio: ratio, backgroundColor: '#ffffff' });
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return plot.toDataURL('image/png');
+    const family = getComputedStyle(this).fontFamily || 'sans-serif';
+    const pad = 10 * ratio;
+    const lines: Array<[string, string, string]> = [[`${this.heading} (${this.unit})`, `600 ${15 * ratio}px ${family}`, '#1a1a1a']];
+    if (this.keyText) lines.push([this.keyText, `${12 * ratio}px ${family}`, '#4a4a4a']);
+    const lineHeight = (font: string) => Number(/(\d+)px/.exec(font)![1]) * 1.35;
+    const top = pad + lines.reduce((h, [, font]) => h + lineHeight(font), 0);
+    canvas.width = plot.width;
+    canvas.height = plot.height + top;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.textBaseline = 'top';
+    let y = pad;
+    for (const [text, font, colour] of lines) {
+      ctx.font = font;
+      ctx.fillStyle = colour;
+      // a long heading is narrowed to fit rather than cut off
+      ctx.fillText(text, pad, y, canvas.width - 2 * pad);
+      y += lineHeight(font);
+    }
+    ctx.drawImage(plot, 0, top);
+    return canvas.toDataURL('image/png');
   }
 
   private savePng() {
