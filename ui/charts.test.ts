@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { niceExtent, timeOption, textWidth, formatter, type Line } from './charts.ts';
+import { niceExtent, timeOption, textWidth, formatter, wrapLabel, type Line } from './charts.ts';
 
 const line = (values: number[], done = values.length): Line => ({ name: 'x', data: Float64Array.from(values), done, color: '#000' });
 
@@ -27,5 +27,16 @@ describe('chart options', () => {
     }
     expect(textWidth('US$18bn', 12)).toBeGreaterThan(textWidth('4', 12));
     expect(textWidth('180亿美元', 12)).toBeGreaterThan(textWidth('18bn', 12));
+  });
+});
+
+describe('category labels', () => {
+  it('wrap at spaces, never inside a word; Chinese wraps between characters', () => {
+    expect(wrapLabel('China–Europe rail', 70, 11)).toBe('China–Europe\nrail');
+    expect(wrapLabel('Design & R&D', 62, 11)).toBe('Design &\nR&D');
+    expect(wrapLabel('Sea', 70, 11)).toBe('Sea');
+    for (const line of wrapLabel('Russia & Central Asia', 70, 11).split('\n')) expect(['Russia &', 'Central', 'Asia', 'Central Asia', 'Russia']).toContain(line);
+    expect(wrapLabel('俄罗斯及中亚地区', 44, 11).split('\n').length).toBeGreaterThan(1);
+    expect(wrapLabel('俄罗斯及中亚地区', 44, 11).replace(/\n/g, '')).toBe('俄罗斯及中亚地区');
   });
 });

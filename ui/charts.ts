@@ -125,6 +125,38 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /**
+ * A category label wrapped to lines of at most `width` px (estimated), at spaces only — never
+ * inside a word ("China–Euro / pe rail") — or, for Chinese without spaces, between characters.
+ * A word wider than `width` keeps its own line.
+ */
+export function wrapLabel(text: string, width: number, fontSize: number): string {
+  const spaced = text.includes(' ');
+  const parts = spaced ? text.split(' ') : /[\u2e80-\u9fff]/.test(text) ? [...text] : [text];
+  const joiner = spaced ? ' ' : '';
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const longer = line ? line + joiner + part : part;
+    if (line && textWidth(longer, fontSize) > width) {
+      lines.push(line);
+      line = part;
+    } else line = longer;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * Category axis labels: every category shown, wrapped at word boundaries to `width`; for a
+ * vertical list of categories (horizontal bars), as wide as the longest label up to `width`, so
+ * most stay on one line and neighbours do not crowd each other.
+ */
+function categoryLabels(categories: string[], fontSize: number, width: number, vertical = false) {
+  const room = vertical ? Math.min(width, Math.max(...categories.map((c) => textWidth(c, fontSize)))) : width;
+  return { ...FONT, fontSize, interval: 0, lineHeight: Math.round(fontSize * 1.2), formatter: (c: string) => wrapLabel(c, room, fontSize) };
+}
+
+/**
  * Room for the value axis's labels: the widest label of the ticks echarts is likely to choose
  * (round steps over the lines' range, up to six intervals), with margin for a step finer than that.
  */
@@ -225,7 +257,7 @@ export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kin
     grid: { ...base(lang, look).grid, top: legendLines(stacks.map((b) => b.name), z.legend, look.width) * (z.legend + 10) + 6, bottom: 8 },
     tooltip: { ...base(lang, look).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
     xAxis: { type: 'value', axisLabel: { ...FONT, fontSize: z.axis, formatter: fmt, hideOverlap: true } },
-    yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { ...FONT, fontSize: z.axis, interval: 0, width: z.axis * 9, overflow: 'break' } },
+    yAxis: { type: 'category', inverse: true, data: categories, axisLabel: categoryLabels(categories, z.axis, z.axis * 12, true) },
     series: stacks.map((b) => ({ type: 'bar', stack: 'all', name: b.name, data: b.values.map((v) => (Number.isFinite(v) ? v : null)), itemStyle: { color: b.color, borderColor: '#ffffff', borderWidth: 1 }, barMaxWidth: look.big ? 56 : 28 })),
   };
 }
@@ -239,7 +271,7 @@ export interface Bars {
 
 export function barOption(categories: string[], bars: Bars[], kind: Kind, lang: Lang, horizontal = false): EChartsCoreOption {
   const fmt = formatter(kind, lang);
-  const cat = { type: 'category', data: categories, axisLabel: { ...FONT, fontSize: 11, interval: 0, width: horizontal ? 110 : 70, overflow: 'break' } };
+  const cat = { type: 'category', data: categories, axisLabel: categoryLabels(categories, 11, horizontal ? 150 : 70, horizontal) };
   const val = { type: 'value', axisLabel: { ...FONT, formatter: fmt, hideOverlap: true } };
   return {
     ...base(lang),
@@ -260,7 +292,7 @@ export function smileOption(stages: string[], lines: Bars[], lang: Lang): EChart
   return {
     ...base(lang),
     tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => fmt(v) },
-    xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: { ...FONT, fontSize: 11, interval: 0, width: 62, overflow: 'break', lineHeight: 13 } },
+    xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: categoryLabels(stages, 11, 62) },
     yAxis: { type: 'log', axisLabel: { ...FONT, formatter: fmt } },
     series: lines.map((l) => ({
       type: 'line', name: l.name, smooth: true, data: l.values.map((v) => (Number.isFinite(v) && v > 0 ? v : null)),

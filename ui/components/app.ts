@@ -398,9 +398,9 @@ export class YiwuApp extends LitElement {
       ['digitalShare', (y) => y.digitalShare, (v) => f.pct(v, lang), 'pp'],
       ['exporters', (y) => y.exporters, (v) => f.count(v, lang), 'rel'],
       ['merchants', (y) => y.merchants, (v) => f.count(v, lang), 'rel'],
-      ['smile', (y) => y.smile, (v) => `${f.num(v, lang, 3)} ×`, 'rel'],
+      ['smile', (y) => y.smile, (v) => f.times(v, lang), 'rel'],
       ['rejection', (y) => y.rejection, (v) => f.pct(v, lang), 'pp'],
-      ['landed', (y) => y.landed, (v) => `${f.num(v, lang, 3)} ×`, 'rel'],
+      ['landed', (y) => y.landed, (v) => f.times(v, lang), 'rel'],
     ];
     return html`<section class="cards" aria-label=${s.cardsTitle(year(fig?.year ?? endYear, lang))}>
       <h2>${s.cardsTitle(year(fig?.year ?? endYear, lang))}</h2>
@@ -444,7 +444,7 @@ export class YiwuApp extends LitElement {
           <td class=${r.created > 0 ? 'up' : r.created < 0 ? 'down' : ''}>${f.signedMoney(r.created, lang)}</td>
           <td class=${r.diverted > 0 ? 'up' : r.diverted < 0 ? 'down' : ''}>${f.signedMoney(r.diverted, lang)}</td>
           <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
-          <td>${f.num(r.landed, lang, 3)} × (${f.change(r.landedChange, lang)})</td>
+          <td>${f.times(r.landed, lang)} (${f.change(r.landedChange, lang)})</td>
         </tr>`)}
         ${rows.length === 0 ? html`<tr><td colspan="6">${s.computing}</td></tr>` : nothing}
         </tbody>
