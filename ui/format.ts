@@ -18,6 +18,11 @@ export function money(v: number, lang: Lang): string {
   const n = nf(lang, 'compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
   return lang === 'zh' ? `${n}美元` : `US$${n}`;
 }
+/** Billions of yuan: "566 bn yuan" / "5660亿元" (Chinese counts in 亿, 10^8, written as compact money is). */
+export function bnYuan(v: number, lang: Lang): string {
+  if (!ok(v)) return '–';
+  return lang === 'zh' ? `${nf(lang, 'compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(v * 1e9)}元` : `${num(v, lang, 3)} bn yuan`;
+}
 /** Plain numbers with separators and a few significant digits. */
 export function num(v: number, lang: Lang, digits = 3): string {
   if (!ok(v)) return '–';

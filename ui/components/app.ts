@@ -527,8 +527,7 @@ export class YiwuApp extends LitElement {
       const dataYears = YIWU_TRADE.series.map((p) => p.year);
       const years = range(Math.min(...dataYears, ...trade.sc.map((p) => p.year)), Math.max(...dataYears, ...trade.sc.map((p) => p.year), ...trade.bs.map((p) => p.year)));
       const at = (points: Array<{ year: number; value: number }>) => years.map((y) => points.find((p) => p.year === y)?.value ?? null);
-      // Chinese counts in 亿 (10^8): 566 bn yuan = 5,660亿元
-      const bnYuan = (v: number) => (lang === 'zh' ? `${f.num(v * 10, lang, 3)}亿元` : `${f.num(v, lang, 3)} bn yuan`);
+      const bnYuan = (v: number) => f.bnYuan(v, lang);
       return yearOption(years, [
         { name: s.context.yiwuData, values: at(YIWU_TRADE.series.map((p) => ({ year: p.year, value: p.total }))), color: '#000000', kind: 'data' },
         { name: s.context.tradeModel(s.legendScenario), values: at(trade.sc), color: SCENARIO_COLOR, kind: 'model' },
