@@ -29,10 +29,10 @@ export function num(v: number, lang: Lang, digits = 3): string {
   if (Math.abs(v) >= 1e5) return nf(lang, 'compactn', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
   return nf(lang, `sig${digits}`, { maximumSignificantDigits: digits }).format(v);
 }
-/** A multiple with two decimals, so neighbouring figures line up: 1.50 ×, 1.42 ×. */
+/** A multiple with three significant digits, trailing zeros kept so figures line up: 1.50 ×, 1.42 ×, 0.178 ×. */
 export function times(v: number, lang: Lang): string {
   if (!ok(v)) return '–';
-  return `${nf(lang, 'fixed2', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)} ×`;
+  return `${nf(lang, 'sig3fixed', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(v)} ×`;
 }
 export function count(v: number, lang: Lang): string {
   if (!ok(v)) return '–';
