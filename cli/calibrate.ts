@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
+import { wholeNumber, scaleOption } from './sweep-options.ts';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../sim/validate/calibration.ts';
@@ -46,14 +47,19 @@ async function main() {
     .showHelpAfterError();
   program.parse();
   const opts = program.opts<{ seeds: string; scale: string; rounds: string; out: string }>();
-  const seeds = Array.from({ length: Number(opts.seeds) }, (_, i) => i + 1);
-  const scale = Number(opts.scale);
+  const seeds = Array.from({ length: wholeNumber('--seeds', opts.seeds, 1, 100) }, (_, i) => i + 1);
+  const scale = scaleOption('--scale', opts.scale);
+  const rounds = wholeNumber('--rounds', opts.rounds, 1, 20);
   const base = resolveScenario(readFileSync(join(root, 'scenarios', 'baseline.json'), 'utf8'), { origin: 'baseline.json' });
   const result = calibrate(base, {
-    seeds, scale, rounds: Number(opts.rounds),
+    seeds, scale, rounds,
     onEvaluation: (n, v) => process.stderr.write(`\r  evaluation ${n}: objective ${v.toFixed(3)}   `),
   });
   process.stderr.write('\n');
+  // a fit that is not a number must not reach the file every scenario takes its defaults from
+  if (!Number.isFinite(result.objectiveFitted) || Object.values(result.fitted).some((v) => !Number.isFinite(v))) {
+    throw new Error(`the fit failed (objective ${result.objectiveFitted}); nothing written to ${opts.out}`);
+  }
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(provenance(result, seeds, scale), null, 2)}\n`);
   console.log(`wrote ${opts.out}: objective ${result.objectiveStart.toFixed(3)} → ${result.objectiveFitted.toFixed(3)} in ${result.evaluations} evaluations`);

@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { wholeNumber, scaleOption } from './sweep-options.ts';
 import { mean } from 'simple-statistics';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { runScenario, createSimulation, MODEL_VERSION } from '../sim/run.ts';
@@ -146,36 +147,40 @@ async function main() {
     .name('npm run modelcheck --')
     .description('Compare the model with its saved reference across presets and seeds, and check invariants.')
     .option('--update', 'rewrite the reference from the current model (commit it with the reason)')
-    .option('--seeds <n>', 'seeds per preset', '4')
-    .option('--scale <s>', 'scale of the runs', '0.02')
+    .option('--seeds <n>', 'seeds per preset (comparing needs the reference\'s: 4)', '4')
+    .option('--scale <s>', 'scale of the runs (comparing needs the reference\'s: 0.02)', '0.02')
     .option('--random <n>', 'random scenarios for the invariant checks', '12')
     .showHelpAfterError();
   program.parse();
   const opts = program.opts<{ update?: boolean; seeds: string; scale: string; random: string }>();
-  const seeds = Array.from({ length: Number(opts.seeds) }, (_, i) => i + 1);
-  const scale = Number(opts.scale);
-  if (!seeds.length || !(scale > 0 && scale <= 1)) throw new Error('--seeds must be at least 1 and --scale in (0, 1]');
+  const seeds = Array.from({ length: wholeNumber('--seeds', opts.seeds, 1, 100) }, (_, i) => i + 1);
+  const scale = scaleOption('--scale', opts.scale);
+  const randomScenarios = wholeNumber('--random', opts.random, 0, 10_000);
+  let reference: Reference | undefined;
+  if (!opts.update) {
+    if (!existsSync(REFERENCE_FILE)) throw new Error(`no reference at ${REFERENCE_FILE}: run npm run modelcheck -- --update`);
+    reference = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Reference;
+    // runs at another scale or with other seeds differ from the reference by more than noise
+    if (reference.scale !== scale || reference.seeds.length !== seeds.length) {
+      throw new Error(`the reference was made at scale ${reference.scale} with ${reference.seeds.length} seeds; compare with the same settings (--scale ${reference.scale} --seeds ${reference.seeds.length}, the defaults), or make a new reference with --update`);
+    }
+  }
   const current = measure(scale, seeds);
-  if (opts.update) {
+  if (!reference) {
     mkdirSync(dirname(REFERENCE_FILE), { recursive: true });
-    const reference: Reference = { modelVersion: MODEL_VERSION, scale, seeds, values: current };
-    writeFileSync(REFERENCE_FILE, `${JSON.stringify(reference, null, 1)}\n`);
+    const made: Reference = { modelVersion: MODEL_VERSION, scale, seeds, values: current };
+    writeFileSync(REFERENCE_FILE, `${JSON.stringify(made, null, 1)}\n`);
     console.log(`wrote ${REFERENCE_FILE} (${Object.keys(current).length} presets × ${seeds.length} seeds); commit it with the reason for the change`);
     return;
   }
-  if (!existsSync(REFERENCE_FILE)) throw new Error(`no reference at ${REFERENCE_FILE}: run npm run modelcheck -- --update`);
-  const reference = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Reference;
-  if (reference.scale !== scale || reference.seeds.length !== seeds.length) {
-    console.log(`note: the reference used scale ${reference.scale} and ${reference.seeds.length} seeds; comparing anyway`);
-  }
   const moved = compare(reference.values, current);
-  const problems = checkInvariants(Number(opts.random), Math.min(scale, 0.01));
+  const problems = checkInvariants(randomScenarios, Math.min(scale, 0.01));
   if (moved.length === 0) console.log(`no metric moved beyond replication noise (${Object.keys(current).length} presets × ${CHECKED.length} metrics × ${WINDOWS.length} years, ${seeds.length} seeds)`);
   else {
     console.log(`${moved.length} metric(s) moved beyond replication noise:`);
     for (const m of moved) console.log(`  ${m.preset}  ${m.key}: ${m.reference.toPrecision(4)} → ${m.current.toPrecision(4)} (${(m.change * 100).toFixed(1)}%, z = ${m.z.toFixed(1)})`);
   }
-  if (problems.length === 0) console.log(`invariants hold in ${opts.random} random scenarios`);
+  if (problems.length === 0) console.log(`invariants hold in ${randomScenarios} random scenarios`);
   else for (const p of problems) console.log(`  invariant broken: ${p}`);
   if (moved.length > 0 || problems.length > 0) process.exit(1);
 }

@@ -1,8 +1,22 @@
-/** Command-line option parsers shared by the batch commands. */
+/** Command-line option parsers and checks shared by the commands. */
 import { InvalidArgumentError } from 'commander';
 
 export function parseWorkers(value: string): number {
   const n = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= 1 && n <= 256)) throw new InvalidArgumentError(`--workers must be a whole number from 1 to 256; got "${value}".`);
   return n;
+}
+
+/** A whole number from `min` to `max` given to option `name`, or an error saying what is allowed. */
+export function wholeNumber(name: string, value: string, min: number, max: number): number {
+  const n = /^\d{1,9}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max)) throw new Error(`${name}: "${value}" is not allowed; use a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** A scale above 0 and at most 1 (1 = Yiwu's 75,000 booths) given to option `name`. */
+export function scaleOption(name: string, value: string): number {
+  const s = Number(value);
+  if (!(value.trim() !== '' && s > 0 && s <= 1)) throw new Error(`${name}: "${value}" is not allowed; use a number above 0 and at most 1`);
+  return s;
 }

@@ -61,6 +61,7 @@ describe('experiment files', () => {
     ['odd Morris levels', { ...ok, sensitivity: { levels: 5 } }, /^sensitivity\.levels: 5 is odd; Morris screening needs an even number/],
     ['outcome breakdown unknown', { ...ok, sensitivity: { outcomes: [{ metric: 'trade_value_usd', region: 'europe' }] } }, /^sensitivity\.outcomes\[0\]\.region: "europe" is not allowed.*allowed: china, eu/],
     ['outcome without that breakdown', { ...ok, sensitivity: { outcomes: [{ metric: 'merchants_alive', mode: 'sea' }] } }, /^sensitivity\.outcomes\[0\]\.mode: merchants_alive has no breakdown by mode/],
+    ['outcome of a single total', { ...ok, sensitivity: { outcomes: [{ metric: 'digital_share_of_exports', region: 'eu' }] } }, /^sensitivity\.outcomes\[0\]\.region: digital_share_of_exports has no breakdown by region; it is a single total$/],
   ])('%s', (_name, input, expected) => {
     const list = problems(input);
     expect(list.some((p) => expected.test(p)), list.join('\n')).toBe(true);

@@ -255,7 +255,9 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
       for (const dim of ['region', 'channel', 'stage', 'category', 'mode'] as const) {
         const v = o[dim];
         if (v === undefined) continue;
-        if (!info.breakdowns.includes(dim) && !regionByChannel) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${o.metric} has no breakdown by ${dim}; ${info.breakdowns.length ? `it is broken down by ${info.breakdowns.join(', ')}` : 'it is a single total'}` });
+        // ('' in a metric's breakdowns stands for its total)
+        const others = info.breakdowns.filter((b) => b !== '');
+        if (!info.breakdowns.includes(dim) && !regionByChannel) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${o.metric} has no breakdown by ${dim}; ${others.length ? `it is broken down by ${others.join(', ')}` : 'it is a single total'}` });
         else if (!dims[dim].includes(v)) problems.push({ path: `sensitivity.outcomes[${i}].${dim}`, message: `${show(v)} is not allowed${suggest(v, dims[dim])}; allowed: ${dims[dim].join(', ')}` });
       }
     });

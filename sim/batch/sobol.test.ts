@@ -22,6 +22,21 @@ describe('Sobol indices (Saltelli sampling)', () => {
       expect(i.stHigh).toBeGreaterThanOrEqual(i.st);
     }
   });
+  it('does not move when a constant is added to the output (outputs like trade are ~4e9 ± 1e8)', () => {
+    const s = saltelliSample(512, 2, 5);
+    const at = (c: number) => sobolIndices(s, s.points.map(([a, b]) => c + a + 0.3 * b), 4, 20);
+    const plain = at(0);
+    // a + 0.3 b, both uniform: S = 1 / 1.09 and 0.09 / 1.09 (within the Monte Carlo error of N = 512)
+    expect(Math.abs(plain[0].s1 - 0.917)).toBeLessThan(0.15);
+    expect(Math.abs(plain[1].s1 - 0.083)).toBeLessThan(0.15);
+    for (const c of [30, 1000, 4e9]) {
+      const shifted = at(c);
+      for (let i = 0; i < 2; i++) {
+        expect(shifted[i].s1).toBeCloseTo(plain[i].s1, 4);
+        expect(shifted[i].st).toBeCloseTo(plain[i].st, 4);
+      }
+    }
+  });
   it('a function of one factor', () => {
     const s = saltelliSample(2000, 2, 3);
     const idx = sobolIndices(s, s.points.map(([a]) => a), 2, 20);

@@ -5,14 +5,17 @@
  * matrix AB_i (A with column i taken from B): N(k + 2) model runs. With V the variance of the
  * outputs of A and B together,
  *
- *   first-order  S_i  = mean( f(B) · (f(AB_i) − f(A)) ) / V        (Saltelli 2010, eq. b)
+ *   first-order  S_i  = mean( (f(B) − m) · (f(AB_i) − f(A)) ) / V   (Saltelli 2010, eq. b)
  *   total        ST_i = mean( (f(A) − f(AB_i))² ) / (2V)          (Jansen 1999)
  *
+ * with m the mean of those outputs: subtracting it changes nothing in expectation but keeps a large
+ * level (trade in US$, 4e9 with a spread of 1e8) from swamping the estimate — without it, S_i
+ * moved with a constant added to the output (SALib standardises the outputs for the same reason).
  * S_i is the share of output variance due to factor i alone, ST_i including all its interactions.
  * 95% intervals come from a bootstrap over the N rows (seeded, so reproducible). Samples are
  * pseudo-random (a seeded stream), not a quasi-random sequence: estimates converge as 1/√N.
  */
-import { variance } from 'simple-statistics';
+import { mean, variance } from 'simple-statistics';
 import { stream } from '../random.ts';
 import { percentileSorted } from './stats.ts';
 
@@ -46,6 +49,7 @@ function estimate(n: number, k: number, y: ArrayLike<number>, rows: ArrayLike<nu
   const all: number[] = [];
   for (let r = 0; r < n; r++) all.push(y[rows[r]], y[n + rows[r]]);
   const v = variance(all);
+  const m = mean(all);
   const s1: number[] = [];
   const st: number[] = [];
   for (let i = 0; i < k; i++) {
@@ -54,7 +58,7 @@ function estimate(n: number, k: number, y: ArrayLike<number>, rows: ArrayLike<nu
     for (let r = 0; r < n; r++) {
       const j = rows[r];
       const fA = y[j], fB = y[n + j], fAB = y[(2 + i) * n + j];
-      a += fB * (fAB - fA);
+      a += (fB - m) * (fAB - fA);
       b += (fA - fAB) ** 2;
     }
     s1.push(v > 0 ? a / n / v : Number.NaN);
