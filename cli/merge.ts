@@ -6,6 +6,7 @@
  * Checks that every directory holds the same experiment (same key in experiment.json) and that
  * together they hold every run; then writes runs.csv, runs.arrow, summary.csv and manifest.json.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
@@ -33,6 +34,10 @@ function main(dirs: string[], opts: { out: string }) {
     throw new InputError(`${missing.length} of ${runs.length} runs are missing (first: run ${missing[0].index}, point ${missing[0].point}, replicate ${missing[0].replicate}); finish ${count > 1 ? `shard${which.length > 1 ? 's' : ''} ${which.map((i) => `${i}/${count}`).join(', ')}` : 'the sweep'} (re-running the same sweep command resumes it) and give all shard directories to merge`);
   }
   const out = path.resolve(opts.out);
+  // as sweep does: never write one experiment's results beside another's progress
+  if (fs.existsSync(path.join(out, 'experiment.json')) && readLock(out).key !== first.lock.key) {
+    throw new InputError(`${out} holds another experiment (key ${readLock(out).key}, not ${first.lock.key}); merge into an empty directory or one of this experiment's shards`);
+  }
   try {
     ensureDir(out);
   } catch {

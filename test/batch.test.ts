@@ -185,6 +185,13 @@ describe('npm run sweep / merge', () => {
     expect(r.stderr).toMatch(/^error: .*holds runs of a different experiment/);
     const m = await cli('merge', dir('w1'), dir('killed'), '--out', dir('mixed'));
     expect(m.stderr).toMatch(/^error: .*holds a different experiment/);
+    // nor merge one experiment's shards into a directory holding another's progress
+    expect((await cli('sweep', other, '--out', dir('other'))).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir('other'), 'runs.csv'));
+    const into = await cli('merge', dir('s1'), dir('s2'), dir('s3'), '--out', dir('other'));
+    expect(into.code).toBe(1);
+    expect(into.stderr).toMatch(/^error: .*holds another experiment/);
+    expect(fs.readFileSync(path.join(dir('other'), 'runs.csv')).equals(before)).toBe(true);
   });
 
   it.each<[string, string[], RegExp, number]>([

@@ -23,5 +23,9 @@ describe('parameter paths', () => {
     expect(pathProblem({}, parsePath('regions[eu]')!)).toMatch(/end with a field name/);
     expect(pathProblem({ name: 'x' }, parsePath('name.x')!)).toMatch(/not an object/);
     expect(pathProblem({}, parsePath('regions[eu].tariff')!)).toBeUndefined();
+    // a schedule's start needs the schedule in the base scenario
+    expect(pathProblem({}, parsePath('rules.smeCreditSupply.base')!)).toBe('sets the start of a schedule, but the base scenario gives no schedule for rules.smeCreditSupply; give it one there ({ "base": …, "segments": [ … ] }), or vary rules.smeCreditSupply itself');
+    expect(pathProblem({ rules: { smeCreditSupply: 2 } }, parsePath('rules.smeCreditSupply.base')!)).toMatch(/^goes through something that is not an object|gives no schedule/);
+    expect(pathProblem({ rules: { smeCreditSupply: { base: 1, segments: [] } } }, parsePath('rules.smeCreditSupply.base')!)).toBeUndefined();
   });
 });

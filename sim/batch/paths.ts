@@ -49,11 +49,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Why a path cannot be written into `base`, or undefined when it can. */
 export function pathProblem(base: Record<string, unknown>, steps: PathStep[]): string | undefined {
   let node: unknown = base;
+  let given = true; // the node is in the base scenario (not made up by the path)
   for (let i = 0; i < steps.length - 1; i++) {
     const s = steps[i];
     const next = steps[i + 1];
     if ('key' in s) {
       if (!isObject(node)) return 'goes through something that is not an object';
+      given &&= node[s.key] !== undefined;
       node = node[s.key] ?? ('key' in next ? {} : []);
     } else {
       if (!Array.isArray(node)) return 'selects an entry of something that is not a list';
@@ -66,6 +68,11 @@ export function pathProblem(base: Record<string, unknown>, steps: PathStep[]): s
   const last = steps[steps.length - 1];
   if (!('key' in last)) return 'must end with a field name, e.g. regions[eu].tariff';
   if (!isObject(node)) return 'goes through something that is not an object';
+  // a schedule's start: the rest of the schedule must come from the base scenario
+  if (last.key === 'base' && !(given && Array.isArray(node.segments))) {
+    const lever = steps.slice(0, -1).map((s) => ('key' in s ? `.${s.key}` : 'id' in s ? `[${s.id}]` : `[${s.index}]`)).join('').slice(1);
+    return `sets the start of a schedule, but the base scenario gives no schedule for ${lever}; give it one there ({ "base": …, "segments": [ … ] }), or vary ${lever} itself`;
+  }
   return undefined;
 }
 
