@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
+import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
 import { writeRunOutputs, ensureDir, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
 import { InputError, describeFsError, report } from './errors.ts';
@@ -31,8 +31,9 @@ Output files (in DIR, default out/<scenario-name>-<seed>/, created if missing):
   flows.csv       month,region,channel,category,mode,value_usd,quantity,shipments
                   exports from the hub by destination, channel, category and mode
   merchants.csv   one row per merchant ever alive (weight = booths each stands for)
-  manifest.json   model version, git commit, seed, the fully resolved scenario,
-                  agent counts, run time, accounting check and the metric catalogue
+  manifest.json   model version, git commit, seed, the scenario as given (scenarioInput:
+                  save it as a file to repeat the run) and fully resolved, agent
+                  counts, run time, accounting check and the metric catalogue
 
 The scenario name is the file's "name" key, or else the file name without .json.
 The same scenario file and seed always give byte-identical CSV files.
@@ -119,6 +120,7 @@ function main(file: string, opts: { seed?: number; out?: string }): void {
   const provenance: Provenance = {
     scenarioFile: path.resolve(file),
     scenarioSha256: createHash('sha256').update(text).digest('hex'),
+    scenarioInput: { ...(parseScenarioText(text, file) as object), name: scenario.name, seed },
     commandLine: ['npm', 'run', 'sim', '--', ...process.argv.slice(2)].map(shellQuote).join(' '),
     cwd: process.cwd(),
     nodeVersion: process.version,

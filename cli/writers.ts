@@ -91,6 +91,8 @@ export function writeCsv(file: string, header: readonly string[], rows: Iterable
 export interface Provenance {
   scenarioFile: string;
   scenarioSha256: string;
+  /** The scenario file's content with the seed used: a scenario file that repeats the run. */
+  scenarioInput: unknown;
   commandLine: string;
   cwd: string;
   nodeVersion: string;
@@ -120,6 +122,9 @@ export function manifestOf(result: RunResult, provenance: Provenance, files: Fil
     accounting: result.accounting,
     files,
     metrics: METRICS.map(({ id, unit, label, description, breakdowns }) => ({ id, unit, label, description, breakdowns })),
+    // runnable: saved as a file, `npm run sim -- that-file.json` repeats the run
+    scenarioInput: provenance.scenarioInput,
+    // every default filled in, in the model's own shape (for reading, not for running)
     scenario: result.scenario,
   };
 }

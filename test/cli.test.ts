@@ -84,6 +84,16 @@ describe('npm run sim', () => {
     expect(cells.every((c) => Number(c[5]) > 0)).toBe(true);
   });
 
+  it('the manifest holds a scenario file that repeats the run byte for byte', async () => {
+    const manifest = JSON.parse(read('a', 'manifest.json'));
+    expect(manifest.scenarioInput.seed).toBe(3);
+    const again = write('from-manifest.json', JSON.stringify(manifest.scenarioInput));
+    const r = await sim(again, '--out', path.join(tmp, 'm'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv']) expect(read('m', f)).toBe(read('a', f));
+  });
+
   it('writes one merchants.csv row per merchant ever alive, and a manifest', () => {
     const manifest = JSON.parse(read('a', 'manifest.json'));
     const rows = lines(read('a', 'merchants.csv'));
