@@ -48,6 +48,11 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** "\"abc\" is a string", or for a list or an object, which show as their kind already, "got an object". */
+function whatWasFound(value: unknown): string {
+  return typeof value === 'object' && value !== null ? `got ${show(value)}` : `${show(value)} is ${kindOf(value)}`;
+}
+
 const EXPECTED: Record<string, string> = {
   number: 'a number',
   int: 'an integer',
@@ -184,7 +189,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         const expected = EXPECTED[issue.expected] ?? issue.expected;
         if (found === undefined) out.push({ path: at, message: `missing; expected ${expected}` });
         else if (typeof found === 'number' && !Number.isFinite(found)) out.push({ path: at, message: `${found} is not a finite number` });
-        else out.push({ path: at, message: `${show(found)} is ${kindOf(found)}; expected ${expected}` });
+        else out.push({ path: at, message: `${whatWasFound(found)}; expected ${expected}` });
         break;
       }
       case 'too_big':
@@ -230,7 +235,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         if (branch && (isObj || typeof value === 'number')) {
           out.push(...problemsFromIssues(root, input, branch.map((i) => ({ ...i, path: [...path, ...i.path] }))));
         } else {
-          out.push({ path: at, message: `${show(value)} is ${kindOf(value)}; expected a number or a schedule { "base": number, "segments": [{ "start": "YYYY-MM", "end": "YYYY-MM", "to": number }] }` });
+          out.push({ path: at, message: `${whatWasFound(value)}; expected a number or a schedule { "base": number, "segments": [{ "start": "YYYY-MM", "end": "YYYY-MM", "to": number }] }` });
         }
         break;
       }
