@@ -17,7 +17,7 @@ import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance } from './batch.ts';
-import { parseWorkers } from './sweep-options.ts';
+import { parseWorkers, plural } from './sweep-options.ts';
 import { writeCsv, ensureDir } from './writers.ts';
 import { report, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';
@@ -45,7 +45,7 @@ async function main(file: string, opts: { workers?: number; out?: string }) {
   const design = saltelli
     ? `Sobol indices of ${k} parameters, ${config.samples} × (${k} + 2) points`
     : `Morris screening of ${k} parameters, ${config.trajectories} trajectories × ${k + 1} points`;
-  process.stdout.write(`${exp.name}: ${design} × ${exp.replications} replications = ${tasks.length} runs on ${Math.min(workers, tasks.length)} workers\n`);
+  process.stdout.write(`${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')} on ${plural(Math.min(workers, tasks.length), 'worker')}\n`);
   const bar = progressBar(tasks.length, 0, 'Sensitivity');
   let results: number[][];
   try {

@@ -40,7 +40,7 @@ export function summaryText(result: RunResult, dir: string, files: FileInfo[], t
   const shown = path.relative(process.cwd(), dir);
   const where = !shown || shown.startsWith('..') || path.isAbsolute(shown) ? dir : shown;
   const lines: string[] = [];
-  lines.push(`Scenario ${s.name}: ${result.months[0]} to ${result.months[result.months.length - 1]} (${result.months.length} months), seed ${result.seed}, scale ${s.scale}`);
+  lines.push(`Scenario ${s.name}: ${result.months[0]} to ${result.months[result.months.length - 1]} (${result.months.length} months), seed ${result.seed}, scale ${Number(s.scale.toPrecision(4))}`);
   lines.push(`Files in ${where}${path.sep}`);
   for (const f of files) lines.push(`  ${f.file.padEnd(16)}${f.rows === undefined ? '' : `${int(f.rows)} rows`}`);
   lines.push(`Agents: ${int(a.merchants)} merchants alive at the end (${int(a.merchantsEverAlive)} ever alive, ${int(a.merchantSlots)} booth slots), ` +

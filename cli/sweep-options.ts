@@ -20,3 +20,6 @@ export function scaleOption(name: string, value: string): number {
   if (!(value.trim() !== '' && s > 0 && s <= 1)) throw new Error(`${name}: "${value}" is not allowed; use a number above 0 and at most 1`);
   return s;
 }
+
+/** "1 run", "3 runs". */
+export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

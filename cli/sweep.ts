@@ -13,7 +13,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { parseShard, shardRuns, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, openOutputDir, readCompleted, runRowsTasks, assemble, writeProvenance, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
 import { report } from './errors.ts';
-import { parseWorkers } from './sweep-options.ts';
+import { parseWorkers, plural } from './sweep-options.ts';
+
 
 const HELP = `
 Output (in DIR, default out/<experiment-name>/, or out/<name>-shard-<i>-of-<n>/ for a shard):
@@ -53,7 +54,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const skipped = mine.length - todo.length;
   const pool = Math.min(workers, Math.max(1, todo.length));
   const what = shard ? `shard ${shard.index}/${shard.count}: ` : '';
-  process.stdout.write(`${what}${exp.name}: ${points.length} points × ${exp.replications} replications = ${runs.length} runs${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${pool} worker${pool === 1 ? '' : 's'}`}\n`);
+  process.stdout.write(`${what}${exp.name}: ${plural(points.length, 'point')} × ${plural(exp.replications, 'replication')} = ${plural(runs.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${pool} worker${pool === 1 ? '' : 's'}`}\n`);
 
   const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sweep');
   let progress;

@@ -220,7 +220,7 @@ describe('npm run sweep / merge', () => {
     const r = await cli('sensitivity', exp, '--out', dir('sens'));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('3 trajectories × 4 points × 1 replications = 12 runs');
+    expect(r.stdout).toContain('3 trajectories × 4 points × 1 replication = 12 runs');
     const table = read('sens', 'sensitivity.csv').toString().trimEnd().split('\n');
     expect(table[0]).toBe('outcome,rank,parameter,mu_star,mu_star_ci95,mu,sigma,mu_star_relative,effects');
     expect(table).toHaveLength(1 + 2 * 3);
@@ -240,7 +240,7 @@ describe('npm run sweep / merge', () => {
     const r = await cli('sensitivity', exp, '--out', dir('sobol'));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Sobol indices of 2 parameters, 8 × (2 + 2) points × 1 replications = 32 runs');
+    expect(r.stdout).toContain('Sobol indices of 2 parameters, 8 × (2 + 2) points × 1 replication = 32 runs');
     const table = read('sobol', 'sensitivity.csv').toString().trimEnd().split('\n');
     expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high');
     expect(table.slice(1).map((l) => l.split(',')[0])).toEqual(['trade_value_usd[region=eu] (last)', 'trade_value_usd[region=eu] (last)']);
