@@ -194,6 +194,14 @@ describe('bad scenarios give clear errors', () => {
     expect(p.message).toMatch(/^malformed JSON at line 2, column 3: /);
   });
 
+  it('a key given twice is refused with where it is (JSON.parse would keep the second silently)', () => {
+    expect(problemFor('{\n  "seed": 3,\n  "rules": { "smeCreditSupply": 1, "smeCreditSupply": 2 }\n}')).toEqual({
+      path: '', message: 'duplicate key "smeCreditSupply" in rules at line 3, column 36; each key may appear once in an object (the second would silently replace the first)',
+    });
+    // the same key in different objects is fine
+    expect(resolveScenario('{ "rules": { "smeCreditSupply": 1 }, "infrastructure": { "fiveGCoverage": { "base": 0.2, "segments": [] } } }').seed).toBe(1);
+  });
+
   it('empty text', () => {
     expect(problemFor('').message).toBe('malformed JSON at line 1, column 1: value expected (the file is empty)');
   });

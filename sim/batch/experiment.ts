@@ -25,7 +25,7 @@
  * refuse (out of range, not a whole number, unknown key) is reported before anything runs.
  */
 import * as z from 'zod';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseStrictJson } from '../schema/json.ts';
 import { ScenarioError, problemsFromIssues, show, suggest, type Problem } from '../schema/errors.ts';
 import { resolveScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { monthString } from '../schema/param.ts';
@@ -124,18 +124,12 @@ export class ExperimentError extends ScenarioError {
   }
 }
 
-/** Parses experiment JSON text strictly (no comments, no trailing commas). */
+/** Parses experiment JSON text strictly (sim/schema/json.ts: no comments, no trailing commas, no key twice). */
 export function parseExperimentText(source: string, origin = 'experiment'): unknown {
   if (source.length > MAX_EXPERIMENT_BYTES) throw new ExperimentError([{ path: '', message: `the file is ${source.length} characters; at most ${MAX_EXPERIMENT_BYTES} allowed` }], origin);
-  const errors: ParseError[] = [];
-  const value = parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0) {
-    const e = errors[0];
-    const before = source.slice(0, e.offset);
-    const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    throw new ExperimentError([{ path: '', message: `malformed JSON at line ${before.split('\n').length}, column ${e.offset - before.lastIndexOf('\n')}: ${what}` }], origin);
-  }
-  return value;
+  const parsed = parseStrictJson(source);
+  if ('problem' in parsed) throw new ExperimentError([{ path: '', message: parsed.problem }], origin);
+  return parsed.value;
 }
 
 export interface ResolveExperimentOptions {

@@ -4,7 +4,7 @@
  * All problems are collected and reported together (see errors.ts); nothing throws a raw error.
  */
 import type * as z from 'zod';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseStrictJson } from './json.ts';
 import { scenarioFileSchema, type ParsedScenario } from './scenario.ts';
 import { ScenarioError, problemsFromIssues, formatPath, type Problem } from './errors.ts';
 import { parseMonth } from './dates.ts';
@@ -42,34 +42,15 @@ export interface ResolvedScenario {
   model: ParsedScenario['model'];
 }
 
-/** What usually causes a JSON syntax error, for people who write scenario and lesson files by hand. */
-const JSON_HINTS: Record<string, string> = {
-  'property name expected': ' (a comma after the last entry of an object?)',
-  'value expected': ' (a comma after the last item of a list, or a missing value?)',
-  'comma expected': ' (a missing comma between two entries?)',
-  'invalid comment token': ' (comments are not allowed in JSON: remove the // or /* */ lines)',
-  'invalid symbol': ' (text must be in double quotes "…"?)',
-  'close brace expected': ' (a missing } ?)',
-  'close bracket expected': ' (a missing ] ?)',
-};
 
-/** Parses JSON text strictly, reporting the line and column of a syntax error. */
+/** Parses JSON text strictly (sim/schema/json.ts), reporting the line and column of a problem. */
 export function parseScenarioText(source: string, origin = 'scenario'): unknown {
   if (source.length > MAX_SCENARIO_BYTES) {
     throw new ScenarioError([{ path: '', message: `the file is ${source.length} characters; at most ${MAX_SCENARIO_BYTES} allowed` }], origin);
   }
-  const errors: ParseError[] = [];
-  const value = parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0) {
-    const e = errors[0];
-    const before = source.slice(0, e.offset);
-    const line = before.split('\n').length;
-    const column = e.offset - before.lastIndexOf('\n');
-    const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    const hint = source.trim() === '' ? ' (the file is empty)' : JSON_HINTS[what] ?? '';
-    throw new ScenarioError([{ path: '', message: `malformed JSON at line ${line}, column ${column}: ${what}${hint}` }], origin);
-  }
-  return value;
+  const parsed = parseStrictJson(source);
+  if ('problem' in parsed) throw new ScenarioError([{ path: '', message: parsed.problem }], origin);
+  return parsed.value;
 }
 
 function toSchedule(value: ScheduleInput, fallbackBase: number): Schedule {

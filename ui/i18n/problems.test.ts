@@ -20,6 +20,7 @@ describe('validation problems in Chinese', () => {
     ['not allowed', () => resolveScenario({ shocks: [{ type: 'alien_invasion', start: '2021-01' }] })],
     ['not a month', () => resolveScenario({ time: { start: '2021-13' } })],
     ['malformed JSON', () => parseScenarioText('{ "a": 1, }', 'x.json')],
+    ['duplicate key', () => parseScenarioText('{ "rules": { "smeCreditSupply": 1, "smeCreditSupply": 2 } }', 'x.json')],
     ['not an object', () => resolveScenario([] as unknown as object)],
     ['overlapping segments', () => resolveScenario({ infrastructure: { fiveGCoverage: { base: 0.1, segments: [{ start: '2021-01', end: '2023-01', to: 0.5 }, { start: '2022-01', end: '2024-01', to: 0.9 }] } } })],
     ['end before start', () => resolveScenario({ time: { start: '2025-01', end: '2021-01' } })],

@@ -50,6 +50,7 @@ const ZH: Rule[] = [
   [/^got a list of (\d+); expected (.*)$/s, (_, n, e) => `此处是含 ${n} 项的列表；应为${kindZh(e)}`],
   [/^malformed JSON at line (\d+), column (\d+): ([a-z ]+?)( \(the file is empty\))?(?: \(.*\))?$/s, (_, l, c, what, empty) => `JSON 格式错误：第 ${l} 行第 ${c} 列：${empty ? '文件为空' : JSON_ZH[what] ?? what}`],
   [/^the file is (\d+) characters; at most (\d+) allowed$/, (_, n, m) => `文件有 ${n} 个字符；最多允许 ${m} 个`],
+  [/^duplicate key (".*?")(?: in (\S+))? at line (\d+), column (\d+); each key may appear once in an object \(the second would silently replace the first\)$/s, (_, k, where, l, c) => `重复字段 ${k}${where ? `（位于 ${where}）` : ''}：第 ${l} 行第 ${c} 列；同一对象中每个字段只能出现一次（后者会悄悄覆盖前者）`],
   [/^(".*?") is not after start (".*?"); a ramp must end after it starts \(omit end for a step\)$/s, (_, e, st) => `${e} 不晚于开始月份 ${st}；渐变段须在开始之后结束（阶跃变化请省略 end）`],
   [/^(".*?") overlaps segment (.*); segments must be in time order and not overlap$/s, (_, st, seg) => `${st} 与时间段 ${seg} 重叠；各时间段须按时间顺序且不重叠`],
   [/^(".*?") is before (?:time\.)?start (".*?")$/s, (_, e, st) => `${e} 早于开始月份 ${st}`],
