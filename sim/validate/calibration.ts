@@ -19,7 +19,7 @@
  */
 import type { ResolvedScenario } from '../schema/resolve.ts';
 import { runScenario } from '../run.ts';
-import { YIWU_TRADE_BN_YUAN, YIWU_EXPORTS_BN_YUAN, CNY_PER_USD, YEAR_BEFORE_START, MARKET_PROCUREMENT_YEARS, startRunRateBnYuan } from './facts.ts';
+import { YIWU_TRADE_BN_YUAN, YIWU_EXPORTS_BN_YUAN, YEAR_BEFORE_START, TRADE_YEARS, EXPORT_YEARS, MARKET_PROCUREMENT_YEARS, startRunRateBnYuan, yearTotal, bnYuan } from './facts.ts';
 
 export interface FreeParameter {
   id: keyof ResolvedScenario['model'];
@@ -54,12 +54,9 @@ export interface Moment {
   source: string;
 }
 
-/** Years for which the data give Yiwu's exports as well as its total trade. */
-const EXPORT_YEARS = Object.keys(YIWU_EXPORTS_BN_YUAN).map(Number);
-
 export const MOMENTS: Moment[] = [
   { id: `total_trade_${YEAR_BEFORE_START}_bn_yuan_start_run_rate`, target: YIWU_TRADE_BN_YUAN[YEAR_BEFORE_START], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json); the model starts in January 2020, its first month × 12' },
-  ...[2020, 2021, 2022, 2023].map((year) => ({ id: `total_trade_${year}_bn_yuan`, target: YIWU_TRADE_BN_YUAN[year], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json)' })),
+  ...TRADE_YEARS.map((year) => ({ id: `total_trade_${year}_bn_yuan`, target: YIWU_TRADE_BN_YUAN[year], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json)' })),
   ...EXPORT_YEARS.map((year) => ({ id: `exports_${year}_bn_yuan`, target: YIWU_EXPORTS_BN_YUAN[year], tolerance: 0.05, log: true, source: 'Yiwu Customs (scenarios/context/yiwu-trade.json)' })),
   ...MARKET_PROCUREMENT_YEARS.map((year) => ({ id: `market_procurement_share_${year}`, target: 0.795, tolerance: 0.035, log: false, source: 'Yiwu Customs: 76–83% of exports in every year 2019–2023' })),
   { id: 'sme_credit_rejection', target: 0.505, tolerance: 0.055, log: false, source: 'ADB Trade Finance Gaps surveys: 45–56%' },
@@ -77,33 +74,37 @@ export interface ChannelMix {
 /** The moments of one run that lasts at least to 2023-12, and the channel mix behind its market-procurement share. */
 export function simulatedRun(scenario: ResolvedScenario, seed: number): { moments: number[]; mix: ChannelMix } {
   const r = runScenario({ ...scenario, time: { start: '2020-01', end: '2023-12' } }, { seed, flows: false });
-  const yearMean = (values: (t: number) => number, year: number) => {
-    let s = 0;
-    let n = 0;
-    r.months.forEach((m, t) => { if (m.startsWith(String(year))) { s += values(t); n++; } });
-    return s / n;
-  };
   const series = (metric: string, dims: Record<string, string> = {}) => r.series.get(metric, dims)!;
   const trade = series('total_trade_usd');
   const exports = series('trade_value_usd');
-  const hall = series('trade_value_usd', { channel: 'market_hall' });
-  const b2b = series('trade_value_usd', { channel: 'b2b_platform' });
-  const shareOf = (part: ArrayLike<number>) => (t: number) => (exports[t] > 0 ? part[t] / exports[t] : 0);
+  // monthly shares of exports through the hall and the B2B platform, and customs' share
+  const shareOf = (part: ArrayLike<number>) => Float64Array.from(part, (v, t) => (exports[t] > 0 ? v / exports[t] : 0));
+  const hall = shareOf(series('trade_value_usd', { channel: 'market_hall' }));
+  const b2b = shareOf(series('trade_value_usd', { channel: 'b2b_platform' }));
+  const regime = series('market_procurement_regime_share');
+  const yearMean = (values: ArrayLike<number>, year: number) => yearTotal(r.months, values, year) / 12;
   const rejection = series('credit_rejection_rate');
   return {
     moments: [
       startRunRateBnYuan(r.months[0], trade[0]),
-      ...[2020, 2021, 2022, 2023].map((y) => (yearMean((t) => trade[t], y) * 12 * CNY_PER_USD[y]) / 1e9),
-      ...EXPORT_YEARS.map((y) => (yearMean((t) => exports[t], y) * 12 * CNY_PER_USD[y]) / 1e9),
-      ...MARKET_PROCUREMENT_YEARS.map((y) => yearMean((t) => series('market_procurement_regime_share')[t], y)),
+      ...TRADE_YEARS.map((y) => bnYuan(yearTotal(r.months, trade, y), y)),
+      ...EXPORT_YEARS.map((y) => bnYuan(yearTotal(r.months, exports, y), y)),
+      ...MARKET_PROCUREMENT_YEARS.map((y) => yearMean(regime, y)),
       rejection.reduce((a, b) => a + b, 0) / rejection.length,
     ],
-    mix: { hall: MARKET_PROCUREMENT_YEARS.map((y) => yearMean(shareOf(hall), y)), b2b: MARKET_PROCUREMENT_YEARS.map((y) => yearMean(shareOf(b2b), y)) },
+    mix: { hall: MARKET_PROCUREMENT_YEARS.map((y) => yearMean(hall, y)), b2b: MARKET_PROCUREMENT_YEARS.map((y) => yearMean(b2b, y)) },
   };
 }
 
 export function simulatedMoments(scenario: ResolvedScenario, seed: number): number[] {
   return simulatedRun(scenario, seed).moments;
+}
+
+/** The moments with customs' market-procurement share recomputed for given declared shares. */
+function withDeclaredShares(moments: number[], mix: ChannelMix, hall: number, b2b: number): number[] {
+  const out = [...moments];
+  MARKET_PROCUREMENT_YEARS.forEach((_, i) => { out[MP_FIRST + i] = hall * mix.hall[i] + b2b * mix.b2b[i]; });
+  return out;
 }
 
 /**
@@ -164,10 +165,9 @@ export function calibrate(base: ResolvedScenario, options: CalibrationOptions): 
     const scenario: ResolvedScenario = { ...base, scale: options.scale, model: { ...base.model, ...values } };
     const runs = options.seeds.map((seed) => simulatedRun(scenario, seed));
     const average = (pick: (r: (typeof runs)[number]) => number[]) => pick(runs[0]).map((_, j) => runs.reduce((s, r) => s + pick(r)[j], 0) / runs.length);
-    const moments = average((r) => r.moments);
     const mix = { hall: average((r) => r.mix.hall), b2b: average((r) => r.mix.b2b) };
     const shares = declaredShares(mix, mpTargets);
-    MARKET_PROCUREMENT_YEARS.forEach((_, i) => { moments[MP_FIRST + i] = shares.hall * mix.hall[i] + shares.b2b * mix.b2b[i]; });
+    const moments = withDeclaredShares(average((r) => r.moments), mix, shares.hall, shares.b2b);
     const value = objective(moments);
     evaluations += 1;
     options.onEvaluation?.(evaluations, value);
@@ -197,11 +197,7 @@ export function calibrate(base: ResolvedScenario, options: CalibrationOptions): 
   }
   current = { ...current, ...best.declared };
   // the objective at the start, with the start's own declared shares (not solved ones)
-  const atStart = [...first.moments];
-  MARKET_PROCUREMENT_YEARS.forEach((_, i) => {
-    atStart[MP_FIRST + i] = start.hallDeclaredMarketProcurement * first.mix.hall[i] + start.b2bDeclaredMarketProcurement * first.mix.b2b[i];
-  });
-  const objectiveStart = objective(atStart);
+  const objectiveStart = objective(withDeclaredShares(first.moments, first.mix, start.hallDeclaredMarketProcurement, start.b2bDeclaredMarketProcurement));
   return {
     start, fitted: current, objectiveStart, objectiveFitted: best.value, evaluations,
     moments: MOMENTS.map((m, j) => ({ id: m.id, target: m.target, model: best.moments[j], source: m.source })),

@@ -61,26 +61,34 @@ export const CNY_PER_USD: Record<number, number> = Object.fromEntries(Object.ent
  * run-rate it starts from — stands for 2019. NaN when the run does not start in January 2020.
  */
 export const YEAR_BEFORE_START = 2019;
+/** Years of Yiwu's total trade the model runs through (2020 on), and those whose exports the data give. */
+export const TRADE_YEARS = Object.keys(YIWU_TRADE_BN_YUAN).map(Number).filter((y) => y > YEAR_BEFORE_START);
+export const EXPORT_YEARS = Object.keys(YIWU_EXPORTS_BN_YUAN).map(Number);
 /** Years in which the market-procurement share is a calibration target (76–83% in each, Yiwu Customs). */
 export const MARKET_PROCUREMENT_YEARS = [2020, 2021, 2022, 2023];
 export function startRunRateBnYuan(firstMonth: string, firstMonthTradeUsd: number): number {
-  return firstMonth === `${YEAR_BEFORE_START + 1}-01` ? (firstMonthTradeUsd * 12 * CNY_PER_USD[YEAR_BEFORE_START]) / 1e9 : Number.NaN;
+  return firstMonth === `${YEAR_BEFORE_START + 1}-01` ? bnYuan(firstMonthTradeUsd * 12, YEAR_BEFORE_START) : Number.NaN;
 }
 
-/** Sum of a series over a calendar year (NaN when the run does not cover it). */
-function yearSum(sim: Simulation, metric: string, year: number, dims: Record<string, string> = {}): number {
-  const v = sim.series.get(metric, dims);
-  if (!v) return Number.NaN;
-  const first = sim.world.firstMonth;
+/** Sum of monthly values over a calendar year, months labelled YYYY-MM (NaN unless all 12 are there). */
+export function yearTotal(months: readonly string[], values: ArrayLike<number>, year: number): number {
   let total = 0;
-  let months = 0;
-  for (let t = 0; t < v.length; t++) {
-    if (Math.floor((first + t) / 12) === year) {
-      total += v[t];
-      months++;
+  let count = 0;
+  for (let t = 0; t < months.length; t++) {
+    if (months[t].startsWith(`${year}-`)) {
+      total += values[t];
+      count++;
     }
   }
-  return months === 12 ? total : Number.NaN;
+  return count === 12 ? total : Number.NaN;
+}
+
+/** A year's US$ total in bn yuan at that year's average rate. */
+export const bnYuan = (usd: number, year: number): number => (usd * CNY_PER_USD[year]) / 1e9;
+
+function yearSum(sim: Simulation, metric: string, year: number, dims: Record<string, string> = {}): number {
+  const v = sim.series.get(metric, dims);
+  return v ? yearTotal(sim.months, v, year) : Number.NaN;
 }
 
 function seriesMean(sim: Simulation, metric: string, from = 0, to = sim.months.length - 1): number {
@@ -180,25 +188,25 @@ const tradePathFacts: Fact[] = [
     meets: (v: number) => Math.abs(v / YIWU_TRADE_BN_YUAN[YEAR_BEFORE_START] - 1) <= 0.1,
     ifMissed: 'the starting state (merchants, buyers and their relationships as set up at the end of 2019) is too large or too small for Yiwu; `hubShareAtStart` scales it.',
   },
-  ...[2020, 2021, 2022, 2023].map((year) => ({
+  ...TRADE_YEARS.map((year) => ({
     id: `yiwu_trade_${year}`,
     kind: 'calibration' as const,
     name: `Yiwu total foreign trade, ${year}`,
     target: `${YIWU_TRADE_BN_YUAN[year]} bn yuan (±10%)`,
     source: `Yiwu Customs; converted at ${CNY_PER_USD[year]} yuan per US$ (PBoC annual average)`,
     unit: 'bn yuan',
-    measure: (run: ValidationRun) => (yearSum(run.sim, 'total_trade_usd', year) * CNY_PER_USD[year]) / 1e9,
+    measure: (run: ValidationRun) => bnYuan(yearSum(run.sim, 'total_trade_usd', year), year),
     meets: (v: number) => Math.abs(v / YIWU_TRADE_BN_YUAN[year] - 1) <= 0.1,
     ifMissed: tradeIfMissed,
   })),
-  ...Object.keys(YIWU_EXPORTS_BN_YUAN).map(Number).map((year): Fact => ({
+  ...EXPORT_YEARS.map((year): Fact => ({
     id: `yiwu_exports_${year}`,
     kind: 'calibration',
     name: `Yiwu exports, ${year}`,
     target: `${YIWU_EXPORTS_BN_YUAN[year]} bn yuan (±10%)`,
     source: `Yiwu Customs; converted at ${CNY_PER_USD[year]} yuan per US$ (PBoC annual average)`,
     unit: 'bn yuan',
-    measure: (run: ValidationRun) => (yearSum(run.sim, 'trade_value_usd', year) * CNY_PER_USD[year]) / 1e9,
+    measure: (run: ValidationRun) => bnYuan(yearSum(run.sim, 'trade_value_usd', year), year),
     meets: (v: number) => Math.abs(v / YIWU_EXPORTS_BN_YUAN[year] - 1) <= 0.1,
     ifMissed: 'total trade may be right while its split is not: imports are taken as data (`model.importsUsdBnPerYear`, `importsGrowth`), so a miss here is the merchants\' exports off by as much as imports are.',
   })),
