@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
-import { wholeNumber, scaleOption } from './sweep-options.ts';
+import { wholeNumber, scaleOption } from './options.ts';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../sim/validate/calibration.ts';

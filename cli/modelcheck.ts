@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { wholeNumber, scaleOption } from './sweep-options.ts';
+import { wholeNumber, scaleOption } from './options.ts';
 import { mean } from 'simple-statistics';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { runScenario, createSimulation, MODEL_VERSION } from '../sim/run.ts';

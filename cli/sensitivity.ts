@@ -17,7 +17,7 @@ import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance } from './batch.ts';
-import { parseWorkers, plural } from './sweep-options.ts';
+import { parseWorkers, plural } from './options.ts';
 import { writeCsv, ensureDir } from './writers.ts';
 import { report, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';

@@ -13,7 +13,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { parseShard, shardRuns, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, openOutputDir, readCompleted, runRowsTasks, assemble, writeProvenance, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
 import { report } from './errors.ts';
-import { parseWorkers, plural } from './sweep-options.ts';
+import { parseWorkers, plural } from './options.ts';
 
 
 const HELP = `

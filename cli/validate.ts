@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { wholeNumber, scaleOption } from './sweep-options.ts';
+import { wholeNumber, scaleOption } from './options.ts';
 import { Command } from 'commander';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { createSimulation, merchantTable, MODEL_VERSION } from '../sim/run.ts';

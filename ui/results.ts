@@ -205,7 +205,7 @@ export function band(runs: RunData[], series: number, centre?: { values: Float64
   return { lo, hi, n: ready.length };
 }
 
-/** Student's t, 95th percentile, by degrees of freedom 1–10 (one-sided 5 %: a two-sided 90 % interval). */
+/** Student's t, 95th percentile, by degrees of freedom 1–10 (one-sided 5 %: a two-sided 90 % interval); more degrees use the value for 10, a little wide. */
 const T95 = [6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812];
 
 /**

@@ -502,18 +502,14 @@ export class YiwuApp extends LitElement {
       const figures = this.figures(sc, bs);
       return figures ? make(figures, `${year(figures.year, lang)}`) : undefined;
     };
-    chart('regions')?.setOption(withFigures((fig, yl) => barOption(FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), [
-      { name: `${scen} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.a.exportsByRegion[r]), color: SCENARIO_COLOR },
-      { name: `${base} ${yl}`, values: FOREIGN_REGIONS.map((r) => fig.b.exportsByRegion[r]), color: BASELINE_COLOR, dashed: true },
-    ], 'money', lang, true)));
-    chart('smile')?.setOption(withFigures((fig, yl) => smileOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), [
-      { name: `${scen} ${yl}`, values: fig.a.valueAddedByStage, color: SCENARIO_COLOR },
-      { name: `${base} ${yl}`, values: fig.b.valueAddedByStage, color: BASELINE_COLOR, dashed: true },
-    ], lang)));
-    chart('transit')?.setOption(withFigures((fig, yl) => barOption(EXPORT_MODES.map((m) => tx(MODE_TEXT[m], lang)), [
-      { name: `${scen} ${yl}`, values: EXPORT_MODES.map((m) => fig.a.transitByMode[m]), color: SCENARIO_COLOR },
-      { name: `${base} ${yl}`, values: EXPORT_MODES.map((m) => fig.b.transitByMode[m]), color: BASELINE_COLOR, dashed: true },
-    ], 'days', lang)));
+    /** The scenario's bars (solid) and the baseline's (dashed) for a year's figures. */
+    const sides = (fig: NonNullable<ReturnType<YiwuApp['figures']>>, yl: string, pick: (y: YearFigures) => number[]) => [
+      { name: `${scen} ${yl}`, values: pick(fig.a), color: SCENARIO_COLOR },
+      { name: `${base} ${yl}`, values: pick(fig.b), color: BASELINE_COLOR, dashed: true },
+    ];
+    chart('regions')?.setOption(withFigures((fig, yl) => barOption(FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), sides(fig, yl, (y) => FOREIGN_REGIONS.map((r) => y.exportsByRegion[r])), 'money', lang, true)));
+    chart('smile')?.setOption(withFigures((fig, yl) => smileOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), sides(fig, yl, (y) => y.valueAddedByStage), lang)));
+    chart('transit')?.setOption(withFigures((fig, yl) => barOption(EXPORT_MODES.map((m) => tx(MODE_TEXT[m], lang)), sides(fig, yl, (y) => EXPORT_MODES.map((m) => y.transitByMode[m])), 'days', lang)));
   }
 
   /** The model against context data (ui/context.ts): Yiwu's reported trade, the global B2C market. */

@@ -189,22 +189,21 @@ export class YiwuChart extends LitElement {
     if (!ctx) return plot.toDataURL('image/png');
     const family = getComputedStyle(this).fontFamily || 'sans-serif';
     const pad = 10 * ratio;
-    const lines: Array<[string, string, string]> = [[`${this.heading} (${this.unit})`, `600 ${15 * ratio}px ${family}`, '#1a1a1a']];
-    if (this.keyText) lines.push([this.keyText, `${12 * ratio}px ${family}`, '#4a4a4a']);
-    const lineHeight = (font: string) => Number(/(\d+)px/.exec(font)![1]) * 1.35;
-    const top = pad + lines.reduce((h, [, font]) => h + lineHeight(font), 0);
+    const lines = [{ text: `${this.heading} (${this.unit})`, size: 15 * ratio, weight: '600 ', colour: '#1a1a1a' }];
+    if (this.keyText) lines.push({ text: this.keyText, size: 12 * ratio, weight: '', colour: '#4a4a4a' });
+    const top = pad + lines.reduce((h, l) => h + l.size * 1.35, 0);
     canvas.width = plot.width;
     canvas.height = plot.height + top;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.textBaseline = 'top';
     let y = pad;
-    for (const [text, font, colour] of lines) {
-      ctx.font = font;
-      ctx.fillStyle = colour;
+    for (const l of lines) {
+      ctx.font = `${l.weight}${l.size}px ${family}`;
+      ctx.fillStyle = l.colour;
       // a long heading is narrowed to fit rather than cut off
-      ctx.fillText(text, pad, y, canvas.width - 2 * pad);
-      y += lineHeight(font);
+      ctx.fillText(l.text, pad, y, canvas.width - 2 * pad);
+      y += l.size * 1.35;
     }
     ctx.drawImage(plot, 0, top);
     return canvas.toDataURL('image/png');
