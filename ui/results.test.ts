@@ -49,3 +49,30 @@ describe('seed noise of a card\'s change', () => {
     expect(pairedNoise(sc, bs, 2029, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
   });
 });
+
+import { shown } from './results.ts';
+
+describe('displayed series: full run where computed, preview beyond', () => {
+  const partial = (values: number[], done: number, complete = false): RunData => ({ ...run(values), done, complete });
+
+  it('streams the full run alone when there is no preview (and says no preview is shown)', () => {
+    const s = shown({ main: partial([1, 2, Number.NaN], 2), band: [] })!;
+    expect(s.done).toBe(2);
+    expect(s.final).toBe(false);
+    expect(s.preview).toBeFalsy();
+  });
+
+  it('fills the months the full run has not reached from the preview, and says so', () => {
+    const s = shown({ main: partial([1, Number.NaN, Number.NaN], 1), preview: partial([5, 6, 7], 3, true), band: [] })!;
+    expect([...s.values[0]]).toEqual([1, 6, 7]);
+    expect(s.done).toBe(3);
+    expect(s.preview).toBe(true);
+  });
+
+  it('is final once the full run is complete, whatever the preview', () => {
+    const s = shown({ main: partial([1, 2, 3], 3, true), preview: partial([5, 6, 7], 3, true), band: [] })!;
+    expect([...s.values[0]]).toEqual([1, 2, 3]);
+    expect(s.final).toBe(true);
+    expect(s.preview).toBeFalsy();
+  });
+});

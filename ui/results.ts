@@ -15,6 +15,8 @@ export interface Shown {
   values: Float64Array[];
   /** True when every month comes from the full run. */
   final: boolean;
+  /** True when months beyond the full run's come from the quick preview. */
+  preview?: boolean;
 }
 
 /** Full run where it has reached, preview beyond. */
@@ -25,13 +27,13 @@ export function shown(view: SideView): Shown | undefined {
   const p = preview && preview.done > 0 ? preview : undefined;
   if (!m && !p) return undefined;
   if (!p || (m && m.done >= p.done)) return { months: m!.months, done: m!.done, values: m!.values, final: false };
-  if (!m) return { months: p.months, done: p.done, values: p.values, final: false };
+  if (!m) return { months: p.months, done: p.done, values: p.values, final: false, preview: true };
   const values = m.values.map((v, s) => {
     const out = p.values[s].slice();
     out.set(v.subarray(0, m.done));
     return out;
   });
-  return { months: m.months, done: p.done, values, final: false };
+  return { months: m.months, done: p.done, values, final: false, preview: true };
 }
 
 /** Month indexes of the last calendar year fully available, or undefined. */

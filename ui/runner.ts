@@ -2,7 +2,8 @@
  * Runs scenarios in two Web Workers and keeps what the charts read. The latest input always
  * wins: a new request cancels every run the new one does not need. For each side (scenario,
  * baseline) it runs, in this order of priority:
- *   1. for large scales only, a quick preview at a small scale (the whole horizon on screen soon),
+ *   1. for large scales only (above PREVIEW_ABOVE_SCALE), a quick preview at a small scale (the
+ *      whole horizon on screen soon),
  *   2. the full run at the scenario's scale (streams month by month; replaces the preview),
  *   3. extra seeds at the small scale (the preview's among them), for the 10–90 % uncertainty band.
  * Complete runs are cached by (scenario, seed, scale), so going back to a setting is instant.
@@ -13,13 +14,16 @@ import { SERIES_KEYS } from './series.ts';
 
 export const BAND_SCALE = 0.03;
 /**
- * Full runs above this scale are preceded by a quick preview at BAND_SCALE. Measured on 2 cores
- * (one worker): streaming the default full run without a preview reached the last month sooner
- * (480–890 vs 720–820 ms) but drew the first chart later and made more long tasks, since the
- * page redraws partial runs while the worker computes; so every full run above the band scale
- * gets a preview first.
+ * Full runs above this scale are preceded by a quick preview at BAND_SCALE, so the whole
+ * horizon is on screen soon even when the full run takes seconds. Below it the full run
+ * streams its first months about as soon as a preview would: measured on 2 cores (one worker,
+ * `npm run bench:browser`, 2026-12-03) at the default scale 2/15, dropping the preview brought
+ * the full run's last month on screen ~200 ms sooner (571–786 ms vs 782–846 ms over 9 changes
+ * each) with the first chart as soon (52–106 ms vs 50–118 ms); one long task (50 ms) in 9
+ * changes vs none in 6. Initialisation and the first three months grow with scale (Node, warm:
+ * 55–77 ms at 2/15, 82–108 ms at 0.25), so larger runs keep the preview to meet the 100 ms goal.
  */
-export const PREVIEW_ABOVE_SCALE = BAND_SCALE;
+export const PREVIEW_ABOVE_SCALE = 0.15;
 export const BAND_SEEDS = 5;
 /** Least time between two redraws while runs stream. */
 export const UPDATE_MS = 250;

@@ -70,8 +70,6 @@ export function settleSales(w: World): void {
   revenueByStage.fill(0);
   const domestic = w.domestic;
   const foreign = w.foreignMask;
-  const sums = maskSums(w, netPerAttraction);
-  const masks = 1 << R;
   let revenueTotal = 0;
   // the store's arrays in locals (fewer loads per merchant)
   const { category, offlineMask, onlineMask, level: levelOf, stage, attractHall, attractB2b, attractCbec, salesMonth, exportMonth, salesTotal, exportTotal, salesEma } = s;
@@ -80,16 +78,31 @@ export function settleSales(w: World): void {
     const i = slots[n];
     const k = category[i];
     const home = (domestic * K + k) * CHANNEL_COUNT;
-    const table = k * CHANNEL_COUNT * masks;
     const hall = attractHall[i];
-    let exports = sums[table + (HALL * masks) + (offlineMask[i] & foreign)] * hall;
+    // export revenue: attraction × what buyers spend per unit of attraction, summed over the
+    // regions served (from the highest region down, always in the same order)
+    let hallPer = 0;
+    for (let mask = offlineMask[i] & foreign; mask !== 0;) {
+      const r = 31 - Math.clz32(mask);
+      mask ^= 1 << r;
+      hallPer += netPerAttraction[(r * K + k) * CHANNEL_COUNT + HALL];
+    }
+    let exports = hallPer * hall;
     let domesticRevenue = netPerAttraction[home + HALL] * hall;
     const level = levelOf[i];
     if (level > 0) {
-      const online = onlineMask[i] & foreign;
+      let b2bPer = 0;
+      let cbecPer = 0;
+      for (let mask = onlineMask[i] & foreign; mask !== 0;) {
+        const r = 31 - Math.clz32(mask);
+        mask ^= 1 << r;
+        const cell = (r * K + k) * CHANNEL_COUNT;
+        b2bPer += netPerAttraction[cell + B2B];
+        cbecPer += netPerAttraction[cell + CBEC];
+      }
       const b2b = attractB2b[i];
-      exports += sums[table + B2B * masks + online] * b2b;
-      if (level > 1) exports += sums[table + CBEC * masks + online] * attractCbec[i];
+      exports += b2bPer * b2b;
+      if (level > 1) exports += cbecPer * attractCbec[i];
       domesticRevenue += netPerAttraction[home + B2B] * b2b;
     }
     const revenue = exports + domesticRevenue;
@@ -114,34 +127,4 @@ export function settleSales(w: World): void {
 }
 const revenueWork = new ScratchBuffer();
 
-/**
- * For every set of foreign regions (a bit mask) and every category and channel: the sum over
- * those regions of what buyers spend per unit of attraction. A merchant's export revenue is
- * then its attraction times one table entry, whatever markets it serves. Built by adding one
- * region at a time: sum(mask) = sum(mask without its lowest region) + that region's value.
- * Layout: [(k * C + c) * 2^R + mask]; entries for sets that include the home region are unused.
- */
-function maskSums(w: World, perAttraction: Float64Array): Float64Array {
-  const { R, K } = w;
-  const masks = 1 << R;
-  const sums = maskWork.get(K * CHANNEL_COUNT * masks);
-  const foreign = w.foreignMask;
-  const value = valueWork.get(R);
-  for (let k = 0; k < K; k++) {
-    for (let c = 0; c < CHANNEL_COUNT; c++) {
-      const o = (k * CHANNEL_COUNT + c) * masks;
-      for (let r = 0; r < R; r++) value[r] = perAttraction[(r * K + k) * CHANNEL_COUNT + c];
-      sums[o] = 0;
-      // only sets of foreign regions are ever looked up: visit those, in increasing order
-      // ((mask - foreign) & foreign is the next one), so mask without its lowest region is done first
-      for (let mask = (0 - foreign) & foreign; mask !== 0; mask = (mask - foreign) & foreign) {
-        const low = mask & -mask;
-        sums[o + mask] = sums[o + (mask ^ low)] + value[31 - Math.clz32(low)];
-      }
-    }
-  }
-  return sums;
-}
-const valueWork = new ScratchBuffer();
-const maskWork = new ScratchBuffer();
 const sharesWork = new ScratchBuffer();

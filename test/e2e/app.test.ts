@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
     const before = await cards(page);
     const chartsBefore = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));
     const longTasks: number[][] = [];
-    // three changes, each streaming a new full run, preview and band seeds
+    // three changes, each streaming a new full run and band seeds
     for (const value of [2.2, 3.3, 4]) {
       await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
       await moveSlider(page, 'rules.smeCreditSupply', value);

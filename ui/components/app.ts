@@ -362,7 +362,7 @@ export class YiwuApp extends LitElement {
             ${(['contextTrade', 'contextB2c'] as const).map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${id === 'contextTrade' ? s.context.tradeKey : s.context.b2cKey} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}></yiwu-chart>`)}
           </div>
-          <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc && !sc.final ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
+          <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc?.preview ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
           <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>
           ${this.renderReport(sc, bs)}
           <footer><p>${s.footer} · ${s.modelVersion(MODEL_VERSION)}</p></footer>
