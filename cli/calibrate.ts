@@ -7,11 +7,11 @@
  * from that file, so every scenario starts from the fitted values.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
-import { wholeNumber, scaleOption } from './options.ts';
+import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../sim/validate/calibration.ts';
@@ -40,10 +40,10 @@ async function main() {
   const program = new Command()
     .name('npm run calibrate --')
     .description('Fit the baseline\'s free parameters to Yiwu\'s data and write them with provenance.')
-    .option('--seeds <n>', 'seeds averaged per candidate', '3')
-    .option('--scale <s>', 'scale of the runs', String(2 / 15))
-    .option('--rounds <r>', 'rounds of coordinate search', '3')
-    .option('--out <file>', 'where to write the fit', FIT_FILE)
+    .addOption(optionWithDefault('--seeds <n>', 'seeds averaged per candidate', '3'))
+    .addOption(optionWithDefault('--scale <s>', 'scale of the runs', String(2 / 15), '2/15 ≈ 0.1333'))
+    .addOption(optionWithDefault('--rounds <r>', 'rounds of coordinate search', '3'))
+    .addOption(optionWithDefault('--out <file>', 'where to write the fit', FIT_FILE, relative(process.cwd(), FIT_FILE) || FIT_FILE))
     .showHelpAfterError();
   program.parse();
   const opts = program.opts<{ seeds: string; scale: string; rounds: string; out: string }>();

@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { wholeNumber, scaleOption } from './options.ts';
+import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { mean } from 'simple-statistics';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { runScenario, createSimulation, MODEL_VERSION } from '../sim/run.ts';
@@ -147,9 +147,9 @@ async function main() {
     .name('npm run modelcheck --')
     .description('Compare the model with its saved reference across presets and seeds, and check invariants.')
     .option('--update', 'rewrite the reference from the current model (commit it with the reason)')
-    .option('--seeds <n>', 'seeds per preset (comparing needs the reference\'s: 4)', '4')
-    .option('--scale <s>', 'scale of the runs (comparing needs the reference\'s: 0.02)', '0.02')
-    .option('--random <n>', 'random scenarios for the invariant checks', '12')
+    .addOption(optionWithDefault('--seeds <n>', 'seeds per preset (comparing needs the reference\'s: 4)', '4'))
+    .addOption(optionWithDefault('--scale <s>', 'scale of the runs (comparing needs the reference\'s: 0.02)', '0.02'))
+    .addOption(optionWithDefault('--random <n>', 'random scenarios for the invariant checks', '12'))
     .showHelpAfterError();
   program.parse();
   const opts = program.opts<{ update?: boolean; seeds: string; scale: string; random: string }>();

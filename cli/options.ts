@@ -1,5 +1,5 @@
 /** Command-line option parsers and checks shared by the commands. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 export function parseWorkers(value: string): number {
   const n = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
@@ -23,3 +23,11 @@ export function scaleOption(name: string, value: string): number {
 
 /** "1 run", "3 runs". */
 export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * An option with a default that the help shows as written, e.g. "(default: 3)" or
+ * "(default: 2/15 ≈ 0.1333)" (commander would show a string default in quotes, with all its digits).
+ */
+export function optionWithDefault(flags: string, description: string, value: string, shown = value): Option {
+  return new Option(flags, description).default(value, shown);
+}

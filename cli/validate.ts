@@ -5,10 +5,10 @@
  * Every number in the report is computed here (sim/validate/facts.ts); nothing is typed by hand.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { wholeNumber, scaleOption } from './options.ts';
+import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { Command } from 'commander';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { createSimulation, merchantTable, MODEL_VERSION } from '../sim/run.ts';
@@ -107,9 +107,9 @@ async function main() {
   const program = new Command()
     .name('npm run validate --')
     .description('Run the baseline over several seeds and write the validation report.')
-    .option('--seeds <n>', 'number of seeds (1 … n)', '5')
-    .option('--scale <s>', 'scale of the runs (1 = Yiwu)', String(2 / 15))
-    .option('--out <file>', 'report file', join(root, 'docs', 'validation.md'))
+    .addOption(optionWithDefault('--seeds <n>', 'number of seeds (1 … n)', '5'))
+    .addOption(optionWithDefault('--scale <s>', 'scale of the runs (1 = Yiwu)', String(2 / 15), '2/15 ≈ 0.1333'))
+    .addOption(optionWithDefault('--out <file>', 'report file', join(root, 'docs', 'validation.md'), relative(process.cwd(), join(root, 'docs', 'validation.md'))))
     .showHelpAfterError();
   program.parse();
   const opts = program.opts<{ seeds: string; scale: string; out: string }>();

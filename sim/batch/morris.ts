@@ -30,31 +30,34 @@ export function morrisDelta(levels: number): number {
   return levels / (2 * (levels - 1));
 }
 
-/** r Morris trajectories for k factors on a p-level grid. */
+/**
+ * r Morris trajectories for k factors on a p-level grid (p even). Points are kept as whole
+ * level numbers 0 … p − 1 and only divided by p − 1 at the end, so a level has one value
+ * wherever it occurs (1/3 is always 0.3333333333333333, never 0.333333333333 after a step).
+ */
 export function morrisTrajectories(k: number, r: number, levels: number, seed: number): Trajectory[] {
   const delta = morrisDelta(levels);
+  const jump = levels / 2; // Δ in levels
+  const toUnit = (level: number) => level / (levels - 1);
   const out: Trajectory[] = [];
   for (let t = 0; t < r; t++) {
     const rng = stream(seed, 'morris:trajectory', t);
     // start: a level from which +Δ stays inside [0, 1]; each factor goes up or down from there
-    const low = Array.from({ length: k }, () => Math.floor(rng() * (levels / 2)) / (levels - 1));
+    const low = Array.from({ length: k }, () => Math.floor(rng() * jump));
     const up = Array.from({ length: k }, () => rng() < 0.5);
-    const x = low.map((l, i) => (up[i] ? l : l + delta));
+    const x = low.map((l, i) => (up[i] ? l : l + jump));
     const order = shuffled(k, rng);
-    const points = [x.slice()];
+    const points = [x.map(toUnit)];
     const steps: number[] = [];
     for (const i of order) {
-      const step = up[i] ? delta : -delta;
-      x[i] = round(x[i] + step);
-      points.push(x.slice());
-      steps.push(step);
+      x[i] += up[i] ? jump : -jump;
+      points.push(x.map(toUnit));
+      steps.push(up[i] ? delta : -delta);
     }
     out.push({ points, order, steps });
   }
   return out;
 }
-
-const round = (v: number) => Math.round(v * 1e12) / 1e12;
 
 export interface MorrisIndex {
   factor: number;
