@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { Command } from 'commander';
 import { resolveScenario } from '../sim/schema/resolve.ts';
-import { createSimulation, merchantTable, MODEL_VERSION } from '../sim/run.ts';
-import { evaluateFacts, type FactResult, type ValidationRun } from '../sim/validate/facts.ts';
+import { createSimulation, merchantTable, MODEL_VERSION, type Simulation } from '../sim/run.ts';
+import { evaluateFacts, FACTS, type FactResult, type ValidationRun } from '../sim/validate/facts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,10 +27,20 @@ export interface ValidationReport {
 export function runValidation(seeds: number[], scale: number, scenarioFile = join(root, 'scenarios', 'baseline.json')): ValidationReport {
   const started = performance.now();
   const scenario = resolveScenario(readFileSync(scenarioFile, 'utf8'), { origin: scenarioFile });
-  const runs: ValidationRun[] = seeds.map((seed) => {
-    const sim = createSimulation({ ...scenario, scale }, { seed });
+  // presets that some facts are measured on, run at the same seeds and scale
+  const presetNames = [...new Set(FACTS.flatMap((f) => (f.preset ? [f.preset] : [])))];
+  const presets = presetNames.map((name) => {
+    const file = join(root, 'scenarios', `${name}.json`);
+    return { name, scenario: resolveScenario(readFileSync(file, 'utf8'), { origin: file }) };
+  });
+  const runToEnd = (sim: Simulation) => {
     while (sim.step()) { /* to the end */ }
-    return { sim, merchants: merchantTable(sim.world) };
+    return sim;
+  };
+  const runs: ValidationRun[] = seeds.map((seed) => {
+    const sim = runToEnd(createSimulation({ ...scenario, scale }, { seed }));
+    const byPreset = Object.fromEntries(presets.map((p) => [p.name, runToEnd(createSimulation({ ...p.scenario, scale }, { seed, flows: false }))]));
+    return { sim, merchants: merchantTable(sim.world), presets: byPreset };
   });
   return { results: evaluateFacts(runs), seeds, scale, months: runs[0].sim.months, runTimeMs: performance.now() - started };
 }
@@ -90,6 +100,8 @@ ${misses.length === 0 ? 'None.' : misses.map((r) => `- **${r.name}** — model $
 
 - Trade path: the model's \`total_trade_usd\` (exports plus imports taken as data) summed per
   calendar year at Yiwu scale, converted to yuan at the year's average rate.
+- Pandemic years: the same, on the preset \`pandemic-2020\` (the baseline plus the pandemic's
+  shocks) run at the same seeds and scale.
 - Distance elasticities: least squares of ln(exports to region r in category k, summed over the
   run) on ln(distance) and ln(market size) with category fixed effects, over the ten foreign
   regions, from the flow cube (\`flows.csv\`); offline = market-hall channel, online = B2B

@@ -25,8 +25,9 @@ import { bitCount } from './mechanisms/finance.ts';
  * under the same version (then bump it here and run `npm run modelcheck -- --update`).
  * 0.2.0: calibration re-fitted (2019 trade, 2023 exports, the market-procurement share each year).
  * 0.3.0: exp, log, pow, log1p and cos from sim/portableMath.ts (same bits in every engine).
+ * 0.4.0: buying agents meet booths for buyers who cannot travel (pandemic preset); the fit re-run.
  */
-export const MODEL_VERSION = '0.3.0';
+export const MODEL_VERSION = '0.4.0';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

@@ -11,7 +11,9 @@
  * upkeep.
  *
  * Offline: buyers visiting the market hall meet booths. A merchant meets new buyers at a rate
- * that falls when the hall is closed; each meeting's region is drawn from the visitors' mix
+ * that falls when the hall is closed; when foreign buyers cannot travel, buying agents and
+ * resident foreign traders (some 15,000 in Yiwu before 2020) keep meeting booths for them, at the
+ * buying-agent access rate of buyer choice. Each meeting's region is drawn from the visitors' mix
  * (importers' spending × visit rate, which falls with distance: travel cost, language,
  * information); the buyer stays when the booth is competitive enough. Each relationship lapses
  * with a constant monthly chance. Every merchant sells to domestic wholesalers.
@@ -87,8 +89,10 @@ export function updateHallRelationships(w: World): void {
   const { merchants: s, market, scenario, peers, R, K } = w;
   const m = scenario.model;
   const t = w.t;
-  // new relationships need foreign buyers in the hall
-  const meetings = m.hallMeetingsPerMonth * w.levers.hallOpen[t] * w.levers.foreignVisitsOpen[t];
+  // New relationships need foreign buyers in the hall: visitors, or, for buyers who cannot
+  // travel, the buying agents and resident foreign traders who source for them (as in buyer choice)
+  const visits = w.levers.foreignVisitsOpen[t];
+  const meetings = m.hallMeetingsPerMonth * w.levers.hallOpen[t] * (visits + (1 - visits) * m.buyingAgentAccess);
   const noMeeting = exp(-meetings);
   // Visitors' regional mix per category (cumulative), from importers' spending × visit rate.
   const mix = mixWork.get(R * K);
