@@ -26,8 +26,9 @@ import { bitCount } from './mechanisms/finance.ts';
  * 0.2.0: calibration re-fitted (2019 trade, 2023 exports, the market-procurement share each year).
  * 0.3.0: exp, log, pow, log1p and cos from sim/portableMath.ts (same bits in every engine).
  * 0.4.0: buying agents meet booths for buyers who cannot travel (pandemic preset); the fit re-run.
+ * 0.5.0: competing suppliers pay world freight shocks too (freight_rate_spike).
  */
-export const MODEL_VERSION = '0.4.0';
+export const MODEL_VERSION = '0.5.0';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

@@ -20,6 +20,9 @@
  *   softened by consumer protection and refunds; good months rebuild it.
  *
  * Competing suppliers' strength grows at `rivalImprovement` a year (other hubs improve too).
+ * While world freight rates are shocked they pay the extra freight too: their weight falls by
+ * their landed-cost factor^−β (tradeCosts.ts; the hall's cell for importers, cross-border
+ * e-commerce's for online consumers).
  *
  * Demand: each region's small-commodity spending grows at its rate, shifts toward online
  * consumers as digital readiness grows, and moves with demand shocks.
@@ -93,6 +96,10 @@ export function chooseChannels(w: World, live: boolean): void {
   for (let cell = 0; cell < landedPow.length; cell++) {
     landedPow[cell] = market.landedCost[cell] > 0 ? pow(market.landedCost[cell], -beta) : 0;
   }
+  const rivalPow = rivalWork.get(market.rivalCostFactor.length);
+  for (let cell = 0; cell < rivalPow.length; cell++) {
+    rivalPow[cell] = market.rivalCostFactor[cell] === 1 ? 1 : pow(market.rivalCostFactor[cell], -beta);
+  }
 
   // the stores' arrays in locals (fewer loads per buyer)
   const { region, category, kind, budgetShare, searchBreadth, visitPropensity, lastShare } = b;
@@ -133,7 +140,7 @@ export function chooseChannels(w: World, live: boolean): void {
     const hub = sHall + sB2b + sCbec;
     hubWeight[rk] += budget * hub;
     budgetSum[rk] += budget;
-    const outside = outsideAttraction[rk] * rivals;
+    const outside = outsideAttraction[rk] * rivals * rivalPow[base + (importer ? HALL : CBEC)];
     const denominator = outside + hub;
     if (denominator <= 0) continue;
     const perUnit = budget / denominator;
@@ -177,6 +184,7 @@ export function chooseChannels(w: World, live: boolean): void {
 }
 
 const work = new ScratchBuffer();
+const rivalWork = new ScratchBuffer();
 
 /**
  * Sets the strength of competing suppliers so the hub holds `hubShareAtStart` of demand in an

@@ -14,6 +14,11 @@
  *
  * Gravity is not imposed: distance enters only through freight, transit time, and (offline)
  * buyers' visits to the market hall.
+ *
+ * A world freight shock (freight_rate_spike) raises rates for everyone shipping to a region,
+ * not only for the hub: competing suppliers elsewhere pay the same extra freight per US$ of
+ * goods as the hub's exporters in that cell, so their landed cost rises by that extra over
+ * what buyers would pay without the shock (market.rivalCostFactor, used in buyer choice).
  */
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
@@ -88,12 +93,17 @@ export function updateTradeCosts(w: World): void {
         }
         let freight = 0;
         let days = 0;
+        // the part of the freight that world freight shocks add (0 without a shock)
+        let shockFreight = 0;
         for (let m = 0; m < MODE_COUNT; m++) {
           const share = sum > 0 ? modeWeight[m] / sum : 0;
           market.modeShare[cell * MODE_COUNT + m] = share;
           if (share > 0) {
-            freight += share * market.freightPerKg[m * R + r] * cat.kgPerUsd;
+            const modeFreight = share * market.freightPerKg[m * R + r] * cat.kgPerUsd;
+            freight += modeFreight;
             days += share * (market.transitDays[m * R + r] + clearance);
+            const shock = levers.freightMultiplier[m][t];
+            if (shock !== 1) shockFreight += modeFreight * (1 - 1 / shock);
           }
         }
         const available = sum > 0;
@@ -103,6 +113,7 @@ export function updateTradeCosts(w: World): void {
         market.days[cell] = days;
         market.payFactor[cell] = available ? 1 + tariff + freight + fee : 0;
         market.landedCost[cell] = available ? market.payFactor[cell] * (1 + cat.timeCostPerDay * days) : 0;
+        market.rivalCostFactor[cell] = shockFreight > 0 ? 1 + shockFreight / (market.payFactor[cell] - shockFreight) : 1;
       }
     }
   }

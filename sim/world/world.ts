@@ -106,6 +106,11 @@ export class MarketState {
   readonly fraudRate: Float64Array;
   /** Strength of competing suppliers outside the hub, per region × category. */
   readonly outsideAttraction: Float64Array;
+  /**
+   * Landed-cost factor of those competing suppliers per cell: 1, except while world freight
+   * rates are shocked, which rivals pay too (tradeCosts.ts).
+   */
+  readonly rivalCostFactor: Float64Array;
   /** Spending per region × category this month by importers and by online consumers (all sources), US$. */
   readonly importerBudget: Float64Array;
   readonly consumerBudget: Float64Array;
@@ -143,6 +148,7 @@ export class MarketState {
     this.fraudRate = new Float64Array(R * CHANNEL_COUNT);
     this.clearanceDays = new Float64Array(R * CHANNEL_COUNT);
     this.outsideAttraction = new Float64Array(R * K);
+    this.rivalCostFactor = new Float64Array(cells).fill(1);
     this.importerBudget = new Float64Array(R * K);
     this.consumerBudget = new Float64Array(R * K);
     this.hubWeight = new Float64Array(R * K);
