@@ -34,8 +34,13 @@ export function times(v: number, lang: Lang): string {
   if (!ok(v)) return '–';
   return `${nf(lang, 'sig3fixed', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(v)} ×`;
 }
+/**
+ * Counts: whole numbers with separators ("67,783"); an average of counts below 100 keeps three
+ * significant digits, so 4.73 destinations per exporter does not read as 5.
+ */
 export function count(v: number, lang: Lang): string {
   if (!ok(v)) return '–';
+  if (!Number.isInteger(v) && Math.abs(v) < 100) return num(v, lang, 3);
   return nf(lang, 'int', { maximumFractionDigits: 0 }).format(v);
 }
 /** Shares as percentages: 0.123 → "12.3%". */

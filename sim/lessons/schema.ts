@@ -45,6 +45,7 @@ export const lessonSchema = z.strictObject({
 });
 
 export type Lesson = z.output<typeof lessonSchema>;
+export type LessonStep = Lesson['steps'][number];
 
 /** Parses and validates a lesson (text or object); throws ScenarioError with one line per problem. */
 export function parseLesson(input: unknown, origin = 'lesson'): Lesson {
@@ -68,7 +69,9 @@ export function lessonProblems(lesson: Lesson, presets: Record<string, Record<st
     return [{ path: 'start', message: `${show(lesson.start)} is not a scenario here${hint}; allowed: ${names.join(', ')}` }];
   }
   const problems: Problem[] = [];
-  lesson.steps.forEach((_, i) => {
+  lesson.steps.forEach((step, i) => {
+    const unrecorded = watchProblem(step.watch);
+    if (unrecorded) problems.push({ path: `steps[${i}].watch`, message: unrecorded });
     try {
       resolveScenario(stepScenario(lesson, start, i));
     } catch (e) {
@@ -82,6 +85,30 @@ export function lessonProblems(lesson: Lesson, presets: Record<string, Record<st
     }
   });
   return problems;
+}
+
+const BREAKDOWN_WORDS: Record<string, string> = { '': 'the total', region: 'by region', channel: 'by channel', stage: 'by stage', category: 'by category', mode: 'by mode', 'region×channel': 'by region and channel' };
+
+/**
+ * Whether the run records what a step asks the class to watch: a metric is recorded as a total
+ * and/or by the breakdowns its collector lists (metrics.ts); two breakdowns only as region ×
+ * channel, and exports by region only for foreign regions. Undefined when it is recorded.
+ */
+export function watchProblem(watch: LessonStep['watch']): string | undefined {
+  const info = METRICS.find((m) => m.id === watch.metric);
+  if (!info) return undefined; // the schema has already named an unknown metric
+  const dims = (['region', 'channel', 'stage', 'category', 'mode'] as const).filter((d) => watch[d] !== undefined);
+  const breakdown = dims.length === 0 ? '' : dims.length === 1 ? dims[0] : dims.join('×');
+  const recorded = info.breakdowns.map((b) => BREAKDOWN_WORDS[b] ?? b).join(', ');
+  if (!(info.breakdowns as string[]).includes(breakdown)) {
+    const asked = dims.length === 0 ? 'as a total' : `by ${dims.join(' and ')}`;
+    return `${watch.metric} is not recorded ${asked}; recorded: ${recorded}`;
+  }
+  const domestic = DEFAULT_REGIONS.find((r) => r.id === watch.region)?.domestic;
+  if (domestic && (breakdown === 'region×channel' || watch.metric === 'trade_value_usd' || watch.metric === 'digital_trade_value_usd')) {
+    return `${watch.metric} counts exports, and "${watch.region}" is the home market; use a foreign region`;
+  }
+  return undefined;
 }
 
 /** The scenario a step runs: the start preset with every step's levers up to and including it merged in. */

@@ -200,7 +200,9 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
           const n = Array.isArray(found) ? found.length : '?';
           out.push({ path: at, message: issue.code === 'too_big' ? `has ${n} entries; at most ${(issue as { maximum: unknown }).maximum} allowed` : `has ${n} entries; at least ${(issue as { minimum: unknown }).minimum} needed` });
         } else {
-          out.push({ path: at, message: issue.code === 'too_big' ? `is too long; at most ${(issue as { maximum: unknown }).maximum} characters` : `is too short; at least ${(issue as { minimum: unknown }).minimum} characters` });
+          const limit = Number(issue.code === 'too_big' ? (issue as { maximum: unknown }).maximum : (issue as { minimum: unknown }).minimum);
+          const characters = `${limit} character${limit === 1 ? '' : 's'}`;
+          out.push({ path: at, message: issue.code === 'too_big' ? `is too long; at most ${characters}` : limit === 1 ? 'is empty; at least 1 character needed' : `is too short; at least ${characters}` });
         }
         break;
       }

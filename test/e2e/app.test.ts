@@ -239,7 +239,12 @@ describe.skipIf(!hasChromium)('browser app', () => {
     const zhText = await page.locator('.message.error').textContent();
     expect(zhText).toContain('未知字段（是否为 "rules"？）');
     expect(zhText).toContain('5G覆盖率');
+    expect(zhText).toContain('（比例）'); // the unit of the range, in Chinese too
+    // switching language re-writes the message on screen, details and the lever's own note
     await page.locator('#lang').click();
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('is out of range');
+    expect(await page.locator('.message.error').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator('[data-control="infrastructure.fiveGCoverage"] .problem').textContent()).toContain('is out of range');
     await page.locator('.message.error .dismiss').click();
   }, 150_000);
 

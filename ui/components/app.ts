@@ -31,10 +31,17 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 type Obj = Record<string, unknown>;
 const DEFAULT_SCALE = 2 / 15;
+/** A message above the results: written in whatever language is chosen when it is shown (the toggle re-renders it). */
 interface Message {
   kind: 'error' | 'info';
-  text: string;
-  details?: string[];
+  text: (lang: Lang) => string;
+  details?: (lang: Lang) => string[];
+}
+/** A problem of a loaded file, shown beside its lever. */
+interface FieldProblem {
+  file: string;
+  path: string;
+  message: string;
 }
 
 @customElement('yiwu-app')
@@ -45,7 +52,7 @@ export class YiwuApp extends LitElement {
   @state() baselineName = 'baseline';
   @state() seed = 1;
   @state() messages: Message[] = [];
-  @state() fieldProblems: Record<string, string[]> = {};
+  @state() fieldProblems: Record<string, FieldProblem[]> = {};
   @state() tick = 0;
   @state() dragging = false;
   @state() shareText = '';
@@ -98,7 +105,6 @@ export class YiwuApp extends LitElement {
 
   /** Applies the share link in the address, or falls back to the baseline with a message. */
   private readLocation() {
-    const s = STRINGS[this.lang];
     const link = readLink(location.hash, MODEL_VERSION);
     const fallback = () => {
       this.scenario = {};
@@ -111,26 +117,27 @@ export class YiwuApp extends LitElement {
       const anchor = location.hash.slice(1);
       if (anchor && anchor !== 'results') {
         fallback();
-        this.messages = [{ kind: 'error', text: s.linkBroken }];
+        this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkBroken }];
       }
       return;
     }
-    if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', text: s.linkTooLong(link.length, 16_000) }]; return; }
-    if (link.kind === 'broken') { fallback(); this.messages = [{ kind: 'error', text: s.linkBroken }]; return; }
-    if (link.kind === 'outdated') { fallback(); this.messages = [{ kind: 'error', text: s.linkOutdated(link.version, MODEL_VERSION) }]; return; }
+    if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkTooLong(link.length, 16_000) }]; return; }
+    if (link.kind === 'broken') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkBroken }]; return; }
+    if (link.kind === 'outdated') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkOutdated(link.version, MODEL_VERSION) }]; return; }
     try {
       resolveScenario(link.state.scenario);
     } catch (e) {
       fallback();
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String(e) }];
-      this.messages = [{ kind: 'error', text: s.linkInvalid(problems.length), details: problems.slice(0, 10).map((p) => this.problemText(p, link.state.scenario)) }];
+      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkInvalid(problems.length), details: (l) => problems.slice(0, 10).map((p) => this.problemText(p, link.state.scenario, l)) }];
       return;
     }
     this.scenario = link.state.scenario as Obj;
     this.seed = link.state.seed;
     this.presetName = this.matchPreset(this.scenario);
     if (link.state.baseline && !presetByName(link.state.baseline)) {
-      this.messages = [{ kind: 'info', text: s.unknownBaseline(link.state.baseline) }];
+      const unknown = link.state.baseline;
+      this.messages = [{ kind: 'info', text: (l) => STRINGS[l].unknownBaseline(unknown) }];
       this.baselineName = 'baseline';
     } else this.baselineName = link.state.baseline ?? 'baseline';
   }
@@ -140,10 +147,15 @@ export class YiwuApp extends LitElement {
     return PRESETS.find((p) => JSON.stringify(pruneDefaults(p.scenario)) === mine)?.name ?? '';
   }
 
-  private problemText(p: Problem, input: unknown): string {
+  private problemText(p: Problem, input: unknown, lang: Lang): string {
     const c = controlForProblemPath(p.path, input);
-    const name = c ? `${tx(c.meta.label, this.lang)}${c.table ? ` (${tx(c.table.rowLabel, this.lang)})` : ''} — ` : '';
-    return `${name}${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, this.lang)}`;
+    const name = c ? `${tx(c.meta.label, lang)}${c.table ? ` (${tx(c.table.rowLabel, lang)})` : ''} — ` : '';
+    return `${name}${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, lang)}`;
+  }
+
+  /** The loaded file's problems by lever, in `lang`. */
+  private fieldProblemTexts(lang: Lang): Record<string, string[]> {
+    return Object.fromEntries(Object.entries(this.fieldProblems).map(([id, list]) => [id, list.map((p) => `${p.file}: ${p.path}: ${problemMessage(p.message, lang)}`)]));
   }
 
   /** Sends the current state to the runner and writes the share link. */
@@ -184,10 +196,9 @@ export class YiwuApp extends LitElement {
   };
 
   async loadFile(file: File) {
-    const s = STRINGS[this.lang];
     const name = file.name.slice(0, 80);
     if (file.size > MAX_SCENARIO_BYTES) {
-      this.messages = [{ kind: 'error', text: s.fileTooBig(name, f.count(file.size / 1024, this.lang), f.count(MAX_SCENARIO_BYTES / 1024, this.lang)) }];
+      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].fileTooBig(name, f.count(file.size / 1000, l), f.count(MAX_SCENARIO_BYTES / 1000, l)) }];
       return;
     }
     const text = await file.text();
@@ -197,18 +208,18 @@ export class YiwuApp extends LitElement {
       resolveScenario(raw as object, { origin: name });
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message) }];
-      const byControl: Record<string, string[]> = {};
+      const byControl: Record<string, FieldProblem[]> = {};
       for (const p of problems) {
         const c = controlForProblemPath(p.path, raw);
         const key = c ? c.id : p.path.startsWith('shocks') ? 'shocks' : '';
-        if (key) byControl[key] = [...(byControl[key] ?? []), `${name}: ${p.path}: ${problemMessage(p.message, this.lang)}`];
+        if (key) byControl[key] = [...(byControl[key] ?? []), { file: name, path: p.path, message: p.message }];
       }
       this.fieldProblems = byControl;
-      this.messages = [{ kind: 'error', text: s.fileProblems(name, problems.length), details: problems.slice(0, 20).map((p) => this.problemText(p, raw)) }];
+      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].fileProblems(name, problems.length), details: (l) => problems.slice(0, 20).map((p) => this.problemText(p, raw, l)) }];
       return;
     }
     const obj = raw as Obj;
-    this.messages = [{ kind: 'info', text: s.fileLoaded(name) }];
+    this.messages = [{ kind: 'info', text: (l) => STRINGS[l].fileLoaded(name) }];
     if (typeof obj.seed === 'number') this.seed = obj.seed;
     const { seed: _seed, $schema: _schema, ...rest } = obj;
     void _seed; void _schema;
@@ -233,8 +244,7 @@ export class YiwuApp extends LitElement {
   }
 
   private async exportCsv() {
-    const s = STRINGS[this.lang];
-    this.messages = [{ kind: 'info', text: s.preparingCsv }];
+    this.messages = [{ kind: 'info', text: (l) => STRINGS[l].preparingCsv }];
     const text = await this.runner.csv(pruneDefaults(this.scenario), this.seed);
     this.messages = [];
     this.download(`${this.scenarioFileName()}-${this.seed}-timeseries.csv`, text, 'text/csv');
@@ -251,11 +261,10 @@ export class YiwuApp extends LitElement {
   }
 
   private async share() {
-    const s = STRINGS[this.lang];
     const url = location.href;
     try {
       await navigator.clipboard.writeText(url);
-      this.messages = [{ kind: 'info', text: s.shareCopied }];
+      this.messages = [{ kind: 'info', text: (l) => STRINGS[l].shareCopied }];
     } catch {
       this.shareText = url;
     }
@@ -345,13 +354,13 @@ export class YiwuApp extends LitElement {
           : s.progressDone(progress.total, this.runner.completeAt ? f.ms(this.runner.completeAt - this.runner.requestedAt, lang) : '–')}</span>
       </div>
       ${this.messages.map((m, i) => html`<div class="message ${m.kind}" role=${m.kind === 'error' ? 'alert' : 'status'}>
-        <p>${m.text}</p>${m.details ? html`<ul>${m.details.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
+        <p>${m.text(lang)}</p>${m.details ? html`<ul>${m.details(lang).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
         <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.messages = this.messages.filter((_, j) => j !== i); }}>✕</button>
       </div>`)}
       ${this.shareText ? html`<div class="message info"><p>${s.shareShown}</p><input class="share-url" readonly .value=${this.shareText} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>` : nothing}
       ${this.dragging ? html`<div class="drop">${s.dropHere}</div>` : nothing}
       <div class="layout">
-        <yiwu-levers .scenario=${this.scenario} .lang=${lang} .problems=${this.fieldProblems}
+        <yiwu-levers .scenario=${this.scenario} .lang=${lang} .problems=${this.fieldProblemTexts(lang)}
           @scenario-change=${(e: CustomEvent<Obj>) => this.setScenario(e.detail)}></yiwu-levers>
         <main id="results" tabindex="-1">
           ${preset ? html`<details class="about"><summary>${s.presetDescription}: ${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>` : nothing}

@@ -94,7 +94,7 @@ export const en = {
   dropHere: 'Drop a scenario file (.json) to load it',
   fileProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the scenario was not loaded.`,
   fileLoaded: (name: string) => `Loaded ${name}.`,
-  fileTooBig: (name: string, kb: string, max: string) => `${name} is ${kb} kB; a scenario file may be at most ${max} kB. Not loaded.`,
+  fileTooBig: (name: string, kb: string, max: string) => `${name} is ${kb} kB; a file loaded here may be at most ${max} kB. Not loaded.`,
   fileNotJson: (name: string) => `${name} is not a JSON file.`,
   linkBroken: 'This link could not be read (it is damaged or incomplete). Showing the baseline instead.',
   linkTooLong: (n: number, max: number) => `This link is ${n} characters long; at most ${max} are accepted. Showing the baseline instead.`,

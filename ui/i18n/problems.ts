@@ -5,6 +5,8 @@
  * the English text for anything not listed. Values, field names and ids stay as they are.
  */
 import type { Lang } from './index.ts';
+import { UNITS } from '../../sim/schema/param.ts';
+import { allControls } from '../../sim/schema/introspect.ts';
 
 type Rule = [RegExp, (...groups: string[]) => string];
 
@@ -15,7 +17,22 @@ const KINDS_ZH: Record<string, string> = {
 };
 const kindZh = (k: string) => KINDS_ZH[k] ?? k;
 const KIND = '(a string|a number|an integer|an object|a list|a boolean|null)';
-const unitZh = (u: string | undefined) => (u ? `（${u}）` : '');
+/** Units as the core writes them (English) → Chinese, from the schema's own bilingual units. */
+let unitsZh: Map<string, string> | undefined;
+function unitInChinese(u: string): string {
+  if (!unitsZh) {
+    unitsZh = new Map(Object.values(UNITS).map((t) => [t.en, t.zh]));
+    for (const c of allControls()) unitsZh.set(c.meta.unit.en, c.meta.unit.zh);
+  }
+  return unitsZh.get(u) ?? u;
+}
+const unitZh = (u: string | undefined) => (u ? `（${unitInChinese(u)}）` : '');
+const BREAKDOWN_ZH: Record<string, string> = { total: '总量', region: '地区', channel: '渠道', stage: '环节', category: '品类', mode: '运输方式' };
+/** "the total, by region, by region and channel" / "as a total", "by region and stage" → Chinese. */
+const breakdownsZh = (list: string) => list.split(', ').map((b) => {
+  if (b === 'the total' || b === 'as a total') return '总量';
+  return `按${b.replace(/^by /, '').split(' and ').map((d) => BREAKDOWN_ZH[d] ?? d).join('和')}`;
+}).join('、');
 const JSON_ZH: Record<string, string> = {
   'property name expected': '此处应为属性名（对象最后一项后面多了逗号？）',
   'value expected': '此处应为值（列表最后一项后面多了逗号，或缺少值？）',
@@ -37,8 +54,9 @@ const ZH: Rule[] = [
   [/^(.*) is out of range; allowed (\S+) or less(?: \((.*)\))?$/s, (_, v, b, u) => `${v} 超出范围；应不大于 ${b}${unitZh(u)}`],
   [/^has (\d+) entries; at most (\d+) allowed$/, (_, n, m) => `有 ${n} 项；最多允许 ${m} 项`],
   [/^has (\d+) entries; at least (\d+) needed$/, (_, n, m) => `有 ${n} 项；至少需要 ${m} 项`],
-  [/^is too long; at most (\d+) characters$/, (_, m) => `过长；最多 ${m} 个字符`],
+  [/^is too long; at most (\d+) characters?$/, (_, m) => `过长；最多 ${m} 个字符`],
   [/^is too short; at least (\d+) characters$/, (_, m) => `过短；至少 ${m} 个字符`],
+  [/^is empty; at least 1 character needed$/, () => '为空；至少需要 1 个字符'],
   [/^(.*) is not allowed( \(did you mean ".*?"\?\))?; allowed: (.*)$/s, (_, v, s, list) => `${v} 不在允许范围内${suggestZh(s)}；允许：${list}`],
   [/^(.*) is not a month; use YYYY-MM, e\.g\. 2021-06$/s, (_, v) => `${v} 不是月份；请用 YYYY-MM 格式，例如 2021-06`],
   [/^(.*) is not a valid name; use lowercase letters, digits and dashes, e\.g\. my-scenario$/s, (_, v) => `${v} 不是有效名称；请使用小写字母、数字和连字符，例如 my-scenario`],
@@ -56,6 +74,8 @@ const ZH: Rule[] = [
   [/^(".*?") is before (?:time\.)?start (".*?")$/s, (_, e, st) => `${e} 早于开始月份 ${st}`],
   [/^the run would last (\d+) months; at most (\d+) allowed$/, (_, n, m) => `运行将持续 ${n} 个月；最多允许 ${m} 个月`],
   [/^the scenario must be a JSON object \{ \.\.\. \}, not (.*)$/s, (_, k) => `情景必须是 JSON 对象 { ... }，而不是${kindZh(k)}`],
+  [/^(\S+) is not recorded (as a total|by .+?); recorded: (.*)$/s, (_, m, asked, list) => `${m} 没有${breakdownsZh(asked)}的记录；有记录的：${breakdownsZh(list)}`],
+  [/^(\S+) counts exports, and (".*?") is the home market; use a foreign region$/s, (_, m, r) => `${m} 统计的是出口，而 ${r} 是国内市场；请选择境外地区`],
   [/^(".*?") is not a scenario here( \(did you mean ".*?"\?\))?; allowed: (.*)$/s, (_, v, s, list) => `${v} 不是本应用中的情景${suggestZh(s)}；可用：${list}`],
 ];
 

@@ -1,0 +1,26 @@
+/** Numbers as the page shows them, in both languages. */
+import { describe, it, expect } from 'vitest';
+import * as f from './format.ts';
+
+describe('number formats', () => {
+  it('counts are whole numbers, but an average count below 100 keeps its decimals', () => {
+    expect(f.count(67783.4, 'en')).toBe('67,783');
+    expect(f.count(4.73, 'en')).toBe('4.73'); // destinations per exporter: not "5"
+    expect(f.count(4.7312, 'zh')).toBe('4.73');
+    expect(f.count(12, 'en')).toBe('12');
+    expect(f.count(Number.NaN, 'en')).toBe('–');
+  });
+
+  it('money is compact in both languages; Chinese yuan counts in 亿', () => {
+    expect(f.money(12.3e9, 'en')).toBe('US$12.3bn');
+    expect(f.money(12.3e9, 'zh')).toBe('123亿美元');
+    expect(f.bnYuan(566, 'zh')).toBe('5660亿元');
+    expect(f.bnYuan(566, 'en')).toBe('566 bn yuan');
+  });
+
+  it('changes carry a true minus sign and multiples three significant digits', () => {
+    expect(f.change(-0.01, 'en')).toBe('\u22121.0%');
+    expect(f.change(0.042, 'en')).toBe('+4.2%');
+    expect(f.times(1.5, 'en')).toBe('1.50 ×');
+  });
+});
