@@ -5,14 +5,19 @@ const line = (values: number[], done = values.length): Line => ({ name: 'x', dat
 
 describe('chart options', () => {
   it('during playback the y axis holds the whole run, rounded outwards, so it does not rescale', () => {
-    expect(niceExtent([line([0.12, 0.37, Number.NaN])], true)).toEqual({ min: 0, max: 0.4 });
-    expect(niceExtent([line([310, 330, 9999], 2)], false)).toEqual({ min: 310, max: 330 });
+    expect(niceExtent([line([0.12, 0.37, Number.NaN])], true)).toEqual({ min: 0, max: 0.4, interval: 0.1 });
+    expect(niceExtent([line([310, 330, 9999], 2)], false)).toEqual({ min: 310, max: 330, interval: 5 });
     expect(niceExtent([line([Number.NaN])], false)).toBeUndefined();
     const months = ['2020-01', '2020-02', '2020-03'];
     const o = timeOption(months, [line([1, 2, 3])], 'number', 'en', { cursor: 1 }) as { yAxis: { min: number; max: number }; series: Array<{ data: Array<number | null>; markLine?: unknown }> };
     expect(o.series[0].data).toEqual([1, 2, null]); // stops at the month shown
     expect(o.yAxis.max).toBeGreaterThanOrEqual(3); // but the axis already holds month 3
     expect(o.series[0].markLine).toBeDefined();
+    // the top limit is a tick of the axis's own step, so it is not labelled on top of the tick below
+    const big = timeOption(months, [line([0.5e9, 4e9, 9.6e9])], 'money', 'en', { cursor: 1, big: true }) as { yAxis: { min: number; max: number; interval: number } };
+    expect(big.yAxis.interval).toBeGreaterThan(0);
+    expect(Number.isInteger(Math.round((big.yAxis.max - big.yAxis.min) / big.yAxis.interval * 1e9) / 1e9)).toBe(true);
+    expect(big.yAxis.max).toBe(10e9);
   });
 
   it('time charts leave room for their widest value label (the margin is set, not measured on every redraw)', () => {

@@ -173,8 +173,12 @@ export function yLabelWidth(lines: Line[], fmt: (v: number) => string, fontSize:
   return Math.max(widest, fontSize * 2);
 }
 
-/** Axis limits that hold every computed value of the lines (and bands), rounded outwards. */
-export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max: number } | undefined {
+/**
+ * Axis limits that hold every computed value of the lines (and bands), rounded outwards to a
+ * round step; the step is returned as the axis interval, so that both limits are ticks (echarts
+ * choosing its own step would label the top limit too, crowding the tick below it).
+ */
+export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max: number; interval: number } | undefined {
   let lo = Infinity;
   let hi = -Infinity;
   const take = (a: Float64Array | undefined, done: number) => {
@@ -192,7 +196,7 @@ export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max
   const magnitude = Math.pow(10, Math.floor(Math.log10(hi - lo)));
   const step = [0.1, 0.2, 0.5, 1].map((x) => x * magnitude).find((x) => (hi - lo) / x <= 6) ?? magnitude;
   const round = (x: number) => Number(x.toPrecision(12)); // 0.30000000000000004 → 0.3
-  return { min: round(Math.floor(lo / step) * step), max: round(Math.ceil(hi / step) * step) };
+  return { min: round(Math.floor(lo / step) * step), max: round(Math.ceil(hi / step) * step), interval: round(step) };
 }
 
 /**
