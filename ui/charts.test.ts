@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { niceExtent, timeOption, textWidth, formatter, wrapLabel, type Line } from './charts.ts';
+import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, type Line } from './charts.ts';
 
 const line = (values: number[], done = values.length): Line => ({ name: 'x', data: Float64Array.from(values), done, color: '#000' });
 
@@ -32,6 +32,17 @@ describe('chart options', () => {
     }
     expect(textWidth('US$18bn', 12)).toBeGreaterThan(textWidth('4', 12));
     expect(textWidth('180亿美元', 12)).toBeGreaterThan(textWidth('18bn', 12));
+  });
+});
+
+describe('trade-flow chart', () => {
+  it('a long channel name wraps at its space (it ran into the regions\' labels on a narrow screen); regions carry their value', () => {
+    const channels = [{ name: 'Market hall', color: '#e69f00' }, { name: 'Cross-border e-commerce', color: '#cc79a7' }];
+    const o = flowOption('Yiwu', channels, ['European Union'], [[2e9], [1e9]], 'en', { big: true }) as { series: Array<{ label: { formatter: (p: { name: string; value: number }) => string } }> };
+    const label = o.series[0].label.formatter;
+    expect(label({ name: 'Cross-border e-commerce', value: 1e9 })).toBe('Cross-border\ne-commerce');
+    expect(label({ name: 'Market hall', value: 2e9 })).toBe('Market hall');
+    expect(label({ name: 'European Union', value: 3e9 })).toBe('European Union  US$3bn');
   });
 });
 

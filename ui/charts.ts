@@ -230,7 +230,8 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
       nodeAlign: 'left', layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
       // channel nodes sit close together when digital trade is small: their labels carry the name
       // only (one line), their values are shown beside the chart
-      label: { ...FONT, fontSize: z.label, color: '#000000', textBorderColor: '#ffffff', textBorderWidth: 3, formatter: (p: { name: string; value: number }) => (channelNames.has(p.name) ? p.name : `${p.name}  ${fmt(p.value)}`) },
+      // (wrapped at spaces when long, so "Cross-border e-commerce" does not run into the regions' labels on a narrow screen)
+      label: { ...FONT, fontSize: z.label, color: '#000000', textBorderColor: '#ffffff', textBorderWidth: 3, formatter: (p: { name: string; value: number }) => (channelNames.has(p.name) ? wrapLabel(p.name, 8 * z.label, z.label) : `${p.name}  ${fmt(p.value)}`) },
       lineStyle: { opacity: 0.45, curveness: 0.5 },
       data: nodes, links,
     }],
