@@ -41,6 +41,18 @@ describe('classroom playback', () => {
     expect(p.speed).toBe(SPEEDS[0]);
   });
 
+  it('Play before the first month is computed waits for it, then plays', () => {
+    const p = new Playback();
+    p.toggle(0); // the step's run has not sent a month yet
+    expect(p.playing).toBe(true);
+    p.advance(500, 0, 0);
+    expect(p.cursor).toBe(0);
+    expect(p.playing).toBe(true); // still waiting, not stopped at "the end" of an empty run
+    p.advance(250, 12, 132); // the first months arrive: a quarter second at 4 months a second
+    expect(p.cursor).toBe(1);
+    expect(p.playing).toBe(true);
+  });
+
   it('a long pause between frames (a hidden tab) does not jump years ahead', () => {
     const p = new Playback();
     p.toggle(132);

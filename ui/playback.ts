@@ -38,7 +38,10 @@ export class Playback {
     return this.cursor !== before;
   }
 
-  /** Play or pause; playing from the last month starts again from the first. */
+  /**
+   * Play or pause; playing from the last month starts again from the first. Before the run has
+   * sent a month (`total` 0) it plays all the same: advance() moves once months arrive.
+   */
   toggle(total: number): void {
     if (this.playing) { this.pause(); return; }
     if (this.cursor >= total - 1) this.cursor = 0;

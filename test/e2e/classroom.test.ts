@@ -3,7 +3,11 @@
  * and sets its levers; the playback controls and the keyboard shortcuts a clicker sends move the
  * month shown; the trade-flow and merchant views draw; a teacher's own lesson file loads, and a
  * broken one is refused with the field named; both languages; the presentation view fits
- * 1280×720 and 1920×1080 without scrolling.
+ * 1280×720 and 1920×1080 without scrolling. Then, from a teacher's walk-through: the clicker's
+ * keys work while a select has focus; a dropped file is taken as a lesson (a scenario is
+ * refused); Play pressed before the first month waits for it; an unknown lesson id is named; the
+ * address follows the step and is cleared on leaving; the sandbox gets its own scenario back; a
+ * shown answer leaves the step's heading in view; whole lesson titles at 1280×720.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
@@ -14,8 +18,18 @@ import { appSession, hasChromium } from './harness.ts';
 import { en } from '../../ui/i18n/en.ts';
 import { zh } from '../../ui/i18n/zh.ts';
 
-const lesson = JSON.parse(fs.readFileSync(new URL('../../scenarios/lessons/market-hall-closes-2020.json', import.meta.url), 'utf8')) as {
-  title: { en: string; zh: string }; steps: Array<{ title: { en: string; zh: string }; explanation: { en: string } }>;
+type LessonFile = { id: string; title: { en: string; zh: string }; steps: Array<{ title: { en: string; zh: string }; explanation: { en: string } }> };
+const readLesson = (id: string) => JSON.parse(fs.readFileSync(new URL(`../../scenarios/lessons/${id}.json`, import.meta.url), 'utf8')) as LessonFile;
+const lesson = readLesson('market-hall-closes-2020');
+/** Every built-in lesson id (the files of scenarios/lessons/). */
+const LESSON_IDS = fs.readdirSync(new URL('../../scenarios/lessons/', import.meta.url)).filter((n) => n.endsWith('.json') && n !== 'lesson.schema.json').map((n) => n.replace(/\.json$/, ''));
+/** A teacher's own lesson. */
+const own = {
+  id: 'tariff-lesson', title: { en: 'Our tariff lesson', zh: '我们的关税课' }, summary: { en: 'Tariffs.', zh: '关税。' }, start: 'baseline',
+  steps: [
+    { title: { en: 'As it is', zh: '现状' }, text: { en: 'No change.', zh: '不变。' }, levers: {}, watch: { metric: 'trade_value_usd', region: 'eu' }, question: { en: 'Q1?', zh: '问1？' }, explanation: { en: 'A1.', zh: '答1。' } },
+    { title: { en: 'EU tariff up', zh: '欧盟提高关税' }, text: { en: 'Tariff 20 %.', zh: '关税20%。' }, levers: { regions: [{ id: 'eu', tariff: 0.2 }] }, watch: { metric: 'trade_value_usd', region: 'eu' }, question: { en: 'Q2?', zh: '问2？' }, explanation: { en: 'A2.', zh: '答2。' } },
+  ],
 };
 
 /** Waits until no run is under way for the lesson step shown. */
@@ -163,13 +177,6 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
   it('loads a teacher\'s own lesson file, and refuses a broken one naming the field', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiwu-lesson-'));
     try {
-      const own = {
-        id: 'tariff-lesson', title: { en: 'Our tariff lesson', zh: '我们的关税课' }, summary: { en: 'Tariffs.', zh: '关税。' }, start: 'baseline',
-        steps: [
-          { title: { en: 'As it is', zh: '现状' }, text: { en: 'No change.', zh: '不变。' }, levers: {}, watch: { metric: 'trade_value_usd', region: 'eu' }, question: { en: 'Q1?', zh: '问1？' }, explanation: { en: 'A1.', zh: '答1。' } },
-          { title: { en: 'EU tariff up', zh: '欧盟提高关税' }, text: { en: 'Tariff 20 %.', zh: '关税20%。' }, levers: { regions: [{ id: 'eu', tariff: 0.2 }] }, watch: { metric: 'trade_value_usd', region: 'eu' }, question: { en: 'Q2?', zh: '问2？' }, explanation: { en: 'A2.', zh: '答2。' } },
-        ],
-      };
       const good = path.join(dir, 'tariff-lesson.json');
       fs.writeFileSync(good, JSON.stringify(own));
       await page.setInputFiles('#lesson-file', good);
@@ -202,6 +209,212 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps the clicker keys for the lesson while a select has focus; the selects still work from the keyboard', async () => {
+    await page.goto(`${server.url}?lesson=market-hall-closes-2020`);
+    await settled(page);
+    // a lesson chosen as with the mouse: the list keeps the focus
+    const pick = page.locator('#lesson-pick');
+    await pick.focus();
+    await pick.selectOption('1');
+    const title = await page.locator('.class-title').textContent();
+    expect(title).not.toBe(lesson.title.en);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lesson-pick');
+    // Page Down is the next step (the list would jump to its last option, "No lesson")
+    await pick.press('PageDown');
+    expect(await page.locator('#step-count').textContent()).toMatch(/^Step 2 of \d/);
+    expect(await pick.inputValue()).toBe('1');
+    expect(await page.locator('.class-title').textContent()).toBe(title);
+    await settled(page);
+    // Space plays and pauses; Home and the arrows move the month
+    await pick.press(' ');
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('true');
+    await pick.press(' ');
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('false');
+    await pick.press('Home');
+    await pick.press('ArrowRight');
+    expect(await monthShown(page)).toBe('Feb 2020');
+    await pick.press('PageUp');
+    expect(await page.locator('#step-count').textContent()).toMatch(/^Step 1 of \d/);
+    expect(await pick.inputValue()).toBe('1');
+
+    // the speed list: ↑ is faster (the list would go to the option above, slower); Page Down the next step
+    const speed = page.locator('#speed');
+    await speed.focus();
+    await speed.selectOption('1');
+    await speed.press('ArrowUp');
+    expect(await speed.inputValue()).toBe('2');
+    await speed.press('PageDown');
+    expect(await speed.inputValue()).toBe('2');
+    expect(await page.locator('#step-count').textContent()).toMatch(/^Step 2 of \d/);
+    // a keyboard user opens the list with Enter and picks with ↓ and Enter
+    await speed.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('#speed') as HTMLSelectElement).value === '3', null, { timeout: 5_000 });
+    // one month a second is singular
+    expect(await speed.locator('option').first().textContent()).toBe('1 month/s');
+    expect(await speed.locator('option').nth(1).textContent()).toBe('2 months/s');
+  });
+
+  it('takes a file dropped on the classroom as a lesson, and refuses a scenario without touching the lesson', async () => {
+    await page.goto(`${server.url}?lesson=market-hall-closes-2020`);
+    await settled(page);
+    const drop = (type: 'dragover' | 'drop', name: string, text: string) => page.evaluate(({ type, name, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'application/json' }));
+      document.querySelector('#class-view')!.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, { type, name, text });
+    const scenarioText = fs.readFileSync(new URL('../../scenarios/pandemic-2020.json', import.meta.url), 'utf8');
+    const before = await appScenario(page);
+
+    await drop('dragover', 'pandemic-2020.json', scenarioText);
+    expect(await page.locator('.classroom .drop').textContent()).toBe(en.classroom.dropLesson);
+    await drop('drop', 'pandemic-2020.json', scenarioText);
+    const alert = page.locator('.classroom .message.error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(en.classroom.scenarioNotLesson('pandemic-2020.json'));
+    expect(await page.locator('.classroom .drop').count()).toBe(0);
+    await page.waitForTimeout(300); // the sandbox's own file loading is asynchronous too
+    expect(await appScenario(page)).toEqual(before);
+    expect(await page.locator('.class-title').textContent()).toBe(lesson.title.en);
+
+    await drop('drop', 'tariff-lesson.json', JSON.stringify(own));
+    await page.waitForFunction(() => document.querySelector('.class-title')?.textContent === 'Our tariff lesson');
+    await drop('drop', 'broken.json', JSON.stringify({ ...own, steps: [{ ...own.steps[0], watch: { metric: 'no_such_metric' } }] }));
+    await page.waitForFunction(() => document.querySelector('.classroom .message.error')?.textContent?.includes('steps[0].watch.metric'));
+    expect(await page.locator('.class-title').textContent()).toBe('Our tariff lesson');
+  });
+
+  it('plays when Play is pressed before the step\'s first month is computed', async () => {
+    await page.goto(`${server.url}?lesson=credit-for-smes`);
+    await settled(page);
+    // Next step then Play in one task: no month of the new step can have arrived
+    const monthsAtPlay = await page.evaluate(() => {
+      (document.querySelector('#next-step') as HTMLButtonElement).click();
+      (document.querySelector('#play') as HTMLButtonElement).click();
+      const view = (window as unknown as { __runner: { view(side: string): { main?: { done: number }; preview?: { done: number } } } }).__runner.view('scenario');
+      return (view.main?.done ?? 0) + (view.preview?.done ?? 0);
+    });
+    expect(monthsAtPlay).toBe(0);
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#play').textContent()).toContain(en.classroom.pause);
+    await page.waitForFunction(() => /\d{4}/.test(document.querySelector('#month')?.textContent ?? '') && document.querySelector('#month')?.textContent !== 'Jan 2020', null, { timeout: 60_000 });
+    await page.click('#play');
+  });
+
+  it('names an unknown lesson id; the address follows the step and opens the sandbox again after leaving', async () => {
+    await page.goto(`${server.url}?lesson=no-such-lesson`);
+    await page.waitForSelector('.classroom');
+    const alert = page.locator('.classroom .message.error');
+    expect(await alert.textContent()).toContain('“no-such-lesson”');
+    for (const id of LESSON_IDS) expect(await alert.textContent()).toContain(id);
+    const first = readLesson('merchant-goes-digital');
+    expect(await page.locator('.class-title').textContent()).toBe(first.title.en);
+
+    await page.click('#next-step');
+    const query = () => page.evaluate(() => location.search);
+    expect(await query()).toBe('?lesson=merchant-goes-digital&step=2');
+    await page.reload();
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(2, first.steps.length));
+    expect(await page.locator('#step-title').textContent()).toBe(first.steps[1].title.en);
+
+    await page.click('#exit-classroom');
+    await page.waitForSelector('#chart-trade');
+    expect(await query()).toBe('');
+    await page.reload();
+    await page.waitForSelector('#chart-trade');
+    expect(await page.locator('.classroom').count()).toBe(0);
+  });
+
+  it('gives the sandbox its own scenario back: "No lesson" shows it, leaving restores it and its link, after a reload too', async () => {
+    await page.goto(server.url);
+    await page.locator('#preset').selectOption('data-flows-open');
+    await page.waitForFunction(() => location.hash.includes('s='));
+    const hash = await page.evaluate(() => location.hash);
+    const sandbox = await appScenario(page);
+    await page.click('#classroom');
+    await page.waitForSelector('.classroom');
+    expect(await appScenario(page)).not.toEqual(sandbox); // the first step runs
+    await page.locator('#lesson-pick').selectOption('-1');
+    expect(await appScenario(page)).toEqual(sandbox);
+    await page.waitForFunction((h) => location.hash === h, hash);
+
+    await page.locator('#lesson-pick').selectOption('0');
+    await page.click('#next-step');
+    await page.waitForFunction((h) => location.hash !== h, hash); // the address holds the step's scenario now
+    await page.reload();
+    await page.waitForSelector('.classroom');
+    await page.click('#exit-classroom');
+    await page.waitForSelector('#preset');
+    expect(await page.locator('#preset').inputValue()).toBe('data-flows-open');
+    expect(await appScenario(page)).toEqual(sandbox);
+    await page.waitForFunction((h) => location.hash === h, hash, { timeout: 10_000 });
+  });
+
+  it('keeps the step\'s heading in view when a long answer is shown, and the rest of the step within reach', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.url}?lesson=market-hall-closes-2020`);
+    await page.click('#next-step');
+    expect(await page.locator('#step-title').textContent()).toBe(lesson.steps[1].title.en);
+    /** Whether an element is on screen and not hidden by a scrolling region: the point at its centre hits it. */
+    const seen = (selector: string) => page.evaluate((selector) => {
+      const el = document.querySelector(selector)!;
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
+      return r.top >= 0 && r.bottom <= innerHeight && !!hit && el.contains(hit);
+    }, selector);
+    const firstTop = await page.locator('.step-text').evaluate((el) => el.getBoundingClientRect().top);
+    await page.click('#reveal');
+    await page.waitForTimeout(100);
+    // the answer needed scrolling (the step's text moved up), yet the heading stays
+    expect(await page.locator('.step-text').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(firstTop);
+    expect(await seen('#answer strong')).toBe(true);
+    expect(await seen('#step-count')).toBe(true);
+    expect(await seen('#step-title')).toBe(true);
+    expect(await seen('#next-step')).toBe(true);
+    // the rest of the step is reached by scrolling it, the heading still in view
+    await page.locator('.lesson-summary summary').scrollIntoViewIfNeeded();
+    expect(await seen('.lesson-summary summary')).toBe(true);
+    expect(await seen('#step-count')).toBe(true);
+  });
+
+  it('shows whole lesson titles and the lesson list at 1280×720, in English and Chinese', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const lang of ['en', 'zh'] as const) {
+      for (const id of LESSON_IDS) {
+        await page.goto(`${server.url}?lesson=${id}`);
+        await page.waitForSelector('.classroom');
+        if ((await page.locator('#class-lang').getAttribute('lang')) === lang) await page.click('#class-lang');
+        expect(await page.locator('.class-title').textContent()).toBe(readLesson(id).title[lang]);
+        const fit = await page.evaluate(() => {
+          const title = document.querySelector('.class-title') as HTMLElement;
+          const pick = document.querySelector('#lesson-pick') as HTMLSelectElement;
+          const width = pick.offsetWidth;
+          pick.style.maxWidth = 'none'; // as wide as its longest title
+          const natural = pick.offsetWidth;
+          pick.style.maxWidth = '';
+          return {
+            title: [title.scrollWidth, title.clientWidth, title.scrollHeight, title.clientHeight, parseFloat(getComputedStyle(title).fontSize)],
+            pick: [width, natural],
+            page: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+          };
+        });
+        const [sw, cw, sh, ch, font] = fit.title;
+        expect(sw, `${lang} ${id}`).toBeLessThanOrEqual(cw);
+        expect(sh, `${lang} ${id}`).toBeLessThanOrEqual(ch);
+        expect(ch, `${lang} ${id}: at most two lines`).toBeLessThanOrEqual(font * 2.5);
+        expect(fit.pick[0], `${lang} ${id}: lesson list`).toBeGreaterThanOrEqual(fit.pick[1]);
+        expect(fit.page[0]).toBeLessThanOrEqual(1280);
+        expect(fit.page[1]).toBeLessThanOrEqual(720);
+      }
+      if (lang === 'zh') expect(await page.locator('#speed option').first().textContent()).toBe('每秒1个月');
+    }
+    await page.click('#class-lang'); // back to English
+    expect(await page.locator('#exit-classroom').textContent()).toBe(en.classroom.exit);
+  });
+
 
   it('logged no console errors', () => {
     expect(errors).toEqual([]);

@@ -6,11 +6,12 @@
  * time slider, driven by keyboard shortcuts a presentation clicker sends.
  *
  * The runs are the sandbox's (the app's Runner): a lesson step asks the app to run its scenario
- * against the lesson's starting preset; playback only decides how many months are shown.
+ * against the lesson's starting preset; playback only decides how many months are shown. The
+ * sandbox's own scenario is kept and given back on leaving; the address holds the lesson and step.
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, ScenarioError, parseLesson, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
+import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, ScenarioError, parseLesson, parseScenarioText, resolveScenario, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
@@ -39,6 +40,48 @@ const LEVEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4]];
 const CHANNEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3]];
 /** Metrics offered when no lesson is chosen: every metric with a total. */
 const TOTAL_METRICS = METRICS.filter((m) => m.breakdowns.includes(''));
+/** Inputs that do not take typed text: the presentation keys act on the lesson while they have focus. */
+const NOT_TYPED = new Set(['range', 'file', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'image']);
+/** The sandbox's scenario while the classroom is open (this tab only), for a reload of the classroom. */
+const SANDBOX_KEY = 'yiwu-classroom-sandbox';
+/** The address's query words of classroom mode (read by components/app.ts to open it). */
+const QUERY_KEYS = ['lesson', 'step', 'classroom'];
+
+
+/** A message of the classroom, written in the language shown (the toggle re-renders it). */
+interface Message {
+  kind: 'error' | 'info';
+  text: (lang: Lang) => string;
+  details?: (lang: Lang) => string[];
+}
+
+/** What the classroom reads of the sandbox it opens from (components/app.ts). */
+interface SandboxHost extends HTMLElement {
+  scenario: Obj;
+  baselineName: string;
+}
+
+/** A scenario file given instead of a lesson: no lesson fields, and valid as a scenario. */
+function isScenarioFile(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  if ('steps' in raw || 'summary' in raw || 'id' in raw) return false;
+  try {
+    resolveScenario(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readKeptSandbox(): LessonScenario | undefined {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(SANDBOX_KEY) ?? 'null') as Partial<LessonScenario> | null;
+    if (kept && typeof kept.scenario === 'object' && kept.scenario && typeof kept.baseline === 'string') return { scenario: kept.scenario, baseline: kept.baseline };
+  } catch {
+    /* storage off or damaged: nothing kept */
+  }
+  return undefined;
+}
 
 export interface Watch {
   metric: string;
@@ -73,11 +116,15 @@ export class YiwuClassroom extends LitElement {
   @state() view: View = 'flows';
   @state() freeMetric = 'trade_value_usd';
   @state() fullscreen = false;
-  @state() message: { kind: 'error' | 'info'; text: string; details?: string[] } | null = null;
+  @state() message: Message | null = null;
   @state() frame = 0;
+  /** A file is dragged over the page: it will be loaded as a lesson. */
+  @state() dragging = false;
   readonly playback = new Playback();
   private raf = 0;
   private lastFrame = 0;
+  /** The sandbox's scenario and baseline when the classroom opened: "No lesson" shows it, leaving gives it back. */
+  private sandbox: LessonScenario | undefined;
 
   protected override createRenderRoot() {
     return this;
@@ -86,14 +133,24 @@ export class YiwuClassroom extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    // on window and capturing: before the sandbox's own drop handler (on window, bubbling), which
+    // would load the file as the sandbox's scenario under the lesson
+    window.addEventListener('dragover', this.onDragOver, true);
+    window.addEventListener('dragleave', this.onDragLeave, true);
+    window.addEventListener('drop', this.onDrop, true);
     document.addEventListener('fullscreenchange', this.onFullscreen);
     window.addEventListener('resize', this.onResize);
+    this.sandbox = this.rememberSandbox();
+    this.readAddress();
     this.applyStep();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('dragover', this.onDragOver, true);
+    window.removeEventListener('dragleave', this.onDragLeave, true);
+    window.removeEventListener('drop', this.onDrop, true);
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     window.removeEventListener('resize', this.onResize);
     cancelAnimationFrame(this.raf);
@@ -104,30 +161,131 @@ export class YiwuClassroom extends LitElement {
     return this.lessonIndex >= 0 ? this.lessons[this.lessonIndex] : undefined;
   }
 
-  /** Asks the app to run the current step's scenario; playback starts again from the first month, paused. */
+  /**
+   * Asks the app to run the current step's scenario (with no lesson: the sandbox's own);
+   * playback starts again from the first month, paused, and the step from its top.
+   */
   private applyStep() {
     const lesson = this.lesson;
     this.playback.pause();
     this.playback.cursor = 0;
     this.revealed = false;
-    if (!lesson) return;
+    this.writeAddress(true);
+    void this.updateComplete.then(() => this.querySelector('.step-body')?.scrollTo(0, 0));
+    if (!lesson) {
+      if (this.sandbox) this.runScenario(this.sandbox);
+      return;
+    }
     const view = lesson.steps[this.stepIndex]?.view;
     if (view) this.view = view;
     let start = lesson.start;
     if (!PRESET_SCENARIOS[start]) {
-      this.message = { kind: 'error', text: STRINGS[this.lang].classroom.unknownStart(start) };
+      const unknown = start;
+      this.message = { kind: 'error', text: (l) => STRINGS[l].classroom.unknownStart(unknown) };
       start = 'baseline';
     }
-    const scenario = stepScenario(lesson, PRESET_SCENARIOS[start], this.stepIndex);
-    this.dispatchEvent(new CustomEvent<LessonScenario>('lesson-scenario', { detail: { scenario, baseline: start }, bubbles: true, composed: true }));
+    this.runScenario({ scenario: stepScenario(lesson, PRESET_SCENARIOS[start], this.stepIndex), baseline: start });
   }
 
-  /** Shows or hides the answer; a shown answer is scrolled into the lesson panel's view. */
+  /** The app runs this scenario against this baseline preset (and writes it in the address's share link). */
+  private runScenario(detail: LessonScenario) {
+    // a copy: the app keeps the object as its own scenario
+    this.dispatchEvent(new CustomEvent<LessonScenario>('lesson-scenario', { detail: structuredClone(detail), bubbles: true, composed: true }));
+  }
+
+  /**
+   * The sandbox's scenario and baseline as the classroom opens: the steps replace the app's
+   * scenario while they run. Kept in sessionStorage too, because after a reload of the classroom
+   * the app starts from the address, which by then holds a step's scenario.
+   */
+  private rememberSandbox(): LessonScenario | undefined {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const query = new URLSearchParams(location.search);
+    if (navigation?.type === 'reload' && (query.has('lesson') || query.has('classroom'))) {
+      const kept = readKeptSandbox();
+      if (kept) return kept;
+    }
+    const app = this.closest<SandboxHost>('yiwu-app');
+    if (!app) return undefined;
+    const sandbox: LessonScenario = { scenario: structuredClone(app.scenario), baseline: app.baselineName };
+    try {
+      sessionStorage.setItem(SANDBOX_KEY, JSON.stringify(sandbox));
+    } catch {
+      /* storage off: a reload of the classroom then returns to the step's scenario */
+    }
+    return sandbox;
+  }
+
+  /**
+   * `?lesson=<id>&step=<n>`: the app has chosen the lesson (the first for an id it does not
+   * know); here the step, and a message naming an unknown id with the ids there are.
+   */
+  private readAddress() {
+    const query = new URLSearchParams(location.search);
+    const id = query.get('lesson');
+    if (!id) return;
+    const lesson = this.lessons.find((l) => l.id === id);
+    if (!lesson) {
+      const ids = this.lessons.map((l) => l.id);
+      this.message = { kind: 'error', text: (l) => STRINGS[l].classroom.unknownLesson(id.slice(0, 80), ids) };
+      return;
+    }
+    const step = Number(query.get('step'));
+    if (lesson === this.lesson && Number.isInteger(step) && step >= 1) this.stepIndex = Math.min(step, lesson.steps.length) - 1;
+  }
+
+  /**
+   * Keeps the address in step with the classroom, so a reload returns to the same step:
+   * `?lesson=<id>&step=<n>` for a built-in lesson, `?classroom` for a loaded one or none; with
+   * `open` false (leaving) without them, so a reload opens the sandbox. The hash (the app's share
+   * link) is kept.
+   */
+  private writeAddress(open: boolean) {
+    const url = new URL(location.href);
+    for (const k of QUERY_KEYS) url.searchParams.delete(k);
+    const lesson = this.lesson;
+    if (open && lesson && LESSONS.includes(lesson)) {
+      url.searchParams.set('lesson', lesson.id);
+      if (this.stepIndex > 0) url.searchParams.set('step', String(this.stepIndex + 1));
+    } else if (open) {
+      url.search = [url.searchParams.toString(), 'classroom'].filter(Boolean).join('&');
+    }
+    if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+  }
+
+  /** Back to the sandbox: its own scenario again, and an address that opens the sandbox. */
+  private exit() {
+    if (this.sandbox) this.runScenario(this.sandbox);
+    this.writeAddress(false);
+    try {
+      sessionStorage.removeItem(SANDBOX_KEY);
+    } catch {
+      /* storage off: nothing kept */
+    }
+    this.dispatchEvent(new CustomEvent('exit-classroom', { bubbles: true, composed: true }));
+  }
+
+  /**
+   * Shows or hides the answer. A shown answer is scrolled into view in the middle of the lesson
+   * panel (the step's heading stays above it): with its question when both fit, else from its top.
+   */
   private async toggleAnswer() {
     this.revealed = !this.revealed;
     if (!this.revealed) return;
     await this.updateComplete;
-    this.querySelector('#answer')?.scrollIntoView({ block: 'nearest' });
+    const body = this.querySelector<HTMLElement>('.step-body');
+    const question = this.querySelector<HTMLElement>('.question');
+    const answer = this.querySelector<HTMLElement>('#answer');
+    if (body && question && question.offsetHeight <= body.clientHeight) question.scrollIntoView({ block: 'nearest' });
+    else answer?.scrollIntoView({ block: 'start' });
+  }
+
+  /** Marks the lesson panel when part of the step is scrolled out of view, above or below (see ui/style.css). */
+  private markOverflow() {
+    const body = this.querySelector<HTMLElement>('.step-body');
+    const panel = this.querySelector('.lesson-panel');
+    panel?.classList.toggle('more-above', !!body && body.scrollTop > 2);
+    panel?.classList.toggle('more-below', !!body && body.scrollTop + body.clientHeight < body.scrollHeight - 2);
   }
 
   private goToStep(i: number) {
@@ -146,36 +304,67 @@ export class YiwuClassroom extends LitElement {
     this.applyStep();
   }
 
+  /** A teacher's lesson file, from "Load lesson file…" or dropped on the page: validated, problems named by field. */
   async loadLessonFile(file: File) {
-    const c = STRINGS[this.lang].classroom;
     const name = file.name.slice(0, 80);
     if (file.size > MAX_SCENARIO_BYTES) {
-      this.message = { kind: 'error', text: STRINGS[this.lang].fileTooBig(name, f.count(file.size / 1024, this.lang), f.count(MAX_SCENARIO_BYTES / 1024, this.lang)) };
+      this.message = { kind: 'error', text: (l) => STRINGS[l].fileTooBig(name, f.count(file.size / 1024, l), f.count(MAX_SCENARIO_BYTES / 1024, l)) };
       return;
     }
     try {
-      const lesson = parseLesson(await file.text(), name);
+      const raw = parseScenarioText(await file.text(), name);
+      // a scenario would only be refused for the lesson fields it lacks: say what it is instead
+      if (isScenarioFile(raw)) {
+        this.message = { kind: 'error', text: (l) => STRINGS[l].classroom.scenarioNotLesson(name) };
+        return;
+      }
+      const lesson = parseLesson(raw, name);
       const problems = lessonProblems(lesson, PRESET_SCENARIOS);
       if (problems.length) throw new ScenarioError(problems, name);
       const at = this.lessons.findIndex((l) => l.id === lesson.id);
       this.lessons = at >= 0 ? this.lessons.map((l, i) => (i === at ? lesson : l)) : [...this.lessons, lesson];
       this.chooseLesson(at >= 0 ? at : this.lessons.length - 1);
-      this.message = { kind: 'info', text: c.lessonLoaded(name) };
+      const shown: Message = { kind: 'info', text: (l) => STRINGS[l].classroom.lessonLoaded(name) };
+      this.message = shown;
       // a confirmation need not stay on the projector
-      const shown = this.message;
       setTimeout(() => { if (this.message === shown) this.message = null; }, 6000);
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message ?? e) }];
-      this.message = { kind: 'error', text: c.lessonProblems(name, problems.length), details: problems.slice(0, 12).map((p) => this.problemLine(p)) };
+      this.message = {
+        kind: 'error',
+        text: (l) => STRINGS[l].classroom.lessonProblems(name, problems.length),
+        details: (l) => problems.slice(0, 12).map((p) => this.problemLine(p, l)),
+      };
     }
   }
 
   /** "Step 2 — steps[1].watch.metric: …": the step as the screen counts it, then the path in the file. */
-  private problemLine(p: Problem): string {
+  private problemLine(p: Problem, lang: Lang): string {
     const m = /^steps\[(\d+)\]/.exec(p.path);
-    const step = m ? `${STRINGS[this.lang].classroom.stepWord(Number(m[1]) + 1)} — ` : '';
-    return `${step}${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, this.lang)}`;
+    const step = m ? `${STRINGS[lang].classroom.stepWord(Number(m[1]) + 1)} — ` : '';
+    return `${step}${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, lang)}`;
   }
+
+  // ---------------------------------------------------------------- files dropped
+  // In the classroom every file dropped is a lesson file: the sandbox's handler never sees it.
+  private onDragOver = (e: DragEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    this.dragging = true;
+  };
+
+  private onDragLeave = (e: DragEvent) => {
+    e.stopPropagation();
+    if (e.relatedTarget === null) this.dragging = false;
+  };
+
+  private onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    this.dragging = false;
+    const file = e.dataTransfer?.files?.[0];
+    if (file) void this.loadLessonFile(file);
+  };
 
   // ---------------------------------------------------------------- playback
   private data(): { sc?: Shown; bs?: Shown } {
@@ -187,9 +376,9 @@ export class YiwuClassroom extends LitElement {
     return { total: sc?.months.length ?? 0, available: sc?.done ?? 0 };
   }
 
+  /** Play or pause. Before the step's first month is computed, playing waits for it (advance() shows nothing yet). */
   private togglePlay() {
     const { total } = this.months();
-    if (total === 0) return;
     this.playback.toggle(total);
     this.frame++;
     if (this.playback.playing) {
@@ -218,13 +407,21 @@ export class YiwuClassroom extends LitElement {
     this.frame++;
   }
 
+  /**
+   * The presentation keys act on the lesson and playback whatever has focus, so a clicker works
+   * after a click on any control; only a text field keeps its keys, and the time slider its
+   * arrows, Home and End. A focused select's own keys (Page Down would pick its last option) give
+   * way too: from the keyboard it opens with Enter (on every platform, below), Alt+↓ or F4, and
+   * the open list keeps its keys (they do not reach the page).
+   */
   private onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
     const tag = target?.tagName;
-    const typing = tag === 'SELECT' || tag === 'TEXTAREA' || (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range') || target?.isContentEditable;
+    const inputType = tag === 'INPUT' ? (target as HTMLInputElement).type : '';
+    const typing = tag === 'TEXTAREA' || (tag === 'INPUT' && !NOT_TYPED.has(inputType)) || target?.isContentEditable;
     if (typing) return;
-    const onSlider = tag === 'INPUT' && (target as HTMLInputElement).type === 'range';
+    const onSlider = inputType === 'range';
     const { available } = this.months();
     switch (e.key) {
       case ' ':
@@ -264,6 +461,15 @@ export class YiwuClassroom extends LitElement {
       case 'f':
       case 'F':
         void this.toggleFullscreen();
+        break;
+      case 'Enter':
+        if (tag !== 'SELECT') return;
+        try {
+          (target as HTMLSelectElement).showPicker();
+        } catch {
+          /* no picker here: the browser's own keys still open the list */
+          return;
+        }
         break;
       default:
         return;
@@ -332,10 +538,11 @@ export class YiwuClassroom extends LitElement {
         <button type="button" id="class-lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel}
           @click=${() => this.dispatchEvent(new CustomEvent('set-lang', { detail: lang === 'en' ? 'zh' : 'en', bubbles: true, composed: true }))}>${s.switchLanguage}</button>
         <button type="button" id="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${() => this.toggleFullscreen()}>${this.fullscreen ? c.exitFullscreen : c.fullscreen}</button>
-        <button type="button" id="exit-classroom" @click=${() => this.dispatchEvent(new CustomEvent('exit-classroom', { bubbles: true, composed: true }))}>${c.exit}</button>
+        <button type="button" id="exit-classroom" @click=${() => this.exit()}>${c.exit}</button>
       </header>
-      ${this.message ? html`<div class="message ${this.message.kind}" role=${this.message.kind === 'error' ? 'alert' : 'status'}><p>${this.message.text}</p>
-        ${this.message.details ? html`<ul>${this.message.details.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
+      ${this.dragging ? html`<div class="drop"><span>${c.dropLesson}</span></div>` : nothing}
+      ${this.message ? html`<div class="message ${this.message.kind}" role=${this.message.kind === 'error' ? 'alert' : 'status'}><p>${this.message.text(lang)}</p>
+        ${this.message.details ? html`<ul>${this.message.details(lang).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
         <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.message = null; }}>✕</button></div>` : nothing}
       ${(() => {
         const failed = this.runner.view('scenario').main?.problems;
@@ -345,19 +552,24 @@ export class YiwuClassroom extends LitElement {
       <div class="class-body">
         <section class="lesson-panel" aria-labelledby="step-title">
           ${lesson && step ? html`
-            <p class="step-count" id="step-count">${c.step(this.stepIndex + 1, lesson.steps.length)}</p>
-            <h2 id="step-title">${tx(step.title, lang)}</h2>
-            <p class="step-text">${tx(step.text, lang)}</p>
-            <h3>${c.levers}</h3>
-            <ul class="step-levers">${(() => {
-              const lines = describeLevers(step.levers as Obj, lang, c.byMonth, c.shock, c.fromMonth);
-              return lines.length ? lines.map((l) => html`<li>${l}</li>`) : html`<li class="none">${c.leversNone}</li>`;
-            })()}</ul>
-            <div class="question">
-              <h3>${c.question}</h3>
-              <p>${tx(step.question, lang)}</p>
-              <button type="button" id="reveal" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="answer" @click=${() => this.toggleAnswer()}>${this.revealed ? c.hide : c.reveal}</button>
-              <p id="answer" class="answer" ?hidden=${!this.revealed}><strong>${c.answer}:</strong> ${tx(step.explanation, lang)}</p>
+            <div class="step-head">
+              <p class="step-count" id="step-count">${c.step(this.stepIndex + 1, lesson.steps.length)}</p>
+              <h2 id="step-title">${tx(step.title, lang)}</h2>
+            </div>
+            <div class="step-body" @scroll=${() => this.markOverflow()}>
+              <p class="step-text">${tx(step.text, lang)}</p>
+              <h3>${c.levers}</h3>
+              <ul class="step-levers">${(() => {
+                const lines = describeLevers(step.levers as Obj, lang, c.byMonth, c.shock, c.fromMonth);
+                return lines.length ? lines.map((l) => html`<li>${l}</li>`) : html`<li class="none">${c.leversNone}</li>`;
+              })()}</ul>
+              <div class="question">
+                <h3>${c.question}</h3>
+                <p>${tx(step.question, lang)}</p>
+                <button type="button" id="reveal" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="answer" @click=${() => this.toggleAnswer()}>${this.revealed ? c.hide : c.reveal}</button>
+                <p id="answer" class="answer" ?hidden=${!this.revealed}><strong>${c.answer}:</strong> ${tx(step.explanation, lang)}</p>
+              </div>
+              <details class="lesson-summary" @toggle=${() => this.markOverflow()}><summary>${c.summary}</summary><p>${tx(lesson.summary, lang)}</p></details>
             </div>
             <nav class="step-nav" aria-label=${c.step(this.stepIndex + 1, lesson.steps.length)}>
               <button type="button" id="prev-step" ?disabled=${this.stepIndex === 0} @click=${() => this.goToStep(this.stepIndex - 1)}>◀ ${c.prev}</button>
@@ -368,7 +580,6 @@ export class YiwuClassroom extends LitElement {
               <select id="free-metric" @change=${(e: Event) => { this.freeMetric = (e.target as HTMLSelectElement).value; }}>
                 ${TOTAL_METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.freeMetric}>${tx(m.label, lang)}</option>`)}
               </select></label>`}
-          ${lesson ? html`<details class="lesson-summary"><summary>${c.summary}</summary><p>${tx(lesson.summary, lang)}</p></details>` : nothing}
         </section>
         <section class="class-charts">
           <div class="class-chart">
@@ -404,7 +615,7 @@ export class YiwuClassroom extends LitElement {
         <button type="button" id="to-end" aria-label=${c.toEnd} title=${c.toEnd} @click=${() => this.seek(available - 1)}>▶︎|</button>
         <label class="speed">${c.speed}
           <select id="speed" @change=${(e: Event) => { this.playback.speedIndex = Number((e.target as HTMLSelectElement).value); this.frame++; }}>
-            ${SPEEDS.map((v, i) => html`<option value=${i} ?selected=${i === this.playback.speedIndex}>${c.perSecond(v)}</option>`)}
+            ${SPEEDS.map((v, i) => html`<option value=${i} ?selected=${i === this.playback.speedIndex}>${c.monthsPerSecond(v)}</option>`)}
           </select></label>
         <input id="time" type="range" min="0" max=${Math.max(0, total - 1)} step="1" .value=${String(cursor)} aria-label=${c.time}
           aria-valuetext=${month ? f.month(month, lang) : ''} @input=${(e: Event) => this.seek(Number((e.target as HTMLInputElement).value))} />
@@ -417,6 +628,7 @@ export class YiwuClassroom extends LitElement {
 
   override updated() {
     this.drawCharts();
+    this.markOverflow();
   }
 
   /**

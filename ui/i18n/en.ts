@@ -145,7 +145,7 @@ export const en = {
     shock: (name: string, from: string, to: string) => (to ? `${name}, ${from} – ${to}` : `${name}, ${from}`), fromMonth: (m: string) => `from ${m}`,
     watch: 'Watch', question: 'Question for the class', reveal: 'Show the answer', hide: 'Hide the answer', answer: 'Answer',
     play: 'Play', pause: 'Pause', stepBack: 'One month back', stepForward: 'One month forward', toStart: 'To the start', toEnd: 'To the end',
-    speed: 'Speed', perSecond: (n: number) => `${n} months/s`, time: 'Month shown',
+    speed: 'Speed', time: 'Month shown',
     keys: 'Keys: Space play/pause · ← → one month · ↑ ↓ speed · Page Up/Down previous/next step · Home/End · F full screen',
     views: { flows: 'Trade flows', merchants: 'Merchants', channels: 'Exports by channel' } as Record<string, string>,
     viewLabel: 'Second chart',
@@ -159,6 +159,10 @@ export const en = {
     stepWord: (n: number) => `Step ${n}`,
     runFailed: 'This step\'s scenario could not be run:',
     waiting: 'computing…',
+    monthsPerSecond: (n: number) => (n === 1 ? '1 month/s' : `${n} months/s`),
+    unknownLesson: (id: string, ids: string[]) => `There is no lesson “${id}”, so the first lesson is open. Lessons: ${ids.join(', ')}.`,
+    dropLesson: 'Drop a lesson file (.json) to load it',
+    scenarioNotLesson: (name: string) => `${name} is a scenario, not a lesson; the lesson is unchanged. To run this scenario, go back to the sandbox and load it there.`,
   },
 };
 

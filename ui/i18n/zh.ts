@@ -147,7 +147,7 @@ export const zh: Strings = {
     shock: (name: string, from: string, to: string) => (to ? `${name}，${from}至${to}` : `${name}，${from}`), fromMonth: (m: string) => `（自${m}起）`,
     watch: '观察', question: '课堂提问', reveal: '显示答案', hide: '隐藏答案', answer: '答案',
     play: '播放', pause: '暂停', stepBack: '后退一个月', stepForward: '前进一个月', toStart: '回到开头', toEnd: '跳到结尾',
-    speed: '速度', perSecond: (n: number) => `每秒${n}个月`, time: '当前月份',
+    speed: '速度', time: '当前月份',
     keys: '快捷键：空格 播放/暂停 · ← → 一个月 · ↑ ↓ 速度 · Page Up/Down 上一步/下一步 · Home/End · F 全屏',
     views: { flows: '贸易流向', merchants: '商户结构', channels: '分渠道出口' } as Record<string, string>,
     viewLabel: '第二幅图',
@@ -161,5 +161,9 @@ export const zh: Strings = {
     stepWord: (n: number) => `第${n}步`,
     runFailed: '本步情景无法运行：',
     waiting: '计算中…',
+    monthsPerSecond: (n: number) => `每秒${n}个月`, // no plural in Chinese: “每秒1个月” reads right
+    unknownLesson: (id: string, ids: string[]) => `没有编号为“${id}”的课程，已打开第一课。可选课程：${ids.join('、')}。`,
+    dropLesson: '拖放课程文件（.json）即可载入',
+    scenarioNotLesson: (name: string) => `${name} 是情景文件，不是课程文件；课程未改动。要运行这个情景，请返回沙盘并在那里载入。`,
   },
 };
