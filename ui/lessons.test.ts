@@ -26,5 +26,9 @@ describe('lessons in the app', () => {
     // a one-month shock names its month once
     expect(describeLevers({ shocks: [{ type: 'market_hall_closure', start: '2020-02', end: '2020-02', severity: 1 }] }, 'en', en.classroom.byMonth, en.classroom.shock)[0]).toMatch(/, Feb 2020$/);
     expect(describeLevers({}, 'en', en.classroom.byMonth, en.classroom.shock)).toEqual([]);
+    // with its size, so the class knows how big it is
+    expect(shocks.join(' | ')).toMatch(/Demand shock \(\u221225(\.0)?%\)/);
+    expect(shocks.join(' | ')).toMatch(/\(×4, Sea\)/i);
+    expect(describeLevers({ shocks: [{ type: 'freight_rate_spike', start: '2021-01', end: '2021-06', multiplier: 2, modes: ['air', 'express'] }] }, 'zh', zh.classroom.byMonth, zh.classroom.shock)[0]).toMatch(/×2，/);
   });
 });

@@ -5,6 +5,7 @@
 import { parseLesson, controlById, controlForProblemPath, finalValue, isSchedule, shockTypes, type Lesson, type Text } from '../sim/index.ts';
 import { tx, type Lang } from './i18n/index.ts';
 import * as f from './format.ts';
+import { MODE_TEXT, regionLabel } from './labels.ts';
 
 const files = import.meta.glob<Record<string, unknown>>(['../scenarios/lessons/*.json', '!../scenarios/lessons/lesson.schema.json'], { eager: true, import: 'default' });
 
@@ -25,6 +26,20 @@ function lastMonth(v: unknown): { at: string; ramp: boolean } | undefined {
 }
 
 const PERCENT_UNITS = new Set(['share', 'share of value', 'per year']);
+
+/**
+ * How big a shock is, in words a class reads: "−25%", "×4, sea", "90%" of visits stopped, and
+ * the regions it hits when not all.
+ */
+function shockSize(s: Obj, lang: Lang): string {
+  const parts: string[] = [];
+  if (typeof s.change === 'number') parts.push(f.change(s.change, lang));
+  if (typeof s.severity === 'number') parts.push(f.pct(s.severity, lang, 0));
+  if (typeof s.multiplier === 'number') parts.push(`×${f.num(s.multiplier, lang)}`);
+  if (Array.isArray(s.modes)) parts.push((s.modes as string[]).map((m) => (MODE_TEXT[m] ? tx(MODE_TEXT[m], lang) : m)).join(lang === 'zh' ? '、' : ', '));
+  if (Array.isArray(s.regions)) parts.push((s.regions as string[]).map((r) => regionLabel(r, lang)).join(lang === 'zh' ? '、' : ', '));
+  return parts.join(lang === 'zh' ? '，' : ', ');
+}
 
 /** One line per lever a step sets: "5G coverage: 0.99 share (by Jun 2022)". */
 export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => string, shockText: (name: string, from: string, to: string) => string, fromMonth: (m: string) => string = byMonth): string[] {
@@ -48,7 +63,9 @@ export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => 
         const type = SHOCKS.find((t) => t.type === s.type);
         const from = f.month(String(s.start ?? ''), lang);
         const to = f.month(String(s.end ?? s.start ?? ''), lang);
-        out.push(shockText(type ? tx(type.label, lang) : String(s.type), from, to === from ? '' : to));
+        const name = type ? tx(type.label, lang) : String(s.type);
+        const size = shockSize(s, lang);
+        out.push(shockText(size ? (lang === 'zh' ? `${name}（${size}）` : `${name} (${size})`) : name, from, to === from ? '' : to));
       }
       return;
     }

@@ -76,3 +76,16 @@ describe('displayed series: full run where computed, preview beyond', () => {
     expect(s.preview).toBeFalsy();
   });
 });
+
+import { trailingMean } from './results.ts';
+
+describe('trailing average (classroom: noisy monthly figures)', () => {
+  it('averages the last n months, fewer at the start, and nothing beyond what is computed', () => {
+    const m = trailingMean([0.2, 0.6, 0.4, 0.8, 9], 4, 3);
+    expect([...m.slice(0, 4)].map((x) => Number(x.toFixed(12)))).toEqual([0.2, 0.4, 0.4, 0.6]);
+    expect(m[4]).toBeNaN();
+    const gap = trailingMean([1, 3, Number.NaN, 5], 4, 3);
+    expect(gap[2]).toBeNaN(); // a month without a value stays without one
+    expect(gap[3]).toBe(4);
+  });
+});

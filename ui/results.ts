@@ -36,6 +36,24 @@ export function shown(view: SideView): Shown | undefined {
   return { months: m.months, done: p.done, values, final: false, preview: true };
 }
 
+/**
+ * Trailing average of a monthly series over the last `months` months (fewer at the start), for
+ * noisy monthly figures a class watches; NaN where the series is not computed yet or has no value.
+ */
+export function trailingMean(values: ArrayLike<number>, done: number, months: number): Float64Array {
+  const out = new Float64Array(values.length).fill(Number.NaN);
+  for (let t = 0; t < Math.min(done, values.length); t++) {
+    if (!Number.isFinite(values[t])) continue; // no value this month: none averaged either (a band stops where its run does)
+    let sum = 0;
+    let n = 0;
+    for (let u = Math.max(0, t - months + 1); u <= t; u++) {
+      if (Number.isFinite(values[u])) { sum += values[u]; n++; }
+    }
+    if (n > 0) out[t] = sum / n;
+  }
+  return out;
+}
+
 /** Month indexes of the last calendar year fully available, or undefined. */
 export function lastYear(s: Shown, wantedYear?: number): { year: number; from: number; to: number } | undefined {
   const years = s.months.map((m) => Number(m.slice(0, 4)));

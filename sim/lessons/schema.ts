@@ -29,6 +29,7 @@ export const lessonStepSchema = z.strictObject({
     stage: z.enum(STAGES).optional(),
     category: z.enum(DEFAULT_CATEGORIES.map((c) => c.id) as [string, ...string[]]).optional(),
     mode: z.enum(MODES).optional(),
+    average: z.int().min(2).max(24).optional().describe('Show the average of the last this many months (fewer at the start of the run): for noisy monthly figures such as the credit rejection rate or counts of exits'),
   }).describe('What the class should watch'),
   view: z.enum(LESSON_VIEWS).optional().describe('Second chart to show: trade flows by channel and region, merchants by stage and digital level, or exports by channel'),
   question: textSchema.describe('A question for the class'),

@@ -303,6 +303,17 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.click('#play');
   });
 
+  it('a noisy monthly figure is watched as a 12-month average when the step asks for it', async () => {
+    await page.goto(`${server.url}?lesson=credit-for-smes`);
+    await settled(page);
+    expect(await page.locator('#watch-name').textContent()).toBe(en.classroom.averageOf('SME credit rejection', 12));
+    await page.keyboard.press('End');
+    // the rate averaged over the last year of the run: near one in two, as the step says
+    const shown = Number((await page.locator('#watch-scenario').textContent())!.replace('%', '')) / 100;
+    expect(shown).toBeGreaterThan(0.3);
+    expect(shown).toBeLessThan(0.7);
+  });
+
   it('names an unknown lesson id; the address follows the step and opens the sandbox again after leaving', async () => {
     await page.goto(`${server.url}?lesson=no-such-lesson`);
     await page.waitForSelector('.classroom');

@@ -16,7 +16,7 @@ import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
 import { PRESETS } from '../presets.ts';
-import { shown, band, type Shown } from '../results.ts';
+import { shown, band, trailingMean, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, flowOption, stackedBarOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
 import { Playback, SPEEDS } from '../playback.ts';
@@ -86,6 +86,8 @@ function readKeptSandbox(): LessonScenario | undefined {
 export interface Watch {
   metric: string;
   dims: Record<string, string>;
+  /** Months of a trailing average, for a noisy monthly figure (lesson watch.average). */
+  average?: number;
 }
 
 /** What the app runs for a lesson step: this scenario against this baseline preset. */
@@ -497,8 +499,20 @@ export class YiwuClassroom extends LitElement {
   private watch(): Watch {
     const step = this.lesson?.steps[this.stepIndex];
     if (!step) return { metric: this.freeMetric, dims: {} };
-    const { metric, ...dims } = step.watch;
-    return { metric, dims: Object.fromEntries(Object.entries(dims).filter(([, v]) => typeof v === 'string')) as Record<string, string> };
+    const { metric, average, ...dims } = step.watch;
+    return { metric, average, dims: Object.fromEntries(Object.entries(dims).filter(([, v]) => typeof v === 'string')) as Record<string, string> };
+  }
+
+  /** The watched series of a run, averaged over the last months when the step asks for it. */
+  private watched(run: Shown | undefined, wi: number | undefined, watch: Watch): Float64Array | undefined {
+    if (!run || wi === undefined) return undefined;
+    return watch.average ? trailingMean(run.values[wi], run.done, watch.average) : run.values[wi];
+  }
+
+  /** The watched series' name, with the averaging when there is one. */
+  private watchLabel(watch: Watch, lang: Lang): string {
+    const label = seriesLabel(watch.metric, watch.dims, lang);
+    return watch.average ? STRINGS[lang].classroom.averageOf(label, watch.average) : label;
   }
 
   override render() {
@@ -520,7 +534,7 @@ export class YiwuClassroom extends LitElement {
     // counts are estimates at Yiwu scale (sampled merchants × 1/scale): shown whole
     const isCount = METRICS.find((x) => x.id === watch.metric)?.unit.en === 'count';
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
-    const now = (x: Shown | undefined) => (wi !== undefined && x && cursor < x.done ? x.values[wi][cursor] : undefined);
+    const now = (x: Shown | undefined) => (x && cursor < x.done ? this.watched(x, wi, watch)?.[cursor] : undefined);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
     return html`<div class="classroom" role="region" aria-label=${c.title}>
@@ -584,13 +598,13 @@ export class YiwuClassroom extends LitElement {
         <section class="class-charts">
           <div class="class-chart">
             <div class="watch-head">
-              <p class="watch-label">${c.watch}: <strong id="watch-name">${seriesLabel(watch.metric, watch.dims, lang)}</strong></p>
+              <p class="watch-label">${c.watch}: <strong id="watch-name">${this.watchLabel(watch, lang)}</strong></p>
               <p class="now" aria-hidden="true"><span class="sc">${c.scenarioNow} <b id="watch-scenario">${fmt(now(sc))}</b></span>
                 <span class="bs">${c.baselineNow} <b>${fmt(now(bs))}</b></span></p>
             </div>
-            <yiwu-chart id="class-watch" class="big" chartId="class-watch" .structure=${`${watch.metric}|${JSON.stringify(watch.dims)}`} heading=${seriesLabel(watch.metric, watch.dims, lang)}
+            <yiwu-chart id="class-watch" class="big" chartId="class-watch" .structure=${`${watch.metric}|${JSON.stringify(watch.dims)}|${watch.average ?? ''}`} heading=${this.watchLabel(watch, lang)}
               unit=${tx(METRICS.find((m) => m.id === watch.metric)?.unit, lang)}
-              pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(seriesLabel(watch.metric, watch.dims, lang))}></yiwu-chart>
+              pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(this.watchLabel(watch, lang))}></yiwu-chart>
           </div>
           <div class="class-chart">
             <div class="view-tabs" role="radiogroup" aria-label=${c.viewLabel}>
@@ -667,10 +681,13 @@ export class YiwuClassroom extends LitElement {
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     if (wi !== undefined) {
+      const scenario = this.watched(sc, wi, watch)!;
       const b = band(this.runner.view('scenario').band, wi, { values: sc.values[wi], done: sc.done });
+      // an averaged line gets its band's limits averaged the same way (a little wider than the seeds' spread of averages)
+      const smooth = (a: Float64Array) => (watch.average ? trailingMean(a, a.length, watch.average) : a);
       const lines: Line[] = [
-        { name: s.legendScenario, data: sc.values[wi], done: sc.done, color: SCENARIO_COLOR, band: b ? { lo: b.lo, hi: b.hi } : undefined, bandName: s.band },
-        { name: s.legendBaseline, data: bs?.values[wi], done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true },
+        { name: s.legendScenario, data: scenario, done: sc.done, color: SCENARIO_COLOR, band: b ? { lo: smooth(b.lo), hi: smooth(b.hi) } : undefined, bandName: s.band },
+        { name: s.legendBaseline, data: this.watched(bs, wi, watch), done: bs?.done ?? 0, color: BASELINE_COLOR, dashed: true },
       ];
       chart('class-watch')?.setOption(timeOption(sc.months, lines, kindOf(watch.metric), lang, look));
     }

@@ -137,6 +137,7 @@ export const en = {
     b2cKey: 'Diamonds: global B2C cross-border e-commerce, US$ (AliResearch & Accenture 2015, the seed paper\'s Fig. 2; 2014 actual, later years projected). Lines: the model\'s cross-border e-commerce exports. Both 2020 = 100.',
   },
   classroom: {
+    averageOf: (label: string, months: number) => `${label} (${months}-month average)`,
     enter: 'Classroom', enterLabel: 'Classroom mode: guided lessons, presentation view and playback',
     title: 'Classroom', exit: 'Back to the sandbox', fullscreen: 'Full screen', exitFullscreen: 'Leave full screen',
     lesson: 'Lesson', noLesson: 'No lesson: the current scenario', loadLesson: 'Load lesson file…',
