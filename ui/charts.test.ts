@@ -13,6 +13,10 @@ describe('chart options', () => {
     expect(o.series[0].data).toEqual([1, 2, null]); // stops at the month shown
     expect(o.yAxis.max).toBeGreaterThanOrEqual(3); // but the axis already holds month 3
     expect(o.series[0].markLine).toBeDefined();
+    // at the first month a line is one point: drawn as a dot, not as nothing
+    const first = timeOption(months, [line([1, 2, 3])], 'number', 'en', { cursor: 0 }) as { series: Array<{ symbol: string }> };
+    expect(first.series[0].symbol).toBe('circle');
+    expect((o.series[0] as unknown as { symbol: string }).symbol).toBe('none');
     // the top limit is a tick of the axis's own step, so it is not labelled on top of the tick below
     const big = timeOption(months, [line([0.5e9, 4e9, 9.6e9])], 'money', 'en', { cursor: 1, big: true }) as { yAxis: { min: number; max: number; interval: number } };
     expect(big.yAxis.interval).toBeGreaterThan(0);

@@ -88,7 +88,8 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
     }
     series.push({
       // no hover highlight (the axis tooltip shows the values): spares echarts the states of every element on each redraw
-      type: 'line', name: l.name, data: clean(l.data, upTo(l.done), n), symbol: 'none', connectNulls: false, emphasis: { disabled: true }, legendHoverLink: false,
+      // a line of one month (playback at its first month) would draw nothing: that month gets a dot
+      type: 'line', name: l.name, data: clean(l.data, upTo(l.done), n), symbol: upTo(l.done) === 1 ? 'circle' : 'none', symbolSize: z.line * 3, connectNulls: false, emphasis: { disabled: true }, legendHoverLink: false,
       lineStyle: { color: l.color, width: l.dashed ? z.line * 0.75 : z.line, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
     });
   });

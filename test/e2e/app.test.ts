@@ -228,6 +228,9 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(text).toContain('5G coverage');
     expect(text).toContain('SME lending rate');
     expect(await page.locator('[data-control="infrastructure.fiveGCoverage"] .problem').count()).toBe(1);
+    // a lesson file is sent to the classroom, not reported as a scenario full of unknown keys
+    await page.locator('#file').setInputFiles('scenarios/lessons/credit-for-smes.json');
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('is a lesson file, not a scenario');
     await page.locator('#file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "infrastructure": ') });
     await expect.poll(() => page.locator('.message.error').textContent()).toContain('malformed JSON');
     await page.locator('#file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_000_000, 32) });

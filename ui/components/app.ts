@@ -37,6 +37,9 @@ interface Message {
   text: (lang: Lang) => string;
   details?: (lang: Lang) => string[];
 }
+/** A file that has a lesson's fields (id and steps): one for the classroom, not the sandbox. */
+const isLessonFile = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'steps' in raw && 'id' in raw;
+
 /** A problem of a loaded file, shown beside its lever. */
 interface FieldProblem {
   file: string;
@@ -205,6 +208,11 @@ export class YiwuApp extends LitElement {
     let raw: unknown;
     try {
       raw = parseScenarioText(text, name);
+      // a lesson file brought to the sandbox: say where it goes rather than list scenario errors
+      if (isLessonFile(raw)) {
+        this.messages = [{ kind: 'error', text: (l) => STRINGS[l].lessonNotScenario(name) }];
+        return;
+      }
       resolveScenario(raw as object, { origin: name });
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message) }];

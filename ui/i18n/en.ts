@@ -94,6 +94,7 @@ export const en = {
   dropHere: 'Drop a scenario file (.json) to load it',
   fileProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the scenario was not loaded.`,
   fileLoaded: (name: string) => `Loaded ${name}.`,
+  lessonNotScenario: (name: string) => `${name} is a lesson file, not a scenario: open the Classroom and load it there (“Load lesson file…”, or drop it on the classroom). The scenario is unchanged.`,
   fileTooBig: (name: string, kb: string, max: string) => `${name} is ${kb} kB; a file loaded here may be at most ${max} kB. Not loaded.`,
   fileNotJson: (name: string) => `${name} is not a JSON file.`,
   linkBroken: 'This link could not be read (it is damaged or incomplete). Showing the baseline instead.',

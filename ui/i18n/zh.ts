@@ -96,6 +96,7 @@ export const zh: Strings = {
   dropHere: '拖放情景文件（.json）以载入',
   fileProblems: (name: string, n: number) => `${name}：发现 ${n} 个问题；未载入该情景。`,
   fileLoaded: (name: string) => `已载入 ${name}。`,
+  lessonNotScenario: (name: string) => `${name} 是课程文件，不是情景：请打开课堂模式，在那里载入（“载入课程文件…”，或拖放到课堂页面上）。当前情景未改变。`,
   fileTooBig: (name: string, kb: string, max: string) => `${name} 大小为 ${kb} kB；此处载入的文件最大 ${max} kB。未载入。`,
   fileNotJson: (name: string) => `${name} 不是JSON文件。`,
   linkBroken: '无法读取此链接（已损坏或不完整）。改为显示基准情景。',
