@@ -6,17 +6,16 @@
  * scenarios/calibration/baseline-fit.json. The schema's defaults for these parameters are read
  * from that file, so every scenario starts from the fitted values.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
-import { resolveScenario } from '../sim/schema/resolve.ts';
+import { readPreset, ROOT as root } from './presets.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../sim/validate/calibration.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIT_FILE = join(root, 'scenarios', 'calibration', 'baseline-fit.json');
 
 export function provenance(result: CalibrationResult, seeds: number[], scale: number, when = new Date()) {
@@ -50,7 +49,7 @@ async function main() {
   const seeds = Array.from({ length: wholeNumber('--seeds', opts.seeds, 1, 100) }, (_, i) => i + 1);
   const scale = scaleOption('--scale', opts.scale);
   const rounds = wholeNumber('--rounds', opts.rounds, 1, 20);
-  const base = resolveScenario(readFileSync(join(root, 'scenarios', 'baseline.json'), 'utf8'), { origin: 'baseline.json' });
+  const base = readPreset('baseline');
   const result = calibrate(base, {
     seeds, scale, rounds,
     onEvaluation: (n, v) => process.stderr.write(`\r  evaluation ${n}: objective ${v.toFixed(3)}   `),

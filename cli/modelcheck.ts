@@ -19,11 +19,11 @@ import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { mean } from 'simple-statistics';
 import { resolveScenario } from '../sim/schema/resolve.ts';
+import { readPreset, ROOT as root } from './presets.ts';
 import { runScenario, createSimulation, MODEL_VERSION } from '../sim/run.ts';
 import { stream } from '../sim/random.ts';
 import { DEFAULT_REGIONS } from '../sim/schema/world-data.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const REFERENCE_FILE = join(root, 'scenarios', 'modelcheck', 'reference.json');
 
 /** Headline metrics checked (series without breakdown, plus exports by channel). */
@@ -56,7 +56,7 @@ export function presets(): string[] {
 export function measure(scale: number, seeds: number[], names = presets()): Reference['values'] {
   const values: Reference['values'] = {};
   for (const name of names) {
-    const scenario = resolveScenario(readFileSync(join(root, 'scenarios', `${name}.json`), 'utf8'), { origin: name });
+    const scenario = readPreset(name);
     const perKey: Record<string, number[]> = {};
     for (const seed of seeds) {
       const r = runScenario({ ...scenario, scale }, { seed, flows: false });

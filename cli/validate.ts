@@ -4,17 +4,16 @@
  * its target and source, the model's value with its spread across seeds, and pass or miss.
  * Every number in the report is computed here (sim/validate/facts.ts); nothing is typed by hand.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { Command } from 'commander';
-import { resolveScenario } from '../sim/schema/resolve.ts';
+import { readPreset, readScenarioFile, ROOT as root } from './presets.ts';
 import { createSimulation, merchantTable, MODEL_VERSION, type Simulation } from '../sim/run.ts';
 import { evaluateFacts, FACTS, type FactResult, type ValidationRun } from '../sim/validate/facts.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface ValidationReport {
   results: FactResult[];
@@ -26,13 +25,9 @@ export interface ValidationReport {
 
 export function runValidation(seeds: number[], scale: number, scenarioFile = join(root, 'scenarios', 'baseline.json')): ValidationReport {
   const started = performance.now();
-  const scenario = resolveScenario(readFileSync(scenarioFile, 'utf8'), { origin: scenarioFile });
+  const scenario = readScenarioFile(scenarioFile);
   // presets that some facts are measured on, run at the same seeds and scale
-  const presetNames = [...new Set(FACTS.flatMap((f) => (f.preset ? [f.preset] : [])))];
-  const presets = presetNames.map((name) => {
-    const file = join(root, 'scenarios', `${name}.json`);
-    return { name, scenario: resolveScenario(readFileSync(file, 'utf8'), { origin: file }) };
-  });
+  const presets = [...new Set(FACTS.flatMap((f) => (f.preset ? [f.preset] : [])))].map((name) => ({ name, scenario: readPreset(name) }));
   const runToEnd = (sim: Simulation) => {
     while (sim.step()) { /* to the end */ }
     return sim;

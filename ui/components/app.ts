@@ -6,7 +6,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
-  resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION, MAX_SCENARIO_BYTES,
+  resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
   STAGES, CHANNELS, MODES, type Problem,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
@@ -19,6 +19,7 @@ import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
+import { tooBig, isLessonFile, type Message } from '../files.ts';
 import { STAGE_TEXT, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
@@ -31,15 +32,6 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 type Obj = Record<string, unknown>;
 const DEFAULT_SCALE = 2 / 15;
-/** A message above the results: written in whatever language is chosen when it is shown (the toggle re-renders it). */
-interface Message {
-  kind: 'error' | 'info';
-  text: (lang: Lang) => string;
-  details?: (lang: Lang) => string[];
-}
-/** A file that has a lesson's fields (id and steps): one for the classroom, not the sandbox. */
-const isLessonFile = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'steps' in raw && 'id' in raw;
-
 /** A problem of a loaded file, shown beside its lever. */
 interface FieldProblem {
   file: string;
@@ -200,8 +192,9 @@ export class YiwuApp extends LitElement {
 
   async loadFile(file: File) {
     const name = file.name.slice(0, 80);
-    if (file.size > MAX_SCENARIO_BYTES) {
-      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].fileTooBig(name, f.count(file.size / 1000, l), f.count(MAX_SCENARIO_BYTES / 1000, l)) }];
+    const big = tooBig(file, name);
+    if (big) {
+      this.messages = [big];
       return;
     }
     const text = await file.text();

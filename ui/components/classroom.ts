@@ -11,7 +11,7 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, MAX_SCENARIO_BYTES, ScenarioError, parseLesson, parseScenarioText, resolveScenario, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
+import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, ScenarioError, parseLesson, parseScenarioText, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
@@ -23,6 +23,7 @@ import { Playback, SPEEDS } from '../playback.ts';
 import { LESSONS, describeLevers } from '../lessons.ts';
 import { CHANNEL_TEXT, STAGE_TEXT, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
 import * as f from '../format.ts';
+import { tooBig, isScenarioFile, type Message } from '../files.ts';
 import './chart.ts';
 import type { YiwuChart } from './chart.ts';
 
@@ -48,29 +49,10 @@ const SANDBOX_KEY = 'yiwu-classroom-sandbox';
 const QUERY_KEYS = ['lesson', 'step', 'classroom'];
 
 
-/** A message of the classroom, written in the language shown (the toggle re-renders it). */
-interface Message {
-  kind: 'error' | 'info';
-  text: (lang: Lang) => string;
-  details?: (lang: Lang) => string[];
-}
-
 /** What the classroom reads of the sandbox it opens from (components/app.ts). */
 interface SandboxHost extends HTMLElement {
   scenario: Obj;
   baselineName: string;
-}
-
-/** A scenario file given instead of a lesson: no lesson fields, and valid as a scenario. */
-function isScenarioFile(raw: unknown): boolean {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-  if ('steps' in raw || 'summary' in raw || 'id' in raw) return false;
-  try {
-    resolveScenario(raw);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function readKeptSandbox(): LessonScenario | undefined {
@@ -309,8 +291,9 @@ export class YiwuClassroom extends LitElement {
   /** A teacher's lesson file, from "Load lesson file…" or dropped on the page: validated, problems named by field. */
   async loadLessonFile(file: File) {
     const name = file.name.slice(0, 80);
-    if (file.size > MAX_SCENARIO_BYTES) {
-      this.message = { kind: 'error', text: (l) => STRINGS[l].fileTooBig(name, f.count(file.size / 1024, l), f.count(MAX_SCENARIO_BYTES / 1024, l)) };
+    const big = tooBig(file, name);
+    if (big) {
+      this.message = big;
       return;
     }
     try {

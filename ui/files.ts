@@ -1,0 +1,36 @@
+/**
+ * Files a user brings to the page — a scenario in the sandbox, a lesson in the classroom — and
+ * the messages the page shows about them, in whatever language is chosen when they are shown.
+ */
+import { MAX_SCENARIO_BYTES, resolveScenario } from '../sim/index.ts';
+import { STRINGS, type Lang } from './i18n/index.ts';
+import * as f from './format.ts';
+
+/** A message above the results or the lesson: written in the language shown (the toggle re-renders it). */
+export interface Message {
+  kind: 'error' | 'info';
+  text: (lang: Lang) => string;
+  details?: (lang: Lang) => string[];
+}
+
+/** The message for a file over the size limit (kB of 1,000 bytes, as the README's "1 MB"), or undefined. */
+export function tooBig(file: File, name: string): Message | undefined {
+  if (file.size <= MAX_SCENARIO_BYTES) return undefined;
+  return { kind: 'error', text: (l) => STRINGS[l].fileTooBig(name, f.count(file.size / 1000, l), f.count(MAX_SCENARIO_BYTES / 1000, l)) };
+}
+
+const isObject = (raw: unknown): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+
+/** A parsed file with a lesson's fields (id and steps): one for the classroom, not the sandbox. */
+export const isLessonFile = (raw: unknown): boolean => isObject(raw) && 'steps' in raw && 'id' in raw;
+
+/** A parsed file with no lesson fields that is valid as a scenario: one for the sandbox, not the classroom. */
+export function isScenarioFile(raw: unknown): boolean {
+  if (!isObject(raw) || 'steps' in raw || 'summary' in raw || 'id' in raw) return false;
+  try {
+    resolveScenario(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
