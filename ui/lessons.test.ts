@@ -30,5 +30,10 @@ describe('lessons in the app', () => {
     expect(shocks.join(' | ')).toMatch(/Demand shock \(\u221225(\.0)?%\)/);
     expect(shocks.join(' | ')).toMatch(/\(×4, Sea\)/i);
     expect(describeLevers({ shocks: [{ type: 'freight_rate_spike', start: '2021-01', end: '2021-06', multiplier: 2, modes: ['air', 'express'] }] }, 'zh', zh.classroom.byMonth, zh.classroom.shock)[0]).toMatch(/×2，/);
+    // the run's frame in words, not as paths: months simulated (a missing end is the default's), scale, seed
+    expect(describeLevers({ time: { start: '2021-01' }, scale: 0.05, seed: 7 }, 'en', en.classroom.byMonth, en.classroom.shock))
+      .toEqual(['Months simulated: Jan 2021 – Dec 2030', 'Scale: 0.05 (3,750 merchants simulated)', 'Seed: 7']);
+    expect(describeLevers({ time: { start: '2021-01', end: '2025-12' }, scale: 0.05 }, 'zh', zh.classroom.byMonth, zh.classroom.shock))
+      .toEqual(['模拟时段：2021年1月至2025年12月', '规模：0.05（模拟3,750家商户）']);
   });
 });

@@ -2,8 +2,8 @@
  * Guided lessons for classroom mode: the lesson files of scenarios/lessons/ (bundled, so they
  * work offline), and what a step's levers say in words.
  */
-import { parseLesson, controlById, controlForProblemPath, finalValue, isSchedule, shockTypes, type Lesson, type Text } from '../sim/index.ts';
-import { tx, type Lang } from './i18n/index.ts';
+import { parseLesson, controlById, controlForProblemPath, finalValue, isSchedule, shockTypes, parsedDefaults, sampleMerchants, type Lesson, type Text } from '../sim/index.ts';
+import { STRINGS, tx, type Lang } from './i18n/index.ts';
 import * as f from './format.ts';
 import { MODE_TEXT, regionLabel } from './labels.ts';
 
@@ -67,6 +67,20 @@ export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => 
         const size = shockSize(s, lang);
         out.push(shockText(size ? (lang === 'zh' ? `${name}（${size}）` : `${name} (${size})`) : name, from, to === from ? '' : to));
       }
+      return;
+    }
+    // the run's frame, not levers: said in words rather than as paths ("time.end: "2025-12"")
+    if (id === 'time' && isObj(node)) {
+      const defaults = parsedDefaults().time as { start: string; end: string };
+      out.push(STRINGS[lang].classroom.period(f.month(String(node.start ?? defaults.start), lang), f.month(String(node.end ?? defaults.end), lang)));
+      return;
+    }
+    if (id === 'scale' && typeof node === 'number') {
+      out.push(STRINGS[lang].classroom.scaleLine(f.num(node, lang), f.count(sampleMerchants(node), lang)));
+      return;
+    }
+    if (id === 'seed' && typeof node === 'number') {
+      out.push(`${STRINGS[lang].seed}${colon}${node}`);
       return;
     }
     if ((id === 'regions' || id === 'categories' || id === 'logistics.modes') && Array.isArray(node)) {

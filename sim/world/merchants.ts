@@ -119,8 +119,9 @@ export class MerchantStore {
     const vacantList = this.vacantList;
     let a = 0;
     let v = 0;
+    const capacity = this.capacity;
     // branch-free: alive and vacant slots interleave unpredictably
-    for (let i = 0; i < this.capacity; i++) {
+    for (let i = 0; i < capacity; i++) {
       const on = alive[i];
       aliveList[a] = i;
       vacantList[v] = i;

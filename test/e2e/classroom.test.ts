@@ -151,9 +151,14 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     // stepping changes the flows shown (they follow the playback month)
     await page.click('#view-flows');
     await page.locator('body').press('End');
+    const caption = () => page.locator('.chart-caption').textContent();
+    // the caption names the months summed: a year's window, or the months so far at a yearly rate
+    expect(await caption()).toContain(en.classroom.flowsTitle('Jan 2030', 'Dec 2030', 12));
     const at = Number(await page.locator('#class-view').getAttribute('data-updates'));
     await page.locator('body').press('Home');
     await page.waitForFunction((n) => Number(document.querySelector('#class-view')?.getAttribute('data-updates') ?? 0) > n, at, { timeout: 10_000 });
+    expect(await caption()).toContain(en.classroom.flowsTitle('Jan 2020', 'Jan 2020', 1));
+    expect(await caption()).toContain('Jan 2020 at a yearly rate');
   });
 
   it('fits the presentation view at 1280×720 and 1920×1080 without scrolling, in both languages', async () => {
@@ -164,6 +169,19 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
       expect(size.w).toBeLessThanOrEqual(width);
       expect(size.h).toBeLessThanOrEqual(height);
       expect(size.font).toBeGreaterThanOrEqual(17); // body text of the lesson: large type
+      // and no smaller print than 16 px for the class (captions, legends, keys); the top bar is the teacher's
+      const small = await page.evaluate(() => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.querySelector('.classroom')!, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement!;
+          if (!n.textContent!.trim() || el.closest('.class-top') || el.getClientRects().length === 0) continue;
+          const px = parseFloat(getComputedStyle(el).fontSize);
+          if (px < 16) found.push(`${px}px ${n.textContent!.trim().slice(0, 30)}`);
+        }
+        return found;
+      });
+      expect(small, `${width}×${height}`).toEqual([]);
     }
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.click('#class-lang');
@@ -205,6 +223,14 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
       expect(text).toContain('Step 2');
       expect(text).toContain('tarif');
       expect(text).toContain('did you mean "tariff"');
+
+      // a lesson with a built-in lesson's id takes its place, and the message says which one
+      const sameId = path.join(dir, 'my-market-hall.json');
+      fs.writeFileSync(sameId, JSON.stringify({ ...own, id: lesson.id }));
+      await page.setInputFiles('#lesson-file', sameId);
+      await page.waitForFunction(() => document.querySelector('.classroom .message.info')?.textContent?.includes('my-market-hall.json'));
+      expect(await page.locator('.classroom .message.info').textContent()).toContain(en.classroom.lessonReplaced('my-market-hall.json', lesson.id, lesson.title.en, true));
+      expect(await page.locator('#lesson-pick option').allTextContents()).not.toContain(lesson.title.en);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -362,6 +388,17 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     expect(await page.locator('#preset').inputValue()).toBe('data-flows-open');
     expect(await appScenario(page)).toEqual(sandbox);
     await page.waitForFunction((h) => location.hash === h, hash, { timeout: 10_000 });
+
+    // a refused file's problems beside the levers are there again after a visit to the classroom
+    await page.locator('#file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ "infrastructure": { "fiveGCoverage": 3 } }') });
+    const problem = page.locator('[data-control="infrastructure.fiveGCoverage"] .problem');
+    await problem.waitFor({ state: 'attached' });
+    await page.click('#classroom');
+    await page.waitForSelector('.classroom');
+    await page.click('#exit-classroom');
+    await problem.waitFor({ state: 'attached', timeout: 5_000 });
+    expect(await problem.textContent()).toContain('bad.json');
+    expect(await appScenario(page)).toEqual(sandbox);
   });
 
   it('keeps the step\'s heading in view when a long answer is shown, and the rest of the step within reach', async () => {

@@ -48,6 +48,8 @@ export class YiwuApp extends LitElement {
   @state() seed = 1;
   @state() messages: Message[] = [];
   @state() fieldProblems: Record<string, FieldProblem[]> = {};
+  /** The sandbox's lever problems while the classroom runs its own scenarios: given back on leaving, with the sandbox's scenario. */
+  private sandboxFieldProblems: Record<string, FieldProblem[]> = {};
   @state() tick = 0;
   @state() dragging = false;
   @state() shareText = '';
@@ -289,6 +291,11 @@ export class YiwuApp extends LitElement {
     return this.shownCache;
   }
 
+  private enterClassroom() {
+    this.sandboxFieldProblems = this.fieldProblems;
+    this.classroom = true;
+  }
+
   /** A lesson step runs its scenario against the lesson's starting preset. */
   private onLessonScenario(e: CustomEvent<LessonScenario>) {
     this.scenario = e.detail.scenario;
@@ -304,7 +311,7 @@ export class YiwuApp extends LitElement {
       return html`<yiwu-classroom .lang=${this.lang} .runner=${this.runner} .tick=${this.tick} .lessonIndex=${this.initialLesson}
         @lesson-scenario=${(e: CustomEvent<LessonScenario>) => this.onLessonScenario(e)}
         @set-lang=${(e: CustomEvent<Lang>) => this.setLang(e.detail)}
-        @exit-classroom=${() => { this.classroom = false; }}></yiwu-classroom>`;
+        @exit-classroom=${() => { this.classroom = false; this.fieldProblems = this.sandboxFieldProblems; }}></yiwu-classroom>`;
     }
     const lang = this.lang;
     const s = STRINGS[lang];
@@ -341,7 +348,7 @@ export class YiwuApp extends LitElement {
           <label class="button" for="file">${s.loadFile}</label>
           <input id="file" type="file" accept=".json,application/json" class="visually-hidden"
             @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadFile(file); }} />
-          <button type="button" id="classroom" aria-label=${s.classroom.enterLabel} @click=${() => { this.initialLesson = 0; this.classroom = true; }}>${s.classroom.enter}</button>
+          <button type="button" id="classroom" aria-label=${s.classroom.enterLabel} @click=${() => { this.initialLesson = 0; this.enterClassroom(); }}>${s.classroom.enter}</button>
           <button type="button" id="lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel} @click=${() => this.setLang(lang === 'en' ? 'zh' : 'en')}>${s.switchLanguage}</button>
         </div>
       </header>

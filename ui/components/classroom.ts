@@ -306,13 +306,17 @@ export class YiwuClassroom extends LitElement {
       const lesson = parseLesson(raw, name);
       const problems = lessonProblems(lesson, PRESET_SCENARIOS);
       if (problems.length) throw new ScenarioError(problems, name);
+      // one lesson per id (the address names lessons by id): a file with a listed id takes its place, and says so
       const at = this.lessons.findIndex((l) => l.id === lesson.id);
+      const replaced = at >= 0 ? this.lessons[at] : undefined;
       this.lessons = at >= 0 ? this.lessons.map((l, i) => (i === at ? lesson : l)) : [...this.lessons, lesson];
       this.chooseLesson(at >= 0 ? at : this.lessons.length - 1);
-      const shown: Message = { kind: 'info', text: (l) => STRINGS[l].classroom.lessonLoaded(name) };
+      const shown: Message = replaced
+        ? { kind: 'info', text: (l) => STRINGS[l].classroom.lessonReplaced(name, lesson.id, tx(replaced.title, l), LESSONS.includes(replaced)) }
+        : { kind: 'info', text: (l) => STRINGS[l].classroom.lessonLoaded(name) };
       this.message = shown;
-      // a confirmation need not stay on the projector
-      setTimeout(() => { if (this.message === shown) this.message = null; }, 6000);
+      // a plain confirmation need not stay on the projector; a replaced built-in lesson is worth reading
+      if (!replaced || !LESSONS.includes(replaced)) setTimeout(() => { if (this.message === shown) this.message = null; }, 6000);
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message ?? e) }];
       this.message = {
@@ -511,6 +515,10 @@ export class YiwuClassroom extends LitElement {
     const available = sc?.done ?? 0;
     const cursor = Math.min(this.playback.cursor, Math.max(0, available - 1));
     const month = sc?.months[cursor] ?? '';
+    const flowFrom = flowWindowStart(cursor);
+    const viewTitle = this.view === 'flows'
+      ? c.flowsTitle(f.month(sc?.months[flowFrom] ?? '', lang), f.month(month, lang), cursor - flowFrom + 1)
+      : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade;
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
@@ -595,9 +603,9 @@ export class YiwuClassroom extends LitElement {
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
             ${this.view === 'flows' ? this.flowShares(sc, cursor) : nothing}
-            <p class="chart-caption">${this.view === 'flows' ? c.flowsTitle : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade} <span>(${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth})</span></p>
+            <p class="chart-caption">${viewTitle} <span>(${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth})</span></p>
             <yiwu-chart id="class-view" class="big" chartId="class-view" .structure=${this.view}
-              heading=${this.view === 'flows' ? c.flowsTitle : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade}
+              heading=${viewTitle}
               unit=${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth}
               pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(c.views[this.view])}></yiwu-chart>
           </div>
@@ -633,7 +641,7 @@ export class YiwuClassroom extends LitElement {
    * (fewer at the start, scaled to a year), so the widths read as a year's trade.
    */
   private flows(sc: Shown, cursor: number): number[][] {
-    const from = Math.max(0, cursor - 11);
+    const from = flowWindowStart(cursor);
     const scaleToYear = 12 / (cursor - from + 1);
     return CHANNELS.map((channel) => FOREIGN_REGIONS.map((region) => {
       const v = sc.values[idx('trade_flow_usd', { region, channel })];
@@ -703,4 +711,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'yiwu-classroom': YiwuClassroom;
   }
+}
+
+/** First month of the flow chart's window: the 12 months up to the cursor (fewer at the start). */
+function flowWindowStart(cursor: number): number {
+  return Math.max(0, cursor - 11);
 }

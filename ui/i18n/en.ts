@@ -145,17 +145,26 @@ export const en = {
     step: (i: number, n: number) => `Step ${i} of ${n}`, prev: 'Previous step', next: 'Next step',
     levers: 'This step sets', leversNone: 'No change: the scenario as it stands.', byMonth: (m: string) => `by ${m}`,
     shock: (name: string, from: string, to: string) => (to ? `${name}, ${from} – ${to}` : `${name}, ${from}`), fromMonth: (m: string) => `from ${m}`,
+    period: (from: string, to: string) => `Months simulated: ${from} – ${to}`,
+    scaleLine: (scale: string, merchants: string) => `Scale: ${scale} (${merchants} merchants simulated)`,
     watch: 'Watch', question: 'Question for the class', reveal: 'Show the answer', hide: 'Hide the answer', answer: 'Answer',
     play: 'Play', pause: 'Pause', stepBack: 'One month back', stepForward: 'One month forward', toStart: 'To the start', toEnd: 'To the end',
     speed: 'Speed', time: 'Month shown',
     keys: 'Keys: Space play/pause · ← → one month · ↑ ↓ speed · Page Up/Down previous/next step · Home/End · F full screen',
     views: { flows: 'Trade flows', merchants: 'Merchants', channels: 'Exports by channel' } as Record<string, string>,
     viewLabel: 'Second chart',
-    flowsTitle: 'Exports from Yiwu by channel and destination, last 12 months', merchantsTitle: 'Merchants by value-chain stage and digital level',
+    /** The Sankey's window: the 12 months to the cursor, or the months so far at a yearly rate. */
+    flowsTitle: (from: string, to: string, months: number) => months >= 12
+      ? `Exports from Yiwu by channel and destination, 12 months to ${to}`
+      : `Exports from Yiwu by channel and destination, ${months === 1 ? to : `${from} – ${to}`} at a yearly rate`, merchantsTitle: 'Merchants by value-chain stage and digital level',
     scenarioNow: 'Scenario', baselineNow: 'Baseline', watchTitle: (m: string) => m,
     hub: 'Yiwu', perYear: 'US$ per year', merchantsUnit: 'merchants', perMonth: 'US$ per month',
     lessonProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the lesson was not loaded.`,
     lessonLoaded: (name: string) => `Loaded lesson ${name}.`,
+    /** A loaded lesson whose id is already in the list takes that lesson's place (one lesson per id, as in ?lesson=). */
+    lessonReplaced: (name: string, id: string, title: string, builtIn: boolean) => builtIn
+      ? `Loaded lesson ${name}. Its id “${id}” is the built-in lesson “${title}”'s, so it takes that lesson's place until the page is reloaded; give it another id to keep both.`
+      : `Loaded lesson ${name}; it replaces the lesson “${title}” loaded before with the same id “${id}”.`,
     unknownStart: (name: string) => `The lesson starts from “${name}”, which is not one of the scenarios here; starting from the baseline.`,
     summary: 'What the class will learn',
     stepWord: (n: number) => `Step ${n}`,

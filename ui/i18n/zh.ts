@@ -147,17 +147,24 @@ export const zh: Strings = {
     step: (i: number, n: number) => `第${i}步，共${n}步`, prev: '上一步', next: '下一步',
     levers: '本步设置', leversNone: '不作改动：保持当前情景。', byMonth: (m: string) => `（到${m}）`,
     shock: (name: string, from: string, to: string) => (to ? `${name}，${from}至${to}` : `${name}，${from}`), fromMonth: (m: string) => `（自${m}起）`,
+    period: (from: string, to: string) => `模拟时段：${from}至${to}`,
+    scaleLine: (scale: string, merchants: string) => `规模：${scale}（模拟${merchants}家商户）`,
     watch: '观察', question: '课堂提问', reveal: '显示答案', hide: '隐藏答案', answer: '答案',
     play: '播放', pause: '暂停', stepBack: '后退一个月', stepForward: '前进一个月', toStart: '回到开头', toEnd: '跳到结尾',
     speed: '速度', time: '当前月份',
     keys: '快捷键：空格 播放/暂停 · ← → 一个月 · ↑ ↓ 速度 · Page Up/Down 上一步/下一步 · Home/End · F 全屏',
     views: { flows: '贸易流向', merchants: '商户结构', channels: '分渠道出口' } as Record<string, string>,
     viewLabel: '第二幅图',
-    flowsTitle: '义乌出口：渠道与目的地（近12个月）', merchantsTitle: '商户：价值链环节与数字化层级',
+    flowsTitle: (from: string, to: string, months: number) => months >= 12
+      ? `义乌出口：渠道与目的地（截至${to}的12个月）`
+      : `义乌出口：渠道与目的地（${months === 1 ? to : `${from}—${to}`}，折合全年）`, merchantsTitle: '商户：价值链环节与数字化层级',
     scenarioNow: '情景', baselineNow: '基准', watchTitle: (m: string) => m,
     hub: '义乌', perYear: '美元/年', merchantsUnit: '户', perMonth: '美元/月',
     lessonProblems: (name: string, n: number) => `${name}：发现${n}个问题，课程未载入。`,
     lessonLoaded: (name: string) => `已载入课程 ${name}。`,
+    lessonReplaced: (name: string, id: string, title: string, builtIn: boolean) => builtIn
+      ? `已载入课程 ${name}。它的编号“${id}”与内置课程“${title}”相同，因此在重新载入页面之前替代该内置课程；如需两者并存，请改用其他编号。`
+      : `已载入课程 ${name}，替代之前载入的同编号（“${id}”）课程“${title}”。`,
     unknownStart: (name: string) => `课程的起始情景“${name}”不在本应用的情景中；改从基准情景开始。`,
     summary: '本课要点',
     stepWord: (n: number) => `第${n}步`,
