@@ -8,6 +8,10 @@ import type { Lang } from './i18n/index.ts';
 import * as f from './format.ts';
 
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000', '#F0E442'];
+/** Channels (market hall, B2B platform, cross-border e-commerce) in every chart of both views. */
+export const CHANNEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3]];
+/** Digital levels (offline, B2B, cross-border e-commerce, data-driven): offline merchants sell in the hall, so levels take their channel's colour; data-driven its own. */
+export const LEVEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4]];
 export const SCENARIO_COLOR = '#0072B2';
 export const BASELINE_COLOR = '#555555';
 

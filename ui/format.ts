@@ -83,5 +83,6 @@ export function withUnit(v: number, unit: string, lang: Lang): string {
   return unit && unit !== '—' ? `${n} ${unit}` : n;
 }
 export function ms(v: number, lang: Lang): string {
-  return v >= 1000 ? `${nf(lang, 's', { maximumFractionDigits: 1 }).format(v / 1000)} s` : `${count(v, lang)} ms`;
+  const [sec, milli] = lang === 'zh' ? [' 秒', ' 毫秒'] : [' s', ' ms'];
+  return v >= 1000 ? `${nf(lang, 's', { maximumFractionDigits: 1 }).format(v / 1000)}${sec}` : `${count(v, lang)}${milli}`;
 }

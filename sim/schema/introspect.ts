@@ -9,7 +9,7 @@
  *   const next = setControlValue(input, control, 0.9);
  *   const small = pruneDefaults(next);             // only what differs from Yiwu as it is
  */
-import { parseMonth } from './dates.ts';
+import { parseMonth, formatMonth } from './dates.ts';
 import type * as z from 'zod';
 import { scenarioFileSchema, type ScenarioFile } from './scenario.ts';
 import { paramMeta, type Group, type ParamMeta, type Schedule, type ScheduleInput } from './param.ts';
@@ -226,7 +226,10 @@ export function retarget(path: Schedule, target: number, month: string, runStart
   const last = kept[kept.length - 1];
   // a default segment reaching exactly `month` keeps its own start (the default comes back exactly)
   const next = path.segments[kept.length];
-  const from = next && next.end === month && kept.length === path.segments.indexOf(next) ? next.start : last ? (last.end ?? last.start) : runStart;
+  // otherwise the ramp starts the month after the kept segments end (segments may not share a
+  // month: the value reached at their last month is where the ramp starts from)
+  const from = next && next.end === month && kept.length === path.segments.indexOf(next) ? next.start
+    : last ? formatMonth(parseMonth(last.end ?? last.start) + 1) : runStart;
   const segments = kept.map((seg) => ({ ...seg }));
   if (parseMonth(from) < parseMonth(month)) segments.push({ start: from, end: month, to: target });
   else segments.push({ start: month, to: target });

@@ -42,6 +42,9 @@ export const UNITS = {
   kgPerUsd: text('kg per US$', '千克/美元'),
   perDay: text('share of value per day', '每天占货值比例'),
   count: text('count', '个数'),
+  months: text('months', '个月'),
+  /** A strength or strictness on a 0–1 scale (not a share of anything). */
+  level: text('index, 0 to 1', '指数（0–1）'),
   ratio: text('ratio', '比率'),
   multiplier: text('multiplier', '倍数'),
   none: text('—', '—'),

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { retarget, sameAsDefault, controlById } from './introspect.ts';
+import { retarget, sameAsDefault, controlById, allControls, setControlValue } from './introspect.ts';
+import { resolveScenario } from './resolve.ts';
 import { valueAt } from './schedule.ts';
 import { parseMonth } from './dates.ts';
 import type { Schedule } from './param.ts';
@@ -33,4 +34,32 @@ describe('a schedule lever set simply (target and year)', () => {
   it('a constant lever gets one ramp from its value at the run\'s start', () => {
     expect(retarget({ base: 1, segments: [] }, 2, '2024-12', '2020-01')).toEqual({ base: 1, segments: [{ start: '2020-01', end: '2024-12', to: 2 }] });
   });
+
+  it('gives a valid scenario for every schedule lever, every year and target (segments never share a month)', () => {
+    const failures: string[] = [];
+    for (const c of allControls().filter((x) => x.meta.schedule)) {
+      const path = typeof c.defaultValue === 'number' ? { base: c.defaultValue, segments: [] } : c.defaultValue;
+      const targets = [c.meta.minimum, c.meta.maximum, finalOf(path)].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+      for (let year = 2021; year <= 2030; year++) {
+        for (const target of targets) {
+          try {
+            resolveScenario(setControlValue({}, c, retarget(path, target, `${year}-12`, '2020-01')));
+          } catch (e) {
+            failures.push(`${c.id} → ${target} by ${year}: ${(e as Error).message.split('\n').slice(0, 2).join(' ')}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('starts the new ramp the month after the kept segments end', () => {
+    // 5G: 0.85 by 2023-12 stays; 0.9 by 2026-12 ramps from 2024-01
+    expect(retarget(fiveG, 0.9, '2026-12', '2020-01').segments).toEqual([fiveG.segments[0], { start: '2024-01', end: '2026-12', to: 0.9 }]);
+    // a kept step: the ramp starts the month after it
+    expect(retarget({ base: 0, segments: [{ start: '2022-06', to: 0.5 }] }, 1, '2024-12', '2020-01').segments)
+      .toEqual([{ start: '2022-06', to: 0.5 }, { start: '2022-07', end: '2024-12', to: 1 }]);
+  });
 });
+
+const finalOf = (s: Schedule) => (s.segments.length ? s.segments[s.segments.length - 1].to : s.base);

@@ -15,6 +15,8 @@ import fit from '../../scenarios/calibration/baseline-fit.json';
 const FIT = fit.parameters;
 
 const share = { min: 0, max: 1, unit: U.share };
+/** A strength or strictness from 0 to 1. */
+const level = { min: 0, max: 1, unit: U.level };
 
 // ---------------------------------------------------------------- infrastructure (layer 1)
 const infrastructure = z
@@ -58,7 +60,7 @@ function customsChannel(name: string, zh: string, days: number, paperless: typeo
 
 const platform = z
   .strictObject({
-    consumerProtection: sched({ ...share, group: 'platform', default: 0.5,
+    consumerProtection: sched({ ...level, group: 'platform', default: 0.5,
       label: text('Consumer protection', '消费者保护'),
       description: text('Strength of consumer protection online: fraud detection, dispute resolution and refunds. Lowers fraud and builds buyers\' trust in online channels.',
         '线上消费者保护力度：欺诈识别、纠纷解决和退款。减少欺诈，提升买家对线上渠道的信任。'),
@@ -68,7 +70,7 @@ const platform = z
       description: text('Share of online trade using e-signatures and e-authentication. Lowers fraud and contract costs.',
         '使用电子签名和电子认证的线上交易比例。降低欺诈和签约成本。'),
       source: 'assumption' }),
-    homeDataOutboundStrictness: sched({ ...share, group: 'platform', default: D.homeDataOutboundStrictness,
+    homeDataOutboundStrictness: sched({ ...level, group: 'platform', default: D.homeDataOutboundStrictness,
       label: text('Home outbound data rules', '本国数据出境规则'),
       description: text('Strictness of China\'s rules on data leaving the country (0 free flow … 1 strict). Raises the cost of selling online into every region whose own regime is less strict.',
         '中国数据出境规则的严格程度（0 自由流动 … 1 严格）。对本地规则较宽松的地区，提高线上销售成本。'),
@@ -119,9 +121,9 @@ const regionOverride = z.strictObject({
   incomePerCapitaUsd: field({ min: 100, max: 200_000, unit: U.usd, group: 'world', label: text('Income per head', '人均收入'), description: text('GDP per capita (context shown with results; the mechanisms do not use it).', '人均GDP（随结果展示的背景数据，机制不使用）。'), source: 'World Bank WDI 2019' }).optional(),
   tariff: schedField({ min: 0, max: 2, unit: U.shareOfValue, group: 'rules', label: text('Tariff', '关税'), description: text('Applied tariff on goods from Yiwu, share of value.', '对义乌商品的实施关税，占货值比例。'), source: 'WTO World Tariff Profiles 2020' }).optional(),
   importClearanceDays: field({ min: 0, max: 60, unit: U.days, group: 'world', label: text('Import clearance days', '进口通关天数'), description: text('Days at the destination\'s customs.', '目的地海关通关天数。'), source: 'assumption (World Bank Doing Business 2020, trading across borders, rounded)' }).optional(),
-  digitalReadiness: schedField({ min: 0, max: 1, unit: U.share, group: 'world', label: text('Digital readiness', '数字化就绪度'), description: text('Readiness of buyers for online cross-border purchases.', '买家进行跨境线上采购的就绪程度。'), source: 'UNCTAD B2C E-commerce Index 2020' }).optional(),
-  dataRegime: schedField({ min: 0, max: 1, unit: U.share, group: 'platform', label: text('Data localisation', '数据本地化'), description: text('Data regime: 0 open data flows … 1 strict localisation. Raises the cost of selling online into the region.', '数据规则：0 数据自由流动 … 1 严格本地化。提高向该地区线上销售的成本。'), source: 'OECD Digital STRI 2018' }).optional(),
-  consumerTrust: field({ ...share, group: 'world', label: text('Consumer trust', '消费者信任'), description: text('Buyers\' initial trust in buying online from Chinese sellers.', '买家对从中国卖家线上购买的初始信任度。') }).optional(),
+  digitalReadiness: schedField({ min: 0, max: 1, unit: U.level, group: 'world', label: text('Digital readiness', '数字化就绪度'), description: text('Readiness of buyers for online cross-border purchases.', '买家进行跨境线上采购的就绪程度。'), source: 'UNCTAD B2C E-commerce Index 2020' }).optional(),
+  dataRegime: schedField({ min: 0, max: 1, unit: U.level, group: 'platform', label: text('Data localisation', '数据本地化'), description: text('Data regime: 0 open data flows … 1 strict localisation. Raises the cost of selling online into the region.', '数据规则：0 数据自由流动 … 1 严格本地化。提高向该地区线上销售的成本。'), source: 'OECD Digital STRI 2018' }).optional(),
+  consumerTrust: field({ ...level, group: 'world', label: text('Consumer trust', '消费者信任'), description: text('Buyers\' initial trust in buying online from Chinese sellers.', '买家对从中国卖家线上购买的初始信任度。') }).optional(),
   onlineConsumerShare: field({ min: 0, max: 0.9, unit: U.share, group: 'world', label: text('Online consumer share', '线上消费者占比'), description: text('Share of the region\'s small-commodity purchases made by consumers online, cross-border (2020).', '该地区小商品采购中由消费者跨境线上购买的比例（2020年）。') }).optional(),
 });
 
@@ -208,16 +210,16 @@ const model = z
     fraudRateOnline: m({ default: 0.03, min: 0, max: 0.5, unit: U.share, label: text('Fraud rate, online', '欺诈率：线上'), description: text('Share of online sales lost to fraud without protection (cross-border retail; B2B half of it).', '无保护时线上交易的欺诈损失比例（跨境零售；B2B为其一半）。') }),
     trustLearning: m({ default: 0.08, min: 0, max: 1, unit: U.perMonth, label: text('Trust learning', '信任学习速度'), description: text('How fast buyers\' trust in online channels follows their experience.', '买家对线上渠道的信任随经历变化的速度。') }),
     b2bFeeRate: m({ default: FIT.b2bFeeRate, min: 0, max: 0.5, unit: U.share, label: text('B2B platform fee', 'B2B平台费率'), description: text('Platform and payment fees on B2B sales.', 'B2B交易的平台与支付费用。'), source: 'calibrated: scenarios/calibration/baseline-fit.json (npm run calibrate)' }),
-    b2bDeclaredMarketProcurement: m({ default: FIT.b2bDeclaredMarketProcurement, min: 0, max: 1, unit: U.share, label: text('B2B exports declared as market procurement', 'B2B出口按市场采购申报比例'), description: text('Share of B2B-platform exports that market merchants declare under the market-procurement customs regime (1039) rather than general trade. Changes customs statistics only (market_procurement_regime_share), not trade.', '市场商户通过B2B平台达成的出口中，以市场采购贸易方式（1039）而非一般贸易申报的比例。只影响海关统计口径（market_procurement_regime_share），不影响贸易本身。'), source: 'calibrated: scenarios/calibration/baseline-fit.json (npm run calibrate); no direct data' }),
-    hallDeclaredMarketProcurement: m({ default: FIT.hallDeclaredMarketProcurement, min: 0, max: 1, unit: U.share, label: text('Hall exports declared as market procurement', '市场渠道出口按市场采购申报比例'), description: text('Share of the market hall\'s exports declared under the market-procurement customs regime (1039); the rest leave as general trade (merchants with their own export licence claiming VAT rebates, buyers shipping through their own forwarders). Changes customs statistics only (market_procurement_regime_share), not trade.', '市场渠道出口中以市场采购贸易方式（1039）申报的比例；其余以一般贸易出口（自营出口、需退税的商户，或买家自行委托货代）。只影响海关统计口径（market_procurement_regime_share），不影响贸易本身。'), source: 'calibrated: scenarios/calibration/baseline-fit.json (npm run calibrate); no direct data' }),
+    b2bDeclaredMarketProcurement: m({ default: FIT.b2bDeclaredMarketProcurement, min: 0, max: 1, unit: U.share, label: text('B2B exports declared as market procurement', 'B2B出口按市场采购申报比例'), description: text('Share of B2B-platform exports that market merchants declare under the market-procurement customs regime (1039) rather than general trade. Changes customs statistics only (the market-procurement share of exports), not trade.', '市场商户通过B2B平台达成的出口中，以市场采购贸易方式（1039）而非一般贸易申报的比例。只影响海关统计口径（市场采购贸易方式出口占比），不影响贸易本身。'), source: 'calibrated: scenarios/calibration/baseline-fit.json (npm run calibrate); no direct data' }),
+    hallDeclaredMarketProcurement: m({ default: FIT.hallDeclaredMarketProcurement, min: 0, max: 1, unit: U.share, label: text('Hall exports declared as market procurement', '市场渠道出口按市场采购申报比例'), description: text('Share of the market hall\'s exports declared under the market-procurement customs regime (1039); the rest leave as general trade (merchants with their own export licence claiming VAT rebates, buyers shipping through their own forwarders). Changes customs statistics only (the market-procurement share of exports), not trade.', '市场渠道出口中以市场采购贸易方式（1039）申报的比例；其余以一般贸易出口（自营出口、需退税的商户，或买家自行委托货代）。只影响海关统计口径（市场采购贸易方式出口占比），不影响贸易本身。'), source: 'calibrated: scenarios/calibration/baseline-fit.json (npm run calibrate); no direct data' }),
     cbecFeeRate: m({ default: 0.1, min: 0, max: 0.5, unit: U.share, label: text('Cross-border e-commerce fee', '跨境电商费率'), description: text('Marketplace commission and payment fees on cross-border retail.', '跨境零售的平台佣金与支付费用。') }),
     hallFeeRate: m({ default: 0.02, min: 0, max: 0.5, unit: U.share, label: text('Market-hall fee', '市场交易费率'), description: text('Agents\' commissions and forwarding fees on market-hall purchases.', '市场采购的代理佣金和货代费用。') }),
     boothCostUsd: m({ default: 1_000, min: 0, max: 1e6, unit: U.usdPerMonth, label: text('Booth and staff cost', '摊位与人员成本'), description: text('Monthly fixed cost of running a booth.', '经营一个摊位的月固定成本。'), source: 'Yiwu booth rents 2019–2020; assumption' }),
     startupCapitalUsd: m({ default: 40_000, min: 0, max: 1e7, unit: U.usd, label: text('Start-up capital', '启动资金'), description: text('Cash a new merchant brings.', '新商户带入的现金。') }),
     entryRate: m({ default: 0.08, min: 0, max: 1, unit: U.perMonth, label: text('Entry attempts', '进入尝试率'), description: text('Monthly chance a vacant booth finds a would-be merchant.', '空置摊位每月找到潜在商户的概率。') }),
     retirementRate: m({ default: 0.002, min: 0, max: 0.2, unit: U.perMonth, label: text('Retirement', '自然退出'), description: text('Monthly chance a merchant leaves for reasons outside the model.', '商户因模型外原因退出的月概率。') }),
-    distressMonths: m({ default: 3, min: 1, max: 36, integer: true, unit: U.count, label: text('Months of distress before exit', '退出前困境月数'), description: text('Consecutive months short of cash after which a merchant closes.', '连续现金短缺多少个月后商户关闭。') }),
-    creditTermMonths: m({ default: 36, min: 1, max: 240, integer: true, unit: U.count, label: text('Loan term', '贷款期限'), description: text('Months over which loans are repaid.', '贷款偿还月数。') }),
+    distressMonths: m({ default: 3, min: 1, max: 36, integer: true, unit: U.months, label: text('Months of distress before exit', '退出前困境月数'), description: text('Consecutive months short of cash after which a merchant closes.', '连续现金短缺多少个月后商户关闭。') }),
+    creditTermMonths: m({ default: 36, min: 1, max: 240, integer: true, unit: U.months, label: text('Loan term', '贷款期限'), description: text('Months over which loans are repaid.', '贷款偿还月数。') }),
     creditSupplyUsdPerMonth: m({ default: 15e6, min: 0, max: 1e11, unit: U.usdPerMonth, label: text('Base SME lending', '基础中小企业贷款额'), description: text('New lending available per month at Yiwu scale when supply is 1.', '供给指数为1时义乌全规模每月可新增贷款。') }),
     creditStrictness: m({ default: FIT.creditStrictness, min: -5, max: 5, unit: U.none, label: text('Lenders\' strictness', '贷款审批严格度'), description: text('Score an applicant must beat; calibrated so about half of SME applications are rejected.', '申请人须超过的评分门槛；校准为约一半中小企业申请被拒。'), source: 'calibrated to ADB Trade Finance Gaps (45–56% of SME applications rejected): scenarios/calibration/baseline-fit.json' }),
     upgradeHazard: m({ default: 0.004, min: 0, max: 1, unit: U.perMonth, label: text('Upgrading: chance to consider', '升级：考虑概率'), description: text('Monthly chance a merchant considers moving up the value chain.', '商户每月考虑沿价值链升级的概率。') }),
@@ -228,7 +230,7 @@ const model = z
     onlineConsumerGrowth: m({ default: 0.12, min: -0.5, max: 1, unit: U.perYear, label: text('Growth of online consumers', '线上消费者增长'), description: text('Annual growth of the share of purchases consumers make online cross-border (scaled by each region\'s digital readiness).', '消费者跨境线上购买占比的年增长率（按各地区数字化就绪度缩放）。'), source: 'assumption, consistent with AliResearch–Accenture 2015: global cross-border B2C +27% a year in value 2014–2020 (share growth plus market growth)' }),
     importsUsdBnPerYear: m({ default: 4.2, min: 0, max: 1_000, unit: U.usdBnPerYear, label: text('Imports at start', '起始进口额'), description: text('Yiwu\'s imports in the first year, taken as data (not modelled by agents).', '首年义乌进口额，作为数据输入（非主体建模）。'), source: 'Yiwu Customs 2019: imports 28.9 bn yuan (2019 figure used for the first year)' }),
     importsGrowth: m({ default: 0.2, min: -0.5, max: 1, unit: U.perYear, label: text('Import growth', '进口增长'), description: text('Annual growth of imports.', '进口的年增长率。'), source: 'Yiwu Customs 2019–2023 (28.9 → 65.5 bn yuan)' }),
-    planningHorizonMonths: m({ default: 36, min: 1, max: 240, integer: true, unit: U.count, label: text('Planning horizon', '规划期'), description: text('Months over which merchants weigh an investment\'s gains against its cost.', '商户衡量投资收益与成本的月数。') }),
+    planningHorizonMonths: m({ default: 36, min: 1, max: 240, integer: true, unit: U.months, label: text('Planning horizon', '规划期'), description: text('Months over which merchants weigh an investment\'s gains against its cost.', '商户衡量投资收益与成本的月数。') }),
   })
   .prefault({})
   .meta({ label: text('Behaviour (model parameters)', '行为参数（模型参数）'), group: 'model' });

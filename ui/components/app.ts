@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  STAGES, CHANNELS, MODES, type Problem,
+  STAGES, CHANNELS, MODES, DIGITAL_LEVELS, type Problem,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
@@ -16,7 +16,7 @@ import { PRESETS, presetByName } from '../presets.ts';
 import { readLink, writeLink } from '../share.ts';
 import { shown, lastYear, yearFigures, policyReport, band, pairedNoise, type Shown, type YearFigures } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
-import { timeOption, barOption, smileOption, yearOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
+import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
 import { tooBig, isLessonFile, type Message } from '../files.ts';
@@ -359,12 +359,13 @@ export class YiwuApp extends LitElement {
         </div>
         <span id="progress-text">${busy
           ? s.progress(progress.mainMonths ? f.month(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '', lang) : '…', progress.complete, progress.total)
-          : s.progressDone(progress.total, this.runner.completeAt ? f.ms(this.runner.completeAt - this.runner.requestedAt, lang) : '–')}</span>
+          : this.failedSides().length ? s.runStopped : s.progressDone(progress.total, this.runner.completeAt ? f.ms(this.runner.completeAt - this.runner.requestedAt, lang) : '–')}</span>
       </div>
       ${this.messages.map((m, i) => html`<div class="message ${m.kind}" role=${m.kind === 'error' ? 'alert' : 'status'}>
         <p>${m.text(lang)}</p>${m.details ? html`<ul>${m.details(lang).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
         <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.messages = this.messages.filter((_, j) => j !== i); }}>✕</button>
       </div>`)}
+      ${this.renderRunFailures()}
       ${this.shareText ? html`<div class="message info"><p>${s.shareShown}</p><input class="share-url" readonly .value=${this.shareText} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>` : nothing}
       ${this.dragging ? html`<div class="drop">${s.dropHere}</div>` : nothing}
       <div class="layout">
@@ -404,10 +405,30 @@ export class YiwuApp extends LitElement {
     return { year: ya.year, a: yearFigures(sc, ya, MODES), b: yearFigures(bs, yb, MODES) };
   }
 
+  /** The sides whose full run the model refused (problems from the worker), with the input that was sent. */
+  private failedSides(): Array<{ side: Side; problems: Problem[]; input: unknown }> {
+    const out: Array<{ side: Side; problems: Problem[]; input: unknown }> = [];
+    for (const side of ['scenario', 'baseline'] as const) {
+      const problems = this.runner.view(side).main?.problems;
+      if (problems) out.push({ side, problems, input: side === 'scenario' ? this.scenario : presetByName(this.baselineName)?.scenario });
+    }
+    return out;
+  }
+
+  /** A refused run is said, with the levers named, instead of cards waiting for results that will not come. */
+  private renderRunFailures() {
+    const lang = this.lang;
+    return this.failedSides().map(({ side, problems, input }) => html`<div class="message error run-failed" role="alert" data-side=${side}>
+      <p>${STRINGS[lang].runFailed(side, problems.length)}</p>
+      <ul>${problems.slice(0, 10).map((p) => html`<li>${this.problemText(p, input, lang)}</li>`)}</ul>
+    </div>`);
+  }
+
   private renderCards(sc: Shown | undefined, bs: Shown | undefined) {
     const lang = this.lang;
     const s = STRINGS[lang];
     const fig = this.figures(sc, bs);
+    const failed = this.failedSides().length > 0;
     const endYear = sc ? sc.months[sc.months.length - 1]?.slice(0, 4) : '2030';
     type Card = [string, (y: YearFigures) => number, (v: number) => string, 'rel' | 'pp' | 'ratio'];
     const cards: Card[] = [
@@ -435,7 +456,7 @@ export class YiwuApp extends LitElement {
         const withinNoise = noise !== undefined && Math.abs(d) <= noise;
         return html`<article class="card ${withinNoise ? 'noise' : ''}" data-card=${id}>
           <h3>${s.cards[id]}</h3>
-          <p class="value" data-value>${fig ? fmt(a) : s.computing}</p>
+          <p class="value" data-value>${fig ? fmt(a) : failed ? s.notComputed : s.computing}</p>
           <p class="delta ${dir}" data-delta>${fig ? html`<span aria-hidden="true">${dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝'}</span> ${delta} ${s.vsBaseline}` : ''}</p>
           ${noise !== undefined ? html`<p class="card-noise" data-noise>${withinNoise ? s.withinNoise(noiseText) : s.seedNoise(noiseText)}</p>` : nothing}
           <p class="card-note">${s.cardNotes[id]}${fig ? html` · ${s.baseline}: ${fmt(b)}` : ''}</p>
@@ -463,7 +484,7 @@ export class YiwuApp extends LitElement {
           <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
           <td>${f.times(r.landed, lang)} (${f.change(r.landedChange, lang)})</td>
         </tr>`)}
-        ${rows.length === 0 ? html`<tr><td colspan="6">${s.computing}</td></tr>` : nothing}
+        ${rows.length === 0 ? html`<tr><td colspan="6">${this.failedSides().length ? s.notComputed : s.computing}</td></tr>` : nothing}
         </tbody>
       </table></div>
       <p class="note">${s.reportNote}</p>
@@ -493,13 +514,13 @@ export class YiwuApp extends LitElement {
     ];
     // each chart's lines are made when the chart is drawn (in its own task, and only in sight)
     const lines = () => [
-      ...CHANNELS.flatMap((channel, k) => pair(tx(CHANNEL_TEXT[channel], lang), idx('trade_value_usd', { channel }), PALETTE[k + 1])),
+      ...CHANNELS.flatMap((channel, k) => pair(tx(CHANNEL_TEXT[channel], lang), idx('trade_value_usd', { channel }), CHANNEL_COLORS[k])),
       ...pair(s.total, idx('trade_value_usd'), SCENARIO_COLOR, true, BASELINE_COLOR),
     ];
     chart('trade')?.setOption(() => timeOption(months, lines(), 'money', lang));
 
     const adoption = () => [
-      ...(['b2b_platform', 'cross_border_ecommerce', 'data_driven'] as const).flatMap((level, k) => pair(tx(LEVEL_TEXT[level], lang), idx(`adoption_share_${level}`), PALETTE[k + 1])),
+      ...(['b2b_platform', 'cross_border_ecommerce', 'data_driven'] as const).flatMap((level) => pair(tx(LEVEL_TEXT[level], lang), idx(`adoption_share_${level}`), LEVEL_COLORS[DIGITAL_LEVELS.indexOf(level)])),
       ...pair(s.digitalAny, idx('adoption_share_digital'), SCENARIO_COLOR, true, BASELINE_COLOR),
     ];
     chart('adoption')?.setOption(() => timeOption(months, adoption(), 'share', lang));

@@ -18,7 +18,7 @@ import type { Runner } from '../runner.ts';
 import { PRESETS } from '../presets.ts';
 import { shown, band, trailingMean, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
-import { timeOption, flowOption, stackedBarOption, PALETTE, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
+import { timeOption, flowOption, stackedBarOption, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
 import { Playback, SPEEDS } from '../playback.ts';
 import { LESSONS, describeLevers } from '../lessons.ts';
 import { CHANNEL_TEXT, STAGE_TEXT, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
@@ -36,9 +36,6 @@ const PRESET_SCENARIOS = Object.fromEntries(PRESETS.map((p) => {
   void _n; void _t; void _d;
   return [p.name, scenario];
 }));
-/** Offline merchants sell in the hall: levels take their channel's colour (data-driven its own). */
-const LEVEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4]];
-const CHANNEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3]];
 /** Metrics offered when no lesson is chosen: every metric with a total. */
 const TOTAL_METRICS = METRICS.filter((m) => m.breakdowns.includes(''));
 /** Inputs that do not take typed text: the presentation keys act on the lesson while they have focus. */

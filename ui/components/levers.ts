@@ -12,6 +12,7 @@ import {
 } from '../../sim/index.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import * as f from '../format.ts';
+import { MODE_TEXT } from '../labels.ts';
 
 const TREE = controlTree();
 const SHOCKS: ShockType[] = shockTypes();
@@ -22,7 +23,8 @@ type Obj = Record<string, unknown>;
 function step(c: Control): number {
   if (c.meta.integer) return 1;
   const span = (c.meta.maximum ?? 1) - (c.meta.minimum ?? 0);
-  const raw = span / 200;
+  // a hundred keyboard steps from end to end (a share moves by 0.01 per arrow press)
+  const raw = span / 100;
   const p = Math.pow(10, Math.floor(Math.log10(raw)));
   return p;
 }
@@ -261,7 +263,7 @@ export class YiwuLevers extends LitElement {
                 const next = new Set(sel);
                 if ((e.target as HTMLInputElement).checked) next.add(m); else next.delete(m);
                 edit(i, fd.key, next.size ? MODES.filter((x) => next.has(x)) : undefined);
-              }} />${m}</label>`)}</fieldset>`;
+              }} />${tx(MODE_TEXT[m], this.lang) || m}</label>`)}</fieldset>`;
             }
             return nothing;
           })}

@@ -92,6 +92,10 @@ export const en = {
   exportPngOf: (t: string) => `Save chart “${t}” as PNG`,
   preparingCsv: 'Preparing the CSV (a full run)…',
   dropHere: 'Drop a scenario file (.json) to load it',
+  /** A scenario the model refused to run (e.g. a lever set in a way the schema does not allow): nothing is computed for it. */
+  runFailed: (side: 'scenario' | 'baseline', n: number) => `The ${side} could not be run (${n === 1 ? 'a problem' : `${n} problems`}), so its results are not shown. Change or reset the lever named:`,
+  runStopped: 'Stopped: a run could not be made (see the message below)',
+  notComputed: 'not computed',
   fileProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the scenario was not loaded.`,
   fileLoaded: (name: string) => `Loaded ${name}.`,
   lessonNotScenario: (name: string) => `${name} is a lesson file, not a scenario: open the Classroom and load it there (“Load lesson file…”, or drop it on the classroom). The scenario is unchanged.`,
@@ -103,7 +107,6 @@ export const en = {
   linkOutdated: (v: string, now: string) => `This link was made with model version ${v}; this is version ${now}, whose numbers differ. Showing the baseline instead.`,
   unknownBaseline: (name: string) => `Unknown baseline “${name}” in the link; using the default baseline.`,
   dismiss: 'Dismiss',
-  runFailed: 'The scenario could not be run:',
   noData: 'no data',
   footer: 'Agent-based model of the Yiwu small-commodity hub. Numbers are model results, not forecasts.',
   skipToCharts: 'Skip to results',
