@@ -29,7 +29,7 @@ import {
   type Experiment, type Point, type Run, type Shard,
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
-import { ensureDir, csvCell, type FileInfo } from './writers.ts';
+import { ensureDir, csvCell, refuseOtherResults, RESULT_KINDS, type FileInfo } from './writers.ts';
 import type { RowsTask, OutcomesTask, RowsResult } from './batch-worker.ts';
 
 const MAX_FILE_BYTES = 4_000_000;
@@ -93,6 +93,7 @@ const fsWrap = <T>(doing: string, f: () => T): T => {
 
 /** Prepares an output directory for an experiment; refuses one that holds another experiment. */
 export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undefined): void {
+  refuseOtherResults(dir, RESULT_KINDS.sweep);
   fsWrap('cannot create the output directory', () => ensureDir(path.join(dir, 'parts')));
   const lockFile = path.join(dir, 'experiment.json');
   const key = experimentKey(exp);
@@ -358,7 +359,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   const seeds = new Map<number, number[]>();
   for (const r of runs) (seeds.get(r.point) ?? seeds.set(r.point, []).get(r.point)!).push(r.seed);
   const manifest = {
-    kind: 'yiwu-sandbox sweep',
+    kind: RESULT_KINDS.sweep,
     modelVersion: MODEL_VERSION,
     experimentKey: experimentKey(exp),
     experiment: experimentObject(exp),

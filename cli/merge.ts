@@ -12,7 +12,7 @@ import { Command, CommanderError } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
 import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance } from './batch.ts';
 import { InputError, report } from './errors.ts';
-import { ensureDir } from './writers.ts';
+import { ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 
 function main(dirs: string[], opts: { out: string }) {
   const started = performance.now();
@@ -34,6 +34,7 @@ function main(dirs: string[], opts: { out: string }) {
     throw new InputError(`${missing.length} of ${runs.length} runs are missing (first: run ${missing[0].index}, point ${missing[0].point}, replicate ${missing[0].replicate}); finish ${count > 1 ? `shard${which.length > 1 ? 's' : ''} ${which.map((i) => `${i}/${count}`).join(', ')}` : 'the sweep'} (re-running the same sweep command resumes it) and give all shard directories to merge`);
   }
   const out = path.resolve(opts.out);
+  refuseOtherResults(out, RESULT_KINDS.sweep);
   // as sweep does: never write one experiment's results beside another's progress
   if (fs.existsSync(path.join(out, 'experiment.json')) && readLock(out).key !== first.lock.key) {
     throw new InputError(`${out} holds another experiment (key ${readLock(out).key}, not ${first.lock.key}); merge into an empty directory or one of this experiment's shards`);

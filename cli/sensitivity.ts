@@ -18,7 +18,7 @@ import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance } from './batch.ts';
 import { parseWorkers, plural } from './options.ts';
-import { writeCsv, ensureDir } from './writers.ts';
+import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 import { report, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';
 
@@ -41,6 +41,7 @@ async function main(file: string, opts: { workers?: number; out?: string }) {
   const tasks: OutcomesTask[] = points.flatMap((p) => seeds.map((seed) => ({ kind: 'outcomes' as const, name: exp.name, base: exp.base, parameters: exp.parameters, values: p.values, seed, outcomes })));
   const workers = opts.workers ?? defaultWorkers();
   const dir = path.resolve(opts.out ?? path.join('out', `${exp.name}-sensitivity`));
+  refuseOtherResults(dir, RESULT_KINDS.sensitivity);
   ensureDir(dir);
   const design = saltelli
     ? `Sobol indices of ${k} parameters, ${config.samples} × (${k} + 2) points`
@@ -89,7 +90,7 @@ async function main(file: string, opts: { workers?: number; out?: string }) {
   const measure = saltelli ? 'total Sobol index ST (bar), first-order S1 (dark), 95% bootstrap interval' : 'Morris μ* (bar) with 95% interval';
   fs.writeFileSync(path.join(dir, 'sensitivity.svg'), barsSvg(`${exp.name}: which levers matter`, measure, outcomes.map(outcomeLabel), bars));
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
-    kind: 'yiwu-sandbox sensitivity', modelVersion: MODEL_VERSION,
+    kind: RESULT_KINDS.sensitivity, modelVersion: MODEL_VERSION,
     method: saltelli ? 'Sobol indices, Saltelli 2010 sampling; S1 Saltelli 2010, ST Jansen 1999; bootstrap 95% intervals' : 'Morris elementary effects (Morris 1991; mu* Campolongo et al. 2007)',
     settings: saltelli ? { samples: config.samples, runs: tasks.length } : { trajectories: config.trajectories, levels: config.levels, delta: morrisDelta(config.levels), runs: tasks.length },
     experimentKey: experimentKey(exp), experiment: experimentObject(exp),

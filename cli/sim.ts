@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
-import { writeRunOutputs, ensureDir, type Provenance } from './writers.ts';
+import { writeRunOutputs, ensureDir, refuseOtherResults, RESULT_KINDS, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
 import { InputError, describeFsError, report } from './errors.ts';
 
@@ -102,6 +102,7 @@ function main(file: string, opts: { seed?: number; out?: string }): void {
   // The manifest's scenario carries the seed actually used, so it alone repeats the run.
   const scenario = { ...resolved, seed };
   const dir = path.resolve(opts.out ?? path.join('out', `${scenario.name}-${seed}`));
+  refuseOtherResults(dir, RESULT_KINDS.run);
   try {
     ensureDir(dir);
   } catch (e) {

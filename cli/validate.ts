@@ -121,7 +121,7 @@ async function main() {
   program.parse();
   const opts = program.opts<{ seeds: string; scale: string; out: string }>();
   const seeds = wholeNumber('--seeds', opts.seeds, 1, 100);
-  const scale = scaleOption('--scale', opts.scale);
+  const scale = scaleOption('--scale', opts.scale, 0.005, 'smaller runs have too few exporters for the size-distribution fit');
   const report = runValidation(Array.from({ length: seeds }, (_, i) => i + 1), scale);
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, reportMarkdown(report));

@@ -10,9 +10,42 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, METRICS, FlowCube, formatMonth, type RunResult } from '../sim/index.ts';
 import { TIMESERIES_HEADER, csvCell, timeseriesRows, type Cell } from '../sim/export/csv.ts';
+import { InputError } from './errors.ts';
 
 // The timeseries.csv rows live in sim/export/csv.ts so the browser app builds the same file.
 export { TIMESERIES_HEADER, csvCell, timeseriesRows };
+
+/** The `kind` in each command's manifest.json: what a results directory holds. */
+export const RESULT_KINDS = { run: 'yiwu-sandbox run', sweep: 'yiwu-sandbox sweep', sensitivity: 'yiwu-sandbox sensitivity' } as const;
+type ResultKind = (typeof RESULT_KINDS)[keyof typeof RESULT_KINDS];
+const KIND_WORDS: Record<ResultKind, string> = { 'yiwu-sandbox run': 'single run (npm run sim)', 'yiwu-sandbox sweep': 'sweep (npm run sweep or merge)', 'yiwu-sandbox sensitivity': 'sensitivity analysis (npm run sensitivity)' };
+
+/** What a directory holds, by its manifest.json (a run's manifest before `kind` existed has `accounting`) or a sweep's experiment.json. */
+function heldKind(dir: string): ResultKind | undefined {
+  const manifest = path.join(dir, 'manifest.json');
+  if (fs.existsSync(manifest)) {
+    try {
+      const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { kind?: unknown; accounting?: unknown };
+      if (typeof m.kind === 'string' && m.kind in KIND_WORDS) return m.kind as ResultKind;
+      if (m.accounting !== undefined) return RESULT_KINDS.run;
+    } catch {
+      /* not one of ours: the sweep's lock below, or nothing */
+    }
+  }
+  return fs.existsSync(path.join(dir, 'experiment.json')) ? RESULT_KINDS.sweep : undefined;
+}
+
+/**
+ * Refuses to write one command's results where another's are: each writes its own manifest.json,
+ * so a sensitivity analysis or a single run sent to a sweep's directory would replace the sweep's
+ * record (its checksums, points and seeds) and leave its files without one.
+ */
+export function refuseOtherResults(dir: string, kind: ResultKind): void {
+  const held = heldKind(dir);
+  if (held && held !== kind) {
+    throw new InputError(`${dir} holds the results of a ${KIND_WORDS[held]}; writing a ${KIND_WORDS[kind]} there would replace its manifest.json. Use another --out directory, or delete that one first`);
+  }
+}
 
 export const FLOWS_HEADER = ['month', 'region', 'channel', 'category', 'mode', 'value_usd', 'quantity', 'shipments'] as const;
 export const MERCHANTS_HEADER = [
@@ -104,6 +137,7 @@ export interface Provenance {
 /** The manifest: everything needed to know what a run was and to repeat it. */
 export function manifestOf(result: RunResult, provenance: Provenance, files: FileInfo[]) {
   return {
+    kind: RESULT_KINDS.run,
     modelVersion: result.modelVersion,
     gitCommit: provenance.gitCommit,
     gitDirty: provenance.gitDirty,

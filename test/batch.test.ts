@@ -232,6 +232,23 @@ describe('npm run sweep / merge', () => {
     expect(svg).toContain('model.priceSensitivity');
   });
 
+  it('refuses to write a sensitivity analysis or a single run over a sweep\'s results (each would replace its manifest)', async () => {
+    const before = read('w1', 'manifest.json');
+    const sens = await cli('sensitivity', path.join(tmp, 'morris.json'), '--out', dir('w1'));
+    expect(sens.code).toBe(1);
+    expect(sens.stderr).toMatch(/^error: .*w1 holds the results of a sweep \(npm run sweep or merge\); writing a sensitivity analysis \(npm run sensitivity\) there would replace its manifest\.json/);
+    const scenario = write('one.json', EXPERIMENT.base);
+    const run = await cli('sim', scenario, '--out', dir('w1'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/holds the results of a sweep/);
+    expect(read('w1', 'manifest.json').equals(before)).toBe(true);
+    expect(fs.existsSync(path.join(dir('w1'), 'timeseries.csv'))).toBe(false);
+    // and a sweep over a sensitivity analysis's results
+    const sweep = await cli('sweep', file, '--out', dir('sens'));
+    expect(sweep.code).toBe(1);
+    expect(sweep.stderr).toMatch(/sens holds the results of a sensitivity analysis/);
+  });
+
   it('sensitivity: Sobol indices with bootstrap intervals', async () => {
     const exp = write('sobol.json', {
       ...EXPERIMENT, name: 'sobol', replications: 1,

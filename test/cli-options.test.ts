@@ -9,7 +9,8 @@ const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--
 
 describe('options of calibrate, validate and modelcheck', () => {
   it.each<[string, string[], RegExp]>([
-    ['cli/calibrate.ts', ['--scale', '0'], /^--scale: "0" is not allowed; use a number above 0 and at most 1/],
+    ['cli/calibrate.ts', ['--scale', '0'], /^--scale: "0" is not allowed; use a number from 0\.001 to 1/],
+    ['cli/validate.ts', ['--scale', '0.001'], /^--scale: "0\.001" is not allowed; use a number from 0\.005 to 1 \(smaller runs have too few exporters for the size-distribution fit\)/],
     ['cli/calibrate.ts', ['--seeds', 'abc'], /^--seeds: "abc" is not allowed; use a whole number from 1 to 100/],
     ['cli/calibrate.ts', ['--rounds', '0'], /^--rounds: "0" is not allowed; use a whole number from 1 to 20/],
     ['cli/validate.ts', ['--seeds', '0'], /^--seeds: "0" is not allowed/],

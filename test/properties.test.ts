@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { createSimulation } from '../sim/run.ts';
 import { DEFAULT_REGIONS, DEFAULT_CATEGORIES, DEFAULT_MODES } from '../sim/schema/world-data.ts';
+import { METRICS, RATIO_METRICS } from '../sim/collect/metrics.ts';
 
 const month = fc.tuple(fc.integer({ min: 2019, max: 2022 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
 const share = fc.double({ min: 0, max: 1, noNaN: true });
@@ -63,8 +64,8 @@ describe('random valid scenarios', () => {
           const key = sim.series.keys[id];
           for (const v of sim.series.values[id]) {
             if (Number.isNaN(v)) {
-              // only series without data (a mode nothing travels by) may be NaN
-              if (!['logistics_cost_usd_per_kg', 'transit_days'].includes(key.metric)) throw new Error(`NaN in ${JSON.stringify(key)}`);
+              // only ratios in a month without a denominator (a mode nothing travels by, no applications) may be NaN
+              if (!RATIO_METRICS.has(key.metric)) throw new Error(`NaN in ${JSON.stringify(key)}`);
               continue;
             }
             if (!Number.isFinite(v) || v < -1e-6) throw new Error(`${v} in ${JSON.stringify(key)}`);
@@ -77,5 +78,17 @@ describe('random valid scenarios', () => {
       }),
       { numRuns: 60, seed: 20261124 },
     );
+  });
+
+  it('a ratio has no value in a month without a denominator (not a 0 that reads as "none rejected")', () => {
+    for (const id of RATIO_METRICS) expect(METRICS.some((m) => m.id === id), id).toBe(true);
+    const sim = createSimulation(resolveScenario({ scale: 0.002, time: { start: '2020-01', end: '2021-12' } }));
+    while (sim.step()) { /* to the end */ }
+    const series = (metric: string) => sim.series.values[sim.series.keys.findIndex((k) => k.metric === metric && !k.region && !k.channel && !k.mode && !k.stage && !k.category)];
+    const applications = series('credit_applications');
+    const rejection = series('credit_rejection_rate');
+    const without = [...applications.keys()].filter((t) => applications[t] === 0);
+    expect(without.length).toBeGreaterThan(0); // 150 merchants: some months see no application
+    for (let t = 0; t < applications.length; t++) expect(Number.isNaN(rejection[t]), `month ${t}: ${applications[t]} applications`).toBe(applications[t] === 0);
   });
 });

@@ -43,6 +43,7 @@ describe('experiment files', () => {
     ['every longer than the run', { ...ok, months: { every: 24 } }, /^months\.every: 24 is longer than the 12 simulated months/],
     ['bad base scenario', { ...ok, base: { scale: 7 } }, /^base\.scale: 7 is out of range; allowed 0\.001 to 1/],
     ['base file without a loader', { ...ok, base: 'baseline.json' }, /^base: "baseline.json" is a file name/],
+    ['a seed in the base', { ...ok, base: { ...BASE, seed: 99 } }, /^base\.seed: 99 is not used: each run's seed is drawn from the experiment's "seed" \(now 1\); move it there/],
     ['no values', { ...ok, parameters: [{ path: 'rules.smeCreditSupply' }] }, /^parameters\[0\]: gives no values; give one of "values", "range" or "distribution"/],
     ['two kinds of values', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [1], range: { from: 0, to: 1, steps: 2 } }] }, /^parameters\[0\]: gives "values" and "range"; give only one/],
     ['malformed path', { ...ok, parameters: [{ path: 'rules..smeCreditSupply', values: [1] }] }, /^parameters\[0\]\.path: "rules\.\.smeCreditSupply" is not a parameter path; use names joined by dots/],

@@ -166,7 +166,12 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
         problems.push(...err.problems.map((p) => ({ path: 'base', message: `in scenario file ${show(e.base)}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
       }
     }
-  } else base = e.base;
+  } else {
+    base = e.base;
+    // each run's seed is drawn from the experiment's own seed (batch/plan.ts runSeed): a seed written
+    // in the base would be ignored while the manifest showed it, so it is refused where it is written
+    if (base.seed !== undefined) problems.push({ path: 'base.seed', message: `${show(base.seed)} is not used: each run's seed is drawn from the experiment's "seed" (now ${e.seed}); move it there` });
+  }
   let baseScenario: ResolvedScenario | undefined;
   if (problems.length === 0) {
     try {

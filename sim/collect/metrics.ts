@@ -2,6 +2,9 @@
  * The named metrics a run records, each month, at Yiwu scale (money and counts are multiplied
  * by 1 / scale; shares, days and rates are not). Charts, CSV files and tests refer to metrics
  * by these ids, which are interfaces: they keep their meaning and are only ever added to.
+ * A ratio whose denominator is zero in a month (no credit applications, no exports, no
+ * exporters — it happens in small runs) has no value that month: NaN, which the CSV files leave
+ * out and every statistic skips, rather than a 0 that would read as "none rejected".
  */
 import type { World } from '../world/world.ts';
 import type { Text } from '../schema/labels.ts';
@@ -71,13 +74,13 @@ export const COLLECTORS: Collector[] = [
     '': (w, m) => m.exports + ((w.scenario.model.importsUsdBnPerYear * 1e9) / 12) * w.scenario.scale * pow(1 + w.scenario.model.importsGrowth, w.t / 12),
   }),
   c('digital_share_of_exports', text('Digital share of exports', '数字贸易出口占比'), share, text('Share of exports sold through the B2B platform or cross-border e-commerce.', '通过B2B平台或跨境电商出口的比例。'), false, {
-    '': (_w, m) => (m.exports > 0 ? (m.exportsByChannel[B2B] + m.exportsByChannel[CBEC]) / m.exports : 0),
+    '': (_w, m) => (m.exports > 0 ? (m.exportsByChannel[B2B] + m.exportsByChannel[CBEC]) / m.exports : Number.NaN),
   }),
   c('market_procurement_share', text('Market-procurement share', '市场采购占比'), share, text('Share of exports through the market hall (market-procurement mode).', '通过市场（市场采购贸易方式）出口的比例。'), false, {
-    '': (_w, m) => (m.exports > 0 ? m.exportsByChannel[HALL] / m.exports : 0),
+    '': (_w, m) => (m.exports > 0 ? m.exportsByChannel[HALL] / m.exports : Number.NaN),
   }),
   c('market_procurement_regime_share', text('Market-procurement share (customs regime)', '市场采购贸易方式占比（海关口径）'), share, text('Share of exports declared under the market-procurement regime (1039): the shares of the market hall\'s and of B2B-platform exports that market merchants declare that way (model.hallDeclaredMarketProcurement, b2bDeclaredMarketProcurement); cross-border e-commerce has its own regimes. What Yiwu Customs reports.', '以市场采购贸易方式（1039）申报的出口比例：市场渠道出口与B2B平台出口中由市场商户以该方式申报的部分（model.hallDeclaredMarketProcurement、b2bDeclaredMarketProcurement）；跨境电商另有监管方式。即义乌海关公布的口径。'), false, {
-    '': (w, m) => (m.exports > 0 ? (w.scenario.model.hallDeclaredMarketProcurement * m.exportsByChannel[HALL] + w.scenario.model.b2bDeclaredMarketProcurement * m.exportsByChannel[B2B]) / m.exports : 0),
+    '': (w, m) => (m.exports > 0 ? (w.scenario.model.hallDeclaredMarketProcurement * m.exportsByChannel[HALL] + w.scenario.model.b2bDeclaredMarketProcurement * m.exportsByChannel[B2B]) / m.exports : Number.NaN),
   }),
   c('hub_market_share', text('Hub\'s share of demand', '枢纽需求份额'), share, text('Share of the region\'s small-commodity spending that goes to the hub.', '地区小商品支出中流向枢纽的比例。'), false, {
     region: (_w, m, r) => m.hubShareByRegion[r],
@@ -89,10 +92,10 @@ export const COLLECTORS: Collector[] = [
   ...DIGITAL_LEVELS.map((level, l) =>
     c(`adoption_share_${level}`, text(`Merchants: ${level.replace(/_/g, ' ')}`, ['线下', 'B2B平台', '跨境电商', '数据驱动'][l] + '商户占比'), share,
       text(`Share of merchants whose highest digital level is ${level.replace(/_/g, ' ')}.`, `最高数字化层级为“${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}”的商户比例。`), false, {
-        '': (_w, m) => (m.alive > 0 ? m.merchantsByLevel[l] / m.alive : 0),
+        '': (_w, m) => (m.alive > 0 ? m.merchantsByLevel[l] / m.alive : Number.NaN),
       })),
   c('adoption_share_digital', text('Digital merchants', '数字化商户占比'), share, text('Share of merchants selling online (any digital level).', '线上销售的商户比例（任一数字层级）。'), false, {
-    '': (_w, m) => (m.alive > 0 ? 1 - m.merchantsByLevel[0] / m.alive : 0),
+    '': (_w, m) => (m.alive > 0 ? 1 - m.merchantsByLevel[0] / m.alive : Number.NaN),
   }),
   c('digital_adoptions', text('Digital adoptions', '数字化升级'), count, text('Merchants moving up one digital level this month.', '本月升级一个数字层级的商户数。'), true, { '': (w) => w.accounts.adoptions }),
   // ---- merchants
@@ -105,7 +108,7 @@ export const COLLECTORS: Collector[] = [
       })),
   c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }),
   c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves, on average.', '出口商户平均服务的境外地区数。'), false, {
-    '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : 0),
+    '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : Number.NaN),
   }),
   c('entries', text('Entries', '新进入商户'), count, text('New merchants this month.', '本月新进入的商户数。'), true, { '': (w) => w.accounts.entries }),
   c('exits', text('Exits', '退出商户'), count, text('Merchants closing this month.', '本月退出的商户数。'), true, {
@@ -142,7 +145,7 @@ export const COLLECTORS: Collector[] = [
       let cap = 0;
       let vol = 0;
       for (let j = 0; j < p.count; j++) if (p.mode[j] === i) { cap += p.capacity[j]; vol += p.volumeKg[j]; }
-      return cap > 0 ? vol / cap : 0;
+      return cap > 0 ? vol / cap : Number.NaN;
     },
   }),
   c('clearance_days', text('Customs clearance', '通关时间'), days, text('Export and import clearance days, value-weighted, by channel.', '出口与进口通关天数（按货值加权），按渠道。'), false, {
@@ -154,7 +157,7 @@ export const COLLECTORS: Collector[] = [
   c('credit_applications', text('Credit applications', '信贷申请数'), count, text('Applications this month.', '本月申请笔数。'), true, { '': (w) => w.accounts.creditApplications }),
   c('credit_approvals', text('Credit approvals', '信贷批准数'), count, text('Applications approved this month.', '本月批准笔数。'), true, { '': (w) => w.accounts.creditApprovals }),
   c('credit_rejection_rate', text('SME credit rejection', '中小企业信贷拒绝率'), share, text('Share of applications rejected this month.', '本月被拒申请的比例。'), false, {
-    '': (w) => (w.accounts.creditApplications > 0 ? 1 - w.accounts.creditApprovals / w.accounts.creditApplications : 0),
+    '': (w) => (w.accounts.creditApplications > 0 ? 1 - w.accounts.creditApprovals / w.accounts.creditApplications : Number.NaN),
   }),
   c('credit_supply_usd', text('Credit supply', '信贷供给'), usd, text('Lending available this month.', '本月可贷资金。'), true, { '': (w) => creditSupply(w) }),
   c('loans_outstanding_usd', text('Loans outstanding', '贷款余额'), usd, text('Merchants\' debt at the end of the month.', '月末商户负债余额。'), true, { '': (_w, m) => m.debt }),
@@ -224,5 +227,12 @@ export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) 
     for (const b of bindings) table.values[b.id][t] = b.value(w, m, b.index) * b.scale;
   };
 }
+
+/** Metrics with no value (NaN) in a month whose denominator is zero: ratios, and per-mode freight rates and transit with no shipments. */
+export const RATIO_METRICS: ReadonlySet<string> = new Set([
+  'digital_share_of_exports', 'market_procurement_share', 'market_procurement_regime_share',
+  ...DIGITAL_LEVELS.map((level) => `adoption_share_${level}`), 'adoption_share_digital',
+  'destinations_per_exporter', 'logistics_cost_usd_per_kg', 'transit_days', 'capacity_utilisation', 'credit_rejection_rate',
+]);
 
 export const METRICS: MetricInfo[] = COLLECTORS.map(({ id, label, unit, description, breakdowns }) => ({ id, label, unit, description, breakdowns }));
