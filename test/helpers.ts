@@ -16,9 +16,11 @@ export function mean(r: RunResult, metric: string, dims: Partial<Record<Dimensio
   if (!v) throw new Error(`no series ${metric} ${JSON.stringify(dims)}`);
   const a = from < 0 ? v.length + from : from;
   const b = to < 0 ? v.length + to : to;
+  // (over the months with a value: a ratio has none in a month without a denominator)
   let s = 0;
-  for (let t = a; t <= b; t++) s += v[t];
-  return s / (b - a + 1);
+  let n = 0;
+  for (let t = a; t <= b; t++) if (!Number.isNaN(v[t])) { s += v[t]; n++; }
+  return s / n;
 }
 
 /** Sum of a series over the whole run. */

@@ -282,7 +282,8 @@ export interface Bars {
 export function barOption(categories: string[], bars: Bars[], kind: Kind, lang: Lang, horizontal = false): EChartsCoreOption {
   const fmt = formatter(kind, lang);
   const cat = { type: 'category', data: categories, axisLabel: categoryLabels(categories, 11, horizontal ? 150 : 70, horizontal) };
-  const val = { type: 'value', axisLabel: { ...FONT, formatter: fmt, hideOverlap: true } };
+  // across a narrow chart, money labels ("US$20bn") overlap at echarts' usual five steps and every other one was hidden: fewer steps
+  const val = { type: 'value', splitNumber: horizontal ? 3 : 5, axisLabel: { ...FONT, formatter: fmt, hideOverlap: true } };
   return {
     ...base(lang),
     tooltip: { ...base(lang).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
@@ -296,7 +297,7 @@ export function barOption(categories: string[], bars: Bars[], kind: Kind, lang: 
   };
 }
 
-/** The smile curve: value added along the stages, scenario solid, baseline dashed. */
+/** The smile curve: value added along the stages, scenario solid, baseline dashed; straight segments (stages are categories: a spline between them would draw values that do not exist). */
 export function smileOption(stages: string[], lines: Bars[], lang: Lang): EChartsCoreOption {
   const fmt = formatter('money', lang);
   return {
@@ -305,7 +306,7 @@ export function smileOption(stages: string[], lines: Bars[], lang: Lang): EChart
     xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: categoryLabels(stages, 11, 62) },
     yAxis: { type: 'log', axisLabel: { ...FONT, formatter: fmt } },
     series: lines.map((l) => ({
-      type: 'line', name: l.name, smooth: true, data: l.values.map((v) => (Number.isFinite(v) && v > 0 ? v : null)),
+      type: 'line', name: l.name, smooth: false, data: l.values.map((v) => (Number.isFinite(v) && v > 0 ? v : null)),
       symbol: l.dashed ? 'emptyCircle' : 'circle', symbolSize: 8,
       lineStyle: { color: l.color, width: 2, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
     })),

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { band } from './results.ts';
+import { band, policyReport, reportTotal, type YearFigures } from './results.ts';
+import { FOREIGN_REGIONS } from './series.ts';
 import type { RunData } from './runner.ts';
 
 const run = (values: number[]): RunData => ({ months: values.map((_, t) => `2020-${String(t + 1).padStart(2, '0')}`), done: values.length, complete: true, values: [Float64Array.from(values)] });
@@ -87,5 +88,28 @@ describe('trailing average (classroom: noisy monthly figures)', () => {
     const gap = trailingMean([1, 3, Number.NaN, 5], 4, 3);
     expect(gap[2]).toBeNaN(); // a month without a value stays without one
     expect(gap[3]).toBe(4);
+  });
+});
+
+describe('policy report total', () => {
+  const figures = (exports: Record<string, number>, share: Record<string, number>, tariff: Record<string, number>, landed: Record<string, number>): YearFigures => ({
+    totalTrade: 0, exports: 0, digitalShare: 0, exporters: 0, merchants: 0, smile: 0, rejection: 0, landed: 0,
+    exportsByRegion: exports, valueAddedByStage: [], freightByMode: {}, transitByMode: {}, landedByRegion: landed, shareByRegion: share, tariffByRegion: tariff,
+  });
+  it('sums trade, diversion and tariffs over the regions; landed cost weighted by each side\'s exports', () => {
+    const regions = Object.fromEntries(FOREIGN_REGIONS.map((r, k) => [r, k + 1]));
+    const sc = figures(regions, Object.fromEntries(FOREIGN_REGIONS.map((r) => [r, 0.2])), regions, Object.fromEntries(FOREIGN_REGIONS.map((r, k) => [r, k === 0 ? 2 : 1])));
+    const base = figures(Object.fromEntries(FOREIGN_REGIONS.map((r) => [r, 1])), Object.fromEntries(FOREIGN_REGIONS.map((r) => [r, 0.1])), Object.fromEntries(FOREIGN_REGIONS.map((r) => [r, 0])), Object.fromEntries(FOREIGN_REGIONS.map((r) => [r, 1])));
+    const rows = policyReport(sc, base);
+    const t = reportTotal(rows, sc, base);
+    const n = FOREIGN_REGIONS.length;
+    expect(t.exports).toBe((n * (n + 1)) / 2);
+    // created + diverted = the change in exports, in total as in every row
+    expect(t.created + t.diverted).toBeCloseTo(t.exports - n, 9);
+    expect(t.diverted).toBeCloseTo(rows.reduce((a, r) => a + r.diverted, 0), 9);
+    expect(t.tariffChange).toBe(t.tariff);
+    // landed: region 1 (exports 1) at 2, the rest at 1, weighted by exports
+    expect(t.landed).toBeCloseTo((2 + (t.exports - 1)) / t.exports, 12);
+    expect(t.landedChange).toBeCloseTo(t.landed - 1, 12);
   });
 });

@@ -182,6 +182,27 @@ export function policyReport(sc: YearFigures, base: YearFigures): ReportRow[] {
   });
 }
 
+/**
+ * The report's total over the foreign regions: sums of trade, diversion and tariffs; landed cost
+ * and its change weighted by each side's exports (a region buying more counts more).
+ */
+export function reportTotal(rows: ReportRow[], sc: YearFigures, base: YearFigures): Omit<ReportRow, 'region'> {
+  const sum = (f: (r: ReportRow) => number) => rows.reduce((a, r) => a + (Number.isFinite(f(r)) ? f(r) : 0), 0);
+  const weighted = (y: YearFigures) => {
+    let x = 0;
+    let w = 0;
+    for (const r of rows) if (Number.isFinite(y.landedByRegion[r.region])) { x += y.exportsByRegion[r.region] * y.landedByRegion[r.region]; w += y.exportsByRegion[r.region]; }
+    return w > 0 ? x / w : Number.NaN;
+  };
+  const landed = weighted(sc);
+  const landedBase = weighted(base);
+  return {
+    exports: sum((r) => r.exports), created: sum((r) => r.created), diverted: sum((r) => r.diverted),
+    tariff: sum((r) => r.tariff), tariffChange: sum((r) => r.tariffChange),
+    landed, landedChange: landedBase > 0 ? landed / landedBase - 1 : Number.NaN,
+  };
+}
+
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const pos = (sorted.length - 1) * q;

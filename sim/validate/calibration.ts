@@ -19,7 +19,7 @@
  */
 import type { ResolvedScenario } from '../schema/resolve.ts';
 import { runScenario } from '../run.ts';
-import { YIWU_TRADE_BN_YUAN, YIWU_EXPORTS_BN_YUAN, YEAR_BEFORE_START, TRADE_YEARS, EXPORT_YEARS, MARKET_PROCUREMENT_YEARS, startRunRateBnYuan, yearTotal, bnYuan } from './facts.ts';
+import { YIWU_TRADE_BN_YUAN, YIWU_EXPORTS_BN_YUAN, YEAR_BEFORE_START, TRADE_YEARS, EXPORT_YEARS, MARKET_PROCUREMENT_YEARS, startRunRateBnYuan, yearTotal, bnYuan, meanOfValues } from './facts.ts';
 
 export interface FreeParameter {
   id: keyof ResolvedScenario['model'];
@@ -82,7 +82,11 @@ export function simulatedRun(scenario: ResolvedScenario, seed: number): { moment
   const hall = shareOf(series('trade_value_usd', { channel: 'market_hall' }));
   const b2b = shareOf(series('trade_value_usd', { channel: 'b2b_platform' }));
   const regime = series('market_procurement_regime_share');
-  const yearMean = (values: ArrayLike<number>, year: number) => yearTotal(r.months, values, year) / 12;
+  // (over the months with a value: a ratio has none in a month without a denominator, in small runs)
+  const yearMean = (values: ArrayLike<number>, year: number) => {
+    const from = r.months.indexOf(`${year}-01`);
+    return from >= 0 && r.months[from + 11] === `${year}-12` ? meanOfValues(values, from, from + 11) : Number.NaN;
+  };
   const rejection = series('credit_rejection_rate');
   return {
     moments: [
@@ -90,7 +94,7 @@ export function simulatedRun(scenario: ResolvedScenario, seed: number): { moment
       ...TRADE_YEARS.map((y) => bnYuan(yearTotal(r.months, trade, y), y)),
       ...EXPORT_YEARS.map((y) => bnYuan(yearTotal(r.months, exports, y), y)),
       ...MARKET_PROCUREMENT_YEARS.map((y) => yearMean(regime, y)),
-      rejection.reduce((a, b) => a + b, 0) / rejection.length,
+      meanOfValues(rejection),
     ],
     mix: { hall: MARKET_PROCUREMENT_YEARS.map((y) => yearMean(hall, y)), b2b: MARKET_PROCUREMENT_YEARS.map((y) => yearMean(b2b, y)) },
   };

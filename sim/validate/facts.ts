@@ -96,10 +96,18 @@ function yearSum(sim: Simulation, metric: string, year: number, dims: Record<str
 }
 
 function seriesMean(sim: Simulation, metric: string, from = 0, to = sim.months.length - 1): number {
-  const v = sim.series.get(metric)!;
+  return meanOfValues(sim.series.get(metric)!, from, to);
+}
+
+/**
+ * Mean of the months from `from` to `to` that have a value: a ratio has none in a month without a
+ * denominator (no credit applications in a small run), which would otherwise make the mean NaN.
+ */
+export function meanOfValues(values: ArrayLike<number>, from = 0, to = values.length - 1): number {
   let s = 0;
-  for (let t = from; t <= to; t++) s += v[t];
-  return s / (to - from + 1);
+  let n = 0;
+  for (let t = from; t <= to; t++) if (!Number.isNaN(values[t])) { s += values[t]; n++; }
+  return n > 0 ? s / n : Number.NaN;
 }
 
 /** Flows summed over the run by region × category for a set of channels. */

@@ -67,6 +67,11 @@ describe.skipIf(!hasChromium)('browser app', () => {
       await page.waitForFunction((i) => Number((document.getElementById(i) as HTMLElement).dataset.updates ?? 0) > 0, id, { timeout: 10_000 });
     }
     expect(await page.locator('.report tbody tr').count()).toBe(10);
+    // a total over the regions, its exports the sum of the rows' (to the shown precision)
+    expect(await page.locator('.report tfoot th').textContent()).toBe(en.reportTotal);
+    const bn = (t: string | null) => Number(/US\$([\d.]+)bn/.exec(t ?? '')?.[1]);
+    const rows = (await page.locator('.report tbody tr td:nth-child(2)').allTextContents()).map(bn);
+    expect(bn(await page.locator('.report tfoot td').first().textContent())).toBeCloseTo(rows.reduce((a, b) => a + b, 0), -0.5);
     await page.evaluate(() => window.scrollTo(0, 0));
   }, 120_000);
 
@@ -205,7 +210,11 @@ describe.skipIf(!hasChromium)('browser app', () => {
     };
 
     // PNG: a real image, with the heading drawn above the plot (dark pixels in the top band)
-    const png = fs.readFileSync(await save('#chart-credit button.png'));
+    const pngFile = await save('#chart-credit button.png');
+    // named by scenario, seed and chart, so a folder of exports says what each is
+    expect(path.basename(pngFile)).toBe('custom-scenario-1-credit.png');
+    expect(await page.locator('#chart-credit').getAttribute('provenance')).toBe(en.pngProvenance(en.custom, 'Baseline: Yiwu as it is', 1, MODEL_VERSION));
+    const png = fs.readFileSync(pngFile);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const plotHeight = await page.locator('#chart-credit .plot').evaluate((el) => el.getBoundingClientRect().height);
     expect(png.readUInt32BE(20)).toBeGreaterThan(plotHeight * 2 + 30); // IHDR height, 2× pixels

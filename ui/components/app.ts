@@ -14,7 +14,7 @@ import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, BAND_SCALE, BAND_SEEDS, type Side } from '../runner.ts';
 import { PRESETS, presetByName } from '../presets.ts';
 import { readLink, writeLink } from '../share.ts';
-import { shown, lastYear, yearFigures, policyReport, band, pairedNoise, type Shown, type YearFigures } from '../results.ts';
+import { shown, lastYear, yearFigures, policyReport, reportTotal, band, pairedNoise, type Shown, type YearFigures } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
@@ -140,8 +140,10 @@ export class YiwuApp extends LitElement {
   }
 
   private matchPreset(sc: Obj): string {
-    const mine = JSON.stringify(pruneDefaults(sc));
-    return PRESETS.find((p) => JSON.stringify(pruneDefaults(p.scenario)) === mine)?.name ?? '';
+    // by what the scenario sets, not its name: an empty scenario is the baseline
+    const settings = (o: Obj) => { const { name: _n, ...rest } = pruneDefaults(o); void _n; return JSON.stringify(rest); };
+    const mine = settings(sc);
+    return PRESETS.find((p) => settings(p.scenario) === mine)?.name ?? '';
   }
 
   private problemText(p: Problem, input: unknown, lang: Lang): string {
@@ -316,6 +318,8 @@ export class YiwuApp extends LitElement {
     const lang = this.lang;
     const s = STRINGS[lang];
     const preset = presetByName(this.presetName);
+    const baselinePreset = presetByName(this.baselineName);
+    const provenance = s.pngProvenance(preset ? tx(preset.title, lang) : s.custom, baselinePreset ? tx(baselinePreset.title, lang) : this.baselineName, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
     const { sc, bs } = this.shownNow();
@@ -376,9 +380,11 @@ export class YiwuApp extends LitElement {
           ${this.renderCards(sc, bs)}
           <div class="charts">
             ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
-              heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${`${s.legendScenario} ── · ${s.legendBaseline} - - -`} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}></yiwu-chart>`)}
+              heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${`${s.legendScenario} ── · ${s.legendBaseline} - - -`} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}
+              provenance=${provenance} fileName=${`${this.scenarioFileName()}-${this.seed}-${id}`}></yiwu-chart>`)}
             ${(['contextTrade', 'contextB2c'] as const).map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
-              heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${id === 'contextTrade' ? s.context.tradeKey : s.context.b2cKey} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}></yiwu-chart>`)}
+              heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${id === 'contextTrade' ? s.context.tradeKey : s.context.b2cKey} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}
+              provenance=${provenance} fileName=${`${this.scenarioFileName()}-${this.seed}-${id}`}></yiwu-chart>`)}
           </div>
           <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc?.preview ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
           <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>
@@ -440,8 +446,10 @@ export class YiwuApp extends LitElement {
       ['rejection', (y) => y.rejection, (v) => f.pct(v, lang), 'pp'],
       ['landed', (y) => y.landed, (v) => f.times(v, lang), 'rel'],
     ];
-    return html`<section class="cards" aria-label=${s.cardsTitle(year(fig?.year ?? endYear, lang))}>
-      <h2>${s.cardsTitle(year(fig?.year ?? endYear, lang))}</h2>
+    const baselinePreset = this.baselineName !== 'baseline' ? presetByName(this.baselineName) : undefined;
+    const title = s.cardsTitle(year(fig?.year ?? endYear, lang), baselinePreset ? tx(baselinePreset.title, lang) : undefined);
+    return html`<section class="cards" aria-label=${title}>
+      <h2>${title}</h2>
       <div class="card-grid">
       ${cards.map(([id, get, fmt, mode]) => {
         const a = fig ? get(fig.a) : Number.NaN;
@@ -486,6 +494,17 @@ export class YiwuApp extends LitElement {
         </tr>`)}
         ${rows.length === 0 ? html`<tr><td colspan="6">${this.failedSides().length ? s.notComputed : s.computing}</td></tr>` : nothing}
         </tbody>
+        ${fig && rows.length ? (() => {
+          const t = reportTotal(rows, fig.a, fig.b);
+          return html`<tfoot><tr class="total">
+            <th scope="row">${s.reportTotal}</th>
+            <td>${f.money(t.exports, lang)}</td>
+            <td class=${t.created > 0 ? 'up' : t.created < 0 ? 'down' : ''}>${f.signedMoney(t.created, lang)}</td>
+            <td class=${t.diverted > 0 ? 'up' : t.diverted < 0 ? 'down' : ''}>${f.signedMoney(t.diverted, lang)}</td>
+            <td>${f.money(t.tariff, lang)} (${f.signedMoney(t.tariffChange, lang)})</td>
+            <td>${f.times(t.landed, lang)} (${f.change(t.landedChange, lang)})</td>
+          </tr></tfoot>`;
+        })() : nothing}
       </table></div>
       <p class="note">${s.reportNote}</p>
     </section>`;

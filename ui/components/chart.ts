@@ -66,6 +66,10 @@ export class YiwuChart extends LitElement {
   @property() chartId = '';
   /** Explains line styles (scenario solid, baseline dashed). */
   @property() keyText = '';
+  /** What the image shows results of (scenario, baseline, seed, model version): drawn under the key in the PNG. */
+  @property() provenance = '';
+  /** The PNG's file name without ".png" (default: the chart id). */
+  @property() fileName = '';
   /** Changing it redraws the chart from scratch (e.g. another metric on the same chart), so nothing of the old option lingers. */
   @property() structure = '';
   private lastStructure = '';
@@ -175,8 +179,9 @@ export class YiwuChart extends LitElement {
   }
 
   /**
-   * The chart as a PNG data URL (white background, 2× pixels), with its heading, unit and line
-   * key above the plot: an image pasted into a slide or a report must say what it shows.
+   * The chart as a PNG data URL (white background, 2× pixels), with its heading, unit, line key
+   * and what it is a result of above the plot: an image pasted into a slide or a report must say
+   * what it shows.
    */
   pngDataUrl(): string {
     pending.delete(this);
@@ -191,6 +196,7 @@ export class YiwuChart extends LitElement {
     const pad = 10 * ratio;
     const lines = [{ text: `${this.heading} (${this.unit})`, size: 15 * ratio, weight: '600 ', colour: '#1a1a1a' }];
     if (this.keyText) lines.push({ text: this.keyText, size: 12 * ratio, weight: '', colour: '#4a4a4a' });
+    if (this.provenance) lines.push({ text: this.provenance, size: 11 * ratio, weight: '', colour: '#4a4a4a' });
     const top = pad + lines.reduce((h, l) => h + l.size * 1.35, 0);
     canvas.width = plot.width;
     canvas.height = plot.height + top;
@@ -214,7 +220,7 @@ export class YiwuChart extends LitElement {
     if (!url) return;
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${this.chartId || 'chart'}.png`;
+    a.download = `${this.fileName || this.chartId || 'chart'}.png`;
     document.body.append(a);
     a.click();
     a.remove();

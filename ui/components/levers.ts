@@ -29,6 +29,12 @@ function step(c: Control): number {
   return p;
 }
 
+/** A schedule in one line: its start value, then each value reached and the year it is reached. */
+function pathText(path: Schedule, unit: string, lang: Lang): string {
+  const parts = [f.num(path.base, lang, 4), ...path.segments.map((seg) => `${f.num(seg.to, lang, 4)} (${f.year((seg.end ?? seg.start).slice(0, 4), lang)})`)];
+  return `${parts.join(' → ')}${unit && unit !== '—' ? ` ${unit}` : ''}`;
+}
+
 /** Years a target can be reached in (the run's years). */
 function yearsOf(input: Obj): number[] {
   const t = (input.time ?? {}) as { start?: string; end?: string };
@@ -130,6 +136,9 @@ export class YiwuLevers extends LitElement {
     const max = c.meta.maximum ?? 1;
     const value = finalValue(current as ScheduleInput);
     const defaultText = f.withUnit(finalValue(c.defaultValue), unit, lang);
+    // a schedule's default is a path: "0.1 → 0.85 (2023) → 0.95 (2030)", so a target below the
+    // default's own path is seen as one (0.9 by 2026 is less 5G than the default after 2026)
+    const defaultShown = typeof c.defaultValue === 'number' || c.defaultValue.segments.length === 0 ? defaultText : pathText(c.defaultValue, unit, lang);
     const problems = this.problems[c.id] ?? [];
     const isSched = !!c.meta.schedule;
     const adv = this.advanced.has(c.id);
@@ -162,7 +171,7 @@ export class YiwuLevers extends LitElement {
           </select></label>` : nothing}
       </div>
       <div class="lever-foot">
-        <span class="default">${s.defaultIs(defaultText)}</span>
+        <span class="default">${s.defaultIs(defaultShown)}</span>
         ${isSched ? html`<button type="button" class="link" aria-expanded=${adv} @click=${() => this.toggleAdvanced(c.id)}>${adv ? s.simple : s.advanced}</button>` : nothing}
       </div>
       ${isSched && adv ? this.renderSchedule(c, toFullSchedule(current as ScheduleInput, c.defaultValue)) : nothing}
@@ -212,15 +221,15 @@ export class YiwuLevers extends LitElement {
       <p class="note">${s.scheduleHelp}</p>
       <label>${s.base} <input type="number" class="num" .value=${String(sched.base)} min=${c.meta.minimum ?? ''} max=${c.meta.maximum ?? ''} step=${step(c)}
         @change=${(e: Event) => update((x) => { x.base = Number((e.target as HTMLInputElement).value); })} /></label>
-      <table><thead><tr><th>${s.start}</th><th>${s.end}</th><th>${s.to}</th><th></th></tr></thead><tbody>
-      ${sched.segments.map((seg, i) => html`<tr>
-        <td>${monthInput(seg.start, `${s.start} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].start = v; }), false)}</td>
-        <td>${monthInput(seg.end, `${s.end} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].end = v; else delete x.segments[i].end; }), true)}</td>
-        <td><input type="number" class="num" aria-label="${s.to} ${i + 1}" .value=${String(seg.to)} step=${step(c)}
-          @change=${(e: Event) => update((x) => { x.segments[i].to = Number((e.target as HTMLInputElement).value); })} /></td>
-        <td><button type="button" aria-label="${s.remove} ${i + 1}" @click=${() => update((x) => { x.segments.splice(i, 1); })}>✕</button></td>
-      </tr>`)}
-      </tbody></table>
+      <ol class="segments">
+      ${sched.segments.map((seg, i) => html`<li class="segment">
+        <label><span>${s.start}</span>${monthInput(seg.start, `${s.start} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].start = v; }), false)}</label>
+        <label><span>${s.end}</span>${monthInput(seg.end, `${s.end} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].end = v; else delete x.segments[i].end; }), true)}</label>
+        <label><span>${s.to}</span><input type="number" class="num" aria-label="${s.to} ${i + 1}" .value=${String(seg.to)} step=${step(c)}
+          @change=${(e: Event) => update((x) => { x.segments[i].to = Number((e.target as HTMLInputElement).value); })} /></label>
+        <button type="button" class="remove" aria-label="${s.remove} ${i + 1}" @click=${() => update((x) => { x.segments.splice(i, 1); })}>✕</button>
+      </li>`)}
+      </ol>
       <button type="button" @click=${() => update((x) => {
         const last = x.segments[x.segments.length - 1];
         const y = last ? Number((last.end ?? last.start).slice(0, 4)) + 1 : 2025;

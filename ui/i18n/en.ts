@@ -28,6 +28,7 @@ export const en = {
   perRegion: 'by region',
   reset: 'Reset',
   resetTo: (v: string) => `Reset to default (${v})`,
+  pngProvenance: (scenario: string, baseline: string, seed: number, version: string) => `Scenario: ${scenario} · baseline: ${baseline} · seed ${seed} · model ${version} · Yiwu Digital Trade Sandbox`,
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} is outside the allowed range (${min} to ${max}); using ${used}.`,
   resetAll: 'Reset all levers',
   defaultIs: (v: string) => `default ${v}`,
@@ -48,7 +49,8 @@ export const en = {
     start: 'First month', end: 'Last month', severity: 'Severity (1 = complete)', multiplier: 'Freight-rate multiplier',
     change: 'Change in demand (−0.2 = −20 %)', modes: 'Modes affected', regions: 'Regions (none ticked = all)', categories: 'Categories',
   } as Record<string, string>,
-  cardsTitle: (year: string) => `In ${year}: scenario and change against the baseline`,
+  /** `against`: the baseline preset's title when it is not the plain baseline (any preset can be the baseline). */
+  cardsTitle: (year: string, against?: string) => (against ? `In ${year}: scenario and change against the baseline “${against}”` : `In ${year}: scenario and change against the baseline`),
   cards: {
     totalTrade: 'Total foreign trade', digitalShare: 'Digital share of exports', exporters: 'Exporters', merchants: 'Merchants in business',
     smile: 'Value added: design & brand vs production', rejection: 'SME credit rejection', landed: 'Average landed cost',
@@ -66,7 +68,7 @@ export const en = {
   charts: {
     trade: 'Exports by sales channel', tradeUnit: 'US$ per month',
     regions: 'Exports by destination region', regionsUnit: 'US$ per year',
-    smile: 'The smile curve: value added by stage', smileUnit: 'US$ per year',
+    smile: 'Value added by stage of the smile curve (hub totals)', smileUnit: 'US$ per year',
     adoption: 'Digital adoption of merchants', adoptionUnit: 'share of merchants',
     freight: 'Freight rate by mode', freightUnit: 'US$ per kg',
     transit: 'Transit time by mode', transitUnit: 'days',
@@ -82,7 +84,8 @@ export const en = {
   reportCols: {
     region: 'Region', exports: 'Exports', created: 'Trade created', diverted: 'Trade diverted', tariff: 'Tariff revenue', landed: 'Landed cost for buyers',
   } as Record<string, string>,
-  reportNote: 'Change against the baseline in the final year. Trade diverted: exports won from other suppliers as the hub\'s share of the region\'s spending changes; trade created: the rest (the region spends more on small commodities). Tariff revenue and landed cost are the scenario\'s, with the change in brackets.',
+  reportTotal: 'All foreign regions',
+  reportNote: 'Change against the baseline in the final year, seen from Yiwu. Trade diverted: exports Yiwu wins from (or loses to) other suppliers as its share of the region\'s spending changes — not Viner\'s sense of a customs union diverting imports; trade created: the rest (the region spends more on small commodities). Tariff revenue: duties the importing region collects on goods from Yiwu. Tariff revenue and landed cost are the scenario\'s, with the change in brackets; the total\'s landed cost is weighted by exports.',
   bandNote: (n: number, scale: string) => `Shaded bands: how far ${n} seeds spread (10–90 %), run at scale ${scale} and drawn around the main run. They are smaller than the main run, so the bands are wider than the main run's own noise. Differences inside the band may be noise.`,
   previewNote: (scale: string) => `Until the full run arrives, the rest of the series shows a quick preview at scale ${scale}.`,
   progress: (month: string, done: number, total: number) => `Computing: full run at ${month}; ${done} of ${total} runs done`,

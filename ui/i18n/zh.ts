@@ -30,6 +30,7 @@ export const zh: Strings = {
   perRegion: '按地区',
   reset: '还原',
   resetTo: (v: string) => `还原为默认值（${v}）`,
+  pngProvenance: (scenario: string, baseline: string, seed: number, version: string) => `情景：${scenario} · 基准：${baseline} · 随机种子 ${seed} · 模型 ${version} · 义乌数字贸易政策沙盘`,
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} 超出允许范围（${min} 至 ${max}）；已改为 ${used}。`,
   resetAll: '全部还原',
   defaultIs: (v: string) => `默认 ${v}`,
@@ -50,7 +51,7 @@ export const zh: Strings = {
     start: '起始月', end: '结束月', severity: '强度（1 = 完全）', multiplier: '运价倍数',
     change: '需求变化（−0.2 = 下降20%）', modes: '受影响的运输方式', regions: '地区（不勾选 = 全部）', categories: '品类',
   },
-  cardsTitle: (year: string) => `${year}：情景数值及相对基准的变化`,
+  cardsTitle: (year: string, against?: string) => (against ? `${year}：情景数值及相对基准“${against}”的变化` : `${year}：情景数值及相对基准的变化`),
   cards: {
     totalTrade: '进出口总额', digitalShare: '数字贸易出口占比', exporters: '出口商户数', merchants: '在营商户数',
     smile: '增加值：设计与品牌 / 生产', rejection: '中小企业信贷拒绝率', landed: '平均到岸成本',
@@ -68,7 +69,7 @@ export const zh: Strings = {
   charts: {
     trade: '按销售渠道的出口额', tradeUnit: '美元/月',
     regions: '按目的地地区的出口额', regionsUnit: '美元/年',
-    smile: '微笑曲线：各环节增加值', smileUnit: '美元/年',
+    smile: '微笑曲线各环节的增加值（全枢纽合计）', smileUnit: '美元/年',
     adoption: '商户数字化采纳', adoptionUnit: '商户比例',
     freight: '各运输方式运价', freightUnit: '美元/千克',
     transit: '各运输方式运输时间', transitUnit: '天',
@@ -84,7 +85,8 @@ export const zh: Strings = {
   reportCols: {
     region: '地区', exports: '出口额', created: '贸易创造', diverted: '贸易转移', tariff: '关税收入', landed: '买家到岸成本',
   },
-  reportNote: '末年相对基准的变化。贸易转移：枢纽在该地区支出中的份额变化而从其他供应来源争取到的出口；贸易创造：其余部分（该地区小商品支出增加）。关税收入和到岸成本为情景数值，括号内为变化。',
+  reportTotal: '全部境外地区',
+  reportNote: '末年相对基准的变化，从义乌的角度看。贸易转移：义乌在该地区支出中的份额变化而从其他供应来源争取到（或失去）的出口——并非维纳关税同盟意义上的进口转移；贸易创造：其余部分（该地区小商品支出增加）。关税收入：进口地区对来自义乌的货物征收的关税。关税收入和到岸成本为情景数值，括号内为变化；合计行的到岸成本按出口额加权。',
   bandNote: (n: number, scale: string) => `阴影区间：${n} 个随机种子（以规模 ${scale} 运行）的离散程度（10–90%），围绕主运行绘制。其规模小于主运行，故区间比主运行自身的噪声更宽。区间内的差异可能只是噪声。`,
   previewNote: (scale: string) => `完整运行结果到达之前，序列其余部分显示规模 ${scale} 的快速预览。`,
   progress: (month: string, done: number, total: number) => `计算中：完整运行已到 ${month}；已完成 ${done}/${total} 次运行`,
