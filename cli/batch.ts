@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { SingleBar, Presets } from 'cli-progress';
 import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vector } from 'apache-arrow';
-import { parseScenarioText, MODEL_VERSION } from '../sim/index.ts';
+import { parseScenarioText, resolveScenario, METRICS, MODEL_VERSION } from '../sim/index.ts';
 import {
   resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, SERIES_COLUMNS,
   type Experiment, type Point, type Run, type Shard,
@@ -56,11 +56,26 @@ function readText(file: string, what: string): string {
 export function readExperiment(file: string): Experiment {
   const text = readText(file, 'experiment file');
   const name = path.basename(file).replace(/\.json$/i, '');
-  return resolveExperiment(text, {
-    origin: file,
-    name,
-    loadBase: (ref) => parseScenarioText(readText(path.resolve(path.dirname(file), ref), 'base scenario file'), ref),
-  });
+  try {
+    return resolveExperiment(text, {
+      origin: file,
+      name,
+      loadBase: (ref) => parseScenarioText(readText(path.resolve(path.dirname(file), ref), 'base scenario file'), ref),
+    });
+  } catch (e) {
+    // a scenario file given instead is named as one, not listed as an experiment's unknown keys
+    let raw: unknown;
+    try {
+      raw = parseScenarioText(text, file);
+      resolveScenario(raw as object);
+    } catch {
+      throw e;
+    }
+    if (raw && typeof raw === 'object' && !('parameters' in raw) && !('base' in raw)) {
+      throw new InputError(`${file} is a scenario file, not an experiment: run it with npm run sim -- ${file}, or name it as an experiment's "base" (see scenarios/experiments/)`);
+    }
+    throw e;
+  }
 }
 
 /** The experiment as a self-contained object (base inlined): what experiment.json stores. */
@@ -369,6 +384,8 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     seedDerivation: 'seed of run (point p, replicate r) = floor(2^31 × first draw of Alea("yiwu:<experiment seed>:batch:run:<p>:<r>")); with commonRandomNumbers, "batch:run:common" in place of "batch:run:<p>"',
     points: points.map((p) => ({ point: p.id, values: Object.fromEntries(paths.map((q, j) => [q, p.values[j]])), seeds: seeds.get(p.id) ?? [] })),
     baseScenario: exp.baseScenario,
+    // what runs.csv and summary.csv hold: each recorded metric's unit and meaning, as a run's manifest lists them
+    metrics: METRICS.filter((m) => exp.metrics.includes(m.id)).map(({ id, unit, label, description, breakdowns }) => ({ id, unit, label, description, breakdowns })),
   };
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return [...files, { file: 'manifest.json' }];

@@ -92,12 +92,30 @@ function lazyProgress(started: number) {
   };
 }
 
+/** The scenario; an experiment file given instead is named as one, not listed as a scenario's unknown keys. */
+function resolveWithKindHint(text: string, file: string, name: string) {
+  try {
+    return resolveScenario(text, { origin: file, name });
+  } catch (e) {
+    let raw: unknown;
+    try {
+      raw = parseScenarioText(text, file);
+    } catch {
+      throw e;
+    }
+    if (raw && typeof raw === 'object' && 'parameters' in raw && 'base' in raw) {
+      throw new InputError(`${file} is an experiment file (it has "base" and "parameters"), not a scenario: run it with npm run sweep -- ${file} (or npm run sensitivity -- ${file})`);
+    }
+    throw e;
+  }
+}
+
 function main(file: string, opts: { seed?: number; out?: string }): void {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const text = readScenarioFile(file);
   const name = path.basename(file).replace(/\.json$/i, '');
-  const resolved = resolveScenario(text, { origin: file, name });
+  const resolved = resolveWithKindHint(text, file, name);
   const seed = opts.seed ?? resolved.seed;
   // The manifest's scenario carries the seed actually used, so it alone repeats the run.
   const scenario = { ...resolved, seed };

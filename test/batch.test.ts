@@ -122,6 +122,8 @@ describe('npm run sweep / merge', () => {
     expect(m.points[1].seeds).toHaveLength(3);
     expect(m.baseScenario.scale).toBe(0.005);
     expect(m.files.map((f: { file: string }) => f.file)).toEqual(['runs.csv', 'runs.arrow', 'summary.csv']);
+    // the recorded metrics with their units: the files say what their numbers are
+    expect(m.metrics.map((x: { id: string; unit: { en: string } }) => `${x.id} ${x.unit.en}`)).toEqual(['trade_value_usd US$', 'merchants_alive count']);
   });
 
   it('three shards merged equal the unsharded sweep', async () => {
@@ -201,10 +203,13 @@ describe('npm run sweep / merge', () => {
     ['bad --shard', ['sweep', 'GOOD', '--shard', '4/3'], /--shard must be i\/n with 1 ≤ i ≤ n, e\.g\. 2\/3; got "4\/3"/, 2],
     ['merge of a non-sweep directory', ['merge', 'TMP', '--out', 'TMP/x'], /^error: .* is not a sweep output directory/, 1],
     ['sensitivity without parameters', ['sensitivity', 'NOPARAMS'], /^error: .*sensitivity analysis needs at least one entry in "parameters"/, 1],
+    ['a scenario given to sweep', ['sweep', 'SCENARIO'], /^error: .*scenario\.json is a scenario file, not an experiment: run it with npm run sim -- /, 1],
+    ['an experiment given to sim', ['sim', 'GOOD'], /^error: .*tiny\.json is an experiment file \(it has "base" and "parameters"\), not a scenario: run it with npm run sweep -- /, 1],
   ])('%s: a clear error, no stack trace', async (_name, [script, ...args], expected, code) => {
     const bad = write('bad.json', { ...EXPERIMENT, months: ['2031-01'], parameters: [{ path: 'rules.smeCreditSupply', values: [9] }] });
     const noParams = write('noparams.json', { ...EXPERIMENT, parameters: [] });
-    const mapped = args.map((a) => (a === 'BAD' ? bad : a === 'GOOD' ? file : a === 'NOPARAMS' ? noParams : a.replace('TMP', tmp)));
+    const scenario = write('scenario.json', EXPERIMENT.base);
+    const mapped = args.map((a) => (a === 'BAD' ? bad : a === 'GOOD' ? file : a === 'NOPARAMS' ? noParams : a === 'SCENARIO' ? scenario : a.replace('TMP', tmp)));
     const r = await cli(script, ...mapped);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(expected);

@@ -61,6 +61,11 @@ describe('bad scenarios give clear errors', () => {
     expect(p.message).toContain('allowed keys here: priceSensitivity, productivityShape');
   });
 
+  it('a key cut short gets the one key it begins (edit distance alone is too far)', () => {
+    expect(problemFor({ infrastructure: { cloudAiPrice: 0.5 } }).message).toContain('did you mean "cloudAiPriceIndex"?');
+    expect(problemFor({ infrastructure: { fiveGCoverageShare: 0.5 } }).message).toContain('did you mean "fiveGCoverage"?');
+  });
+
   it('unknown top-level key', () => {
     const p = problemFor({ modle: {} });
     expect(p.path).toBe('modle');
@@ -112,7 +117,7 @@ describe('bad scenarios give clear errors', () => {
   it('unknown region id lists the ids', () => {
     const p = problemFor({ regions: [{ id: 'europe', tariff: 0.1 }] });
     expect(p.path).toBe('regions[0].id');
-    expect(p.message).toMatch(/^"europe" is not allowed; allowed: china, eu, north_america, /);
+    expect(p.message).toMatch(/^"europe" is not allowed \(did you mean "eu"\?\); allowed: china, eu, north_america, /);
   });
 
   it('misspelt region id gets a suggestion', () => {
@@ -169,6 +174,14 @@ describe('bad scenarios give clear errors', () => {
     const p = problemFor({ shocks: [{ type: 'market_hall_closure', start: '2022-05', end: '2022-03' }] });
     expect(p.path).toBe('shocks[0].end');
     expect(p.message).toBe('"2022-03" is before start "2022-05"');
+  });
+
+  it('a shock wholly outside the simulated months (a mistyped year) is refused, naming both windows', () => {
+    const p = problemFor({ time: { start: '2020-01', end: '2021-12' }, shocks: [{ type: 'demand_shock', start: '2035-01', end: '2035-06', change: -0.2 }] });
+    expect(p.path).toBe('shocks[0].start');
+    expect(p.message).toBe('the shock (2035-01 to 2035-06) lies outside the simulated months 2020-01 to 2021-12, so it would have no effect; move it inside them, or remove it');
+    // one that overlaps the run at all is kept
+    expect(() => resolveScenario({ time: { start: '2020-01', end: '2021-12' }, shocks: [{ type: 'demand_shock', start: '2019-06', end: '2020-02', change: -0.2 }] })).not.toThrow();
   });
 
   it('unknown shock type, with a suggestion and the allowed types', () => {

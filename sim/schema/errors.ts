@@ -164,7 +164,11 @@ export function suggest(key: string, options: string[]): string {
     const d = distance(key, o);
     if (d < bestD) [best, bestD] = [o, d];
   }
-  return bestD <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  if (bestD <= Math.max(2, Math.floor(key.length / 3))) return ` (did you mean "${best}"?)`;
+  // a name cut short or run on ("cloudAiPrice" for "cloudAiPriceIndex"): the one option that begins with the other
+  const k = key.toLowerCase();
+  const stems = k.length >= 4 ? options.filter((o) => o.toLowerCase().startsWith(k) || k.startsWith(o.toLowerCase())) : [];
+  return stems.length === 1 ? ` (did you mean "${stems[0]}"?)` : '';
 }
 
 const list = (xs: unknown[], max = 12) =>

@@ -143,6 +143,10 @@ function crossChecks(s: Partial<ParsedScenario>, problems: Problem[]) {
   }
   s.shocks?.forEach((shock, i) => {
     if (parseMonth(shock.end) < parseMonth(shock.start)) problems.push({ path: `shocks[${i}].end`, message: `"${shock.end}" is before start "${shock.start}"` });
+    // a shock wholly outside the run does nothing: likely a mistyped year (2035 for 2025)
+    else if (s.time && (parseMonth(shock.start) > parseMonth(s.time.end) || parseMonth(shock.end) < parseMonth(s.time.start))) {
+      problems.push({ path: `shocks[${i}].start`, message: `the shock (${shock.start} to ${shock.end}) lies outside the simulated months ${s.time.start} to ${s.time.end}, so it would have no effect; move it inside them, or remove it` });
+    }
   });
   const regions = s.regions && mergeTable(DEFAULT_REGIONS, s.regions, 'regions', problems);
   const categories = s.categories && mergeTable(DEFAULT_CATEGORIES, s.categories, 'categories', problems);

@@ -152,10 +152,18 @@ export class YiwuApp extends LitElement {
     return `${name}${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, lang)}`;
   }
 
-  /** The loaded file's problems by lever, in `lang`. */
+  /**
+   * The loaded file's problems by lever, in `lang`: the same object until they or the language
+   * change, so the lever panel is not rendered again on every streamed update of the results.
+   */
   private fieldProblemTexts(lang: Lang): Record<string, string[]> {
-    return Object.fromEntries(Object.entries(this.fieldProblems).map(([id, list]) => [id, list.map((p) => `${p.file}: ${p.path}: ${problemMessage(p.message, lang)}`)]));
+    const memo = this.problemTextsMemo;
+    if (memo && memo.source === this.fieldProblems && memo.lang === lang) return memo.texts;
+    const texts = Object.fromEntries(Object.entries(this.fieldProblems).map(([id, list]) => [id, list.map((p) => `${p.file}: ${p.path}: ${problemMessage(p.message, lang)}`)]));
+    this.problemTextsMemo = { source: this.fieldProblems, lang, texts };
+    return texts;
   }
+  private problemTextsMemo?: { source: Record<string, FieldProblem[]>; lang: Lang; texts: Record<string, string[]> };
 
   /** Sends the current state to the runner and writes the share link. */
   private start() {
@@ -467,7 +475,7 @@ export class YiwuApp extends LitElement {
           <p class="value" data-value>${fig ? fmt(a) : failed ? s.notComputed : s.computing}</p>
           <p class="delta ${dir}" data-delta>${fig ? html`<span aria-hidden="true">${dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝'}</span> ${delta} ${s.vsBaseline}` : ''}</p>
           ${noise !== undefined ? html`<p class="card-noise" data-noise>${withinNoise ? s.withinNoise(noiseText) : s.seedNoise(noiseText)}</p>` : nothing}
-          <p class="card-note">${s.cardNotes[id]}${fig ? html` · ${s.baseline}: ${fmt(b)}` : ''}</p>
+          <p class="card-note">${s.cardNotes[id]}${fig ? html` · ${s.baseline}: <span class="nowrap">${fmt(b)}</span>` : ''}</p>
         </article>`;
       })}
       </div>

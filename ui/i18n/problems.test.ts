@@ -24,6 +24,7 @@ describe('validation problems in Chinese', () => {
     ['not an object', () => resolveScenario([] as unknown as object)],
     ['overlapping segments', () => resolveScenario({ infrastructure: { fiveGCoverage: { base: 0.1, segments: [{ start: '2021-01', end: '2023-01', to: 0.5 }, { start: '2022-01', end: '2024-01', to: 0.9 }] } } })],
     ['end before start', () => resolveScenario({ time: { start: '2025-01', end: '2021-01' } })],
+    ['shock outside the run', () => resolveScenario({ shocks: [{ type: 'market_hall_closure', start: '2035-01', end: '2035-06' }] })],
     ['missing text', () => parseLesson({ id: 'x', title: { en: 'X' }, summary: { en: 'S', zh: '概' }, steps: [] })],
     ['empty text', () => parseLesson({ id: 'x', title: { en: '', zh: '甲' }, summary: { en: 'S', zh: '概' }, steps: [] })],
   ];

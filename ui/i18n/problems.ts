@@ -73,6 +73,7 @@ const ZH: Rule[] = [
   [/^(".*?") overlaps segment (.*); segments must be in time order and not overlap$/s, (_, st, seg) => `${st} 与时间段 ${seg} 重叠；各时间段须按时间顺序且不重叠`],
   [/^(".*?") is before (?:time\.)?start (".*?")$/s, (_, e, st) => `${e} 早于开始月份 ${st}`],
   [/^the run would last (\d+) months; at most (\d+) allowed$/, (_, n, m) => `运行将持续 ${n} 个月；最多允许 ${m} 个月`],
+  [/^the shock \((\S+) to (\S+)\) lies outside the simulated months (\S+) to (\S+), so it would have no effect; move it inside them, or remove it$/, (_, a, b, c, d) => `该冲击（${a} 至 ${b}）完全在模拟时段 ${c} 至 ${d} 之外，不会产生任何作用；请移入模拟时段，或删除`],
   [/^the scenario must be a JSON object \{ \.\.\. \}, not (.*)$/s, (_, k) => `情景必须是 JSON 对象 { ... }，而不是${kindZh(k)}`],
   [/^(\S+) is not recorded (as a total|by .+?); recorded: (.*)$/s, (_, m, asked, list) => `${m} 没有${breakdownsZh(asked)}的记录；有记录的：${breakdownsZh(list)}`],
   [/^(\S+) counts exports, and (".*?") is the home market; use a foreign region$/s, (_, m, r) => `${m} 统计的是出口，而 ${r} 是国内市场；请选择境外地区`],
