@@ -53,7 +53,7 @@ function readText(file: string, what: string): string {
 }
 
 /** Reads and checks an experiment file; a string `base` is a scenario file relative to it. */
-export function readExperiment(file: string): Experiment {
+export function readExperiment(file: string, purpose: 'sweep' | 'sensitivity' = 'sweep'): Experiment {
   const text = readText(file, 'experiment file');
   const name = path.basename(file).replace(/\.json$/i, '');
   try {
@@ -61,6 +61,7 @@ export function readExperiment(file: string): Experiment {
       origin: file,
       name,
       loadBase: (ref) => parseScenarioText(readText(path.resolve(path.dirname(file), ref), 'base scenario file'), ref),
+      purpose,
     });
   } catch (e) {
     // a scenario file given instead is named as one, not listed as an experiment's unknown keys

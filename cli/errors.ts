@@ -4,6 +4,7 @@
  * is a bug in the program: a one-line message asking for a report (the stack only with DEBUG set).
  * Never a stack trace for the user's own mistakes.
  */
+import * as path from 'node:path';
 import { ScenarioError } from '../sim/index.ts';
 
 /** A problem with what the user gave us; its message is shown as is. */
@@ -27,7 +28,9 @@ const REASONS: Record<string, string> = {
 export function describeFsError(e: unknown, doing: string): string | undefined {
   const err = e as NodeJS.ErrnoException;
   if (!(e instanceof Error) || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code)) return undefined;
-  const where = err.path ? ` ${JSON.stringify(err.path)}` : '';
+  // a relative path missing: say where it was looked for (npm run works from the project folder, not where the user stands)
+  const resolved = err.code === 'ENOENT' && err.path && !path.isAbsolute(err.path) ? ` (looked for ${path.resolve(err.path)})` : '';
+  const where = err.path ? ` ${JSON.stringify(err.path)}${resolved}` : '';
   return `${doing}${where}: ${REASONS[err.code] ?? err.message}`;
 }
 

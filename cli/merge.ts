@@ -4,7 +4,7 @@
  *   npm run merge -- out/exp-shard-1-of-3 out/exp-shard-2-of-3 out/exp-shard-3-of-3 --out out/exp
  *
  * Checks that every directory holds the same experiment (same key in experiment.json) and that
- * together they hold every run; then writes runs.csv, runs.arrow, summary.csv and manifest.json.
+ * together they hold every run; then writes runs.csv, runs.arrow, summary.csv and manifest.json (and provenance.json).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -55,7 +55,7 @@ const program = new Command()
   .usage('<DIR...> --out DIR')
   .description('Merge the output directories of sharded sweeps (npm run sweep -- … --shard i/n) into the files one unsharded sweep writes.')
   .argument('<DIR...>', 'shard output directories')
-  .requiredOption('--out <DIR>', 'where to write runs.csv, runs.arrow, summary.csv and manifest.json')
+  .requiredOption('--out <DIR>', 'where to write runs.csv, runs.arrow, summary.csv, manifest.json and provenance.json')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(main);

@@ -13,11 +13,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance } from './batch.ts';
-import { parseWorkers, plural } from './options.ts';
+import { parseWorkers, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 import { report, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';
@@ -26,7 +27,7 @@ const DEFAULTS = { method: 'morris' as const, trajectories: 10, levels: 4, sampl
 
 async function main(file: string, opts: { workers?: number; out?: string }) {
   const started = performance.now();
-  const exp = readExperiment(file);
+  const exp = readExperiment(file, 'sensitivity');
   if (exp.parameters.length === 0) throw new InputError(`${file}: sensitivity analysis needs at least one entry in "parameters"`);
   const config = exp.sensitivity ?? DEFAULTS;
   const outcomes = config.outcomes as Outcome[];
@@ -40,12 +41,13 @@ async function main(file: string, opts: { workers?: number; out?: string }) {
   const seeds = Array.from({ length: exp.replications }, (_, r) => runSeed(exp.seed, 0, r, true));
   const tasks: OutcomesTask[] = points.flatMap((p) => seeds.map((seed) => ({ kind: 'outcomes' as const, name: exp.name, base: exp.base, parameters: exp.parameters, values: p.values, seed, outcomes })));
   const workers = opts.workers ?? defaultWorkers();
+  noteOversubscription(workers, os.availableParallelism());
   const dir = path.resolve(opts.out ?? path.join('out', `${exp.name}-sensitivity`));
   refuseOtherResults(dir, RESULT_KINDS.sensitivity);
   ensureDir(dir);
   const design = saltelli
     ? `Sobol indices of ${k} parameters, ${config.samples} × (${k} + 2) points`
-    : `Morris screening of ${k} parameters, ${config.trajectories} trajectories × ${k + 1} points`;
+    : `Morris screening of ${plural(k, 'parameter')}, ${config.trajectories} trajectories × ${k + 1} points`;
   process.stdout.write(`${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')} on ${plural(Math.min(workers, tasks.length), 'worker')}\n`);
   const bar = progressBar(tasks.length, 0, 'Sensitivity');
   let results: number[][];
@@ -100,7 +102,7 @@ async function main(file: string, opts: { workers?: number; out?: string }) {
   }, null, 2) + '\n');
   writeProvenance(dir, { command: 'sensitivity', workers, wallSeconds: (performance.now() - started) / 1000 });
 
-  process.stdout.write(`${tasks.length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, manifest.json\n`);
+  process.stdout.write(`${plural(tasks.length, 'run')} in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, manifest.json, provenance.json\n`);
   bars.forEach((list, q) => {
     process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
     for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);
@@ -151,6 +153,25 @@ export function barsSvg(title: string, measure: string, outcomeLabels: string[],
   return out + '</svg>\n';
 }
 
+const HELP = `
+Method (the experiment's "sensitivity" section; without one: Morris, 10 trajectories, 4 levels,
+outcome the mean of trade_value_usd over the months): "method": "morris" with "trajectories" and
+"levels", or "method": "sobol" with "samples" (N × (parameters + 2) points). Each parameter enters
+on its span (values, range or distribution); the experiment's "design", "metrics" and "months"
+are not used. Replicates per point: "replications" (common random numbers).
+
+Output, in --out:
+  sensitivity.csv       Morris: outcome, rank, parameter, mu_star, mu_star_ci95 (half-width of the
+                        95% interval), mu, sigma, mu_star_relative (to the top lever), effects;
+                        Sobol: outcome, rank, parameter, st, st_ci95_low, st_ci95_high, s1,
+                        s1_ci95_low, s1_ci95_high (bootstrap intervals)
+  sensitivity.svg       bar chart per outcome
+  sensitivity-runs.csv  every point: parameter values, their unit-cube coordinates (u:<path>) and
+                        the outcomes
+  manifest.json         method, settings, seeds, the experiment and the resolved base scenario
+  provenance.json       this invocation: command line, times, workers, git commit, host
+`;
+
 const program = new Command()
   .name('npm run sensitivity --')
   .usage('<experiment.json> [--workers N] [--out DIR]')
@@ -158,6 +179,7 @@ const program = new Command()
   .argument('<experiment.json>', 'experiment file with "parameters" and (optionally) a "sensitivity" section')
   .option('--workers <N>', `worker threads (default: one per core, here ${defaultWorkers()})`, parseWorkers)
   .option('--out <DIR>', 'output directory (default: out/<experiment-name>-sensitivity/)')
+  .addHelpText('after', HELP)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(main);

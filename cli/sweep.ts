@@ -9,11 +9,12 @@
  * merge` assembles shards into exactly the files an unsharded sweep writes.
  */
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { parseShard, shardRuns, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, openOutputDir, readCompleted, runRowsTasks, assemble, writeProvenance, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
 import { report } from './errors.ts';
-import { parseWorkers, plural } from './options.ts';
+import { parseWorkers, plural, noteOversubscription } from './options.ts';
 
 
 const HELP = `
@@ -51,6 +52,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const done = readCompleted(dir);
   const todo = mine.filter((r) => !done.has(r.index));
   const workers = opts.workers ?? defaultWorkers();
+  noteOversubscription(workers, os.availableParallelism());
   const skipped = mine.length - todo.length;
   const pool = Math.min(workers, Math.max(1, todo.length));
   const what = shard ? `shard ${shard.index}/${shard.count}: ` : '';
@@ -73,12 +75,12 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   }
   const rate = progress.ran > 0 ? ` (${(progress.ran / (seconds / 60)).toFixed(1)} runs/min)` : '';
   if (shard) {
-    process.stdout.write(`${what}${progress.ran} runs in ${seconds.toFixed(1)} s${rate}; parts in ${dir}\nWhen every shard is done: npm run merge -- <shard dirs…> --out DIR\n`);
+    process.stdout.write(`${what}${plural(progress.ran, 'run')} in ${seconds.toFixed(1)} s${rate}; parts in ${dir}\nWhen every shard is done: npm run merge -- <shard dirs…> --out DIR\n`);
     return;
   }
   const sources = new Map(runs.map((r) => [r.index, dir] as const));
   const files = assemble(dir, exp, points, runs, sources);
-  process.stdout.write(`${progress.ran} runs in ${seconds.toFixed(1)} s${rate}. Results in ${dir}:\n`);
+  process.stdout.write(`${plural(progress.ran, 'run')} in ${seconds.toFixed(1)} s${rate}. Results in ${dir}:\n`);
   for (const f of files) process.stdout.write(`  ${f.file.padEnd(14)}${f.rows !== undefined ? `${f.rows.toLocaleString('en-US')} rows`.padStart(16) : ''}${f.bytes !== undefined ? `${(f.bytes / 1024).toFixed(0)} kB`.padStart(12) : ''}\n`);
 }
 

@@ -197,7 +197,7 @@ describe('npm run sweep / merge', () => {
   });
 
   it.each<[string, string[], RegExp, number]>([
-    ['a missing file', ['sweep', 'nope.json'], /^error: cannot read experiment file "nope.json": no such file or directory/, 1],
+    ['a missing file', ['sweep', 'nope.json'], /^error: cannot read experiment file "nope.json" \(looked for \/.*\/nope\.json\): no such file or directory/, 1],
     ['a bad experiment', ['sweep', 'BAD'], /^error: .*bad\.json: 2 problems in the experiment\n {2}- parameters\[0\]\.values\[0\]: rules\.smeCreditSupply = 9 is refused by the scenario: 9 is out of range; allowed 0 to 5[^\n]*\n {2}- months\[0\]: "2031-01" is outside the simulated months; allowed 2020-01 to 2020-12\n$/, 1],
     ['bad --workers', ['sweep', 'GOOD', '--workers', '0'], /--workers must be a whole number from 1 to 256; got "0"/, 2],
     ['bad --shard', ['sweep', 'GOOD', '--shard', '4/3'], /--shard must be i\/n with 1 ≤ i ≤ n, e\.g\. 2\/3; got "4\/3"/, 2],

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { noteOversubscription } from '../cli/options.ts';
 
 const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
 
@@ -23,5 +24,16 @@ describe('options of calibrate, validate and modelcheck', () => {
     expect(r.stderr.trim()).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('worker count', () => {
+  it('notes on stderr when there are more workers than cores (the batch is slower), and says nothing otherwise', () => {
+    let said = '';
+    const stderr = { write: (s: string) => { said += s; return true; } } as unknown as NodeJS.WritableStream;
+    noteOversubscription(2, 2, stderr);
+    expect(said).toBe('');
+    noteOversubscription(64, 2, stderr);
+    expect(said).toBe('note: 64 workers on 2 cores: the runs share the cores and the batch is slower than with --workers 2\n');
   });
 });

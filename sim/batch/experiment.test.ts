@@ -68,6 +68,14 @@ describe('experiment files', () => {
     expect(list.some((p) => expected.test(p)), list.join('\n')).toBe(true);
   });
 
+  it('a sensitivity analysis samples distributions by its own method: no design needed; the other method\'s settings are named', () => {
+    const sampled = { ...ok, parameters: [{ path: 'rules.smeCreditSupply', distribution: { type: 'uniform', min: 0.5, max: 2 } }], sensitivity: { method: 'morris' } };
+    expect(problems(sampled).join('\n')).toMatch(/a grid design needs/); // a sweep would need one
+    expect(resolveExperiment(sampled, { purpose: 'sensitivity' }).parameters).toHaveLength(1);
+    expect(problems({ ...ok, sensitivity: { method: 'morris', samples: 500 } }, { purpose: 'sensitivity' })).toEqual(['sensitivity.samples: is not used by Morris screening; "samples" is for "method": "sobol"']);
+    expect(problems({ ...ok, sensitivity: { method: 'sobol', trajectories: 8 } }, { purpose: 'sensitivity' })).toEqual(['sensitivity.trajectories: is not used by Sobol indices; "trajectories" is for "method": "morris"']);
+  });
+
   it('reports every problem at once', () => {
     expect(problems({ ...ok, replications: 0, metrics: ['x'], parameters: [] }).length).toBeGreaterThanOrEqual(2);
   });

@@ -138,6 +138,8 @@ export interface ResolveExperimentOptions {
   name?: string;
   /** Loads `base` when it is a file path; returns the scenario object (or throws a ScenarioError). */
   loadBase?: (ref: string) => unknown;
+  /** What the experiment is read for: a sweep uses its `design`; a sensitivity analysis samples by its own method and does not. Default 'sweep'. */
+  purpose?: 'sweep' | 'sensitivity';
 }
 
 /** Checks an experiment (text or object) and resolves it; throws an ExperimentError listing every problem. */
@@ -206,7 +208,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     const d = p.distribution;
     if (d && d.type !== 'normal' && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
     if (d && d.type === 'normal' && d.min !== undefined && d.max !== undefined && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
-    if (d && e.design.type === 'grid') problems.push({ path: `${at}.distribution`, message: 'a grid design needs "values" or a "range"; use design { "type": "random" } or { "type": "lhs" } to sample a distribution' });
+    if (d && e.design.type === 'grid' && options.purpose !== 'sensitivity') problems.push({ path: `${at}.distribution`, message: 'a grid design needs "values" or a "range"; use design { "type": "random" } or { "type": "lhs" } to sample a distribution' });
     if (baseScenario) checkValues(base, p, at, problems);
   });
 
@@ -238,6 +240,12 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     }
   }
 
+  // a setting of the other method would be ignored: said, not silently dropped
+  const givenSensitivity = (raw as { sensitivity?: Record<string, unknown> }).sensitivity;
+  if (e.sensitivity && givenSensitivity && typeof givenSensitivity === 'object') {
+    const other = e.sensitivity.method === 'morris' ? ['samples'] : ['trajectories', 'levels'];
+    for (const key of other) if (key in givenSensitivity) problems.push({ path: `sensitivity.${key}`, message: `is not used by ${e.sensitivity.method === 'morris' ? 'Morris screening' : 'Sobol indices'}; ${key === 'samples' ? '"samples" is for "method": "sobol"' : `"${key}" is for "method": "morris"`}` });
+  }
   // the sensitivity outcomes: known breakdown values
   if (e.sensitivity && baseScenario) {
     if (e.parameters.length === 0) problems.push({ path: 'parameters', message: 'sensitivity analysis needs at least one parameter to vary' });
