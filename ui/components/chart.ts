@@ -145,6 +145,18 @@ export class YiwuChart extends LitElement {
     if (!draining) { draining = true; setTimeout(drain, 0); }
   }
 
+  /**
+   * The text a screen reader gets for the chart, in the page's language: its heading, unit and
+   * lines (echarts' own text is English, and read the Chinese series names into English sentences).
+   */
+  private withAriaText(option: EChartsCoreOption): EChartsCoreOption {
+    const names = [...new Set(((option as { series?: Array<{ name?: unknown }> }).series ?? []).map((x) => x.name).filter((n): n is string => typeof n === 'string' && n !== ''))];
+    const zh = (option as { lang?: string }).lang === 'zh';
+    const description = `${this.heading}${this.unit ? (zh ? `（${this.unit}）` : ` (${this.unit})`) : ''}${names.length ? `${zh ? '：' : ': '}${names.join(zh ? '、' : ', ')}` : ''}`;
+    const aria = (option as { aria?: Record<string, unknown> }).aria ?? { enabled: true };
+    return { ...option, aria: { ...aria, label: { description } } };
+  }
+
   applyNow() {
     if (!this.chart || !this.source || !this.stale) return;
     const t0 = performance.now();
@@ -162,7 +174,7 @@ export class YiwuChart extends LitElement {
       if (data.every((d, i) => sameValues(d, this.lastData[i]))) return;
       this.chart.setOption({ series: data.map((d) => (d === undefined ? {} : { data: d })) }, { lazyUpdate: false, silent: true });
     } else {
-      this.chart.setOption(option, { notMerge: rebuild, lazyUpdate: false, silent: true });
+      this.chart.setOption(this.withAriaText(option), { notMerge: rebuild, lazyUpdate: false, silent: true });
     }
     this.drawn = option;
     this.lastFrame = frame;
