@@ -96,6 +96,8 @@ interface Lock {
   key: string;
   shard: string | null;
   experiment: ReturnType<typeof experimentObject>;
+  /** What the runs are for (absent: a sweep). */
+  kind?: string;
 }
 
 const fsWrap = <T>(doing: string, f: () => T): T => {
@@ -107,12 +109,14 @@ const fsWrap = <T>(doing: string, f: () => T): T => {
   }
 };
 
-/** Prepares an output directory for an experiment; refuses one that holds another experiment. */
-export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undefined): void {
-  refuseOtherResults(dir, RESULT_KINDS.sweep);
-  fsWrap('cannot create the output directory', () => ensureDir(path.join(dir, 'parts')));
+/**
+ * Prepares an output directory for an experiment's runs (a sweep's, or with `kind` and `key` a
+ * sensitivity analysis's); refuses one that holds another experiment or another shard.
+ */
+export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undefined, kind: string = RESULT_KINDS.sweep, key = experimentKey(exp)): void {
+  refuseOtherResults(dir, kind as typeof RESULT_KINDS.sweep);
+  fsWrap('cannot create the output directory', () => ensureDir(kind === RESULT_KINDS.sweep ? path.join(dir, 'parts') : dir));
   const lockFile = path.join(dir, 'experiment.json');
-  const key = experimentKey(exp);
   const shardText = shard && shard.count > 1 ? `${shard.index}/${shard.count}` : null;
   if (fs.existsSync(lockFile)) {
     let lock: Lock | undefined;
@@ -125,7 +129,7 @@ export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undef
     if (lock && lock.shard !== shardText) throw new InputError(`${dir} holds runs of ${lock.shard ? `shard ${lock.shard}` : 'the unsharded sweep'}, not ${shardText ? `shard ${shardText}` : 'the unsharded sweep'}; give each shard its own --out directory`);
     if (lock) return;
   }
-  const lock: Lock = { key, shard: shardText, experiment: experimentObject(exp) };
+  const lock: Lock = { key, shard: shardText, experiment: experimentObject(exp), ...(kind !== RESULT_KINDS.sweep ? { kind } : {}) };
   fsWrap('cannot write', () => fs.writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n'));
 }
 
@@ -150,6 +154,21 @@ export interface Completed {
 }
 
 export const partFile = (dir: string, index: number) => path.join(dir, 'parts', `run-${String(index).padStart(6, '0')}.csv`);
+
+/**
+ * Opens a log of finished runs for appending. A line torn by an interruption is ended first, so
+ * the next entry starts a line of its own instead of being glued to the fragment and lost.
+ */
+function openLog(file: string): number {
+  const log = fsWrap('cannot write', () => fs.openSync(file, 'a+'));
+  const size = fs.fstatSync(log).size;
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    fs.readSync(log, last, 0, 1, size - 1);
+    if (last[0] !== 0x0a) fs.writeSync(log, '\n');
+  }
+  return log;
+}
 
 /** Runs logged as done whose part file is complete. Torn or foreign lines are ignored. */
 export function readCompleted(dir: string): Map<number, Completed> {
@@ -215,12 +234,13 @@ export interface SweepProgress {
 }
 
 /**
- * Runs the given runs on the pool, each writing its part file, appending to completed.log as each
- * finishes. On SIGINT/SIGTERM, queued runs are dropped and the runs in flight abandoned.
+ * Runs tasks on the pool, appending each one's log entry to `logFile` as it finishes (after any
+ * file it writes is on disk). On SIGINT/SIGTERM, queued tasks are dropped and those in flight
+ * abandoned: what is logged is kept, and the same command resumes from it.
  */
-export async function runRowsTasks(dir: string, exp: Experiment, points: Point[], todo: Run[], workers: number, onDone: () => void): Promise<SweepProgress> {
-  if (todo.length === 0) return { ran: 0, interrupted: false };
-  const pool = createPool(Math.min(workers, todo.length));
+async function runLogged<R>(logFile: string, jobs: Array<{ task: RowsTask | OutcomesTask; entry: (result: R) => object }>, workers: number, onDone: () => void): Promise<SweepProgress> {
+  if (jobs.length === 0) return { ran: 0, interrupted: false };
+  const pool = createPool(Math.min(workers, jobs.length));
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   let interrupted = false;
@@ -230,17 +250,14 @@ export async function runRowsTasks(dir: string, exp: Experiment, points: Point[]
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const log = fs.openSync(path.join(dir, 'completed.log'), 'a');
+  const log = openLog(logFile);
   let ran = 0;
   let failure: unknown;
   try {
-    const base = { name: exp.name, base: exp.base, parameters: exp.parameters, metrics: exp.metrics, monthIndices: exp.monthIndices };
-    await Promise.all(todo.map(async (run) => {
-      const task: RowsTask = { kind: 'rows', ...base, values: points[run.point].values, seed: run.seed, index: run.index, point: run.point, replicate: run.replicate, partFile: partFile(dir, run.index) };
+    await Promise.all(jobs.map(async ({ task, entry }) => {
       try {
-        const r = (await pool.run(task, { signal: abort.signal })) as RowsResult;
-        const entry: Completed = { index: run.index, point: run.point, replicate: run.replicate, seed: run.seed, rows: r.rows, bytes: r.bytes };
-        fs.writeSync(log, JSON.stringify(entry) + '\n');
+        const r = (await pool.run(task, { signal: abort.signal })) as R;
+        fs.writeSync(log, JSON.stringify(entry(r)) + '\n');
         ran++;
         onDone();
       } catch (e) {
@@ -259,26 +276,44 @@ export async function runRowsTasks(dir: string, exp: Experiment, points: Point[]
   return { ran, interrupted };
 }
 
-/** Runs outcome tasks (sensitivity) on the pool; results in task order. */
-export async function runOutcomeTasks(tasks: OutcomesTask[], workers: number, onDone: () => void): Promise<number[][]> {
-  const pool = createPool(Math.min(workers, Math.max(1, tasks.length)));
-  const abort = new AbortController();
-  setMaxListeners(0, abort.signal);
-  const stop = () => abort.abort();
-  process.once('SIGINT', stop);
-  try {
-    return await Promise.all(tasks.map(async (t) => {
-      const r = (await pool.run(t, { signal: abort.signal })) as number[];
-      onDone();
-      return r;
-    }));
-  } catch (e) {
-    if (abort.signal.aborted) throw new InputError('interrupted; nothing written (sensitivity runs are not resumable; run the command again)');
-    throw e;
-  } finally {
-    process.off('SIGINT', stop);
-    await pool.destroy();
+/** Runs the given runs of a sweep, each writing its part file and then its line in completed.log. */
+export function runRowsTasks(dir: string, exp: Experiment, points: Point[], todo: Run[], workers: number, onDone: () => void): Promise<SweepProgress> {
+  const base = { name: exp.name, base: exp.base, parameters: exp.parameters, metrics: exp.metrics, monthIndices: exp.monthIndices };
+  return runLogged<RowsResult>(path.join(dir, 'completed.log'), todo.map((run) => ({
+    task: { kind: 'rows', ...base, values: points[run.point].values, seed: run.seed, index: run.index, point: run.point, replicate: run.replicate, partFile: partFile(dir, run.index) } satisfies RowsTask,
+    entry: (r): Completed => ({ index: run.index, point: run.point, replicate: run.replicate, seed: run.seed, rows: r.rows, bytes: r.bytes }),
+  })), workers, onDone);
+}
+
+/**
+ * A sensitivity analysis's finished runs, from `outcomes.log` in `dir`: one JSON line per run,
+ * { index, outcomes } (a missing value as null), appended as each run finishes. A torn or foreign
+ * line is ignored, so that run is simply done again.
+ */
+export function readOutcomes(dir: string): Map<number, number[]> {
+  const done = new Map<number, number[]>();
+  const log = path.join(dir, 'outcomes.log');
+  if (!fs.existsSync(log)) return done;
+  for (const line of fs.readFileSync(log, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const entry = JSON.parse(line) as { index?: unknown; outcomes?: unknown };
+      if (Number.isInteger(entry.index) && Array.isArray(entry.outcomes) && entry.outcomes.every((v) => v === null || typeof v === 'number')) {
+        done.set(entry.index as number, (entry.outcomes as Array<number | null>).map((v) => (v === null ? Number.NaN : v)));
+      }
+    } catch {
+      // a torn last line (the process stopped mid-write): that run is done again
+    }
   }
+  return done;
+}
+
+/**
+ * Runs a sensitivity analysis's tasks, appending each one's outcomes to `dir`/outcomes.log (JSON
+ * numbers round-trip exactly, so resumed and sharded analyses give the same files).
+ */
+export function runOutcomeTasks(dir: string, todo: Array<{ index: number; task: OutcomesTask }>, workers: number, onDone: () => void): Promise<SweepProgress> {
+  return runLogged<number[]>(path.join(dir, 'outcomes.log'), todo.map(({ index, task }) => ({ task, entry: (outcomes) => ({ index, outcomes }) })), workers, onDone);
 }
 
 function git(args: string[]): string | null {

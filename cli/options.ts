@@ -1,10 +1,18 @@
 /** Command-line option parsers and checks shared by the commands. */
 import { InvalidArgumentError, Option } from 'commander';
+import { parseShard, type Shard } from '../sim/batch/index.ts';
 
 export function parseWorkers(value: string): number {
   const n = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= 1 && n <= 256)) throw new InvalidArgumentError(`--workers must be a whole number from 1 to 256; got "${value}".`);
   return n;
+}
+
+/** --shard i/n: this job's share of a batch (runs whose index ≡ i − 1 mod n). */
+export function parseShardOption(value: string): Shard {
+  const s = parseShard(value);
+  if (!s) throw new InvalidArgumentError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/3; got "${value}".`);
+  return s;
 }
 
 /** A whole number from `min` to `max` given to option `name`, or an error saying what is allowed. */

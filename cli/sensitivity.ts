@@ -3,29 +3,34 @@
  * Morris elementary-effects screening (default) or Sobol indices ("method": "sobol").
  *
  *   npm run sensitivity -- scenarios/experiments/levers-morris.json [--workers N] [--out DIR]
+ *   npm run sensitivity -- <experiment> --shard i/n --out DIR_i      (one per machine or array task)
+ *   npm run sensitivity -- <experiment> --merge DIR_1 … DIR_n --out DIR
  *
  * Uses the experiment's `parameters` (their ranges, values or distributions give each lever's
  * span) and its `sensitivity` section (trajectories, levels, outcomes; defaults 10, 4 and mean
  * exports). Each point runs `replications` times with common random numbers (replicate r has the
  * same seed at every point), and the outcome is the mean over replicates.
  * Writes sensitivity.csv (ranked), sensitivity.svg (μ*, or Sobol ST and S1, with 95% intervals),
- * sensitivity-runs.csv (every point and outcome) and manifest.json.
+ * sensitivity-runs.csv (every point and outcome) and manifest.json. Each run's outcomes are
+ * appended to outcomes.log as it finishes, so the same command resumes an interrupted analysis
+ * and shards' logs merge into exactly the files one machine writes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
+import { createHash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
-import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome } from '../sim/batch/index.ts';
-import { readExperiment, runOutcomeTasks, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance } from './batch.ts';
-import { parseWorkers, plural, noteOversubscription } from './options.ts';
+import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome, type Shard } from '../sim/batch/index.ts';
+import { readExperiment, runOutcomeTasks, readOutcomes, openOutputDir, readLock, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
+import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 import { report, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';
 
 const DEFAULTS = { method: 'morris' as const, trajectories: 10, levels: 4, samples: 64, outcomes: [{ metric: 'trade_value_usd', statistic: 'mean' as const }] };
 
-async function main(file: string, opts: { workers?: number; out?: string }) {
+async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard; merge?: string[] }) {
   const started = performance.now();
   const exp = readExperiment(file, 'sensitivity');
   if (exp.parameters.length === 0) throw new InputError(`${file}: sensitivity analysis needs at least one entry in "parameters"`);
@@ -40,22 +45,69 @@ async function main(file: string, opts: { workers?: number; out?: string }) {
   const points = unit.map((u) => ({ u, values: exp.parameters.map((p, i) => quantile(p, u[i])) }));
   const seeds = Array.from({ length: exp.replications }, (_, r) => runSeed(exp.seed, 0, r, true));
   const tasks: OutcomesTask[] = points.flatMap((p) => seeds.map((seed) => ({ kind: 'outcomes' as const, name: exp.name, base: exp.base, parameters: exp.parameters, values: p.values, seed, outcomes })));
+  // the runs' results depend on the experiment and on the method's settings
+  const key = createHash('sha256').update(JSON.stringify({ experiment: experimentKey(exp), config })).digest('hex').slice(0, 16);
   const workers = opts.workers ?? defaultWorkers();
-  noteOversubscription(workers, os.availableParallelism());
-  const dir = path.resolve(opts.out ?? path.join('out', `${exp.name}-sensitivity`));
-  refuseOtherResults(dir, RESULT_KINDS.sensitivity);
-  ensureDir(dir);
+  const shard = opts.shard && opts.shard.count > 1 ? opts.shard : undefined;
+  if (shard && opts.merge) throw new InputError('--shard and --merge go to separate commands: run each shard, then merge their directories');
+  const dir = path.resolve(opts.out ?? path.join('out', shard ? `${exp.name}-sensitivity-shard-${shard.index}-of-${shard.count}` : `${exp.name}-sensitivity`));
   const design = saltelli
-    ? `Sobol indices of ${k} parameters, ${config.samples} × (${k} + 2) points`
+    ? `Sobol indices of ${plural(k, 'parameter')}, ${config.samples} × (${k} + 2) points`
     : `Morris screening of ${plural(k, 'parameter')}, ${config.trajectories} trajectories × ${k + 1} points`;
-  process.stdout.write(`${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')} on ${plural(Math.min(workers, tasks.length), 'worker')}\n`);
-  const bar = progressBar(tasks.length, 0, 'Sensitivity');
-  let results: number[][];
-  try {
-    results = await runOutcomeTasks(tasks, workers, () => bar.tick());
-  } finally {
-    bar.stop();
+  const what = shard ? `shard ${shard.index}/${shard.count}: ` : '';
+
+  let done: Map<number, number[]>;
+  let ran = 0;
+  if (opts.merge) {
+    // the shards' runs, each checked to belong to this analysis
+    done = new Map();
+    for (const d of opts.merge.map((m) => path.resolve(m))) {
+      const lock = readLock(d);
+      if (lock.key !== key) throw new InputError(`${d} holds runs of another sensitivity analysis (or of a sweep, or of one changed since); merge only the shards of ${file}`);
+      for (const [index, values] of readOutcomes(d)) done.set(index, values);
+    }
+    const missing = tasks.map((_, i) => i).filter((i) => !done.has(i));
+    if (missing.length > 0) {
+      const shards = [...new Set(opts.merge.map((m) => readLock(path.resolve(m)).shard).filter(Boolean))];
+      const count = shards.length ? Number(String(shards[0]).split('/')[1]) : 1;
+      const which = [...new Set(missing.map((i) => (i % count) + 1))].sort((a, b) => a - b);
+      throw new InputError(`${missing.length} of ${tasks.length} runs are missing (first: run ${missing[0]}); finish ${count > 1 ? `shard${which.length > 1 ? 's' : ''} ${which.map((i) => `${i}/${count}`).join(', ')}` : 'the analysis'} (the same command resumes it) and give all shard directories to --merge`);
+    }
+    refuseOtherResults(dir, RESULT_KINDS.sensitivity);
+    ensureDir(dir);
+    process.stdout.write(`${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}, merged from ${plural(opts.merge.length, 'directory')}\n`);
+  } else {
+    noteOversubscription(workers, os.availableParallelism());
+    openOutputDir(dir, exp, shard, RESULT_KINDS.sensitivity, key);
+    done = readOutcomes(dir);
+    const mine = tasks.map((task, index) => ({ index, task })).filter(({ index }) => !shard || index % shard.count === shard.index - 1);
+    const todo = mine.filter(({ index }) => !done.has(index));
+    const skipped = mine.length - todo.length;
+    process.stdout.write(`${what}${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(Math.min(workers, todo.length), 'worker')}`}\n`);
+    const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sensitivity');
+    let progress: SweepProgress;
+    try {
+      progress = await runOutcomeTasks(dir, todo, workers, () => bar.tick());
+    } finally {
+      bar.stop();
+    }
+    ran = progress.ran;
+    writeProvenance(dir, { command: 'sensitivity', workers, shard: shard ? `${shard.index}/${shard.count}` : null, runsThisInvocation: ran, skipped, wallSeconds: (performance.now() - started) / 1000, interrupted: progress.interrupted });
+    if (progress.interrupted) {
+      const left = todo.length - ran;
+      process.stderr.write(`interrupted: ${mine.length - left} of ${mine.length} runs are done and kept in ${dir}; run the same command again to finish the other ${left}\n`);
+      process.exitCode = 130;
+      return;
+    }
+    if (shard) {
+      process.stdout.write(`${what}${plural(ran, 'run')} in ${((performance.now() - started) / 1000).toFixed(1)} s; results in ${dir}\nWhen every shard is done: npm run sensitivity -- ${file} --merge <shard dirs…> --out DIR\n`);
+      return;
+    }
+    done = readOutcomes(dir);
+    const lost = tasks.length - tasks.filter((_, i) => done.has(i)).length;
+    if (lost > 0) throw new InputError(`${plural(lost, 'run')} of ${tasks.length} left no readable result in ${path.join(dir, 'outcomes.log')}; run the same command again to do them`);
   }
+  const results = tasks.map((_, i) => done.get(i)!);
   // mean over replicates: y[o][point]
   const R = exp.replications;
   const y = outcomes.map((_, o) => points.map((_, j) => {
@@ -100,9 +152,9 @@ async function main(file: string, opts: { workers?: number; out?: string }) {
     note: 'Parameters enter on their span: u from 0 to 1 maps through each parameter\'s values, range or distribution.',
     baseScenario: exp.baseScenario,
   }, null, 2) + '\n');
-  writeProvenance(dir, { command: 'sensitivity', workers, wallSeconds: (performance.now() - started) / 1000 });
+  if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });
 
-  process.stdout.write(`${plural(tasks.length, 'run')} in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, manifest.json, provenance.json\n`);
+  process.stdout.write(`${plural(tasks.length, 'run')} (${ran} run now) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, manifest.json, provenance.json\n`);
   bars.forEach((list, q) => {
     process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
     for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);
@@ -160,6 +212,10 @@ outcome the mean of trade_value_usd over the months): "method": "morris" with "t
 on its span (values, range or distribution); the experiment's "design", "metrics" and "months"
 are not used. Replicates per point: "replications" (common random numbers).
 
+Each run's outcomes go to outcomes.log as it finishes: the same command resumes an interrupted
+analysis. Across machines: each runs --shard i/n into its own directory, then --merge their
+directories; the files are the same as from one machine.
+
 Output, in --out:
   sensitivity.csv       Morris: outcome, rank, parameter, mu_star, mu_star_ci95 (half-width of the
                         95% interval), mu, sigma, mu_star_relative (to the top lever), effects;
@@ -170,15 +226,18 @@ Output, in --out:
                         the outcomes
   manifest.json         method, settings, seeds, the experiment and the resolved base scenario
   provenance.json       this invocation: command line, times, workers, git commit, host
+  experiment.json, outcomes.log   the runs' lock and results (what resuming and --merge read)
 `;
 
 const program = new Command()
   .name('npm run sensitivity --')
-  .usage('<experiment.json> [--workers N] [--out DIR]')
+  .usage('<experiment.json> [--workers N] [--out DIR] [--shard i/n | --merge DIR...]')
   .description('Sensitivity of an experiment\'s outcomes to its parameters: Morris screening or Sobol indices.')
   .argument('<experiment.json>', 'experiment file with "parameters" and (optionally) a "sensitivity" section')
   .option('--workers <N>', `worker threads (default: one per core, here ${defaultWorkers()})`, parseWorkers)
-  .option('--out <DIR>', 'output directory (default: out/<experiment-name>-sensitivity/)')
+  .option('--out <DIR>', 'output directory (default: out/<experiment-name>-sensitivity/, or out/<name>-sensitivity-shard-<i>-of-<n>/ for a shard)')
+  .option('--shard <i/n>', 'run only runs i, i + n, i + 2n, … (1-based) into their own directory; then --merge the shards', parseShardOption)
+  .option('--merge <dirs...>', 'compute the results from the shards\' directories (all of one analysis) into --out')
   .addHelpText('after', HELP)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()

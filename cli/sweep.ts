@@ -10,11 +10,11 @@
  */
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { parseShard, shardRuns, type Shard } from '../sim/batch/index.ts';
+import { Command, CommanderError } from 'commander';
+import { shardRuns, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, openOutputDir, readCompleted, runRowsTasks, assemble, writeProvenance, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
 import { report } from './errors.ts';
-import { parseWorkers, plural, noteOversubscription } from './options.ts';
+import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 
 
 const HELP = `
@@ -33,11 +33,6 @@ Examples:
   npm run sweep -- scenarios/experiments/credit-supply.json --workers 2 --out results/credit
   npm run sweep -- scenarios/experiments/credit-supply.json --shard 1/3 --out results/s1`;
 
-function parseShardOption(value: string): Shard {
-  const s = parseShard(value);
-  if (!s) throw new InvalidArgumentError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/3; got "${value}".`);
-  return s;
-}
 
 async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard }) {
   const started = performance.now();

@@ -20,7 +20,7 @@ export const RESULT_KINDS = { run: 'yiwu-sandbox run', sweep: 'yiwu-sandbox swee
 type ResultKind = (typeof RESULT_KINDS)[keyof typeof RESULT_KINDS];
 const KIND_WORDS: Record<ResultKind, string> = { 'yiwu-sandbox run': 'single run (npm run sim)', 'yiwu-sandbox sweep': 'sweep (npm run sweep or merge)', 'yiwu-sandbox sensitivity': 'sensitivity analysis (npm run sensitivity)' };
 
-/** What a directory holds, by its manifest.json (a run's manifest before `kind` existed has `accounting`) or a sweep's experiment.json. */
+/** What a directory holds, by its manifest.json (a run's manifest before `kind` existed has `accounting`) or its runs' lock, experiment.json. */
 function heldKind(dir: string): ResultKind | undefined {
   const manifest = path.join(dir, 'manifest.json');
   if (fs.existsSync(manifest)) {
@@ -32,7 +32,15 @@ function heldKind(dir: string): ResultKind | undefined {
       /* not one of ours: the sweep's lock below, or nothing */
     }
   }
-  return fs.existsSync(path.join(dir, 'experiment.json')) ? RESULT_KINDS.sweep : undefined;
+  // runs in progress: the lock says what they are for (a sweep's lock has no kind)
+  const lock = path.join(dir, 'experiment.json');
+  if (!fs.existsSync(lock)) return undefined;
+  try {
+    const kind = (JSON.parse(fs.readFileSync(lock, 'utf8')) as { kind?: unknown }).kind;
+    return typeof kind === 'string' && kind in KIND_WORDS ? (kind as ResultKind) : RESULT_KINDS.sweep;
+  } catch {
+    return RESULT_KINDS.sweep;
+  }
 }
 
 /**

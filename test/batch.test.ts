@@ -152,6 +152,9 @@ describe('npm run sweep / merge', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('8 already done, 4 to run on 2 workers');
     expectSameFiles('w1', 'resume');
+    // every run is logged again, none glued to the torn line (a merge reads the log)
+    const logged = new Set(fs.readFileSync(log, 'utf8').split('\n').flatMap((l) => { try { return [JSON.parse(l).index as number]; } catch { return []; } }));
+    expect(logged.size).toBe(12);
   });
 
   it('resumes after the process is killed mid-sweep', async () => {
@@ -235,6 +238,35 @@ describe('npm run sweep / merge', () => {
     const svg = read('sens', 'sensitivity.svg').toString();
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('model.priceSensitivity');
+  });
+
+  it('sensitivity: an interrupted analysis resumes, and shards merged give the same files as one machine', async () => {
+    const exp = path.join(tmp, 'morris.json');
+    const FILES = ['sensitivity.csv', 'sensitivity-runs.csv', 'sensitivity.svg', 'manifest.json'];
+    const same = (a: string, b: string) => { for (const f of FILES) expect(read(b, f).equals(read(a, f)), `${f} differs between ${a} and ${b}`).toBe(true); };
+    // resumed: half the log kept, and a line torn mid-write
+    fs.mkdirSync(dir('sens-resumed'));
+    fs.copyFileSync(path.join(dir('sens'), 'experiment.json'), path.join(dir('sens-resumed'), 'experiment.json'));
+    const log = read('sens', 'outcomes.log').toString().trimEnd().split('\n');
+    expect(log).toHaveLength(12);
+    fs.writeFileSync(path.join(dir('sens-resumed'), 'outcomes.log'), `${log.slice(0, 6).join('\n')}\n{"index":7,"outco`);
+    const resumed = await cli('sensitivity', exp, '--out', dir('sens-resumed'));
+    expect(resumed.stderr).toBe('');
+    expect(resumed.stdout).toContain('6 already done, 6 to run');
+    same('sens', 'sens-resumed');
+    // two shards, then merged
+    for (const i of [1, 2]) expect((await cli('sensitivity', exp, '--shard', `${i}/2`, '--out', dir(`sens-s${i}`))).code).toBe(0);
+    expect(read('sens-s1', 'outcomes.log').toString().trimEnd().split('\n')).toHaveLength(6);
+    const early = await cli('sensitivity', exp, '--merge', dir('sens-s1'), '--out', dir('sens-merged'));
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/^error: 6 of 12 runs are missing \(first: run 1\); finish shard 2\/2/);
+    const merged = await cli('sensitivity', exp, '--merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-merged'));
+    expect(merged.stderr).toBe('');
+    same('sens', 'sens-merged');
+    // a shard of another analysis is refused
+    const other = write('morris-other.json', { ...JSON.parse(fs.readFileSync(exp, 'utf8')), seed: 9 });
+    const wrong = await cli('sensitivity', other, '--merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-wrong'));
+    expect(wrong.stderr).toMatch(/holds runs of another sensitivity analysis/);
   });
 
   it('refuses to write a sensitivity analysis or a single run over a sweep\'s results (each would replace its manifest)', async () => {
