@@ -146,7 +146,10 @@ describe.skipIf(!hasChromium)('browser app', () => {
       await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
       await moveSlider(page, 'rules.smeCreditSupply', value);
       await page.waitForFunction(() => /Computing|计算中/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 5_000 });
+      // while the new run streams, the cards keep the last figures (greyed, "updating…"), never blank to "computing…"
+      expect((await cards(page)).some((c) => c.startsWith(en.computing))).toBe(false);
       await done(page);
+      expect(await page.locator('.cards.stale').count()).toBe(0);
       longTasks.push(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks));
     }
     const after = await cards(page);

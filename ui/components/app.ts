@@ -410,6 +410,22 @@ export class YiwuApp extends LitElement {
     return this.figuresMemo.value;
   }
 
+  /**
+   * The final year's figures for the cards and the report: while a new run streams towards that
+   * year, the last ones shown stay up, marked as being updated (blanking every card to "computing…"
+   * for most of a second on each change read as a flicker); none once a run has been refused.
+   */
+  private shownFigures(sc: Shown | undefined, bs: Shown | undefined): { fig?: { year: number; a: YearFigures; b: YearFigures }; stale: boolean } {
+    const fig = this.figures(sc, bs);
+    if (fig) {
+      this.lastFigures = fig;
+      return { fig, stale: false };
+    }
+    if (this.failedSides().length > 0) return { stale: false };
+    return { fig: this.lastFigures, stale: this.lastFigures !== undefined };
+  }
+  private lastFigures?: { year: number; a: YearFigures; b: YearFigures };
+
   private computeFigures(sc: Shown | undefined, bs: Shown | undefined): { year: number; a: YearFigures; b: YearFigures } | undefined {
     if (!sc || !bs) return undefined;
     const ya = lastYear(sc);
@@ -441,7 +457,7 @@ export class YiwuApp extends LitElement {
   private renderCards(sc: Shown | undefined, bs: Shown | undefined) {
     const lang = this.lang;
     const s = STRINGS[lang];
-    const fig = this.figures(sc, bs);
+    const { fig, stale } = this.shownFigures(sc, bs);
     const failed = this.failedSides().length > 0;
     const endYear = sc ? sc.months[sc.months.length - 1]?.slice(0, 4) : '2030';
     type Card = [string, (y: YearFigures) => number, (v: number) => string, 'rel' | 'pp' | 'ratio'];
@@ -456,8 +472,8 @@ export class YiwuApp extends LitElement {
     ];
     const baselinePreset = this.baselineName !== 'baseline' ? presetByName(this.baselineName) : undefined;
     const title = s.cardsTitle(year(fig?.year ?? endYear, lang), baselinePreset ? tx(baselinePreset.title, lang) : undefined);
-    return html`<section class="cards" aria-label=${title}>
-      <h2>${title}</h2>
+    return html`<section class="cards ${stale ? 'stale' : ''}" aria-label=${title} aria-busy=${stale ? 'true' : 'false'}>
+      <h2>${title}${stale ? html` <span class="updating">${s.updating}</span>` : nothing}</h2>
       <div class="card-grid">
       ${cards.map(([id, get, fmt, mode]) => {
         const a = fig ? get(fig.a) : Number.NaN;
@@ -467,7 +483,7 @@ export class YiwuApp extends LitElement {
         const delta = !fig ? '' : tiny ? s.same : mode === 'pp' ? f.pointChange(d, lang, s.pp) : f.change(d, lang);
         const dir = !fig || tiny ? 'flat' : d > 0 ? 'up' : 'down';
         // a change smaller than what the seed alone moves is marked as such (paired band runs)
-        const noise = fig && !tiny ? pairedNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, get, mode === 'pp', MODES) : undefined;
+        const noise = fig && !tiny && !stale ? pairedNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, get, mode === 'pp', MODES) : undefined;
         const noiseText = noise === undefined ? '' : mode === 'pp' ? f.pointChange(noise, lang, s.pp).replace(/^\+/, '±') : f.change(noise, lang).replace(/^\+/, '±');
         const withinNoise = noise !== undefined && Math.abs(d) <= noise;
         return html`<article class="card ${withinNoise ? 'noise' : ''}" data-card=${id}>
@@ -485,11 +501,11 @@ export class YiwuApp extends LitElement {
   private renderReport(sc: Shown | undefined, bs: Shown | undefined) {
     const lang = this.lang;
     const s = STRINGS[lang];
-    const fig = this.figures(sc, bs);
+    const { fig, stale } = this.shownFigures(sc, bs);
     const rows = fig ? policyReport(fig.a, fig.b) : [];
     const c = s.reportCols;
-    return html`<section class="report" aria-labelledby="report-h">
-      <h3 id="report-h">${s.charts.report}${fig ? ` · ${year(fig.year, lang)}` : ''}</h3>
+    return html`<section class="report ${stale ? 'stale' : ''}" aria-labelledby="report-h" aria-busy=${stale ? 'true' : 'false'}>
+      <h3 id="report-h">${s.charts.report}${fig ? ` · ${year(fig.year, lang)}` : ''}${stale ? html` <span class="updating">${s.updating}</span>` : nothing}</h3>
       <div class="table-wrap"><table>
         <thead><tr><th scope="col">${c.region}</th><th scope="col">${c.exports}</th><th scope="col">${c.created}</th><th scope="col">${c.diverted}</th><th scope="col">${c.tariff}</th><th scope="col">${c.landed}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr>

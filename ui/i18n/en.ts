@@ -65,6 +65,8 @@ export const en = {
   same: 'no change',
   pp: 'pp',
   computing: 'computing…',
+  /** Beside figures kept on screen while the new run streams towards the year they are for. */
+  updating: 'updating…',
   charts: {
     trade: 'Exports by sales channel', tradeUnit: 'US$ per month',
     regions: 'Exports by destination region', regionsUnit: 'US$ per year',

@@ -66,6 +66,7 @@ export const zh: Strings = {
   same: '无变化',
   pp: '个百分点',
   computing: '计算中…',
+  updating: '更新中…',
   charts: {
     trade: '按销售渠道的出口额', tradeUnit: '美元/月',
     regions: '按目的地地区的出口额', regionsUnit: '美元/年',
