@@ -133,6 +133,47 @@ export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undef
   fsWrap('cannot write', () => fs.writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n'));
 }
 
+/**
+ * Marks `dir` as being written by this process (dir/.running: host, pid, start) until it exits,
+ * and refuses a directory another live process on this machine is writing to: two identical
+ * sweeps into one directory both ran every run (twice the compute). A mark left by a process
+ * that died (a killed job) is taken over; one from another host (a shared file system) cannot
+ * be checked, so it is only noted — a retried array task must be able to resume its shard.
+ */
+export function claimOutputDir(dir: string, what: string, stderr: NodeJS.WritableStream = process.stderr): void {
+  const file = path.join(dir, '.running');
+  const me = { host: os.hostname(), pid: process.pid, started: new Date().toISOString() };
+  let other: { host?: string; pid?: number; started?: string } | undefined;
+  try {
+    other = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof other;
+  } catch {
+    other = undefined; // none, or torn: nobody to wait for
+  }
+  if (other && other.pid !== process.pid) {
+    if (other.host === me.host && typeof other.pid === 'number' && alive(other.pid)) {
+      throw new InputError(`${dir} is being written by another ${what} (process ${other.pid}, started ${other.started ?? '?'}); wait for it to finish (then run this again to use its results), or use another --out directory`);
+    }
+    if (other.host !== me.host) stderr.write(`note: ${dir} was last written by process ${other.pid} on ${other.host} (started ${other.started ?? '?'}); if that job still runs, both will do the same runs\n`);
+  }
+  fsWrap('cannot write', () => fs.writeFileSync(file, JSON.stringify(me) + '\n'));
+  process.once('exit', () => {
+    try {
+      if ((JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: number }).pid === process.pid) fs.rmSync(file);
+    } catch {
+      /* gone already */
+    }
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
 /** Reads a directory's lock (for merge). */
 export function readLock(dir: string): Lock {
   const file = path.join(dir, 'experiment.json');

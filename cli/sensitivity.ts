@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, runOutcomeTasks, readOutcomes, openOutputDir, readLock, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
+import { readExperiment, runOutcomeTasks, readOutcomes, openOutputDir, claimOutputDir, readLock, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 import { report, InputError } from './errors.ts';
@@ -79,6 +79,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   } else {
     noteOversubscription(workers, os.availableParallelism());
     openOutputDir(dir, exp, shard, RESULT_KINDS.sensitivity, key);
+    claimOutputDir(dir, 'sensitivity analysis');
     done = readOutcomes(dir);
     const mine = tasks.map((task, index) => ({ index, task })).filter(({ index }) => !shard || index % shard.count === shard.index - 1);
     const todo = mine.filter(({ index }) => !done.has(index));

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { shardRuns, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, openOutputDir, readCompleted, runRowsTasks, assemble, writeProvenance, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
+import { readExperiment, openOutputDir, claimOutputDir, readCompleted, runRowsTasks, assemble, writeProvenance, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
 import { report } from './errors.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 
@@ -44,6 +44,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const runs = planRuns(exp, points.length);
   const mine = shardRuns(runs, shard);
   openOutputDir(dir, exp, shard);
+  claimOutputDir(dir, 'sweep');
   const done = readCompleted(dir);
   const todo = mine.filter((r) => !done.has(r.index));
   const workers = opts.workers ?? defaultWorkers();

@@ -1,10 +1,11 @@
 /** The model-validity commands refuse bad options with a message naming the option and what is allowed, and write nothing. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { noteOversubscription } from '../cli/options.ts';
+import { claimOutputDir } from '../cli/batch.ts';
 
 const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
 
@@ -35,5 +36,27 @@ describe('worker count', () => {
     expect(said).toBe('');
     noteOversubscription(64, 2, stderr);
     expect(said).toBe('note: 64 workers on 2 cores: the runs share the cores and the batch is slower than with --workers 2\n');
+  });
+});
+
+describe('an output directory in use', () => {
+  const quiet = () => { let said = ''; return { stream: { write: (s: string) => { said += s; return true; } } as unknown as NodeJS.WritableStream, said: () => said }; };
+  it('is refused while another live process on this machine writes to it; a dead one\'s mark is taken over; another host\'s is noted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claim-'));
+    const mark = join(dir, '.running');
+    // a live process here (this test's parent: alive, not us)
+    writeFileSync(mark, JSON.stringify({ host: hostname(), pid: process.ppid, started: '2026-12-03T10:00:00Z' }));
+    expect(() => claimOutputDir(dir, 'sweep')).toThrow(new RegExp(`is being written by another sweep \\(process ${process.ppid}, started 2026-12-03T10:00:00Z\\); wait for it`));
+    // a process that has died (a killed job): taken over, silently
+    writeFileSync(mark, JSON.stringify({ host: hostname(), pid: 2 ** 22 + 12345, started: 'x' }));
+    const a = quiet();
+    claimOutputDir(dir, 'sweep', a.stream);
+    expect(a.said()).toBe('');
+    expect(JSON.parse(readFileSync(mark, 'utf8')).pid).toBe(process.pid);
+    // another host (shared file system): cannot be checked, so noted and taken over (a retried array task resumes)
+    writeFileSync(mark, JSON.stringify({ host: 'node-17', pid: 4242, started: 'y' }));
+    const b = quiet();
+    claimOutputDir(dir, 'sweep', b.stream);
+    expect(b.said()).toMatch(/^note: .* was last written by process 4242 on node-17/);
   });
 });
