@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
+import { report, InputError } from './errors.ts';
 import { readPreset, ROOT as root } from './presets.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../sim/validate/calibration.ts';
@@ -43,7 +44,7 @@ async function main() {
     .addOption(optionWithDefault('--scale <s>', 'scale of the runs', String(2 / 15), '2/15 ≈ 0.1333'))
     .addOption(optionWithDefault('--rounds <r>', 'rounds of coordinate search', '3'))
     .addOption(optionWithDefault('--out <file>', 'where to write the fit', FIT_FILE, relative(process.cwd(), FIT_FILE) || FIT_FILE))
-    .showHelpAfterError();
+    .showHelpAfterError('(run with --help for usage)');
   program.parse();
   const opts = program.opts<{ seeds: string; scale: string; rounds: string; out: string }>();
   const seeds = Array.from({ length: wholeNumber('--seeds', opts.seeds, 1, 100) }, (_, i) => i + 1);
@@ -57,7 +58,7 @@ async function main() {
   process.stderr.write('\n');
   // a fit that is not a number must not reach the file every scenario takes its defaults from
   if (!Number.isFinite(result.objectiveFitted) || Object.values(result.fitted).some((v) => !Number.isFinite(v))) {
-    throw new Error(`the fit failed (objective ${result.objectiveFitted}); nothing written to ${opts.out}`);
+    throw new InputError(`the fit failed (objective ${result.objectiveFitted}); nothing written to ${opts.out}`);
   }
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(provenance(result, seeds, scale), null, 2)}\n`);
@@ -67,8 +68,6 @@ async function main() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  // "error: …" for bad input, like every command; "internal error" (a bug) otherwise
+  main().catch((e: unknown) => process.exit(report(e)));
 }

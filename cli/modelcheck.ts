@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
+import { report, InputError } from './errors.ts';
 import { mean } from 'simple-statistics';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { readPreset, ROOT as root } from './presets.ts';
@@ -151,7 +152,7 @@ async function main() {
     .addOption(optionWithDefault('--seeds <n>', 'seeds per preset (comparing needs the reference\'s: 4)', '4'))
     .addOption(optionWithDefault('--scale <s>', 'scale of the runs (comparing needs the reference\'s: 0.02)', '0.02'))
     .addOption(optionWithDefault('--random <n>', 'random scenarios for the invariant checks', '12'))
-    .showHelpAfterError();
+    .showHelpAfterError('(run with --help for usage)');
   program.parse();
   const opts = program.opts<{ update?: boolean; seeds: string; scale: string; random: string }>();
   const seeds = Array.from({ length: wholeNumber('--seeds', opts.seeds, 1, 100) }, (_, i) => i + 1);
@@ -159,11 +160,11 @@ async function main() {
   const randomScenarios = wholeNumber('--random', opts.random, 0, 10_000);
   let reference: Reference | undefined;
   if (!opts.update) {
-    if (!existsSync(REFERENCE_FILE)) throw new Error(`no reference at ${REFERENCE_FILE}: run npm run modelcheck -- --update`);
+    if (!existsSync(REFERENCE_FILE)) throw new InputError(`no reference at ${REFERENCE_FILE}: run npm run modelcheck -- --update`);
     reference = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Reference;
     // runs at another scale or with other seeds differ from the reference by more than noise
     if (reference.scale !== scale || reference.seeds.length !== seeds.length) {
-      throw new Error(`the reference was made at scale ${reference.scale} with ${reference.seeds.length} seeds; compare with the same settings (--scale ${reference.scale} --seeds ${reference.seeds.length}, the defaults), or make a new reference with --update`);
+      throw new InputError(`the reference was made at scale ${reference.scale} with ${reference.seeds.length} seeds; compare with the same settings (--scale ${reference.scale} --seeds ${reference.seeds.length}, the defaults), or make a new reference with --update`);
     }
   }
   const current = measure(scale, seeds);
@@ -187,8 +188,6 @@ async function main() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  // "error: …" for bad input, like every command; "internal error" (a bug) otherwise
+  main().catch((e: unknown) => process.exit(report(e)));
 }

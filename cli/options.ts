@@ -1,6 +1,7 @@
 /** Command-line option parsers and checks shared by the commands. */
 import { InvalidArgumentError, Option } from 'commander';
 import { parseShard, type Shard } from '../sim/batch/index.ts';
+import { InputError } from './errors.ts';
 
 export function parseWorkers(value: string): number {
   const n = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
@@ -18,7 +19,7 @@ export function parseShardOption(value: string): Shard {
 /** A whole number from `min` to `max` given to option `name`, or an error saying what is allowed. */
 export function wholeNumber(name: string, value: string, min: number, max: number): number {
   const n = /^\d{1,9}$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!(n >= min && n <= max)) throw new Error(`${name}: "${value}" is not allowed; use a whole number from ${min} to ${max}`);
+  if (!(n >= min && n <= max)) throw new InputError(`${name}: "${value}" is not allowed; use a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -26,7 +27,7 @@ export function wholeNumber(name: string, value: string, min: number, max: numbe
 /** A scale option: from `min` (the scenario schema's 0.001 unless a command needs more, `why`) to 1. */
 export function scaleOption(name: string, value: string, min = 0.001, why = ''): number {
   const s = Number(value);
-  if (!(value.trim() !== '' && s >= min && s <= 1)) throw new Error(`${name}: "${value}" is not allowed; use a number from ${min} to 1${why ? ` (${why})` : ''}`);
+  if (!(value.trim() !== '' && s >= min && s <= 1)) throw new InputError(`${name}: "${value}" is not allowed; use a number from ${min} to 1${why ? ` (${why})` : ''}`);
   return s;
 }
 

@@ -11,13 +11,13 @@ const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--
 
 describe('options of calibrate, validate and modelcheck', () => {
   it.each<[string, string[], RegExp]>([
-    ['cli/calibrate.ts', ['--scale', '0'], /^--scale: "0" is not allowed; use a number from 0\.001 to 1/],
-    ['cli/validate.ts', ['--scale', '0.001'], /^--scale: "0\.001" is not allowed; use a number from 0\.005 to 1 \(smaller runs have too few exporters for the size-distribution fit\)/],
-    ['cli/calibrate.ts', ['--seeds', 'abc'], /^--seeds: "abc" is not allowed; use a whole number from 1 to 100/],
-    ['cli/calibrate.ts', ['--rounds', '0'], /^--rounds: "0" is not allowed; use a whole number from 1 to 20/],
-    ['cli/validate.ts', ['--seeds', '0'], /^--seeds: "0" is not allowed/],
-    ['cli/modelcheck.ts', ['--random', 'abc'], /^--random: "abc" is not allowed; use a whole number from 0 to 10000/],
-    ['cli/modelcheck.ts', ['--scale', '0.05', '--seeds', '2'], /^the reference was made at scale 0\.02 with 4 seeds; compare with the same settings/],
+    ['cli/calibrate.ts', ['--scale', '0'], /^error: --scale: "0" is not allowed; use a number from 0\.001 to 1/],
+    ['cli/validate.ts', ['--scale', '0.001'], /^error: --scale: "0\.001" is not allowed; use a number from 0\.005 to 1 \(smaller runs have too few exporters for the size-distribution fit\)/],
+    ['cli/calibrate.ts', ['--seeds', 'abc'], /^error: --seeds: "abc" is not allowed; use a whole number from 1 to 100/],
+    ['cli/calibrate.ts', ['--rounds', '0'], /^error: --rounds: "0" is not allowed; use a whole number from 1 to 20/],
+    ['cli/validate.ts', ['--seeds', '0'], /^error: --seeds: "0" is not allowed/],
+    ['cli/modelcheck.ts', ['--random', 'abc'], /^error: --random: "abc" is not allowed; use a whole number from 0 to 10000/],
+    ['cli/modelcheck.ts', ['--scale', '0.05', '--seeds', '2'], /^error: the reference was made at scale 0\.02 with 4 seeds; compare with the same settings/],
   ])('%s %s', (script, args, message) => {
     const out = join(mkdtempSync(join(tmpdir(), 'options-')), 'out.json');
     const r = run(script, [...args, ...(script.includes('modelcheck') ? [] : ['--out', out])]);
