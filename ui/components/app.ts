@@ -337,7 +337,7 @@ export class YiwuApp extends LitElement {
         <div class="brand"><h1>${s.appTitle}</h1><p>${s.appSubtitle}</p></div>
         <div class="pickers">
           <label>${s.scenario}
-            <select id="preset" @change=${(e: Event) => {
+            <select id="preset" title=${preset ? tx(preset.title, lang) : s.custom} @change=${(e: Event) => {
               const name = (e.target as HTMLSelectElement).value;
               const p = presetByName(name);
               if (p) this.setScenario(JSON.parse(JSON.stringify(p.scenario)) as Obj, name);
@@ -346,7 +346,7 @@ export class YiwuApp extends LitElement {
               ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.presetName}>${tx(p.title, lang)}</option>`)}
             </select></label>
           <label>${s.baseline}
-            <select id="baseline" @change=${(e: Event) => { this.baselineName = (e.target as HTMLSelectElement).value; this.start(); }}>
+            <select id="baseline" title=${baselinePreset ? tx(baselinePreset.title, lang) : this.baselineName} @change=${(e: Event) => { this.baselineName = (e.target as HTMLSelectElement).value; this.start(); }}>
               ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.baselineName}>${tx(p.title, lang)}</option>`)}
             </select></label>
           <label>${s.seed}
