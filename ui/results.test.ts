@@ -106,6 +106,8 @@ describe('policy report total', () => {
     expect(t.exports).toBe((n * (n + 1)) / 2);
     // created + diverted = the change in exports, in total as in every row
     expect(t.created + t.diverted).toBeCloseTo(t.exports - n, 9);
+    expect(t.exportsChange).toBeCloseTo(t.exports - n, 9);
+    for (const r of rows) expect(r.exportsChange).toBeCloseTo(r.created + r.diverted, 9);
     expect(t.diverted).toBeCloseTo(rows.reduce((a, r) => a + r.diverted, 0), 9);
     expect(t.tariffChange).toBe(t.tariff);
     // landed: region 1 (exports 1) at 2, the rest at 1, weighted by exports

@@ -149,6 +149,8 @@ export function yearFigures(s: Shown, y: { from: number; to: number }, modes: re
 export interface ReportRow {
   region: string;
   exports: number;
+  /** Scenario minus baseline exports: trade created plus trade diverted. */
+  exportsChange: number;
   created: number;
   diverted: number;
   tariff: number;
@@ -172,6 +174,7 @@ export function policyReport(sc: YearFigures, base: YearFigures): ReportRow[] {
     return {
       region,
       exports: x1,
+      exportsChange: x1 - x0,
       created: x1 - x0 - diverted,
       diverted,
       tariff: sc.tariffByRegion[region],
@@ -197,7 +200,7 @@ export function reportTotal(rows: ReportRow[], sc: YearFigures, base: YearFigure
   const landed = weighted(sc);
   const landedBase = weighted(base);
   return {
-    exports: sum((r) => r.exports), created: sum((r) => r.created), diverted: sum((r) => r.diverted),
+    exports: sum((r) => r.exports), exportsChange: sum((r) => r.exportsChange), created: sum((r) => r.created), diverted: sum((r) => r.diverted),
     tariff: sum((r) => r.tariff), tariffChange: sum((r) => r.tariffChange),
     landed, landedChange: landedBase > 0 ? landed / landedBase - 1 : Number.NaN,
   };

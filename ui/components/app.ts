@@ -510,7 +510,7 @@ export class YiwuApp extends LitElement {
         <thead><tr><th scope="col">${c.region}</th><th scope="col">${c.exports}</th><th scope="col">${c.created}</th><th scope="col">${c.diverted}</th><th scope="col">${c.tariff}</th><th scope="col">${c.landed}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr>
           <th scope="row">${regionLabel(r.region, lang)}</th>
-          <td>${f.money(r.exports, lang)}</td>
+          <td>${f.money(r.exports, lang)} (${f.signedMoney(r.exportsChange, lang)})</td>
           <td class=${r.created > 0 ? 'up' : r.created < 0 ? 'down' : ''}>${f.signedMoney(r.created, lang)}</td>
           <td class=${r.diverted > 0 ? 'up' : r.diverted < 0 ? 'down' : ''}>${f.signedMoney(r.diverted, lang)}</td>
           <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
@@ -522,7 +522,7 @@ export class YiwuApp extends LitElement {
           const t = reportTotal(rows, fig.a, fig.b);
           return html`<tfoot><tr class="total">
             <th scope="row">${s.reportTotal}</th>
-            <td>${f.money(t.exports, lang)}</td>
+            <td>${f.money(t.exports, lang)} (${f.signedMoney(t.exportsChange, lang)})</td>
             <td class=${t.created > 0 ? 'up' : t.created < 0 ? 'down' : ''}>${f.signedMoney(t.created, lang)}</td>
             <td class=${t.diverted > 0 ? 'up' : t.diverted < 0 ? 'down' : ''}>${f.signedMoney(t.diverted, lang)}</td>
             <td>${f.money(t.tariff, lang)} (${f.signedMoney(t.tariffChange, lang)})</td>
