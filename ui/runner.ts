@@ -78,6 +78,8 @@ export class Runner {
   requestedAt = 0;
   firstDataAt = 0;
   completeAt = 0;
+  /** True when every run of the latest request was already computed (returning to a setting). */
+  fromCache = false;
   /** Worker time of the latest complete runs, by scale (for the benchmark). */
   readonly runTimes: Array<{ scale: number; ms: number }> = [];
 
@@ -135,7 +137,8 @@ export class Runner {
     this.queue = jobs.filter((j) => !running.has(j.key) && !this.cache.get(j.key)?.complete);
     this.trimCache();
     // everything wanted may already be cached (going back to a setting): up to date at once
-    if (this.queue.length === 0 && this.busy.every((j) => j === null || !this.wanted.has(j.key))) this.completeAt = performance.now();
+    this.fromCache = this.queue.length === 0 && this.busy.every((j) => j === null || !this.wanted.has(j.key));
+    if (this.fromCache) this.completeAt = performance.now();
     this.pump();
     this.emit();
   }

@@ -109,6 +109,13 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await note.waitFor();
     expect(await note.textContent()).toMatch(/5 is outside the allowed range/);
     await page.locator('[data-control="rules.smeLendingRate"] .reset').click();
+    // a scale's name is not written after each number ("0 index, 0 to 1 to 1 index, 0 to 1")
+    const strict = page.locator('[data-control="platform.homeDataOutboundStrictness"]');
+    await strict.locator('input[type=number]').fill('1.5');
+    await strict.locator('input[type=number]').dispatchEvent('change');
+    await strict.locator('.problem').waitFor();
+    expect(await strict.locator('.problem').textContent()).toBe(en.clamped('1.5', '0', '1', '1'));
+    await strict.locator('.reset').click();
     await done(page);
   }, 120_000);
 
@@ -130,6 +137,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toContain('5G coverage');
     expect(await alert.textContent()).toContain('overlaps');
+    // and beside the lever itself
+    expect(await lever.locator('.problem').first().textContent()).toContain('overlaps');
     await page.waitForFunction((t) => document.querySelector('#progress-text')?.textContent === t, en.runStopped, { timeout: 60_000 });
     expect(await page.locator('.card [data-value]').first().textContent()).toBe(en.notComputed);
     await lever.locator('.reset').click();
@@ -215,7 +224,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
     // PNG: a real image, with the heading drawn above the plot (dark pixels in the top band)
     const pngFile = await save('#chart-credit button.png');
     // named by scenario, seed and chart, so a folder of exports says what each is
-    expect(path.basename(pngFile)).toBe('custom-scenario-1-credit.png');
+    expect(path.basename(pngFile)).toBe('custom-scenario-vs-baseline-seed1-credit.png');
     expect(await page.locator('#chart-credit').getAttribute('provenance')).toBe(en.pngProvenance(en.custom, 'Baseline: Yiwu as it is', 1, MODEL_VERSION));
     const png = fs.readFileSync(pngFile);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

@@ -165,6 +165,26 @@ export class YiwuApp extends LitElement {
   }
   private problemTextsMemo?: { source: Record<string, FieldProblem[]>; lang: Lang; texts: Record<string, string[]> };
 
+  /**
+   * What the lever panel marks beside each lever: a loaded file's problems, and those of a
+   * scenario the model refused to run (the same object while neither changes, as above).
+   */
+  private leverProblemTexts(lang: Lang): Record<string, string[]> {
+    const fromFile = this.fieldProblemTexts(lang);
+    const refused = this.runner.view('scenario').main?.problems;
+    const memo = this.leverTextsMemo;
+    if (memo && memo.fromFile === fromFile && memo.refused === refused) return memo.texts;
+    const texts: Record<string, string[]> = { ...fromFile };
+    for (const p of refused ?? []) {
+      const c = controlForProblemPath(p.path, this.scenario);
+      const key = c ? c.id : p.path.startsWith('shocks') ? 'shocks' : '';
+      if (key) texts[key] = [...(texts[key] ?? []), problemMessage(p.message, lang)];
+    }
+    this.leverTextsMemo = { fromFile, refused, texts };
+    return texts;
+  }
+  private leverTextsMemo?: { fromFile: Record<string, string[]>; refused?: Problem[]; texts: Record<string, string[]> };
+
   /** Sends the current state to the runner and writes the share link. */
   private start() {
     const baseline = presetByName(this.baselineName)?.scenario ?? {};
@@ -371,7 +391,8 @@ export class YiwuApp extends LitElement {
         </div>
         <span id="progress-text">${busy
           ? s.progress(progress.mainMonths ? f.month(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '', lang) : '…', progress.complete, progress.total)
-          : this.failedSides().length ? s.runStopped : s.progressDone(progress.total, this.runner.completeAt ? f.ms(this.runner.completeAt - this.runner.requestedAt, lang) : '–')}</span>
+          : this.failedSides().length ? s.runStopped : this.runner.fromCache ? s.progressCached(progress.total)
+          : s.progressDone(progress.total, this.runner.completeAt ? f.ms(this.runner.completeAt - this.runner.requestedAt, lang) : '–')}</span>
       </div>
       ${this.messages.map((m, i) => html`<div class="message ${m.kind}" role=${m.kind === 'error' ? 'alert' : 'status'}>
         <p>${m.text(lang)}</p>${m.details ? html`<ul>${m.details(lang).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
@@ -381,7 +402,7 @@ export class YiwuApp extends LitElement {
       ${this.shareText ? html`<div class="message info"><p>${s.shareShown}</p><input class="share-url" readonly .value=${this.shareText} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>` : nothing}
       ${this.dragging ? html`<div class="drop">${s.dropHere}</div>` : nothing}
       <div class="layout">
-        <yiwu-levers .scenario=${this.scenario} .lang=${lang} .problems=${this.fieldProblemTexts(lang)}
+        <yiwu-levers .scenario=${this.scenario} .lang=${lang} .problems=${this.leverProblemTexts(lang)}
           @scenario-change=${(e: CustomEvent<Obj>) => this.setScenario(e.detail)}></yiwu-levers>
         <main id="results" tabindex="-1">
           ${preset ? html`<details class="about"><summary>${s.presetDescription}: ${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>` : nothing}
@@ -389,10 +410,10 @@ export class YiwuApp extends LitElement {
           <div class="charts">
             ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${`${s.legendScenario} ── · ${s.legendBaseline} - - -`} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}
-              provenance=${provenance} fileName=${`${this.scenarioFileName()}-${this.seed}-${id}`}></yiwu-chart>`)}
+              provenance=${provenance} fileName=${`${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}-${id}`}></yiwu-chart>`)}
             ${(['contextTrade', 'contextB2c'] as const).map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${id === 'contextTrade' ? s.context.tradeKey : s.context.b2cKey} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}
-              provenance=${provenance} fileName=${`${this.scenarioFileName()}-${this.seed}-${id}`}></yiwu-chart>`)}
+              provenance=${provenance} fileName=${`${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}-${id}`}></yiwu-chart>`)}
           </div>
           <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc?.preview ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
           <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>

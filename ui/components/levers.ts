@@ -29,6 +29,9 @@ function step(c: Control): number {
   return p;
 }
 
+/** Units that name a scale rather than a measure: not written after each number of a range. */
+const MEASURE_FREE_UNITS = new Set(['share', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', '—']);
+
 /** A schedule in one line: its start value, then each value reached and the year it is reached. */
 function pathText(path: Schedule, unit: string, lang: Lang): string {
   const parts = [f.num(path.base, lang, 4), ...path.segments.map((seg) => `${f.num(seg.to, lang, 4)} (${f.year((seg.end ?? seg.start).slice(0, 4), lang)})`)];
@@ -148,7 +151,9 @@ export class YiwuLevers extends LitElement {
       const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
       const { [c.id]: _old, ...others } = this.clampNotes;
       void _old;
-      this.clampNotes = clamped === x || (c.meta.integer && clamped === Math.round(x)) ? others : { ...others, [c.id]: s.clamped(f.num(x, lang, 6), f.withUnit(min, unit, lang), f.withUnit(max, unit, lang), f.withUnit(clamped, unit, lang)) };
+      // a measure's unit follows each number ("US$"); a scale's name ("share", "index, 0 to 1") does not read after one
+      const after = MEASURE_FREE_UNITS.has(c.meta.unit.en) ? '' : unit;
+      this.clampNotes = clamped === x || (c.meta.integer && clamped === Math.round(x)) ? others : { ...others, [c.id]: s.clamped(f.num(x, lang, 6), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.withUnit(clamped, after, lang)) };
       if (isSched) this.setTarget(c, clamped, this.targetYear(current));
       else this.set(c, clamped);
     };
