@@ -208,7 +208,22 @@ export class YiwuChart extends LitElement {
     const pad = 10 * ratio;
     const lines = [{ text: `${this.heading} (${this.unit})`, size: 15 * ratio, weight: '600 ', colour: '#1a1a1a' }];
     if (this.keyText) lines.push({ text: this.keyText, size: 12 * ratio, weight: '', colour: '#4a4a4a' });
-    if (this.provenance) lines.push({ text: this.provenance, size: 11 * ratio, weight: '', colour: '#4a4a4a' });
+    // the provenance line is long: broken at its " · " into as many lines as the width needs
+    // (squeezed into one, it was hard to read)
+    if (this.provenance) {
+      const size = 11 * ratio;
+      ctx.font = `${size}px ${family}`;
+      const room = plot.width - 2 * pad;
+      let line = '';
+      for (const part of this.provenance.split(' · ')) {
+        const joined = line ? `${line} · ${part}` : part;
+        if (line && ctx.measureText(joined).width > room) {
+          lines.push({ text: line, size, weight: '', colour: '#4a4a4a' });
+          line = part;
+        } else line = joined;
+      }
+      lines.push({ text: line, size, weight: '', colour: '#4a4a4a' });
+    }
     const top = pad + lines.reduce((h, l) => h + l.size * 1.35, 0);
     canvas.width = plot.width;
     canvas.height = plot.height + top;

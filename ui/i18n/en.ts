@@ -28,7 +28,7 @@ export const en = {
   perRegion: 'by region',
   reset: 'Reset',
   resetTo: (v: string) => `Reset to default (${v})`,
-  pngProvenance: (scenario: string, baseline: string, seed: number, version: string) => `Scenario: ${scenario} · baseline: ${baseline} · seed ${seed} · model ${version} · Yiwu Digital Trade Sandbox`,
+  pngProvenance: (scenario: string, baseline: string, seed: number, version: string) => `Scenario: ${scenario} · Baseline: ${baseline} · Seed ${seed} · Model ${version} · Yiwu Digital Trade Sandbox`,
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} is outside the allowed range (${min} to ${max}); using ${used}.`,
   resetAll: 'Reset all levers',
   defaultIs: (v: string) => `default ${v}`,
