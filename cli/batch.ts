@@ -23,13 +23,14 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { SingleBar, Presets } from 'cli-progress';
 import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vector } from 'apache-arrow';
-import { parseScenarioText, resolveScenario, METRICS, MODEL_VERSION } from '../sim/index.ts';
+import { parseScenarioText, METRICS, MODEL_VERSION } from '../sim/index.ts';
+import { fileKind } from './presets.ts';
 import {
   resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, SERIES_COLUMNS,
   type Experiment, type Point, type Run, type Shard,
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
-import { ensureDir, csvCell, refuseOtherResults, RESULT_KINDS, type FileInfo } from './writers.ts';
+import { ensureDir, csvCell, refuseOtherResults, RESULT_KINDS, type FileInfo, type ResultKind } from './writers.ts';
 import type { RowsTask, OutcomesTask, RowsResult } from './batch-worker.ts';
 
 const MAX_FILE_BYTES = 4_000_000;
@@ -65,14 +66,7 @@ export function readExperiment(file: string, purpose: 'sweep' | 'sensitivity' = 
     });
   } catch (e) {
     // a scenario file given instead is named as one, not listed as an experiment's unknown keys
-    let raw: unknown;
-    try {
-      raw = parseScenarioText(text, file);
-      resolveScenario(raw as object);
-    } catch {
-      throw e;
-    }
-    if (raw && typeof raw === 'object' && !('parameters' in raw) && !('base' in raw)) {
+    if (fileKind(text, file) === 'scenario') {
       throw new InputError(`${file} is a scenario file, not an experiment: run it with npm run sim -- ${file}, or name it as an experiment's "base" (see scenarios/experiments/)`);
     }
     throw e;
@@ -97,7 +91,7 @@ interface Lock {
   shard: string | null;
   experiment: ReturnType<typeof experimentObject>;
   /** What the runs are for (absent: a sweep). */
-  kind?: string;
+  kind?: ResultKind;
 }
 
 const fsWrap = <T>(doing: string, f: () => T): T => {
@@ -113,8 +107,8 @@ const fsWrap = <T>(doing: string, f: () => T): T => {
  * Prepares an output directory for an experiment's runs (a sweep's, or with `kind` and `key` a
  * sensitivity analysis's); refuses one that holds another experiment or another shard.
  */
-export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undefined, kind: string = RESULT_KINDS.sweep, key = experimentKey(exp)): void {
-  refuseOtherResults(dir, kind as typeof RESULT_KINDS.sweep);
+export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undefined, kind: ResultKind = RESULT_KINDS.sweep, key = experimentKey(exp)): void {
+  refuseOtherResults(dir, kind);
   fsWrap('cannot create the output directory', () => ensureDir(kind === RESULT_KINDS.sweep ? path.join(dir, 'parts') : dir));
   const lockFile = path.join(dir, 'experiment.json');
   const shardText = shard && shard.count > 1 ? `${shard.index}/${shard.count}` : null;
@@ -172,6 +166,18 @@ function alive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
   }
+}
+
+/**
+ * What to finish when runs are missing from a merge: "shards 2/3, 3/3" (run index i belongs to
+ * shard i mod n + 1 of the shards' n), or `whole` when the directories were not sharded.
+ */
+export function shardsToFinish(missing: number[], locks: Lock[], whole: string): string {
+  const shards = [...new Set(locks.map((l) => l.shard).filter(Boolean))];
+  const count = shards.length ? Number(String(shards[0]).split('/')[1]) : 1;
+  if (count <= 1) return whole;
+  const which = [...new Set(missing.map((i) => (i % count) + 1))].sort((a, b) => a - b);
+  return `shard${which.length > 1 ? 's' : ''} ${which.map((i) => `${i}/${count}`).join(', ')}`;
 }
 
 /** Reads a directory's lock (for merge). */

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
-import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance } from './batch.ts';
+import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardsToFinish } from './batch.ts';
 import { InputError, report } from './errors.ts';
 import { ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 
@@ -28,10 +28,8 @@ function main(dirs: string[], opts: { out: string }) {
   for (const { dir } of locks) for (const index of readCompleted(dir).keys()) if (!sources.has(index)) sources.set(index, dir);
   const missing = runs.filter((r) => !sources.has(r.index));
   if (missing.length > 0) {
-    const shards = [...new Set(locks.map((l) => l.lock.shard).filter(Boolean))];
-    const count = shards.length ? Number(String(shards[0]).split('/')[1]) : 1;
-    const which = [...new Set(missing.map((r) => (r.index % count) + 1))].sort((a, b) => a - b);
-    throw new InputError(`${missing.length} of ${runs.length} runs are missing (first: run ${missing[0].index}, point ${missing[0].point}, replicate ${missing[0].replicate}); finish ${count > 1 ? `shard${which.length > 1 ? 's' : ''} ${which.map((i) => `${i}/${count}`).join(', ')}` : 'the sweep'} (re-running the same sweep command resumes it) and give all shard directories to merge`);
+    const finish = shardsToFinish(missing.map((r) => r.index), locks.map((l) => l.lock), 'the sweep');
+    throw new InputError(`${missing.length} of ${runs.length} runs are missing (first: run ${missing[0].index}, point ${missing[0].point}, replicate ${missing[0].replicate}); finish ${finish} (re-running the same sweep command resumes it) and give all shard directories to merge`);
   }
   const out = path.resolve(opts.out);
   refuseOtherResults(out, RESULT_KINDS.sweep);

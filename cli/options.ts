@@ -23,8 +23,7 @@ export function wholeNumber(name: string, value: string, min: number, max: numbe
   return n;
 }
 
-/** A scale above 0 and at most 1 (1 = Yiwu's 75,000 booths) given to option `name`. */
-/** A scale option: from `min` (the scenario schema's 0.001 unless a command needs more, `why`) to 1. */
+/** A scale (1 = Yiwu's 75,000 booths) given to option `name`: from `min` (the scenario schema's 0.001 unless a command needs more, `why`) to 1. */
 export function scaleOption(name: string, value: string, min = 0.001, why = ''): number {
   const s = Number(value);
   if (!(value.trim() !== '' && s >= min && s <= 1)) throw new InputError(`${name}: "${value}" is not allowed; use a number from ${min} to 1${why ? ` (${why})` : ''}`);

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, runOutcomeTasks, readOutcomes, openOutputDir, claimOutputDir, readLock, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
+import { readExperiment, runOutcomeTasks, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 import { report, InputError } from './errors.ts';
@@ -61,17 +61,16 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   if (opts.merge) {
     // the shards' runs, each checked to belong to this analysis
     done = new Map();
-    for (const d of opts.merge.map((m) => path.resolve(m))) {
+    const locks = opts.merge.map((m) => {
+      const d = path.resolve(m);
       const lock = readLock(d);
       if (lock.key !== key) throw new InputError(`${d} holds runs of another sensitivity analysis (or of a sweep, or of one changed since); merge only the shards of ${file}`);
       for (const [index, values] of readOutcomes(d)) done.set(index, values);
-    }
+      return lock;
+    });
     const missing = tasks.map((_, i) => i).filter((i) => !done.has(i));
     if (missing.length > 0) {
-      const shards = [...new Set(opts.merge.map((m) => readLock(path.resolve(m)).shard).filter(Boolean))];
-      const count = shards.length ? Number(String(shards[0]).split('/')[1]) : 1;
-      const which = [...new Set(missing.map((i) => (i % count) + 1))].sort((a, b) => a - b);
-      throw new InputError(`${missing.length} of ${tasks.length} runs are missing (first: run ${missing[0]}); finish ${count > 1 ? `shard${which.length > 1 ? 's' : ''} ${which.map((i) => `${i}/${count}`).join(', ')}` : 'the analysis'} (the same command resumes it) and give all shard directories to --merge`);
+      throw new InputError(`${missing.length} of ${tasks.length} runs are missing (first: run ${missing[0]}); finish ${shardsToFinish(missing, locks, 'the analysis')} (the same command resumes it) and give all shard directories to --merge`);
     }
     refuseOtherResults(dir, RESULT_KINDS.sensitivity);
     ensureDir(dir);

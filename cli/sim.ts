@@ -17,6 +17,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
 import { writeRunOutputs, ensureDir, refuseOtherResults, RESULT_KINDS, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
+import { fileKind } from './presets.ts';
 import { InputError, describeFsError, report } from './errors.ts';
 
 const MAX_SEED = 2 ** 31 - 1;
@@ -97,13 +98,7 @@ function resolveWithKindHint(text: string, file: string, name: string) {
   try {
     return resolveScenario(text, { origin: file, name });
   } catch (e) {
-    let raw: unknown;
-    try {
-      raw = parseScenarioText(text, file);
-    } catch {
-      throw e;
-    }
-    if (raw && typeof raw === 'object' && 'parameters' in raw && 'base' in raw) {
+    if (fileKind(text, file) === 'experiment') {
       throw new InputError(`${file} is an experiment file (it has "base" and "parameters"), not a scenario: run it with npm run sweep -- ${file} (or npm run sensitivity -- ${file})`);
     }
     throw e;

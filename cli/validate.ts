@@ -123,12 +123,12 @@ async function main() {
   const opts = program.opts<{ seeds: string; scale: string; out: string }>();
   const seeds = wholeNumber('--seeds', opts.seeds, 1, 100);
   const scale = scaleOption('--scale', opts.scale, 0.005, 'smaller runs have too few exporters for the size-distribution fit');
-  const report = runValidation(Array.from({ length: seeds }, (_, i) => i + 1), scale);
+  const validation = runValidation(Array.from({ length: seeds }, (_, i) => i + 1), scale);
   mkdirSync(dirname(opts.out), { recursive: true });
-  writeFileSync(opts.out, reportMarkdown(report));
-  const met = report.results.filter((r) => r.pass).length;
-  console.log(`wrote ${opts.out}: ${met} of ${report.results.length} facts met`);
-  for (const r of report.results) console.log(`  ${r.pass ? 'met   ' : 'MISSED'} ${r.name}: ${formatNumber(r.mean)} (target ${r.target})`);
+  writeFileSync(opts.out, reportMarkdown(validation));
+  const met = validation.results.filter((r) => r.pass).length;
+  console.log(`wrote ${opts.out}: ${met} of ${validation.results.length} facts met`);
+  for (const r of validation.results) console.log(`  ${r.pass ? 'met   ' : 'MISSED'} ${r.name}: ${formatNumber(r.mean)} (target ${r.target})`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -17,7 +17,7 @@ export { TIMESERIES_HEADER, csvCell, timeseriesRows };
 
 /** The `kind` in each command's manifest.json: what a results directory holds. */
 export const RESULT_KINDS = { run: 'yiwu-sandbox run', sweep: 'yiwu-sandbox sweep', sensitivity: 'yiwu-sandbox sensitivity' } as const;
-type ResultKind = (typeof RESULT_KINDS)[keyof typeof RESULT_KINDS];
+export type ResultKind = (typeof RESULT_KINDS)[keyof typeof RESULT_KINDS];
 const KIND_WORDS: Record<ResultKind, string> = { 'yiwu-sandbox run': 'single run (npm run sim)', 'yiwu-sandbox sweep': 'sweep (npm run sweep or merge)', 'yiwu-sandbox sensitivity': 'sensitivity analysis (npm run sensitivity)' };
 
 /** What a directory holds, by its manifest.json (a run's manifest before `kind` existed has `accounting`) or its runs' lock, experiment.json. */

@@ -35,6 +35,8 @@ interface Collector extends MetricInfo {
   value: Partial<Record<Breakdown, Value>>;
   /** True for money and counts (reported × 1/scale). */
   scaled: boolean;
+  /** True for a ratio: no value (NaN) in a month whose denominator is zero. */
+  ratio: boolean;
 }
 
 const usd = text('US$', '美元');
@@ -45,9 +47,12 @@ const days = text('days', '天');
 const regionIds = (w: World) => w.scenario.regions.map((r) => r.id);
 const categoryIds = (w: World) => w.scenario.categories.map((c) => c.id);
 
-function c(id: string, label: Text, unit: Text, description: Text, scaled: boolean, value: Collector['value']): Collector {
-  return { id, label, unit, description, scaled, value, breakdowns: Object.keys(value) as Breakdown[] };
+function c(id: string, label: Text, unit: Text, description: Text, scaled: boolean, value: Collector['value'], ratio = false): Collector {
+  return { id, label, unit, description, scaled, value, ratio, breakdowns: Object.keys(value) as Breakdown[] };
 }
+
+/** c's last argument for a ratio (no value in a month whose denominator is zero). */
+const RATIO = true;
 
 const foreignRegion = (w: World, r: number) => !w.scenario.regions[r].domestic;
 
@@ -75,13 +80,13 @@ export const COLLECTORS: Collector[] = [
   }),
   c('digital_share_of_exports', text('Digital share of exports', '数字贸易出口占比'), share, text('Share of exports sold through the B2B platform or cross-border e-commerce.', '通过B2B平台或跨境电商出口的比例。'), false, {
     '': (_w, m) => (m.exports > 0 ? (m.exportsByChannel[B2B] + m.exportsByChannel[CBEC]) / m.exports : Number.NaN),
-  }),
+  }, RATIO),
   c('market_procurement_share', text('Market-procurement share', '市场采购占比'), share, text('Share of exports through the market hall (market-procurement mode).', '通过市场（市场采购贸易方式）出口的比例。'), false, {
     '': (_w, m) => (m.exports > 0 ? m.exportsByChannel[HALL] / m.exports : Number.NaN),
-  }),
+  }, RATIO),
   c('market_procurement_regime_share', text('Market-procurement share (customs regime)', '市场采购贸易方式占比（海关口径）'), share, text('Share of exports declared under the market-procurement regime (1039): the shares of the market hall\'s and of B2B-platform exports that market merchants declare that way (model.hallDeclaredMarketProcurement, b2bDeclaredMarketProcurement); cross-border e-commerce has its own regimes. What Yiwu Customs reports.', '以市场采购贸易方式（1039）申报的出口比例：市场渠道出口与B2B平台出口中由市场商户以该方式申报的部分（model.hallDeclaredMarketProcurement、b2bDeclaredMarketProcurement）；跨境电商另有监管方式。即义乌海关公布的口径。'), false, {
     '': (w, m) => (m.exports > 0 ? (w.scenario.model.hallDeclaredMarketProcurement * m.exportsByChannel[HALL] + w.scenario.model.b2bDeclaredMarketProcurement * m.exportsByChannel[B2B]) / m.exports : Number.NaN),
-  }),
+  }, RATIO),
   c('hub_market_share', text('Hub\'s share of demand', '枢纽需求份额'), share, text('Share of the region\'s small-commodity spending that goes to the hub.', '地区小商品支出中流向枢纽的比例。'), false, {
     region: (_w, m, r) => m.hubShareByRegion[r],
   }),
@@ -93,10 +98,10 @@ export const COLLECTORS: Collector[] = [
     c(`adoption_share_${level}`, text(`Merchants: ${level.replace(/_/g, ' ')}`, ['线下', 'B2B平台', '跨境电商', '数据驱动'][l] + '商户占比'), share,
       text(`Share of merchants whose highest digital level is ${level.replace(/_/g, ' ')}.`, `最高数字化层级为“${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}”的商户比例。`), false, {
         '': (_w, m) => (m.alive > 0 ? m.merchantsByLevel[l] / m.alive : Number.NaN),
-      })),
+      }, RATIO)),
   c('adoption_share_digital', text('Digital merchants', '数字化商户占比'), share, text('Share of merchants selling online (any digital level).', '线上销售的商户比例（任一数字层级）。'), false, {
     '': (_w, m) => (m.alive > 0 ? 1 - m.merchantsByLevel[0] / m.alive : Number.NaN),
-  }),
+  }, RATIO),
   c('digital_adoptions', text('Digital adoptions', '数字化升级'), count, text('Merchants moving up one digital level this month.', '本月升级一个数字层级的商户数。'), true, { '': (w) => w.accounts.adoptions }),
   // ---- merchants
   c('merchants_alive', text('Merchants', '商户数'), count, text('Merchants in business at the end of the month.', '月末在营商户数。'), true, { '': (_w, m) => m.alive }),
@@ -109,7 +114,7 @@ export const COLLECTORS: Collector[] = [
   c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }),
   c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves, on average.', '出口商户平均服务的境外地区数。'), false, {
     '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : Number.NaN),
-  }),
+  }, RATIO),
   c('entries', text('Entries', '新进入商户'), count, text('New merchants this month.', '本月新进入的商户数。'), true, { '': (w) => w.accounts.entries }),
   c('exits', text('Exits', '退出商户'), count, text('Merchants closing this month.', '本月退出的商户数。'), true, {
     '': (w) => w.accounts.exitsByReason.reduce((a, b) => a + b, 0),
@@ -129,10 +134,10 @@ export const COLLECTORS: Collector[] = [
   // ---- logistics and customs
   c('logistics_cost_usd_per_kg', text('Freight rate', '运价'), text('US$ per kg', '美元/千克'), text('Average freight paid per kg, by mode.', '各运输方式平均每千克运费。'), false, {
     mode: (w, _m, i) => (w.accounts.kgByMode[i] > 0 ? w.accounts.freightByMode[i] / w.accounts.kgByMode[i] : Number.NaN),
-  }),
+  }, RATIO),
   c('transit_days', text('Transit time', '运输时间'), days, text('Average door-to-door transit days of exports, by mode.', '各运输方式出口平均运输天数。'), false, {
     mode: (_w, m, i) => (m.transitByMode[i] > 0 ? m.transitByMode[i] : Number.NaN),
-  }),
+  }, RATIO),
   c('freight_usd', text('Freight paid', '运费支出'), usd, text('Freight paid by buyers, by mode.', '买家支付的运费，按运输方式。'), true, {
     '': (w) => w.accounts.freight,
     mode: (w, _m, i) => w.accounts.freightByMode[i],
@@ -147,7 +152,7 @@ export const COLLECTORS: Collector[] = [
       for (let j = 0; j < p.count; j++) if (p.mode[j] === i) { cap += p.capacity[j]; vol += p.volumeKg[j]; }
       return cap > 0 ? vol / cap : Number.NaN;
     },
-  }),
+  }, RATIO),
   c('clearance_days', text('Customs clearance', '通关时间'), days, text('Export and import clearance days, value-weighted, by channel.', '出口与进口通关天数（按货值加权），按渠道。'), false, {
     channel: (_w, m, i) => m.clearanceByChannel[i],
   }),
@@ -158,7 +163,7 @@ export const COLLECTORS: Collector[] = [
   c('credit_approvals', text('Credit approvals', '信贷批准数'), count, text('Applications approved this month.', '本月批准笔数。'), true, { '': (w) => w.accounts.creditApprovals }),
   c('credit_rejection_rate', text('SME credit rejection', '中小企业信贷拒绝率'), share, text('Share of applications rejected this month.', '本月被拒申请的比例。'), false, {
     '': (w) => (w.accounts.creditApplications > 0 ? 1 - w.accounts.creditApprovals / w.accounts.creditApplications : Number.NaN),
-  }),
+  }, RATIO),
   c('credit_supply_usd', text('Credit supply', '信贷供给'), usd, text('Lending available this month.', '本月可贷资金。'), true, { '': (w) => creditSupply(w) }),
   c('loans_outstanding_usd', text('Loans outstanding', '贷款余额'), usd, text('Merchants\' debt at the end of the month.', '月末商户负债余额。'), true, { '': (_w, m) => m.debt }),
   c('loan_writeoffs_usd', text('Loan write-offs', '贷款核销'), usd, text('Debt written off when merchants exit.', '商户退出时核销的债务。'), true, { '': (w) => w.accounts.loanWriteOffs }),
@@ -229,10 +234,6 @@ export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) 
 }
 
 /** Metrics with no value (NaN) in a month whose denominator is zero: ratios, and per-mode freight rates and transit with no shipments. */
-export const RATIO_METRICS: ReadonlySet<string> = new Set([
-  'digital_share_of_exports', 'market_procurement_share', 'market_procurement_regime_share',
-  ...DIGITAL_LEVELS.map((level) => `adoption_share_${level}`), 'adoption_share_digital',
-  'destinations_per_exporter', 'logistics_cost_usd_per_kg', 'transit_days', 'capacity_utilisation', 'credit_rejection_rate',
-]);
+export const RATIO_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.ratio).map((x) => x.id));
 
 export const METRICS: MetricInfo[] = COLLECTORS.map(({ id, label, unit, description, breakdowns }) => ({ id, label, unit, description, breakdowns }));

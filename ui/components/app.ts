@@ -14,7 +14,7 @@ import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, BAND_SCALE, BAND_SEEDS, type Side } from '../runner.ts';
 import { PRESETS, presetByName } from '../presets.ts';
 import { readLink, writeLink } from '../share.ts';
-import { shown, lastYear, yearFigures, policyReport, reportTotal, band, pairedNoise, type Shown, type YearFigures } from '../results.ts';
+import { shown, lastYear, yearFigures, policyReport, reportTotal, band, pairedNoise, type Shown, type YearFigures, type ReportRow } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
@@ -32,6 +32,12 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 type Obj = Record<string, unknown>;
 const DEFAULT_SCALE = 2 / 15;
+
+/** The lever panel's entry a problem at `path` belongs to: a control's id, 'shocks', or '' (none). */
+function leverOf(path: string, input: unknown): string {
+  const c = controlForProblemPath(path, input);
+  return c ? c.id : path.startsWith('shocks') ? 'shocks' : '';
+}
 /** A problem of a loaded file, shown beside its lever. */
 interface FieldProblem {
   file: string;
@@ -176,8 +182,7 @@ export class YiwuApp extends LitElement {
     if (memo && memo.fromFile === fromFile && memo.refused === refused) return memo.texts;
     const texts: Record<string, string[]> = { ...fromFile };
     for (const p of refused ?? []) {
-      const c = controlForProblemPath(p.path, this.scenario);
-      const key = c ? c.id : p.path.startsWith('shocks') ? 'shocks' : '';
+      const key = leverOf(p.path, this.scenario);
       if (key) texts[key] = [...(texts[key] ?? []), problemMessage(p.message, lang)];
     }
     this.leverTextsMemo = { fromFile, refused, texts };
@@ -243,8 +248,7 @@ export class YiwuApp extends LitElement {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message) }];
       const byControl: Record<string, FieldProblem[]> = {};
       for (const p of problems) {
-        const c = controlForProblemPath(p.path, raw);
-        const key = c ? c.id : p.path.startsWith('shocks') ? 'shocks' : '';
+        const key = leverOf(p.path, raw);
         if (key) byControl[key] = [...(byControl[key] ?? []), { file: name, path: p.path, message: p.message }];
       }
       this.fieldProblems = byControl;
@@ -347,6 +351,7 @@ export class YiwuApp extends LitElement {
     const s = STRINGS[lang];
     const preset = presetByName(this.presetName);
     const baselinePreset = presetByName(this.baselineName);
+    const pngStem = `${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}`;
     const provenance = s.pngProvenance(preset ? tx(preset.title, lang) : s.custom, baselinePreset ? tx(baselinePreset.title, lang) : this.baselineName, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
@@ -410,10 +415,10 @@ export class YiwuApp extends LitElement {
           <div class="charts">
             ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${`${s.legendScenario} ── · ${s.legendBaseline} - - -`} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}
-              provenance=${provenance} fileName=${`${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}-${id}`}></yiwu-chart>`)}
+              provenance=${provenance} fileName=${`${pngStem}-${id}`}></yiwu-chart>`)}
             ${(['contextTrade', 'contextB2c'] as const).map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${id === 'contextTrade' ? s.context.tradeKey : s.context.b2cKey} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}
-              provenance=${provenance} fileName=${`${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}-${id}`}></yiwu-chart>`)}
+              provenance=${provenance} fileName=${`${pngStem}-${id}`}></yiwu-chart>`)}
           </div>
           <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc?.preview ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
           <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>
@@ -525,31 +530,24 @@ export class YiwuApp extends LitElement {
     const { fig, stale } = this.shownFigures(sc, bs);
     const rows = fig ? policyReport(fig.a, fig.b) : [];
     const c = s.reportCols;
+    const sign = (v: number) => (v > 0 ? 'up' : v < 0 ? 'down' : '');
+    // a region's figures, or the total's: each with its change against the baseline
+    const cells = (r: Omit<ReportRow, 'region'>) => html`
+          <td>${f.money(r.exports, lang)} (${f.signedMoney(r.exportsChange, lang)})</td>
+          <td class=${sign(r.created)}>${f.signedMoney(r.created, lang)}</td>
+          <td class=${sign(r.diverted)}>${f.signedMoney(r.diverted, lang)}</td>
+          <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
+          <td>${f.times(r.landed, lang)} (${f.change(r.landedChange, lang)})</td>`;
     return html`<section class="report ${stale ? 'stale' : ''}" aria-labelledby="report-h" aria-busy=${stale ? 'true' : 'false'}>
       <h3 id="report-h">${s.charts.report}${fig ? ` · ${year(fig.year, lang)}` : ''}${stale ? html` <span class="updating">${s.updating}</span>` : nothing}</h3>
       <div class="table-wrap"><table>
         <thead><tr><th scope="col">${c.region}</th><th scope="col">${c.exports}</th><th scope="col">${c.created}</th><th scope="col">${c.diverted}</th><th scope="col">${c.tariff}</th><th scope="col">${c.landed}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr>
-          <th scope="row">${regionLabel(r.region, lang)}</th>
-          <td>${f.money(r.exports, lang)} (${f.signedMoney(r.exportsChange, lang)})</td>
-          <td class=${r.created > 0 ? 'up' : r.created < 0 ? 'down' : ''}>${f.signedMoney(r.created, lang)}</td>
-          <td class=${r.diverted > 0 ? 'up' : r.diverted < 0 ? 'down' : ''}>${f.signedMoney(r.diverted, lang)}</td>
-          <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
-          <td>${f.times(r.landed, lang)} (${f.change(r.landedChange, lang)})</td>
+          <th scope="row">${regionLabel(r.region, lang)}</th>${cells(r)}
         </tr>`)}
         ${rows.length === 0 ? html`<tr><td colspan="6">${this.failedSides().length ? s.notComputed : s.computing}</td></tr>` : nothing}
         </tbody>
-        ${fig && rows.length ? (() => {
-          const t = reportTotal(rows, fig.a, fig.b);
-          return html`<tfoot><tr class="total">
-            <th scope="row">${s.reportTotal}</th>
-            <td>${f.money(t.exports, lang)} (${f.signedMoney(t.exportsChange, lang)})</td>
-            <td class=${t.created > 0 ? 'up' : t.created < 0 ? 'down' : ''}>${f.signedMoney(t.created, lang)}</td>
-            <td class=${t.diverted > 0 ? 'up' : t.diverted < 0 ? 'down' : ''}>${f.signedMoney(t.diverted, lang)}</td>
-            <td>${f.money(t.tariff, lang)} (${f.signedMoney(t.tariffChange, lang)})</td>
-            <td>${f.times(t.landed, lang)} (${f.change(t.landedChange, lang)})</td>
-          </tr></tfoot>`;
-        })() : nothing}
+        ${fig && rows.length ? html`<tfoot><tr class="total"><th scope="row">${s.reportTotal}</th>${cells(reportTotal(rows, fig.a, fig.b))}</tr></tfoot>` : nothing}
       </table></div>
       <p class="note">${s.reportNote}</p>
     </section>`;

@@ -516,6 +516,7 @@ export class YiwuClassroom extends LitElement {
     const viewTitle = this.view === 'flows'
       ? c.flowsTitle(f.month(sc?.months[flowFrom] ?? '', lang), f.month(month, lang), cursor - flowFrom + 1)
       : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade;
+    const viewUnit = this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth;
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
@@ -600,10 +601,10 @@ export class YiwuClassroom extends LitElement {
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
             ${this.view === 'flows' ? this.flowShares(sc, cursor) : nothing}
-            <p class="chart-caption">${viewTitle} <span>(${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth})</span></p>
+            <p class="chart-caption">${viewTitle} <span>(${viewUnit})</span></p>
             <yiwu-chart id="class-view" class="big" chartId="class-view" .structure=${this.view}
               heading=${viewTitle}
-              unit=${this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth}
+              unit=${viewUnit}
               pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(c.views[this.view])}></yiwu-chart>
           </div>
         </section>
