@@ -27,8 +27,9 @@ import { bitCount } from './mechanisms/finance.ts';
  * 0.3.0: exp, log, pow, log1p and cos from sim/portableMath.ts (same bits in every engine).
  * 0.4.0: buying agents meet booths for buyers who cannot travel (pandemic preset); the fit re-run.
  * 0.5.0: competing suppliers pay world freight shocks too (freight_rate_spike).
+ * 0.6.0: the freight market settles before the run (no start-up climb of rail and air rates); the fit re-run.
  */
-export const MODEL_VERSION = '0.5.0';
+export const MODEL_VERSION = '0.6.0';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

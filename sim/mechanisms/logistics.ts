@@ -12,6 +12,12 @@
  * mode's providers by a logit on price. Freight per kg = (handling + line-haul × route length)
  * × the mode's price factor.
  *
+ * Before the run (init.ts settleFreightMarket) the freight market settles under the first
+ * month's goods and default policies: shippers choose modes, providers' utilisation and markups
+ * follow, for as many rounds as it takes rates to stop moving, so 2020 starts from a market in
+ * balance rather than from an assumed utilisation (which sent rail to 2.3× and air to 1.9× its
+ * capacity in the first month, and their rates up 60% and 30% over the first quarter).
+ *
  * Sources: congestion pricing of container shipping in 2021 (UNCTAD Review of Maritime Transport
  * 2021: spot rates ×3–5 at near-full utilisation); the quartic form and digitalisation effects
  * are assumptions (docs/ODD.md).
@@ -20,7 +26,7 @@ import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { exp, pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
-const { MODE_COUNT } = ids;
+const { MODE_COUNT, CHANNEL_COUNT } = ids;
 
 const DIGITAL_PRICE_SAVING = 0.25;
 const DIGITAL_TIME_SAVING = 0.15;
@@ -94,5 +100,31 @@ export function settleLogistics(w: World): void {
     p.volumeKg[i] = accounts.kgByMode[m] * p.share[i];
     p.utilisation[i] += UTILISATION_SMOOTHING * (p.volumeKg[i] / p.capacity[i] - p.utilisation[i]);
     p.revenue[i] = accounts.freightByMode[m] * p.share[i] * (p.priceFactor[i] / (market.modePriceFactor[m] || 1));
+  }
+}
+
+/**
+ * Weight and freight by mode of the goods bought this month at the current mode shares — what
+ * sales.ts books (goods value × mode share × the category's kg per US$) — for the freight market
+ * to settle on before the run, without settling sales.
+ */
+export function shipGoodsAtCurrentModeShares(w: World): void {
+  const { market, accounts, scenario, R, K } = w;
+  accounts.kgByMode.fill(0);
+  accounts.freightByMode.fill(0);
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < K; k++) {
+      const kgPerUsd = scenario.categories[k].kgPerUsd;
+      for (let c = 0; c < CHANNEL_COUNT; c++) {
+        const cell = (r * K + k) * CHANNEL_COUNT + c;
+        const goods = market.goodsValue[cell];
+        if (goods <= 0) continue;
+        for (let m = 0; m < MODE_COUNT; m++) {
+          const kg = goods * market.modeShare[cell * MODE_COUNT + m] * kgPerUsd;
+          accounts.kgByMode[m] += kg;
+          accounts.freightByMode[m] += kg * market.freightPerKg[m * R + r];
+        }
+      }
+    }
   }
 }

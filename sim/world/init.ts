@@ -26,7 +26,7 @@ import { BuyerStore } from './buyers.ts';
 import { ProviderStore } from './providers.ts';
 import { buildLevers } from './levers.ts';
 import { MarketState, MonthAccounts, PeerStats, sampleMerchants, type World } from './world.ts';
-import { priceLogistics } from '../mechanisms/logistics.ts';
+import { priceLogistics, settleLogistics, shipGoodsAtCurrentModeShares } from '../mechanisms/logistics.ts';
 import { updateTradeCosts } from '../mechanisms/tradeCosts.ts';
 import { updateOffers } from '../mechanisms/offers.ts';
 import { updateDemand, chooseChannels, calibrateOutsideOption } from '../mechanisms/buyerChoice.ts';
@@ -36,6 +36,7 @@ import { visitRate } from '../mechanisms/markets.ts';
 import { fixedCosts, creditSupply } from '../mechanisms/finance.ts';
 import { drawCategory, drawProductivity, placeMerchant, ENTRANT_STAGE_CUMULATIVE } from '../mechanisms/demography.ts';
 import { exp, log, pow } from '../portableMath.ts';
+import { ScratchBuffer } from '../scratch.ts';
 
 export { YIWU_MERCHANTS } from './world.ts';
 /** Buyer agents at Yiwu scale, and the buyers they stand for. */
@@ -89,6 +90,15 @@ export function policyReference(scenario: ResolvedScenario): ResolvedScenario {
 export interface Reference {
   outsideAttraction: Float64Array;
   productivity: Float64Array;
+  /** The freight market as it settled before the run (by provider): see settleFreightMarket. */
+  freight: FreightMarketState;
+}
+
+/** The providers' state that carries from month to month: shares of their mode, utilisation, congestion markup. */
+export interface FreightMarketState {
+  share: Float64Array;
+  utilisation: Float64Array;
+  congestion: Float64Array;
 }
 
 /**
@@ -104,7 +114,12 @@ function referenceOf(scenario: ResolvedScenario, seed: number): Reference {
   let value = referenceCache.get(key);
   if (!value) {
     const w = createWorld(reference, seed, null);
-    value = { outsideAttraction: w.market.outsideAttraction, productivity: w.merchants.productivity.slice() };
+    const p = w.providers;
+    value = {
+      outsideAttraction: w.market.outsideAttraction,
+      productivity: w.merchants.productivity.slice(),
+      freight: { share: p.share.slice(), utilisation: p.utilisation.slice(), congestion: p.congestion.slice() },
+    };
     referenceCache.set(key, value);
     if (referenceCache.size > 8) referenceCache.delete(referenceCache.keys().next().value!);
   }
@@ -284,6 +299,11 @@ function createProviders(scenario: ResolvedScenario, seed: number): ProviderStor
  */
 function prime(w: World, reference: Reference | null): void {
   w.t = 0;
+  if (reference) {
+    w.providers.share.set(reference.freight.share);
+    w.providers.utilisation.set(reference.freight.utilisation);
+    w.providers.congestion.set(reference.freight.congestion);
+  }
   priceLogistics(w);
   updateTradeCosts(w);
   updateDemand(w);
@@ -304,7 +324,10 @@ function prime(w: World, reference: Reference | null): void {
       updateOffers(w);
       calibrateOutsideOption(w);
       dryMonth(w);
-      if (round < SURVIVOR_ROUNDS - 1) redrawLossMakers(w, rng);
+      if (round < SURVIVOR_ROUNDS - 1) {
+        settleFreightMarket(w);
+        redrawLossMakers(w, rng);
+      }
     }
   }
   updatePeerStats(w);
@@ -318,6 +341,33 @@ function prime(w: World, reference: Reference | null): void {
 }
 
 const SURVIVOR_ROUNDS = 4;
+
+/**
+ * The freight market before the run, on the goods of the last dry month: providers' utilisation
+ * and congestion markups, and shippers' mode choice, move as they do month by month
+ * (logistics.ts; no capacity is added before the run) until rates stop moving. Without this
+ * the run started from an assumed utilisation of 0.7 and rail and air rates climbed over the
+ * first quarter of 2020 for no reason in the model.
+ */
+function settleFreightMarket(w: World): void {
+  const p = w.providers;
+  const before = freightWork.get(p.count);
+  for (let round = 0; round < FREIGHT_MAX_ROUNDS; round++) {
+    before.set(p.priceFactor);
+    shipGoodsAtCurrentModeShares(w);
+    settleLogistics(w);
+    priceLogistics(w);
+    updateTradeCosts(w);
+    let moved = 0;
+    for (let i = 0; i < p.count; i++) moved = Math.max(moved, Math.abs(p.priceFactor[i] / before[i] - 1));
+    if (moved < FREIGHT_SETTLED) break;
+  }
+  w.accounts.reset();
+}
+/** Rates have settled when no provider's moves by more than this share in a round. */
+const FREIGHT_SETTLED = 1e-4;
+const FREIGHT_MAX_ROUNDS = 200;
+const freightWork = new ScratchBuffer();
 
 /** Buyers choose (habits settle over two rounds) and merchants sell, without booking anything. */
 function dryMonth(w: World): void {
