@@ -9,7 +9,7 @@
  *   parts/run-N.csv   rows of run N (no header), written by the worker that ran it
  *   completed.log     one JSON line per finished run, appended after its part is on disk
  *   runs.csv, runs.arrow, summary.csv, manifest.json   the final files (unsharded sweep, or merge)
- *   provenance.json   when, how and with how many workers the files were made (not deterministic)
+ *   provenance.json   when, how and with how many workers the files were made (not deterministic); earlier invocations kept
  * A run is done when its log line parses and its part file has the logged size; anything else
  * (a run in flight at a crash, a torn last log line) is simply run again.
  */
@@ -474,18 +474,40 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   return [...files, { file: 'manifest.json' }];
 }
 
-/** Provenance of this invocation (times, workers, command line): not part of the deterministic output. */
-export function writeProvenance(dir: string, info: Record<string, unknown>): void {
+/**
+ * Provenance of this invocation (times, workers, command line, commit, host): not part of the
+ * deterministic output. Written when the work starts (`finished: false`) and again when it ends,
+ * so a killed job leaves its record. The records of earlier invocations into the same directory
+ * (the runs a resumed or retried job found done were made by them) are kept, oldest first, in
+ * `earlierInvocations`.
+ */
+export function writeProvenance(dir: string, info: Record<string, unknown>, finished = true): void {
+  const file = path.join(dir, 'provenance.json');
   const status = git(['status', '--porcelain', '--untracked-files=no']);
-  fs.writeFileSync(path.join(dir, 'provenance.json'), JSON.stringify({
+  const host = os.hostname();
+  let earlier: unknown[] = [];
+  try {
+    const previous = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const { earlierInvocations, ...record } = previous;
+    earlier = Array.isArray(earlierInvocations) ? earlierInvocations : [];
+    // this invocation's own record from its start is replaced, any other one kept
+    if (!(record.pid === process.pid && record.host === host)) earlier = [...earlier, record];
+  } catch {
+    // none yet, or unreadable (torn by a kill): nothing to keep
+  }
+  fs.writeFileSync(file, JSON.stringify({
     ...info,
+    finished,
+    ...(finished ? { finishedAt: new Date().toISOString() } : {}),
     commandLine: process.argv.slice(2),
     cwd: process.cwd(),
     nodeVersion: process.version,
     gitCommit: git(['rev-parse', 'HEAD']),
     gitDirty: status === null ? null : status.length > 0,
-    host: os.hostname(),
+    host,
+    pid: process.pid,
     cpus: os.availableParallelism(),
+    earlierInvocations: earlier,
   }, null, 2) + '\n');
 }
 

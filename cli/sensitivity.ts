@@ -32,6 +32,7 @@ const DEFAULTS = { method: 'morris' as const, trajectories: 10, levels: 4, sampl
 
 async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard; merge?: string[] }) {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const exp = readExperiment(file, 'sensitivity');
   if (exp.parameters.length === 0) throw new InputError(`${file}: sensitivity analysis needs at least one entry in "parameters"`);
   const config = exp.sensitivity ?? DEFAULTS;
@@ -84,6 +85,8 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     const todo = mine.filter(({ index }) => !done.has(index));
     const skipped = mine.length - todo.length;
     process.stdout.write(`${what}${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(Math.min(workers, todo.length), 'worker')}`}\n`);
+    const invocation = { command: 'sensitivity', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, skipped };
+    writeProvenance(dir, invocation, false);
     const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sensitivity');
     let progress: SweepProgress;
     try {
@@ -92,7 +95,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
       bar.stop();
     }
     ran = progress.ran;
-    writeProvenance(dir, { command: 'sensitivity', workers, shard: shard ? `${shard.index}/${shard.count}` : null, runsThisInvocation: ran, skipped, wallSeconds: (performance.now() - started) / 1000, interrupted: progress.interrupted });
+    writeProvenance(dir, { ...invocation, runsThisInvocation: ran, wallSeconds: (performance.now() - started) / 1000, interrupted: progress.interrupted });
     if (progress.interrupted) {
       const left = todo.length - ran;
       process.stderr.write(`interrupted: ${mine.length - left} of ${mine.length} runs are done and kept in ${dir}; run the same command again to finish the other ${left}\n`);
@@ -152,7 +155,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     note: 'Parameters enter on their span: u from 0 to 1 maps through each parameter\'s values, range or distribution.',
     baseScenario: exp.baseScenario,
   }, null, 2) + '\n');
-  if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });
+  if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });
 
   process.stdout.write(`${plural(tasks.length, 'run')} (${ran} run now) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, manifest.json, provenance.json\n`);
   bars.forEach((list, q) => {
@@ -225,7 +228,8 @@ Output, in --out:
   sensitivity-runs.csv  every point: parameter values, their unit-cube coordinates (u:<path>) and
                         the outcomes
   manifest.json         method, settings, seeds, the experiment and the resolved base scenario
-  provenance.json       this invocation: command line, times, workers, git commit, host
+  provenance.json       this invocation: command line, times, workers, git commit, host;
+                        earlier ones into this directory in earlierInvocations
   experiment.json, outcomes.log   the runs' lock and results (what resuming and --merge read)
 `;
 

@@ -24,7 +24,8 @@ Output (in DIR, default out/<experiment-name>/, or out/<name>-shard-<i>-of-<n>/ 
   summary.csv    per point × series × month over replicates: n,mean,sd,ci95_low,ci95_high,p10,p50,p90
   manifest.json  model version, seeds, the design's points, the resolved base scenario, file checksums
   parts/, completed.log, experiment.json   progress of the sweep (used to resume)
-  provenance.json  when and how this invocation ran (worker count, timings; not deterministic)
+  provenance.json  when and how this invocation ran (worker count, timings; not deterministic),
+                   and earlier ones into this directory (earlierInvocations)
 
 The final files are byte-identical for any --workers and for shards merged with npm run merge.
 
@@ -54,6 +55,8 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const what = shard ? `shard ${shard.index}/${shard.count}: ` : '';
   process.stdout.write(`${what}${exp.name}: ${plural(points.length, 'point')} × ${plural(exp.replications, 'replication')} = ${plural(runs.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${pool} worker${pool === 1 ? '' : 's'}`}\n`);
 
+  const invocation = { command: 'sweep', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, skipped };
+  writeProvenance(dir, invocation, false);
   const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sweep');
   let progress;
   try {
@@ -62,7 +65,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     bar.stop();
   }
   const seconds = (performance.now() - started) / 1000;
-  writeProvenance(dir, { command: 'sweep', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, runsThisInvocation: progress.ran, skipped, wallSeconds: seconds, interrupted: progress.interrupted });
+  writeProvenance(dir, { ...invocation, runsThisInvocation: progress.ran, wallSeconds: seconds, interrupted: progress.interrupted });
   if (progress.interrupted) {
     const left = todo.length - progress.ran;
     process.stderr.write(`interrupted: ${mine.length - left} of ${mine.length} runs are done and kept in ${dir}; run the same command again to finish the other ${left}\n`);

@@ -181,6 +181,12 @@ describe('npm run sweep / merge', () => {
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(resumed.stdout).toMatch(/\d+ already done/);
     expectSameFiles('fresh', 'killed');
+    // the killed job's record is kept: it made the runs the resumed one found done
+    const provenance = JSON.parse(fs.readFileSync(path.join(out, 'provenance.json'), 'utf8'));
+    expect(provenance).toMatchObject({ command: 'sweep', finished: true, interrupted: false, skipped: done });
+    expect(provenance.earlierInvocations).toHaveLength(1);
+    expect(provenance.earlierInvocations[0]).toMatchObject({ command: 'sweep', finished: false, pid: child.pid });
+    expect(provenance.earlierInvocations[0].earlierInvocations).toBeUndefined();
   });
 
   it('refuses to mix experiments in one directory', async () => {
