@@ -110,25 +110,34 @@ export class MonthSummary {
     this.merchantsByLevel.fill(0);
     this.merchantsByStage.fill(0);
     this.merchantsByLevelStage.fill(0);
-    this.alive = this.exporters = this.destinationsOfExporters = this.debt = this.cash = 0;
     // alive slots in increasing order: the same sums, in the same order, as a scan of every booth
+    // (summed in locals: fields written on every merchant cost a store each)
     const slots = s.aliveSlots();
     const n = s.aliveCount;
     const { debt, cash, level, stage, exportMonth, offlineMask, onlineMask } = s;
+    const { merchantsByLevel, merchantsByStage, merchantsByLevelStage } = this;
     const foreignMask = w.foreignMask;
+    let debtTotal = 0;
+    let cashTotal = 0;
+    let exporters = 0;
+    let destinations = 0;
     for (let j = 0; j < n; j++) {
       const i = slots[j];
-      this.alive += 1;
-      this.debt += debt[i];
-      this.cash += cash[i];
-      this.merchantsByLevel[level[i]] += 1;
-      this.merchantsByStage[stage[i]] += 1;
-      this.merchantsByLevelStage[level[i] * STAGE_COUNT + stage[i]] += 1;
+      debtTotal += debt[i];
+      cashTotal += cash[i];
+      merchantsByLevel[level[i]] += 1;
+      merchantsByStage[stage[i]] += 1;
+      merchantsByLevelStage[level[i] * STAGE_COUNT + stage[i]] += 1;
       if (exportMonth[i] > 0) {
-        this.exporters += 1;
-        this.destinationsOfExporters += bitCount((offlineMask[i] | onlineMask[i]) & foreignMask);
+        exporters += 1;
+        destinations += bitCount((offlineMask[i] | onlineMask[i]) & foreignMask);
       }
     }
+    this.alive = n;
+    this.debt = debtTotal;
+    this.cash = cashTotal;
+    this.exporters = exporters;
+    this.destinationsOfExporters = destinations;
 
     // Buyers' trust in online channels, weighted by budget share, per region
     const trustWeight = scratchR.length === R ? scratchR : (scratchR = new Float64Array(R));

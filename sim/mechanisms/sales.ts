@@ -73,36 +73,40 @@ export function settleSales(w: World): void {
   let revenueTotal = 0;
   // the store's arrays in locals (fewer loads per merchant)
   const { category, offlineMask, onlineMask, level: levelOf, stage, attractHall, attractB2b, attractCbec, salesMonth, exportMonth, salesTotal, exportTotal, salesEma } = s;
+  // What a unit of attraction earns abroad, for every set of foreign regions a merchant may
+  // serve (by channel, category and region mask), summed from the highest region down as a
+  // loop over the mask would: one lookup per merchant instead of a loop over its regions.
+  const masks = 1 << R;
+  const perHall = hallPerMask.get(K * masks);
+  const perB2b = b2bPerMask.get(K * masks);
+  const perCbec = cbecPerMask.get(K * masks);
+  for (let k = 0; k < K; k++) {
+    const base = k * masks;
+    perHall[base] = perB2b[base] = perCbec[base] = 0;
+    // submasks of the foreign regions in increasing order: each adds its lowest region to the
+    // set without it (a smaller submask, already filled)
+    for (let mask = foreign & -foreign; mask !== 0; mask = ((mask | ~foreign) + 1) & foreign) {
+      const rest = mask & (mask - 1);
+      const cell = ((31 - Math.clz32(mask & -mask)) * K + k) * CHANNEL_COUNT;
+      perHall[base + mask] = perHall[base + rest] + netPerAttraction[cell + HALL];
+      perB2b[base + mask] = perB2b[base + rest] + netPerAttraction[cell + B2B];
+      perCbec[base + mask] = perCbec[base + rest] + netPerAttraction[cell + CBEC];
+    }
+  }
   const slots = s.aliveSlots();
   for (let n = 0; n < s.aliveCount; n++) {
     const i = slots[n];
     const k = category[i];
     const home = (domestic * K + k) * CHANNEL_COUNT;
     const hall = attractHall[i];
-    // export revenue: attraction × what buyers spend per unit of attraction, summed over the
-    // regions served (from the highest region down, always in the same order)
-    let hallPer = 0;
-    for (let mask = offlineMask[i] & foreign; mask !== 0;) {
-      const r = 31 - Math.clz32(mask);
-      mask ^= 1 << r;
-      hallPer += netPerAttraction[(r * K + k) * CHANNEL_COUNT + HALL];
-    }
-    let exports = hallPer * hall;
+    let exports = perHall[k * masks + (offlineMask[i] & foreign)] * hall;
     let domesticRevenue = netPerAttraction[home + HALL] * hall;
     const level = levelOf[i];
     if (level > 0) {
-      let b2bPer = 0;
-      let cbecPer = 0;
-      for (let mask = onlineMask[i] & foreign; mask !== 0;) {
-        const r = 31 - Math.clz32(mask);
-        mask ^= 1 << r;
-        const cell = (r * K + k) * CHANNEL_COUNT;
-        b2bPer += netPerAttraction[cell + B2B];
-        cbecPer += netPerAttraction[cell + CBEC];
-      }
+      const served = k * masks + (onlineMask[i] & foreign);
       const b2b = attractB2b[i];
-      exports += b2bPer * b2b;
-      if (level > 1) exports += cbecPer * attractCbec[i];
+      exports += perB2b[served] * b2b;
+      if (level > 1) exports += perCbec[served] * attractCbec[i];
       domesticRevenue += netPerAttraction[home + B2B] * b2b;
     }
     const revenue = exports + domesticRevenue;
@@ -128,3 +132,6 @@ export function settleSales(w: World): void {
 const revenueWork = new ScratchBuffer();
 
 const sharesWork = new ScratchBuffer();
+const hallPerMask = new ScratchBuffer();
+const b2bPerMask = new ScratchBuffer();
+const cbecPerMask = new ScratchBuffer();
