@@ -85,7 +85,7 @@ export function chooseChannels(w: World, live: boolean): void {
   // 5G-enabled rich content (video catalogues, live-stream selling) converts more online visitors
   const onlineConversion = 1 + FIVE_G_ONLINE_CONVERSION * levers.fiveGCoverage[t];
   const protection = levers.consumerProtection[t];
-  // competing suppliers improve over time too; at initialisation (rng null) the reference is month 0
+  // competing suppliers improve over time too; at initialisation (live false) the reference is month 0
   const rivals = pow(1 + model.rivalImprovement, t / 12);
   const trustLoss = 0.3 * (1 - protection);
   market.goodsValue.fill(0);

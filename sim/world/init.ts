@@ -14,8 +14,9 @@
  * Then dry months (no money booked) set prices, costs, the strength of competing suppliers
  * (calibrateOutsideOption, on the scenario with default policies: see policyReference) and
  * what merchants expect to sell; incumbents who could not cover their costs are redrawn as
- * survivors (see prime). Both the outside option and the survivors come from the reference
- * world, so a scenario with default policies starts exactly where the calibration put it.
+ * survivors (see prime), and the freight market settles (settleFreightMarket). The outside
+ * option, the survivors and the settled freight market all come from the reference world, so a
+ * scenario with default policies starts exactly where the calibration put it.
  */
 import { defaultScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { parseMonth } from '../schema/dates.ts';
@@ -82,9 +83,10 @@ export function policyReference(scenario: ResolvedScenario): ResolvedScenario {
 }
 
 /**
- * What a world takes from its default-policy reference: the strength of competing suppliers and
- * the incumbents' productivity after the survivor redraws (by booth slot; 0 for vacant booths).
- * Both are set together in the reference: the outside option is calibrated on the survivors, so
+ * What a world takes from its default-policy reference: the strength of competing suppliers,
+ * the incumbents' productivity after the survivor redraws (by booth slot; 0 for vacant booths)
+ * and the settled freight market.
+ * The first two are set together in the reference: the outside option is calibrated on the survivors, so
  * a world that redrew its own survivors against it would hold a different share of demand.
  */
 export interface Reference {
@@ -295,7 +297,7 @@ function createProviders(scenario: ResolvedScenario, seed: number): ProviderStor
  * its productivity redrawn above its break-even level (a Pareto distribution truncated there is
  * the same Pareto scaled up), and the month is rerun; a few rounds settle it. This happens in
  * the reference world (reference null), recalibrating the outside option each round; any other
- * world takes both from its reference and only lets habits settle.
+ * world takes them and the settled freight market from its reference and only lets habits settle.
  */
 function prime(w: World, reference: Reference | null): void {
   w.t = 0;
