@@ -7,7 +7,7 @@ export { ScenarioError, type Problem } from './schema/errors.ts';
 export { scenarioFileSchema, type ScenarioFile } from './schema/scenario.ts';
 export { runScenario, createSimulation, merchantTable, MODEL_VERSION, type RunResult, type RunOptions, type Simulation, type MerchantTable } from './run.ts';
 export { SeriesTable, FlowCube, type SeriesKey } from './collect/recorder.ts';
-export { METRICS, RATIO_METRICS, type MetricInfo } from './collect/metrics.ts';
+export { METRICS, RATIO_METRICS, PER_MONTH_METRICS, type MetricInfo } from './collect/metrics.ts';
 export { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, BUYER_KINDS } from './ids.ts';
 export { formatMonth, parseMonth } from './schema/dates.ts';
 export { controlTree, allControls, controlById, getControlValue, setControlValue, pruneDefaults, sameAsDefault, finalValue, toFullSchedule, retarget, isSchedule, controlForProblemPath, parsedDefaults, shockTypes, GROUP_ORDER, type Control, type ControlGroup, type ShockType, type ShockField } from './schema/introspect.ts';

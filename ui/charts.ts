@@ -199,22 +199,31 @@ export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max
   if (hi === lo) hi = lo + (Math.abs(lo) || 1);
   // a round step (1, 2 or 5 × 10^k) that gives at most six intervals
   const magnitude = Math.pow(10, Math.floor(Math.log10(hi - lo)));
-  const step = [0.1, 0.2, 0.5, 1].map((x) => x * magnitude).find((x) => (hi - lo) / x <= 6) ?? magnitude;
+  const step = [0.1, 0.2, 0.5, 1, 2, 5].map((x) => x * magnitude).find((x) => (hi - lo) / x <= 6) ?? 10 * magnitude;
   const round = (x: number) => Number(x.toPrecision(12)); // 0.30000000000000004 → 0.3
   return { min: round(Math.floor(lo / step) * step), max: round(Math.ceil(hi / step) * step), interval: round(step) };
 }
 
+/** The baseline's exports to each region over the same months, for the flow chart's comparison. */
+export interface FlowBaseline {
+  regions: number[];
+}
+
 /**
  * The trade itself (classroom view): a Sankey from the hub through the sales channels to the
- * destination regions; link widths are exports over the period. Channels keep their colours.
+ * destination regions; link widths are exports over the period. Channels keep their colours and
+ * carry no label on the chart (their names, colours and totals are listed above it: the channel
+ * nodes sit close together while digital trade is small, and their labels ran into each other
+ * and over the links). With a baseline, each region's label gives its change against it.
  */
-export function flowOption(hub: string, channels: Array<{ name: string; color: string }>, regions: string[], flows: number[][], lang: Lang, look: ChartLook = {}): EChartsCoreOption {
+export function flowOption(hub: string, channels: Array<{ name: string; color: string }>, regions: string[], flows: number[][], lang: Lang, look: ChartLook = {}, baseline?: FlowBaseline): EChartsCoreOption {
   const fmt = formatter('money', lang);
   const z = sizes(look);
-  const channelNames = new Set(channels.map((c) => c.name));
+  const regionIndex = new Map(regions.map((r, j) => [r, j]));
+  const change = (value: number, base: number) => (base > 0 && Number.isFinite(value) ? `  ${f.change(value / base - 1, lang)}` : '');
   const nodes = [
     { name: hub, itemStyle: { color: '#333333' } },
-    ...channels.map((c) => ({ name: c.name, itemStyle: { color: c.color } })),
+    ...channels.map((c) => ({ name: c.name, itemStyle: { color: c.color }, label: { show: false } })),
     ...regions.map((r) => ({ name: r, itemStyle: { color: '#777777' } })),
   ];
   const links: Array<{ source: string; target: string; value: number; lineStyle: { color: string } }> = [];
@@ -231,12 +240,12 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
     tooltip: { trigger: 'item', confine: true, renderMode: 'richText', textStyle: { ...FONT, fontSize: z.tooltip }, valueFormatter: (v: number) => fmt(v) },
     series: [{
       // room on the right for the region labels; a gap between nodes keeps small regions' labels apart
-      type: 'sankey', left: 8, right: Math.round((look.big ? 300 : 200) * Math.max(1, Math.min(1.6, look.fontScale ?? 1))), top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 16 : 11,
+      type: 'sankey', left: 8, right: Math.round((look.big ? (baseline ? 370 : 300) : 200) * Math.max(1, Math.min(1.6, look.fontScale ?? 1))), top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 16 : 11,
       nodeAlign: 'left', layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
-      // channel nodes sit close together when digital trade is small: their labels carry the name
-      // only (one line), their values are shown beside the chart
-      // (wrapped at spaces when long, so "Cross-border e-commerce" does not run into the regions' labels on a narrow screen)
-      label: { ...FONT, fontSize: z.label, color: '#000000', textBorderColor: '#ffffff', textBorderWidth: 3, formatter: (p: { name: string; value: number }) => (channelNames.has(p.name) ? wrapLabel(p.name, 8 * z.label, z.label) : `${p.name}  ${fmt(p.value)}`) },
+      label: { ...FONT, fontSize: z.label, color: '#000000', textBorderColor: '#ffffff', textBorderWidth: 3, formatter: (p: { name: string; value: number }) => {
+        const j = regionIndex.get(p.name);
+        return `${p.name}  ${fmt(p.value)}${baseline && j !== undefined ? change(p.value, baseline.regions[j]) : ''}`;
+      } },
       lineStyle: { opacity: 0.45, curveness: 0.5 },
       data: nodes, links,
     }],
@@ -258,7 +267,7 @@ function legendLines(names: string[], fontSize: number, width: number | undefine
 }
 
 /** Stacked horizontal bars (classroom: merchants by stage, stacked by digital level). */
-export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kind, lang: Lang, look: ChartLook & { width?: number } = {}): EChartsCoreOption {
+export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kind, lang: Lang, look: ChartLook & { width?: number; axis?: { max: number; interval: number } } = {}): EChartsCoreOption {
   const fmt = formatter(kind, lang);
   const z = sizes(look);
   return {
@@ -266,7 +275,7 @@ export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kin
     legend: { ...base(lang, look).legend, type: 'plain', top: 0, bottom: undefined }, // four levels: wrap (above the plot) rather than scroll
     grid: { ...base(lang, look).grid, top: legendLines(stacks.map((b) => b.name), z.legend, look.width) * (z.legend + 10) + 6, bottom: 8 },
     tooltip: { ...base(lang, look).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
-    xAxis: { type: 'value', axisLabel: { ...FONT, fontSize: z.axis, formatter: fmt, hideOverlap: true } },
+    xAxis: { type: 'value', max: look.axis?.max, interval: look.axis?.interval, axisLabel: { ...FONT, fontSize: z.axis, formatter: fmt, hideOverlap: true } },
     yAxis: { type: 'category', inverse: true, data: categories, axisLabel: categoryLabels(categories, z.axis, z.axis * 12, true) },
     series: stacks.map((b) => ({ type: 'bar', stack: 'all', name: b.name, data: b.values.map((v) => (Number.isFinite(v) ? v : null)), itemStyle: { color: b.color, borderColor: '#ffffff', borderWidth: 1 }, barMaxWidth: look.big ? 56 : 28 })),
   };

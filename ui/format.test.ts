@@ -24,3 +24,11 @@ describe('number formats', () => {
     expect(f.times(1.5, 'en')).toBe('1.50 ×');
   });
 });
+
+describe('months', () => {
+  it('three letters for every month in English (not "Sept" beside "Jan"), year and month in Chinese', () => {
+    expect(f.month('2024-09', 'en')).toBe('Sep 2024');
+    expect(f.month('2024-01', 'en')).toBe('Jan 2024');
+    expect(f.month('2024-09', 'zh')).toBe('2024年9月');
+  });
+});

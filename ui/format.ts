@@ -66,10 +66,13 @@ export function signedMoney(v: number, lang: Lang): string {
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** Three letters for every month in English (the British locale writes "Sept" beside "Jan" and "Jun"). */
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "2024-05" → "May 2024" / "2024年5月". */
 export function month(ym: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})$/.exec(ym);
   if (!m) return ym;
+  if (lang === 'en') return `${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}`;
   let f = monthFormats.get(lang);
   if (!f) monthFormats.set(lang, (f = new Intl.DateTimeFormat(locale(lang), { year: 'numeric', month: 'short', timeZone: 'UTC' })));
   return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));

@@ -7,7 +7,7 @@ export const STAGE_TEXT: Record<string, Text> = {
   market_sales: { en: 'Market sales', zh: '市场销售' }, brand: { en: 'Brand & service', zh: '品牌与售后' },
 };
 export const CHANNEL_TEXT: Record<string, Text> = {
-  market_hall: { en: 'Market hall', zh: '市场采购' }, b2b_platform: { en: 'B2B platform', zh: 'B2B平台' }, cross_border_ecommerce: { en: 'Cross-border e-commerce', zh: '跨境电商' },
+  market_hall: { en: 'Market hall', zh: '实体市场' }, b2b_platform: { en: 'B2B platform', zh: 'B2B平台' }, cross_border_ecommerce: { en: 'Cross-border e-commerce', zh: '跨境电商' },
 };
 export const MODE_TEXT: Record<string, Text> = {
   sea: { en: 'Sea', zh: '海运' }, rail: { en: 'China–Europe rail', zh: '中欧班列' }, air: { en: 'Air', zh: '空运' }, express: { en: 'Express & postal', zh: '快递邮政' },

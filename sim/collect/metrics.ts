@@ -234,6 +234,11 @@ export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) 
 }
 
 /** Metrics with no value (NaN) in a month whose denominator is zero: ratios, and per-mode freight rates and transit with no shipments. */
+/** Money and counts that are a level at the end of (or in) the month, not an amount that accrues over it. */
+const STOCK_METRICS = new Set(['merchants_alive', 'merchants_by_stage', 'merchants_level_offline', 'merchants_level_b2b_platform',
+  'merchants_level_cross_border_ecommerce', 'merchants_level_data_driven', 'exporters', 'loans_outstanding_usd']);
+/** Money and counts that accrue over a month (every scaled metric but the stocks): read "per month". */
+export const PER_MONTH_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.scaled && !STOCK_METRICS.has(x.id)).map((x) => x.id));
 export const RATIO_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.ratio).map((x) => x.id));
 
 export const METRICS: MetricInfo[] = COLLECTORS.map(({ id, label, unit, description, breakdowns }) => ({ id, label, unit, description, breakdowns }));

@@ -108,6 +108,15 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.locator('body').press('ArrowLeft');
     expect(await monthShown(page)).toBe('Jan 2020');
 
+    // A shows and hides the answer (a clicker's keys cannot reach the button)
+    expect(await page.locator('#answer').isHidden()).toBe(true);
+    await page.locator('body').press('a');
+    expect(await page.locator('#answer').isVisible()).toBe(true);
+    await page.locator('body').press('a');
+    expect(await page.locator('#answer').isHidden()).toBe(true);
+    // the watched figure says what it is per
+    expect(await page.locator('#watch-unit').textContent()).toBe(`(${en.classroom.perMonthOf('US$')})`);
+
     // speed: ↑ faster, ↓ slower
     const speed = () => page.locator('#speed').inputValue();
     const before = Number(await speed());
@@ -159,6 +168,29 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.waitForFunction((n) => Number(document.querySelector('#class-view')?.getAttribute('data-updates') ?? 0) > n, at, { timeout: 10_000 });
     expect(await caption()).toContain(en.classroom.flowsTitle('Jan 2020', 'Jan 2020', 1));
     expect(await caption()).toContain('Jan 2020 at a yearly rate');
+    // the baseline over the same months: its total at the hub, each region's change (said in the caption)
+    expect(await caption()).toContain(en.classroom.flowsUnit(true));
+    expect(await page.locator('#flow-total').textContent()).toMatch(/^Total US\$[\d.]+bn \(baseline US\$[\d.]+bn\)$/);
+    const sankey = () => page.locator('#class-view').evaluate((el) => {
+      const o = (el as unknown as { option?: { series: Array<{ data: Array<{ name: string; label?: { show?: boolean } }> }> } }).option;
+      return o?.series[0].data.map((d) => ({ name: d.name, labelled: d.label?.show !== false }));
+    });
+    // channel nodes carry no label (named with their totals above the chart: their labels overlapped while digital trade was small)
+    expect((await sankey())!.filter((d) => !d.labelled).map((d) => d.name)).toEqual(['Market hall', 'B2B platform', 'Cross-border e-commerce']);
+
+    // the merchants' bars keep one scale while the run plays (a changing axis read as a jump in merchants)
+    await page.click('#view-merchants');
+    const axisMax = async () => {
+      const n = Number(await page.locator('#class-view').getAttribute('data-updates'));
+      await page.waitForFunction((k) => Number(document.querySelector('#class-view')?.getAttribute('data-updates') ?? 0) >= k, n);
+      return page.locator('#class-view').evaluate((el) => (el as unknown as { option?: { xAxis: { max?: number } } }).option?.xAxis.max);
+    };
+    const first = await axisMax();
+    expect(first).toBeGreaterThan(0);
+    await page.locator('body').press('End');
+    await page.waitForTimeout(300);
+    expect(await axisMax()).toBe(first);
+    await page.click('#view-flows');
   });
 
   it('fits the presentation view at 1280×720 and 1920×1080 without scrolling, in both languages', async () => {

@@ -11,7 +11,7 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, ScenarioError, parseLesson, parseScenarioText, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
+import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, PER_MONTH_METRICS, ScenarioError, parseLesson, parseScenarioText, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
@@ -448,6 +448,11 @@ export class YiwuClassroom extends LitElement {
       case 'F':
         void this.toggleFullscreen();
         break;
+      case 'a':
+      case 'A':
+        if (!this.lesson?.steps[this.stepIndex]) return;
+        void this.toggleAnswer();
+        break;
       case 'Enter':
         if (tag !== 'SELECT') return;
         try {
@@ -493,6 +498,20 @@ export class YiwuClassroom extends LitElement {
     return watch.average ? trailingMean(run.values[wi], run.done, watch.average) : run.values[wi];
   }
 
+  /**
+   * The watched figure's unit beside its name: "US$ per month" for money that accrues over a
+   * month, "per month" for such counts (merchants closing, upgrades), the unit of anything else
+   * but a share or a plain count (the axis shows those).
+   */
+  private watchUnit(watch: Watch, lang: Lang): string {
+    const unit = METRICS.find((m) => m.id === watch.metric)?.unit;
+    if (!unit) return '';
+    const c = STRINGS[lang].classroom;
+    const plain = unit.en === 'count' || unit.en === 'share';
+    if (PER_MONTH_METRICS.has(watch.metric)) return c.perMonthOf(plain ? '' : tx(unit, lang));
+    return plain ? '' : tx(unit, lang);
+  }
+
   /** The watched series' name, with the averaging when there is one. */
   private watchLabel(watch: Watch, lang: Lang): string {
     const label = seriesLabel(watch.metric, watch.dims, lang);
@@ -516,12 +535,14 @@ export class YiwuClassroom extends LitElement {
     const viewTitle = this.view === 'flows'
       ? c.flowsTitle(f.month(sc?.months[flowFrom] ?? '', lang), f.month(month, lang), cursor - flowFrom + 1)
       : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade;
-    const viewUnit = this.view === 'flows' ? c.perYear : this.view === 'merchants' ? c.merchantsUnit : c.perMonth;
+    const viewUnit = this.view === 'flows' ? c.flowsUnit(!!bs && bs.done > cursor) : this.view === 'merchants' ? c.merchantsUnit : c.perMonth;
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
     // counts are estimates at Yiwu scale (sampled merchants × 1/scale): shown whole
-    const isCount = METRICS.find((x) => x.id === watch.metric)?.unit.en === 'count';
+    const metricUnit = METRICS.find((x) => x.id === watch.metric)?.unit;
+    const isCount = metricUnit?.en === 'count';
+    const watchUnit = this.watchUnit(watch, lang);
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
     const now = (x: Shown | undefined) => (x && cursor < x.done ? this.watched(x, wi, watch)?.[cursor] : undefined);
     const progress = this.runner.progress();
@@ -564,7 +585,7 @@ export class YiwuClassroom extends LitElement {
               <h3>${c.levers}</h3>
               <ul class="step-levers">${(() => {
                 const lines = describeLevers(step.levers as Obj, lang, c.byMonth, c.shock, c.fromMonth);
-                return lines.length ? lines.map((l) => html`<li>${l}</li>`) : html`<li class="none">${c.leversNone}</li>`;
+                return lines.length ? lines.map((l) => html`<li>${l}</li>`) : html`<li class="none">${this.stepIndex === 0 ? c.leversStart : c.leversNone}</li>`;
               })()}</ul>
               <div class="question">
                 <h3>${c.question}</h3>
@@ -587,12 +608,12 @@ export class YiwuClassroom extends LitElement {
         <section class="class-charts">
           <div class="class-chart">
             <div class="watch-head">
-              <p class="watch-label">${c.watch}: <strong id="watch-name">${this.watchLabel(watch, lang)}</strong></p>
+              <p class="watch-label">${c.watch}: <strong id="watch-name">${this.watchLabel(watch, lang)}</strong>${watchUnit ? html` <span id="watch-unit">(${watchUnit})</span>` : nothing}</p>
               <p class="now" aria-hidden="true"><span class="sc">${c.scenarioNow} <b id="watch-scenario">${fmt(now(sc))}</b></span>
                 <span class="bs">${c.baselineNow} <b>${fmt(now(bs))}</b></span></p>
             </div>
             <yiwu-chart id="class-watch" class="big" chartId="class-watch" .structure=${`${watch.metric}|${JSON.stringify(watch.dims)}|${watch.average ?? ''}`} heading=${this.watchLabel(watch, lang)}
-              unit=${tx(METRICS.find((m) => m.id === watch.metric)?.unit, lang)}
+              unit=${watchUnit}
               pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(this.watchLabel(watch, lang))}></yiwu-chart>
           </div>
           <div class="class-chart">
@@ -600,7 +621,7 @@ export class YiwuClassroom extends LitElement {
               ${VIEWS.map((v) => html`<button type="button" role="radio" id="view-${v}" aria-checked=${this.view === v ? 'true' : 'false'} class=${this.view === v ? 'on' : ''}
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
-            ${this.view === 'flows' ? this.flowShares(sc, cursor) : nothing}
+            ${this.view === 'flows' ? this.flowShares(sc, bs, cursor) : nothing}
             <p class="chart-caption">${viewTitle} <span>(${viewUnit})</span></p>
             <yiwu-chart id="class-view" class="big" chartId="class-view" .structure=${this.view}
               heading=${viewTitle}
@@ -625,7 +646,7 @@ export class YiwuClassroom extends LitElement {
         <output id="month" class="month" for="time" aria-live="off">${month ? f.month(month, lang) : c.waiting}</output>
         ${busy ? html`<span class="class-busy" role="status">${c.waiting}</span>` : nothing}
       </div>
-      <p class="keys">${c.keys}</p>
+      <p class="keys" title=${c.keysInFull}>${c.keys}</p>
     </div>`;
   }
 
@@ -649,12 +670,34 @@ export class YiwuClassroom extends LitElement {
     }));
   }
 
-  /** "Market hall US$29bn (21 %) · …": the channels' totals beside the Sankey, whose channel labels carry names only. */
-  private flowShares(sc: Shown | undefined, cursor: number) {
+  /**
+   * One scale for the merchants' bars over the whole run (the largest stage in any month computed
+   * so far, rounded up to a whole number of round steps), so playing the run does not rescale the
+   * axis: a bar that jumped 15–25% whenever the axis maximum changed read as a jump in merchants.
+   */
+  private merchantsAxis(sc: Shown, stageCount: (run: Shown, stage: string, t: number) => number): { max: number; interval: number } | undefined {
+    let max = 0;
+    for (let t = 0; t < sc.done; t++) for (const stage of STAGES) max = Math.max(max, stageCount(sc, stage, t));
+    if (!(max > 0)) return undefined;
+    const unit = 10 ** Math.floor(Math.log10(max));
+    const interval = max / unit >= 3 ? unit : unit / 2;
+    return { max: Math.ceil(max / interval) * interval, interval };
+  }
+
+  /**
+   * "Market hall US$29bn (21 %) · … · Total US$140bn (baseline US$152bn)": the channels' totals
+   * beside the Sankey, whose channel nodes carry no label, and the baseline's total over the same
+   * months once it has reached them.
+   */
+  private flowShares(sc: Shown | undefined, bs: Shown | undefined, cursor: number) {
     if (!sc || sc.done === 0) return nothing;
+    const lang = this.lang;
+    const c = STRINGS[lang].classroom;
     const totals = this.flows(sc, cursor).map((row) => row.reduce((a, b) => a + b, 0));
     const all = totals.reduce((a, b) => a + b, 0);
-    return html`<p class="flow-shares">${CHANNELS.map((ch, k) => html`<span><i style="background:${CHANNEL_COLORS[k]}"></i>${tx(CHANNEL_TEXT[ch], this.lang)} <b>${f.money(totals[k], this.lang)}</b> (${f.pct(all > 0 ? totals[k] / all : Number.NaN, this.lang, 0)})</span>`)}</p>`;
+    const baseline = bs && bs.done > cursor ? this.flows(bs, cursor).reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0) : undefined;
+    return html`<p class="flow-shares">${CHANNELS.map((ch, k) => html`<span><i style="background:${CHANNEL_COLORS[k]}"></i>${tx(CHANNEL_TEXT[ch], lang)} <b>${f.money(totals[k], lang)}</b> (${f.pct(all > 0 ? totals[k] / all : Number.NaN, lang, 0)})</span>`)}
+      <span id="flow-total">${c.total} <b>${f.money(all, lang)}</b>${baseline !== undefined ? ` (${c.baselineTotal(f.money(baseline, lang))})` : ''}</span></p>`;
   }
 
   private drawCharts() {
@@ -684,14 +727,19 @@ export class YiwuClassroom extends LitElement {
     if (!view) return;
     if (this.view === 'flows') {
       const flows = this.flows(sc, cursor);
+      // the baseline over the same months, once it has reached them (a step's answer may compare the two)
+      const baseFlows = bs && bs.done > cursor ? this.flows(bs, cursor) : undefined;
+      const sum = (rows: number[][], j?: number) => rows.reduce((a, row) => a + (j === undefined ? row.reduce((x, y) => x + y, 0) : row[j]), 0);
       view.setOption(flowOption(c.hub, CHANNELS.map((ch, k) => ({ name: tx(CHANNEL_TEXT[ch], lang), color: CHANNEL_COLORS[k] })),
-        FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), flows, lang, { big: true, fontScale }));
+        FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), flows, lang, { big: true, fontScale },
+        baseFlows && { regions: FOREIGN_REGIONS.map((_, j) => sum(baseFlows, j)) }));
     } else if (this.view === 'merchants') {
+      const stageCount = (run: Shown, stage: string, t: number) => DIGITAL_LEVELS.reduce((a, level) => a + (run.values[idx(`merchants_level_${level}`, { stage })][t] || 0), 0);
       view.setOption(stackedBarOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), DIGITAL_LEVELS.map((level, l) => ({
         name: tx(LEVEL_TEXT[level], lang),
         values: STAGES.map((stage) => sc.values[idx(`merchants_level_${level}`, { stage })][cursor]),
         color: LEVEL_COLORS[l],
-      })), 'number', lang, { big: true, fontScale, width: view.clientWidth }));
+      })), 'number', lang, { big: true, fontScale, width: view.clientWidth, axis: this.merchantsAxis(sc, stageCount) }));
     } else {
       const lines: Line[] = [];
       CHANNELS.forEach((channel, k) => {

@@ -152,14 +152,15 @@ export const en = {
     title: 'Classroom', exit: 'Back to the sandbox', fullscreen: 'Full screen', exitFullscreen: 'Leave full screen',
     lesson: 'Lesson', noLesson: 'No lesson: the current scenario', loadLesson: 'Load lesson file…',
     step: (i: number, n: number) => `Step ${i} of ${n}`, prev: 'Previous step', next: 'Next step',
-    levers: 'This step sets', leversNone: 'No change: the scenario as it stands.', byMonth: (m: string) => `by ${m}`,
+    levers: 'This step sets', leversNone: 'No new levers: the settings of the steps before stay as they are.', leversStart: 'Nothing yet: the starting scenario as it is.', byMonth: (m: string) => `by ${m}`,
     shock: (name: string, from: string, to: string) => (to ? `${name}, ${from} – ${to}` : `${name}, ${from}`), fromMonth: (m: string) => `from ${m}`,
     period: (from: string, to: string) => `Months simulated: ${from} – ${to}`,
     scaleLine: (scale: string, merchants: string) => `Scale: ${scale} (${merchants} merchants simulated)`,
     watch: 'Watch', question: 'Question for the class', reveal: 'Show the answer', hide: 'Hide the answer', answer: 'Answer',
     play: 'Play', pause: 'Pause', stepBack: 'One month back', stepForward: 'One month forward', toStart: 'To the start', toEnd: 'To the end',
     speed: 'Speed', time: 'Month shown',
-    keys: 'Keys: Space play/pause · ← → one month · ↑ ↓ speed · Page Up/Down previous/next step · Home/End · F full screen',
+    keys: 'Keys: Space play/pause · ← → month · ↑ ↓ speed · PgUp/PgDn step · A answer · Home/End start/end · F full screen',
+    keysInFull: 'Space: play or pause · ← →: one month back or forward (with Shift: a year) · ↑ ↓: faster or slower · Page Up / Page Down: previous or next step · A: show or hide the answer · Home / End: first or last month · F: full screen',
     views: { flows: 'Trade flows', merchants: 'Merchants', channels: 'Exports by channel' } as Record<string, string>,
     viewLabel: 'Second chart',
     /** The Sankey's window: the 12 months to the cursor, or the months so far at a yearly rate. */
@@ -168,6 +169,10 @@ export const en = {
       : `Exports from Yiwu by channel and destination, ${months === 1 ? to : `${from} – ${to}`} at a yearly rate`, merchantsTitle: 'Merchants by value-chain stage and digital level',
     scenarioNow: 'Scenario', baselineNow: 'Baseline', watchTitle: (m: string) => m,
     hub: 'Yiwu', perYear: 'US$ per year', merchantsUnit: 'merchants', perMonth: 'US$ per month',
+    /** The watched figure's unit: money and counts that accrue over a month say so. */
+    perMonthOf: (unit: string) => (unit ? `${unit} per month` : 'per month'),
+    /** The flow chart's baseline: the hub's total and each region's change against it. */
+    flowsUnit: (withBaseline: boolean): string => (withBaseline ? 'US$ per year; % vs baseline' : 'US$ per year'), total: 'Total', baselineTotal: (v: string) => `baseline ${v}`,
     lessonProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the lesson was not loaded.`,
     lessonLoaded: (name: string) => `Loaded lesson ${name}.`,
     /** A loaded lesson whose id is already in the list takes that lesson's place (one lesson per id, as in ?lesson=). */
