@@ -21,7 +21,7 @@ import * as os from 'node:os';
 import { createHash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
-import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, type Outcome, type Shard } from '../sim/batch/index.ts';
+import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
@@ -123,27 +123,35 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const bars: Bar[][] = [];
   let header: string[];
   if (saltelli) {
-    header = ['outcome', 'rank', 'parameter', 'st', 'st_ci95_low', 'st_ci95_high', 's1', 's1_ci95_low', 's1_ci95_high'];
+    header = ['outcome', 'rank', 'parameter', 'st', 'st_ci95_low', 'st_ci95_high', 's1', 's1_ci95_low', 's1_ci95_high', ...OUTCOME_COLUMNS];
     outcomes.forEach((o, q) => {
       const idx = sobolIndices(saltelli, y[q], exp.seed);
       const ranked = [...idx].sort((a, b) => b.st - a.st || a.factor - b.factor);
-      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], nan(m.st), nan(m.stLow), nan(m.stHigh), nan(m.s1), nan(m.s1Low), nan(m.s1High)]));
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], nan(m.st), nan(m.stLow), nan(m.stHigh), nan(m.s1), nan(m.s1Low), nan(m.s1High), ...outcomeColumns(o)]));
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.st, low: m.stLow, high: m.stHigh, inner: m.s1, tip: `ST = ${fmt(m.st)} [${fmt(m.stLow)}, ${fmt(m.stHigh)}], S1 = ${fmt(m.s1)}` })));
     });
   } else {
-    header = ['outcome', 'rank', 'parameter', 'mu_star', 'mu_star_ci95', 'mu', 'sigma', 'mu_star_relative', 'effects'];
+    header = ['outcome', 'rank', 'parameter', 'mu_star', 'mu_star_ci95', 'mu', 'sigma', 'mu_star_relative', 'effects', ...OUTCOME_COLUMNS];
     outcomes.forEach((o, q) => {
       const byTrajectory = trajectories.map((_, t) => y[q].slice(t * (k + 1), (t + 1) * (k + 1)));
       const idx = morrisIndices(trajectories, byTrajectory);
       const top = Math.max(...idx.map((m) => m.muStar).filter(Number.isFinite), 0);
       const ranked = [...idx].sort((a, b) => b.muStar - a.muStar || a.factor - b.factor);
-      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], m.muStar, nan(m.muStarCi95), m.mu, nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length]));
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], m.muStar, nan(m.muStarCi95), m.mu, nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length, ...outcomeColumns(o)]));
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.muStar, low: m.muStar - m.muStarCi95, high: m.muStar + m.muStarCi95, tip: `μ* = ${fmt(m.muStar)} ± ${fmt(m.muStarCi95)}, μ = ${fmt(m.mu)}, σ = ${fmt(m.sigma)}` })));
     });
   }
   writeCsv(path.join(dir, 'sensitivity.csv'), header, rows);
   writeCsv(path.join(dir, 'sensitivity-runs.csv'), ['point', ...names, ...names.map((n) => `u:${n}`), ...outcomes.map(outcomeLabel)],
     points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => y[q][j])]));
+  // the same outcomes in long form, one row per run (point × replicate) and outcome: what a
+  // data frame wants, and each replicate's value rather than their mean
+  writeCsv(path.join(dir, 'sensitivity-outcomes.csv'), ['point', 'replicate', 'seed', ...OUTCOME_COLUMNS, 'value'],
+    (function* () {
+      for (let j = 0; j < points.length; j++) {
+        for (let r = 0; r < R; r++) for (let q = 0; q < outcomes.length; q++) yield [j, r, seeds[r], ...outcomeColumns(outcomes[q]), nan(results[j * R + r][q])];
+      }
+    })());
   const measure = saltelli ? 'total Sobol index ST (bar), first-order S1 (dark), 95% bootstrap interval' : 'Morris μ* (bar) with 95% interval';
   fs.writeFileSync(path.join(dir, 'sensitivity.svg'), barsSvg(`${exp.name}: which levers matter`, measure, outcomes.map(outcomeLabel), bars));
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
@@ -157,7 +165,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   }, null, 2) + '\n');
   if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });
 
-  process.stdout.write(`${plural(tasks.length, 'run')} (${ran} run now) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, manifest.json, provenance.json\n`);
+  process.stdout.write(`${plural(tasks.length, 'run')} (${ran} run now) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, sensitivity-outcomes.csv, manifest.json, provenance.json\n`);
   bars.forEach((list, q) => {
     process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
     for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);
@@ -175,6 +183,9 @@ interface Bar {
 }
 
 const nan = (v: number) => (Number.isNaN(v) ? '' : v);
+/** An outcome in tidy columns: its metric, breakdown and statistic (the "outcome" column packs them in one label). */
+const OUTCOME_COLUMNS = ['metric', ...OUTCOME_DIMENSIONS, 'statistic'];
+const outcomeColumns = (o: Outcome) => [o.metric, ...outcomeDimensions(o), o.statistic];
 const fmt = (v: number) => (Number.isNaN(v) ? '–' : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -223,10 +234,14 @@ Output, in --out:
   sensitivity.csv       Morris: outcome, rank, parameter, mu_star, mu_star_ci95 (half-width of the
                         95% interval), mu, sigma, mu_star_relative (to the top lever), effects;
                         Sobol: outcome, rank, parameter, st, st_ci95_low, st_ci95_high, s1,
-                        s1_ci95_low, s1_ci95_high (bootstrap intervals)
+                        s1_ci95_low, s1_ci95_high (bootstrap intervals); then, for data frames, the
+                        outcome in columns: metric, region, channel, stage, category, mode, statistic
   sensitivity.svg       bar chart per outcome
   sensitivity-runs.csv  every point: parameter values, their unit-cube coordinates (u:<path>) and
-                        the outcomes
+                        the outcomes (mean over replicates)
+  sensitivity-outcomes.csv  long form, one row per run and outcome: point, replicate, seed, metric,
+                        region, channel, stage, category, mode, statistic, value (join the
+                        parameters from sensitivity-runs.csv by point)
   manifest.json         method, settings, seeds, the experiment and the resolved base scenario
   provenance.json       this invocation: command line, times, workers, git commit, host;
                         earlier ones into this directory in earlierInvocations

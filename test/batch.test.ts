@@ -236,8 +236,18 @@ describe('npm run sweep / merge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('3 trajectories × 4 points × 1 replication = 12 runs');
     const table = read('sens', 'sensitivity.csv').toString().trimEnd().split('\n');
-    expect(table[0]).toBe('outcome,rank,parameter,mu_star,mu_star_ci95,mu,sigma,mu_star_relative,effects');
+    expect(table[0]).toBe('outcome,rank,parameter,mu_star,mu_star_ci95,mu,sigma,mu_star_relative,effects,metric,region,channel,stage,category,mode,statistic');
     expect(table).toHaveLength(1 + 2 * 3);
+    expect(table[1]).toMatch(/^trade_value_usd \(mean\),1,.*,trade_value_usd,,,,,,mean$/);
+    // long form: one row per run and outcome, the same values as the points' table (one replicate)
+    const long = read('sens', 'sensitivity-outcomes.csv').toString().trimEnd().split('\n');
+    expect(long[0]).toBe('point,replicate,seed,metric,region,channel,stage,category,mode,statistic,value');
+    expect(long).toHaveLength(1 + 12 * 2);
+    const wide = read('sens', 'sensitivity-runs.csv').toString().trimEnd().split('\n');
+    const column = wide[0].split(',').indexOf('merchants_alive (last)');
+    const row = long.find((l) => l.startsWith('5,0,') && l.includes(',merchants_alive,'))!.split(',');
+    expect(row.slice(3, 10)).toEqual(['merchants_alive', '', '', '', '', '', 'last']);
+    expect(Number(row[10])).toBe(Number(wide[1 + 5].split(',')[column]));
     const first = table.slice(1, 4).map((l) => l.split(','));
     expect(first.map((c) => c[1])).toEqual(['1', '2', '3']);
     expect(Number(first[0][3])).toBeGreaterThanOrEqual(Number(first[1][3]));
@@ -248,7 +258,7 @@ describe('npm run sweep / merge', () => {
 
   it('sensitivity: an interrupted analysis resumes, and shards merged give the same files as one machine', async () => {
     const exp = path.join(tmp, 'morris.json');
-    const FILES = ['sensitivity.csv', 'sensitivity-runs.csv', 'sensitivity.svg', 'manifest.json'];
+    const FILES = ['sensitivity.csv', 'sensitivity-runs.csv', 'sensitivity-outcomes.csv', 'sensitivity.svg', 'manifest.json'];
     const same = (a: string, b: string) => { for (const f of FILES) expect(read(b, f).equals(read(a, f)), `${f} differs between ${a} and ${b}`).toBe(true); };
     // resumed: half the log kept, and a line torn mid-write
     fs.mkdirSync(dir('sens-resumed'));
@@ -302,7 +312,7 @@ describe('npm run sweep / merge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Sobol indices of 2 parameters, 8 × (2 + 2) points × 1 replication = 32 runs');
     const table = read('sobol', 'sensitivity.csv').toString().trimEnd().split('\n');
-    expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high');
+    expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high,metric,region,channel,stage,category,mode,statistic');
     expect(table.slice(1).map((l) => l.split(',')[0])).toEqual(['trade_value_usd[region=eu] (last)', 'trade_value_usd[region=eu] (last)']);
     expect(read('sobol', 'sensitivity.svg').toString()).toContain('regions[eu].tariff');
   });

@@ -22,7 +22,7 @@ export { resolveExperiment, parseExperimentText, experimentFileSchema, Experimen
 export { designPoints, designSize, gridValues, quantile, type ParameterSpec, type DesignSpec, type Distribution, type Point } from './design.ts';
 export { parsePath, applyValues } from './paths.ts';
 export { planRuns, shardRuns, parseShard, runSeed, experimentPoints, scenarioObject, pointScenario, type Run, type Shard } from './plan.ts';
-export { runRows, runsHeader, outcomeValue, outcomeLabel, SERIES_COLUMNS, type Cell, type RunTag } from './record.ts';
+export { runRows, runsHeader, outcomeValue, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, SERIES_COLUMNS, type Cell, type RunTag } from './record.ts';
 export { summarise, summaryCells, tCritical95, percentileSorted, SUMMARY_COLUMNS, type Summary } from './stats.ts';
 export { PointSummary, summaryHeader } from './summary.ts';
 export { morrisTrajectories, morrisIndices, morrisDelta, type Trajectory, type MorrisIndex } from './morris.ts';

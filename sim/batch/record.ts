@@ -39,6 +39,12 @@ export function* runRows(result: RunResult, tag: RunTag, metrics: ReadonlySet<st
   }
 }
 
+/** An outcome's breakdown columns, in the order of runs.csv's (region, channel, stage, category, mode; '' where the outcome has none). */
+export const OUTCOME_DIMENSIONS = ['region', 'channel', 'stage', 'category', 'mode'] as const;
+export function outcomeDimensions(o: Outcome): string[] {
+  return OUTCOME_DIMENSIONS.map((d) => o[d] ?? '');
+}
+
 /** The label of an outcome, e.g. "trade_value_usd[region=eu] (mean)". */
 export function outcomeLabel(o: Outcome): string {
   const dims = (['region', 'channel', 'stage', 'category', 'mode'] as const).filter((d) => o[d] !== undefined).map((d) => `${d}=${o[d]}`);
