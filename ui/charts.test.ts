@@ -43,6 +43,16 @@ describe('chart options', () => {
 });
 
 describe('trade-flow chart', () => {
+  it('the key shows a band as a shaded patch and each name once', () => {
+    const lines: Line[] = [
+      { name: 'scenario', data: new Float64Array([1, 2]), done: 2, color: '#0072b2', band: { lo: new Float64Array([0, 1]), hi: new Float64Array([2, 3]) }, bandName: '10–90 % band' },
+      { name: 'baseline', data: new Float64Array([1, 1]), done: 2, color: '#555555', dashed: true },
+      { name: 'baseline', data: new Float64Array([1, 1]), done: 2, color: '#555555', dashed: true },
+    ];
+    const o = timeOption(['2020-01', '2020-02'], lines, 'number', 'en') as { legend: { data: unknown[] } };
+    expect(o.legend.data).toEqual([{ name: '10–90 % band', icon: 'rect', itemStyle: { color: '#0072b2', opacity: 0.25 } }, 'scenario', 'baseline']);
+  });
+
   it('channel nodes carry no label (named above the chart: they overlapped while digital trade was small); regions carry their value', () => {
     const channels = [{ name: 'Market hall', color: '#e69f00' }, { name: 'Cross-border e-commerce', color: '#cc79a7' }];
     const o = flowOption('Yiwu', channels, ['European Union'], [[2e9], [1e9]], 'en', { big: true }) as { series: Array<{ data: Array<{ name: string; label?: { show: boolean } }>; label: { formatter: (p: { name: string; value: number }) => string } }> };

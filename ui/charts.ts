@@ -114,9 +114,23 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
     grid: { left: grid.left + yLabelWidth(lines, fmt, z.axis, kind === 'share' || look.zeroBased === true) + 8, right: grid.right, top: grid.top, bottom: grid.bottom + z.axis + 10, containLabel: false },
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
     yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: fmt } },
+    // a band's key is a shaded patch, as the band is drawn (its series have no symbol: the key was a dot)
+    legend: { ...base(lang, look).legend, data: legendEntries(lines) },
     tooltip: { ...base(lang, look).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
     series,
   };
+}
+
+/** The line key: each name once, in the lines' order; a band as a shaded patch. */
+function legendEntries(lines: Line[]): Array<string | { name: string; icon: string; itemStyle: { color: string; opacity: number } }> {
+  const entries = new Map<string, string | { name: string; icon: string; itemStyle: { color: string; opacity: number } }>();
+  for (const l of lines) {
+    // (a band without a name of its own shares its line's entry)
+    const bandName = l.bandName !== l.name ? l.bandName : undefined;
+    if (bandName !== undefined && !entries.has(bandName)) entries.set(bandName, { name: bandName, icon: 'rect', itemStyle: { color: l.color, opacity: 0.25 } });
+    if (!entries.has(l.name)) entries.set(l.name, l.name);
+  }
+  return [...entries.values()];
 }
 
 /** Width in px of a label in the page's font: an estimate from its characters, slightly generous. */
