@@ -37,6 +37,8 @@ interface Collector extends MetricInfo {
   scaled: boolean;
   /** True for a ratio: no value (NaN) in a month whose denominator is zero. */
   ratio: boolean;
+  /** True for a level at the end of (or in) the month, not an amount that accrues over it (merchants alive, debt). */
+  stock: boolean;
 }
 
 const usd = text('US$', '美元');
@@ -47,12 +49,16 @@ const days = text('days', '天');
 const regionIds = (w: World) => w.scenario.regions.map((r) => r.id);
 const categoryIds = (w: World) => w.scenario.categories.map((c) => c.id);
 
-function c(id: string, label: Text, unit: Text, description: Text, scaled: boolean, value: Collector['value'], ratio = false): Collector {
-  return { id, label, unit, description, scaled, value, ratio, breakdowns: Object.keys(value) as Breakdown[] };
+/** What a figure is, where it is not an amount over the month: a ratio, or a stock. */
+type Nature = 'amount' | 'ratio' | 'stock';
+function c(id: string, label: Text, unit: Text, description: Text, scaled: boolean, value: Collector['value'], nature: Nature = 'amount'): Collector {
+  return { id, label, unit, description, scaled, value, ratio: nature === 'ratio', stock: nature === 'stock', breakdowns: Object.keys(value) as Breakdown[] };
 }
 
 /** c's last argument for a ratio (no value in a month whose denominator is zero). */
-const RATIO = true;
+const RATIO: Nature = 'ratio';
+/** c's last argument for a level at the end of (or in) the month. */
+const STOCK: Nature = 'stock';
 
 const foreignRegion = (w: World, r: number) => !w.scenario.regions[r].domestic;
 
@@ -104,14 +110,14 @@ export const COLLECTORS: Collector[] = [
   }, RATIO),
   c('digital_adoptions', text('Digital adoptions', '数字化升级'), count, text('Merchants moving up one digital level this month.', '本月升级一个数字层级的商户数。'), true, { '': (w) => w.accounts.adoptions }),
   // ---- merchants
-  c('merchants_alive', text('Merchants', '商户数'), count, text('Merchants in business at the end of the month.', '月末在营商户数。'), true, { '': (_w, m) => m.alive }),
-  c('merchants_by_stage', text('Merchants by stage', '各环节商户数'), count, text('Merchants by value-chain stage.', '按价值链环节划分的商户数。'), true, { stage: (_w, m, g) => m.merchantsByStage[g] }),
+  c('merchants_alive', text('Merchants', '商户数'), count, text('Merchants in business at the end of the month.', '月末在营商户数。'), true, { '': (_w, m) => m.alive }, STOCK),
+  c('merchants_by_stage', text('Merchants by stage', '各环节商户数'), count, text('Merchants by value-chain stage.', '按价值链环节划分的商户数。'), true, { stage: (_w, m, g) => m.merchantsByStage[g] }, STOCK),
   ...DIGITAL_LEVELS.map((level, l) =>
     c(`merchants_level_${level}`, text(`Merchants ${level.replace(/_/g, ' ')}, by stage`, `${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}商户数（按环节）`), count,
       text(`Merchants whose highest digital level is ${level.replace(/_/g, ' ')}, by value-chain stage.`, `最高数字化层级为“${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}”的商户数，按价值链环节。`), true, {
         stage: (_w, m, g) => m.merchantsByLevelStage[l * STAGES.length + g],
-      })),
-  c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }),
+      }, STOCK)),
+  c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }, STOCK),
   c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves, on average.', '出口商户平均服务的境外地区数。'), false, {
     '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : Number.NaN),
   }, RATIO),
@@ -165,7 +171,7 @@ export const COLLECTORS: Collector[] = [
     '': (w) => (w.accounts.creditApplications > 0 ? 1 - w.accounts.creditApprovals / w.accounts.creditApplications : Number.NaN),
   }, RATIO),
   c('credit_supply_usd', text('Credit supply', '信贷供给'), usd, text('Lending available this month.', '本月可贷资金。'), true, { '': (w) => creditSupply(w) }),
-  c('loans_outstanding_usd', text('Loans outstanding', '贷款余额'), usd, text('Merchants\' debt at the end of the month.', '月末商户负债余额。'), true, { '': (_w, m) => m.debt }),
+  c('loans_outstanding_usd', text('Loans outstanding', '贷款余额'), usd, text('Merchants\' debt at the end of the month.', '月末商户负债余额。'), true, { '': (_w, m) => m.debt }, STOCK),
   c('loan_writeoffs_usd', text('Loan write-offs', '贷款核销'), usd, text('Debt written off when merchants exit.', '商户退出时核销的债务。'), true, { '': (w) => w.accounts.loanWriteOffs }),
   // ---- money flows
   c('buyer_payments_usd', text('Buyers\' payments', '买家支付'), usd, text('What buyers pay for goods from the hub, including tariff, freight and fees, net of refunds.', '买家为枢纽商品支付的总额，含关税、运费和费用，扣除退款。'), true, { '': (w) => w.accounts.buyerPayments }),
@@ -233,12 +239,9 @@ export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) 
   };
 }
 
-/** Metrics with no value (NaN) in a month whose denominator is zero: ratios, and per-mode freight rates and transit with no shipments. */
-/** Money and counts that are a level at the end of (or in) the month, not an amount that accrues over it. */
-const STOCK_METRICS = new Set(['merchants_alive', 'merchants_by_stage', 'merchants_level_offline', 'merchants_level_b2b_platform',
-  'merchants_level_cross_border_ecommerce', 'merchants_level_data_driven', 'exporters', 'loans_outstanding_usd']);
 /** Money and counts that accrue over a month (every scaled metric but the stocks): read "per month". */
-export const PER_MONTH_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.scaled && !STOCK_METRICS.has(x.id)).map((x) => x.id));
+export const PER_MONTH_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.scaled && !x.stock).map((x) => x.id));
+/** Metrics with no value (NaN) in a month whose denominator is zero: ratios, and per-mode freight rates and transit with no shipments. */
 export const RATIO_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.ratio).map((x) => x.id));
 
 export const METRICS: MetricInfo[] = COLLECTORS.map(({ id, label, unit, description, breakdowns }) => ({ id, label, unit, description, breakdowns }));

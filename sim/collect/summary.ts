@@ -5,7 +5,7 @@
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { FlowCube } from './recorder.ts';
-import { PARCEL_VALUE_USD } from '../mechanisms/sales.ts';
+import { PARCEL_VALUE_USD } from '../mechanisms/logistics.ts';
 import { bitCount } from '../mechanisms/finance.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, MODE_COUNT, STAGE_COUNT, LEVEL_COUNT, CBEC, IMPORTER, CONSUMER } = ids;

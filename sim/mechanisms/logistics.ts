@@ -12,8 +12,8 @@
  * mode's providers by a logit on price. Freight per kg = (handling + line-haul × route length)
  * × the mode's price factor.
  *
- * Before the run (init.ts settleFreightMarket) the freight market settles under the first
- * month's goods and default policies: shippers choose modes, providers' utilisation and markups
+ * Before the run (init.ts settleFreightMarket) the freight market settles on the goods of the
+ * dry months (the last time on the survivors') under default policies: shippers choose modes, providers' utilisation and markups
  * follow, for as many rounds as it takes rates to stop moving, so 2020 starts from a market in
  * balance rather than from an assumed utilisation (which sent rail to 2.3× and air to 1.9× its
  * capacity in the first month, and their rates up 60% and 30% over the first quarter).
@@ -26,7 +26,7 @@ import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { exp, pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
-const { MODE_COUNT, CHANNEL_COUNT } = ids;
+const { MODE_COUNT, CHANNEL_COUNT, CBEC } = ids;
 
 const DIGITAL_PRICE_SAVING = 0.25;
 const DIGITAL_TIME_SAVING = 0.15;
@@ -103,27 +103,42 @@ export function settleLogistics(w: World): void {
   }
 }
 
+/** Typical value of a cross-border e-commerce parcel, US$. */
+export const PARCEL_VALUE_USD = 30;
+
 /**
- * Weight and freight by mode of the goods bought this month at the current mode shares — what
- * sales.ts books (goods value × mode share × the category's kg per US$) — for the freight market
- * to settle on before the run, without settling sales.
+ * Books one cell's goods (region r, channel c) to the month's logistics accounts by mode: value,
+ * weight (goods × mode share × the category's kg per US$), freight and shipments (value ÷ a
+ * typical shipment's; cross-border e-commerce ships parcels). Sales (sales.ts) book every cell
+ * this way each month.
+ */
+export function shipCell(w: World, cell: number, r: number, c: number, goods: number, kgPerUsd: number): void {
+  const { market, accounts: a, scenario, R } = w;
+  for (let m = 0; m < MODE_COUNT; m++) {
+    const share = market.modeShare[cell * MODE_COUNT + m];
+    if (share === 0) continue;
+    const value = goods * share;
+    a.valueByMode[m] += value;
+    a.kgByMode[m] += value * kgPerUsd;
+    a.freightByMode[m] += value * market.freightPerKg[m * R + r] * kgPerUsd;
+    a.shipmentsByMode[m] += value / (c === CBEC ? PARCEL_VALUE_USD : scenario.modes[m].shipmentValueUsd);
+  }
+}
+
+/**
+ * The goods bought this month shipped at the current mode shares, booked as sales would book
+ * them (shipCell), for the freight market to settle on before the run without settling sales.
  */
 export function shipGoodsAtCurrentModeShares(w: World): void {
   const { market, accounts, scenario, R, K } = w;
-  accounts.kgByMode.fill(0);
-  accounts.freightByMode.fill(0);
+  accounts.reset();
   for (let r = 0; r < R; r++) {
     for (let k = 0; k < K; k++) {
       const kgPerUsd = scenario.categories[k].kgPerUsd;
       for (let c = 0; c < CHANNEL_COUNT; c++) {
         const cell = (r * K + k) * CHANNEL_COUNT + c;
         const goods = market.goodsValue[cell];
-        if (goods <= 0) continue;
-        for (let m = 0; m < MODE_COUNT; m++) {
-          const kg = goods * market.modeShare[cell * MODE_COUNT + m] * kgPerUsd;
-          accounts.kgByMode[m] += kg;
-          accounts.freightByMode[m] += kg * market.freightPerKg[m * R + r];
-        }
+        if (goods > 0) shipCell(w, cell, r, c, goods, kgPerUsd);
       }
     }
   }

@@ -6,9 +6,10 @@
  * what buyers in that cell spend per unit of attraction this month — over its planning horizon
  * exceeds the fixed entry cost (listings, certification, translation) plus a compliance cost
  * that grows with the stricter of the region's data regime and the home outbound-data rule.
- * Each month one draw decides: with chance 35% the merchant looks at one region at random — a
- * region it already serves is reviewed with chance 10% (it leaves when the margin there covers
- * less than half the upkeep), one it does not serve is weighed for entry with chance 25%.
+ * Each month one uniform draw u decides, and a second picks a region at random (the domestic
+ * one does nothing): a region the merchant serves is reviewed when u < 0.10 (it leaves when the
+ * margin there covers less than half the upkeep); one it does not serve is weighed for entry
+ * when 0.10 ≤ u < 0.35; otherwise nothing happens this month.
  *
  * Offline: buyers visiting the market hall meet booths. A merchant meets new buyers at a rate
  * that falls when the hall is closed; when foreign buyers cannot travel, buying agents and

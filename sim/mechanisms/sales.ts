@@ -15,12 +15,11 @@
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { valueChainShares } from './offers.ts';
+import { shipCell } from './logistics.ts';
 import { ScratchBuffer } from '../scratch.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
-const { CHANNEL_COUNT, MODE_COUNT, HALL, B2B, CBEC, STAGE_COUNT } = ids;
+const { CHANNEL_COUNT, HALL, B2B, CBEC, STAGE_COUNT } = ids;
 
-/** Typical value of a cross-border e-commerce parcel, US$. */
-export const PARCEL_VALUE_USD = 30;
 /** Weight of this month in merchants' smoothed sales. */
 const SMOOTHING = 0.3;
 
@@ -52,15 +51,7 @@ export function settleSales(w: World): void {
         a.refunds += refund;
         a.fraudLosses += goods * fraud * (1 - refundShare);
         a.fraudByChannel[c] += goods * fraud * (1 - refundShare);
-        for (let m = 0; m < MODE_COUNT; m++) {
-          const share = market.modeShare[cell * MODE_COUNT + m];
-          if (share === 0) continue;
-          const value = goods * share;
-          a.valueByMode[m] += value;
-          a.kgByMode[m] += value * kg;
-          a.freightByMode[m] += value * market.freightPerKg[m * R + r] * kg;
-          a.shipmentsByMode[m] += value / (c === CBEC ? PARCEL_VALUE_USD : scenario.modes[m].shipmentValueUsd);
-        }
+        shipCell(w, cell, r, c, goods, kg);
       }
     }
   }

@@ -44,6 +44,8 @@ export { YIWU_MERCHANTS } from './world.ts';
 export const YIWU_BUYER_AGENTS = 10_000;
 export const YIWU_IMPORTERS = 150_000;
 export const YIWU_ONLINE_CONSUMERS = 850_000;
+/** Regions a world can hold: merchants' regions are bit masks in 16 bits (MerchantStore offlineMask, onlineMask). */
+const MAX_REGIONS = 16;
 /** Share of booths kept in reserve for growth. */
 const BOOTH_RESERVE = 0.2;
 /** Shares of merchants at each digital level in 2020: offline, B2B, cross-border e-commerce, data-driven (assumption). */
@@ -135,6 +137,8 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, re
   const months = parseMonth(scenario.time.end) - firstMonth + 1;
   const R = scenario.regions.length;
   const K = scenario.categories.length;
+  // merchants' regions are bit masks in 16 bits, and sales keep a table over every set of regions
+  if (R > MAX_REGIONS) throw new Error(`${R} regions; the model holds at most ${MAX_REGIONS}`);
   const domestic = Math.max(0, scenario.regions.findIndex((r) => r.domestic));
   let foreignMask = 0;
   scenario.regions.forEach((r, i) => { if (!r.domestic) foreignMask |= 1 << i; });
@@ -326,10 +330,9 @@ function prime(w: World, reference: Reference | null): void {
       updateOffers(w);
       calibrateOutsideOption(w);
       dryMonth(w);
-      if (round < SURVIVOR_ROUNDS - 1) {
-        settleFreightMarket(w);
-        redrawLossMakers(w, rng);
-      }
+      // the freight market settles on each round's goods, the last time on the survivors'
+      settleFreightMarket(w);
+      if (round < SURVIVOR_ROUNDS - 1) redrawLossMakers(w, rng);
     }
   }
   updatePeerStats(w);
@@ -345,31 +348,38 @@ function prime(w: World, reference: Reference | null): void {
 const SURVIVOR_ROUNDS = 4;
 
 /**
- * The freight market before the run, on the goods of the last dry month: providers' utilisation
- * and congestion markups, and shippers' mode choice, move as they do month by month
- * (logistics.ts; no capacity is added before the run) until rates stop moving. Without this
- * the run started from an assumed utilisation of 0.7 and rail and air rates climbed over the
- * first quarter of 2020 for no reason in the model.
+ * The freight market before the run, on the goods of the dry month just run: providers'
+ * utilisation and congestion markups, and shippers' mode choice, move as they do month by month
+ * (logistics.ts; no capacity is added before the run) until neither rates nor utilisation move
+ * (utilisation too: above 1.5 the price is capped and stops moving first). Without this the run
+ * started from an assumed utilisation of 0.7 and rail and air rates climbed over the first
+ * quarter of 2020 for no reason in the model.
  */
 function settleFreightMarket(w: World): void {
   const p = w.providers;
-  const before = freightWork.get(p.count);
+  const priceBefore = freightPriceWork.get(p.count);
+  const utilisationBefore = freightUtilisationWork.get(p.count);
   for (let round = 0; round < FREIGHT_MAX_ROUNDS; round++) {
-    before.set(p.priceFactor);
+    priceBefore.set(p.priceFactor);
+    utilisationBefore.set(p.utilisation);
     shipGoodsAtCurrentModeShares(w);
     settleLogistics(w);
     priceLogistics(w);
     updateTradeCosts(w);
     let moved = 0;
-    for (let i = 0; i < p.count; i++) moved = Math.max(moved, Math.abs(p.priceFactor[i] / before[i] - 1));
+    for (let i = 0; i < p.count; i++) {
+      // absolute changes (both are of order 1): a mode nobody ships by has its utilisation fall towards 0
+      moved = Math.max(moved, Math.abs(p.priceFactor[i] - priceBefore[i]), Math.abs(p.utilisation[i] - utilisationBefore[i]));
+    }
     if (moved < FREIGHT_SETTLED) break;
   }
   w.accounts.reset();
 }
-/** Rates have settled when no provider's moves by more than this share in a round. */
-const FREIGHT_SETTLED = 1e-4;
-const FREIGHT_MAX_ROUNDS = 200;
-const freightWork = new ScratchBuffer();
+/** Settled when no provider's price factor or utilisation changes by more than this in a round. */
+const FREIGHT_SETTLED = 1e-6;
+const FREIGHT_MAX_ROUNDS = 400;
+const freightPriceWork = new ScratchBuffer();
+const freightUtilisationWork = new ScratchBuffer();
 
 /** Buyers choose (habits settle over two rounds) and merchants sell, without booking anything. */
 function dryMonth(w: World): void {
