@@ -16,7 +16,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -476,27 +476,31 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
 
 /**
  * Provenance of this invocation (times, workers, command line, commit, host): not part of the
- * deterministic output. Written when the work starts (`finished: false`) and again when it ends,
- * so a killed job leaves its record. The records of earlier invocations into the same directory
- * (the runs a resumed or retried job found done were made by them) are kept, oldest first, in
- * `earlierInvocations`.
+ * deterministic output. Written when the work starts (`finished: false`) and again when it ends
+ * (`finished: true`, with `error` if it failed), so a killed job leaves its record. The records
+ * of earlier invocations into the same directory (the runs a resumed or retried job found done
+ * were made by them) are kept, oldest first, in `earlierInvocations`; an invocation is known by
+ * its `invocation` id (a retried job in a container may have the same host name and pid). The
+ * file is replaced whole (written beside it, then renamed), and one that cannot be read is kept
+ * as provenance.json.unreadable-<time> rather than lost.
  */
 export function writeProvenance(dir: string, info: Record<string, unknown>, finished = true): void {
   const file = path.join(dir, 'provenance.json');
   const status = git(['status', '--porcelain', '--untracked-files=no']);
-  const host = os.hostname();
   let earlier: unknown[] = [];
-  try {
-    const previous = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const { earlierInvocations, ...record } = previous;
-    earlier = Array.isArray(earlierInvocations) ? earlierInvocations : [];
-    // this invocation's own record from its start is replaced, any other one kept
-    if (!(record.pid === process.pid && record.host === host)) earlier = [...earlier, record];
-  } catch {
-    // none yet, or unreadable (torn by a kill): nothing to keep
+  if (fs.existsSync(file)) {
+    try {
+      const { earlierInvocations, ...record } = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      earlier = Array.isArray(earlierInvocations) ? earlierInvocations : [];
+      // this invocation's own record from its start is replaced, any other one kept
+      if (record.invocation !== INVOCATION) earlier = [...earlier, record];
+    } catch {
+      fs.renameSync(file, `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    }
   }
-  fs.writeFileSync(file, JSON.stringify({
+  const text = JSON.stringify({
     ...info,
+    invocation: INVOCATION,
     finished,
     ...(finished ? { finishedAt: new Date().toISOString() } : {}),
     commandLine: process.argv.slice(2),
@@ -504,11 +508,16 @@ export function writeProvenance(dir: string, info: Record<string, unknown>, fini
     nodeVersion: process.version,
     gitCommit: git(['rev-parse', 'HEAD']),
     gitDirty: status === null ? null : status.length > 0,
-    host,
+    host: os.hostname(),
     pid: process.pid,
     cpus: os.availableParallelism(),
     earlierInvocations: earlier,
-  }, null, 2) + '\n');
+  }, null, 2) + '\n';
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
 }
+/** This process's invocation id in provenance records. */
+const INVOCATION = randomUUID();
 
 export { experimentPoints, planRuns };

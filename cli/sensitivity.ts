@@ -91,6 +91,9 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     let progress: SweepProgress;
     try {
       progress = await runOutcomeTasks(dir, todo, workers, () => bar.tick());
+    } catch (e) {
+      writeProvenance(dir, { ...invocation, wallSeconds: (performance.now() - started) / 1000, error: e instanceof Error ? e.message : String(e) });
+      throw e;
     } finally {
       bar.stop();
     }
@@ -112,11 +115,11 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   }
   const results = tasks.map((_, i) => done.get(i)!);
   // mean over replicates: y[o][point]
-  const R = exp.replications;
+  const replications = exp.replications;
   const y = outcomes.map((_, o) => points.map((_, j) => {
     let s = 0;
-    for (let r = 0; r < R; r++) s += results[j * R + r][o];
-    return s / R;
+    for (let r = 0; r < replications; r++) s += results[j * replications + r][o];
+    return s / replications;
   }));
 
   const rows: Array<Array<string | number>> = [];
@@ -137,19 +140,19 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
       const idx = morrisIndices(trajectories, byTrajectory);
       const top = Math.max(...idx.map((m) => m.muStar).filter(Number.isFinite), 0);
       const ranked = [...idx].sort((a, b) => b.muStar - a.muStar || a.factor - b.factor);
-      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], m.muStar, nan(m.muStarCi95), m.mu, nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length, ...outcomeColumns(o)]));
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], nan(m.muStar), nan(m.muStarCi95), nan(m.mu), nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length, ...outcomeColumns(o)]));
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.muStar, low: m.muStar - m.muStarCi95, high: m.muStar + m.muStarCi95, tip: `μ* = ${fmt(m.muStar)} ± ${fmt(m.muStarCi95)}, μ = ${fmt(m.mu)}, σ = ${fmt(m.sigma)}` })));
     });
   }
   writeCsv(path.join(dir, 'sensitivity.csv'), header, rows);
   writeCsv(path.join(dir, 'sensitivity-runs.csv'), ['point', ...names, ...names.map((n) => `u:${n}`), ...outcomes.map(outcomeLabel)],
-    points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => y[q][j])]));
+    points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => nan(y[q][j]))]));
   // the same outcomes in long form, one row per run (point × replicate) and outcome: what a
   // data frame wants, and each replicate's value rather than their mean
   writeCsv(path.join(dir, 'sensitivity-outcomes.csv'), ['point', 'replicate', 'seed', ...OUTCOME_COLUMNS, 'value'],
     (function* () {
       for (let j = 0; j < points.length; j++) {
-        for (let r = 0; r < R; r++) for (let q = 0; q < outcomes.length; q++) yield [j, r, seeds[r], ...outcomeColumns(outcomes[q]), nan(results[j * R + r][q])];
+        for (let r = 0; r < replications; r++) for (let q = 0; q < outcomes.length; q++) yield [j, r, seeds[r], ...outcomeColumns(outcomes[q]), nan(results[j * replications + r][q])];
       }
     })());
   const measure = saltelli ? 'total Sobol index ST (bar), first-order S1 (dark), 95% bootstrap interval' : 'Morris μ* (bar) with 95% interval';

@@ -61,6 +61,9 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   let progress;
   try {
     progress = await runRowsTasks(dir, exp, points, todo, workers, () => bar.tick());
+  } catch (e) {
+    writeProvenance(dir, { ...invocation, wallSeconds: (performance.now() - started) / 1000, error: e instanceof Error ? e.message : String(e) });
+    throw e;
   } finally {
     bar.stop();
   }

@@ -186,7 +186,13 @@ describe('npm run sweep / merge', () => {
     expect(provenance).toMatchObject({ command: 'sweep', finished: true, interrupted: false, skipped: done });
     expect(provenance.earlierInvocations).toHaveLength(1);
     expect(provenance.earlierInvocations[0]).toMatchObject({ command: 'sweep', finished: false, pid: child.pid });
+    expect(provenance.earlierInvocations[0].invocation).not.toBe(provenance.invocation);
     expect(provenance.earlierInvocations[0].earlierInvocations).toBeUndefined();
+    // a record torn by a kill is kept aside, not lost, and the next one starts afresh
+    fs.writeFileSync(path.join(out, 'provenance.json'), '{"command": "sweep", "invoc');
+    expect((await cli('sweep', big, '--workers', '1', '--out', out)).code).toBe(0);
+    expect(fs.readdirSync(out).filter((f) => f.startsWith('provenance.json.unreadable-'))).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'provenance.json'), 'utf8')).earlierInvocations).toEqual([]);
   });
 
   it('refuses to mix experiments in one directory', async () => {

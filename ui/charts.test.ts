@@ -11,6 +11,8 @@ describe('chart options', () => {
     // a range just under a power of ten gets at most six steps (0 … 84% had nine, 10% apart, crowded on a projector)
     expect(niceExtent([line([0.84, 0.2])], true)).toEqual({ min: 0, max: 1, interval: 0.2 });
     expect(niceExtent([line([0, 95])], true)).toEqual({ min: 0, max: 100, interval: 20 });
+    // counted after rounding the ends out (3.5 … 9.4 by 1 would be 3 … 10: seven steps)
+    expect(niceExtent([line([3.5, 9.4])], false)).toEqual({ min: 2, max: 10, interval: 2 });
     const months = ['2020-01', '2020-02', '2020-03'];
     const o = timeOption(months, [line([1, 2, 3])], 'number', 'en', { cursor: 1 }) as { yAxis: { min: number; max: number }; series: Array<{ data: Array<number | null>; markLine?: unknown }> };
     expect(o.series[0].data).toEqual([1, 2, null]); // stops at the month shown

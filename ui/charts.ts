@@ -211,9 +211,9 @@ export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max
   if (!Number.isFinite(lo)) return undefined;
   if ((fromZero || lo < 0.25 * hi) && lo >= 0) lo = 0;
   if (hi === lo) hi = lo + (Math.abs(lo) || 1);
-  // a round step (1, 2 or 5 × 10^k) that gives at most six intervals
+  // a round step (1, 2 or 5 × 10^k) that gives at most six intervals once the ends are rounded out to it
   const magnitude = Math.pow(10, Math.floor(Math.log10(hi - lo)));
-  const step = [0.1, 0.2, 0.5, 1, 2, 5].map((x) => x * magnitude).find((x) => (hi - lo) / x <= 6) ?? 10 * magnitude;
+  const step = [0.1, 0.2, 0.5, 1, 2, 5].map((x) => x * magnitude).find((x) => Math.ceil(hi / x) - Math.floor(lo / x) <= 6) ?? 10 * magnitude;
   const round = (x: number) => Number(x.toPrecision(12)); // 0.30000000000000004 → 0.3
   return { min: round(Math.floor(lo / step) * step), max: round(Math.ceil(hi / step) * step), interval: round(step) };
 }

@@ -150,6 +150,11 @@ export class Runner {
     return { main: this.cache.get(plan.main), preview: this.cache.get(plan.preview), band };
   }
 
+  /** True when the scenario and the baseline are one run (the same inputs, seed and scale). */
+  sameRun(): boolean {
+    return !!this.sides.scenario && this.sides.scenario.main === this.sides.baseline?.main;
+  }
+
   /** Runs still to do or under way, of all wanted. */
   progress(): { total: number; complete: number; mainDone: number; mainMonths: number } {
     const total = this.wanted.size;

@@ -47,7 +47,7 @@ export function outcomeDimensions(o: Outcome): string[] {
 
 /** The label of an outcome, e.g. "trade_value_usd[region=eu] (mean)". */
 export function outcomeLabel(o: Outcome): string {
-  const dims = (['region', 'channel', 'stage', 'category', 'mode'] as const).filter((d) => o[d] !== undefined).map((d) => `${d}=${o[d]}`);
+  const dims = OUTCOME_DIMENSIONS.filter((d) => o[d] !== undefined).map((d) => `${d}=${o[d]}`);
   return `${o.metric}${dims.length ? `[${dims.join(',')}]` : ''} (${o.statistic})`;
 }
 

@@ -18,7 +18,7 @@ import type { Runner } from '../runner.ts';
 import { PRESETS } from '../presets.ts';
 import { shown, band, trailingMean, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
-import { timeOption, flowOption, stackedBarOption, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
+import { timeOption, flowOption, stackedBarOption, niceExtent, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
 import { Playback, SPEEDS } from '../playback.ts';
 import { LESSONS, describeLevers } from '../lessons.ts';
 import { CHANNEL_TEXT, STAGE_TEXT, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
@@ -357,6 +357,16 @@ export class YiwuClassroom extends LitElement {
     return { sc: shown(this.runner.view('scenario')), bs: shown(this.runner.view('baseline')) };
   }
 
+  /**
+   * The baseline to compare the flows with at the cursor: none while it has not reached the
+   * cursor, while either side shows the quick preview, or when the step's scenario is the
+   * baseline itself (every region would read 0.0%).
+   */
+  private flowBaseline(sc: Shown, bs: Shown | undefined, cursor: number): Shown | undefined {
+    if (!bs || bs.done <= cursor || sc.preview || bs.preview || this.runner.sameRun()) return undefined;
+    return bs;
+  }
+
   private months(): { total: number; available: number } {
     const { sc } = this.data();
     return { total: sc?.months.length ?? 0, available: sc?.done ?? 0 };
@@ -535,7 +545,7 @@ export class YiwuClassroom extends LitElement {
     const viewTitle = this.view === 'flows'
       ? c.flowsTitle(f.month(sc?.months[flowFrom] ?? '', lang), f.month(month, lang), cursor - flowFrom + 1)
       : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade;
-    const viewUnit = this.view === 'flows' ? c.flowsUnit(!!bs && bs.done > cursor) : this.view === 'merchants' ? c.merchantsUnit : c.perMonth;
+    const viewUnit = this.view === 'flows' ? c.flowsUnit(!!sc && !!this.flowBaseline(sc, bs, cursor)) : this.view === 'merchants' ? c.merchantsUnit : c.perMonth;
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
@@ -676,12 +686,10 @@ export class YiwuClassroom extends LitElement {
    * axis: a bar that jumped 15–25% whenever the axis maximum changed read as a jump in merchants.
    */
   private merchantsAxis(sc: Shown, stageCount: (run: Shown, stage: string, t: number) => number): { max: number; interval: number } | undefined {
-    let max = 0;
-    for (let t = 0; t < sc.done; t++) for (const stage of STAGES) max = Math.max(max, stageCount(sc, stage, t));
-    if (!(max > 0)) return undefined;
-    const unit = 10 ** Math.floor(Math.log10(max));
-    const interval = max / unit >= 3 ? unit : unit / 2;
-    return { max: Math.ceil(max / interval) * interval, interval };
+    const largest = new Float64Array(sc.done);
+    for (let t = 0; t < sc.done; t++) for (const stage of STAGES) largest[t] = Math.max(largest[t], stageCount(sc, stage, t));
+    const extent = niceExtent([{ name: '', data: largest, done: sc.done, color: '' }], true);
+    return extent && extent.max > 0 ? { max: extent.max, interval: extent.interval } : undefined;
   }
 
   /**
@@ -695,7 +703,8 @@ export class YiwuClassroom extends LitElement {
     const c = STRINGS[lang].classroom;
     const totals = this.flows(sc, cursor).map((row) => row.reduce((a, b) => a + b, 0));
     const all = totals.reduce((a, b) => a + b, 0);
-    const baseline = bs && bs.done > cursor ? this.flows(bs, cursor).reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0) : undefined;
+    const base = this.flowBaseline(sc, bs, cursor);
+    const baseline = base ? this.flows(base, cursor).reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0) : undefined;
     return html`<p class="flow-shares">${CHANNELS.map((ch, k) => html`<span><i style="background:${CHANNEL_COLORS[k]}"></i>${tx(CHANNEL_TEXT[ch], lang)} <b>${f.money(totals[k], lang)}</b> (${f.pct(all > 0 ? totals[k] / all : Number.NaN, lang, 0)})</span>`)}
       <span id="flow-total">${c.total} <b>${f.money(all, lang)}</b>${baseline !== undefined ? ` (${c.baselineTotal(f.money(baseline, lang))})` : ''}</span></p>`;
   }
@@ -728,7 +737,8 @@ export class YiwuClassroom extends LitElement {
     if (this.view === 'flows') {
       const flows = this.flows(sc, cursor);
       // the baseline over the same months, once it has reached them (a step's answer may compare the two)
-      const baseFlows = bs && bs.done > cursor ? this.flows(bs, cursor) : undefined;
+      const base = this.flowBaseline(sc, bs, cursor);
+      const baseFlows = base ? this.flows(base, cursor) : undefined;
       const sum = (rows: number[][], j?: number) => rows.reduce((a, row) => a + (j === undefined ? row.reduce((x, y) => x + y, 0) : row[j]), 0);
       view.setOption(flowOption(c.hub, CHANNELS.map((ch, k) => ({ name: tx(CHANNEL_TEXT[ch], lang), color: CHANNEL_COLORS[k] })),
         FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), flows, lang, { big: true, fontScale },

@@ -168,7 +168,7 @@ export const en = {
       ? `Exports from Yiwu by channel and destination, 12 months to ${to}`
       : `Exports from Yiwu by channel and destination, ${months === 1 ? to : `${from} – ${to}`} at a yearly rate`, merchantsTitle: 'Merchants by value-chain stage and digital level',
     scenarioNow: 'Scenario', baselineNow: 'Baseline', watchTitle: (m: string) => m,
-    hub: 'Yiwu', perYear: 'US$ per year', merchantsUnit: 'merchants', perMonth: 'US$ per month',
+    hub: 'Yiwu', merchantsUnit: 'merchants', perMonth: 'US$ per month',
     /** The watched figure's unit: money and counts that accrue over a month say so. */
     perMonthOf: (unit: string) => (unit ? `${unit} per month` : 'per month'),
     /** The flow chart's baseline: the hub's total and each region's change against it. */

@@ -166,7 +166,7 @@ export const zh: Strings = {
       ? `义乌出口：渠道与目的地（截至${to}的12个月）`
       : `义乌出口：渠道与目的地（${months === 1 ? to : `${from}—${to}`}，折合全年）`, merchantsTitle: '商户：价值链环节与数字化层级',
     scenarioNow: '情景', baselineNow: '基准', watchTitle: (m: string) => m,
-    hub: '义乌', perYear: '美元/年', merchantsUnit: '户', perMonth: '美元/月',
+    hub: '义乌', merchantsUnit: '户', perMonth: '美元/月',
     perMonthOf: (unit: string) => (unit ? `${unit}/月` : '每月'),
     flowsUnit: (withBaseline: boolean) => (withBaseline ? '美元/年；百分比为相对基准的变化' : '美元/年'), total: '合计', baselineTotal: (v: string) => `基准 ${v}`,
     lessonProblems: (name: string, n: number) => `${name}：发现${n}个问题，课程未载入。`,
