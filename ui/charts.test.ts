@@ -70,7 +70,7 @@ describe('trade-flow chart', () => {
     const o = flowOption('Yiwu', channels, ['European Union', 'Oceania'], [[3e9, 1e8]], 'en', { big: true }, baseline) as { series: Array<{ label: { formatter: (p: { name: string; value: number }) => string } }> };
     const label = o.series[0].label.formatter;
     expect(label({ name: 'Yiwu', value: 3.1e9 })).toBe('Yiwu  US$3.1bn');
-    expect(label({ name: 'European Union', value: 3e9 })).toBe('European Union  US$3bn  +20.0%');
+    expect(label({ name: 'European Union', value: 3e9 })).toBe('European Union  US$3bn  +20%');
     expect(label({ name: 'Oceania', value: 1e8 })).toBe('Oceania  US$100m'); // no baseline trade: no percentage
   });
 });

@@ -234,7 +234,8 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
   const fmt = formatter('money', lang);
   const z = sizes(look);
   const regionIndex = new Map(regions.map((r, j) => [r, j]));
-  const change = (value: number, base: number) => (base > 0 && Number.isFinite(value) ? `  ${f.change(value / base - 1, lang)}` : '');
+  // whole per cents: one run's regional figures move a few per cent by chance, a decimal would overstate them
+  const change = (value: number, base: number) => (base > 0 && Number.isFinite(value) ? `  ${f.change(value / base - 1, lang, 0)}` : '');
   const nodes = [
     { name: hub, itemStyle: { color: '#333333' } },
     ...channels.map((c) => ({ name: c.name, itemStyle: { color: c.color }, label: { show: false } })),

@@ -50,10 +50,10 @@ export function pct(v: number, lang: Lang, digits = 1): string {
 }
 /** Signed figures use the true minus sign (−), as signedMoney does, not a hyphen. */
 const minus = (s: string) => s.replace(/^-/, '\u2212');
-/** A relative change: +4.2% / −1.0%. */
-export function change(v: number, lang: Lang): string {
+/** A relative change: +4.2% / −1.0% (or with other decimals: +4%). */
+export function change(v: number, lang: Lang, digits = 1): string {
   if (!ok(v)) return '–';
-  return minus(nf(lang, 'chg', { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
+  return minus(nf(lang, `chg${digits}`, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v));
 }
 /** A change in percentage points. */
 export function pointChange(v: number, lang: Lang, unit: string): string {

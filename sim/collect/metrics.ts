@@ -87,7 +87,7 @@ export const COLLECTORS: Collector[] = [
   c('digital_share_of_exports', text('Digital share of exports', '数字贸易出口占比'), share, text('Share of exports sold through the B2B platform or cross-border e-commerce.', '通过B2B平台或跨境电商出口的比例。'), false, {
     '': (_w, m) => (m.exports > 0 ? (m.exportsByChannel[B2B] + m.exportsByChannel[CBEC]) / m.exports : Number.NaN),
   }, RATIO),
-  c('market_procurement_share', text('Market-procurement share', '市场采购占比'), share, text('Share of exports through the market hall (market-procurement mode).', '通过市场（市场采购贸易方式）出口的比例。'), false, {
+  c('market_procurement_share', text('Market-hall share of exports', '实体市场出口占比'), share, text('Share of exports through the market hall, the model\'s channel (what customs declares as market procurement is market_procurement_regime_share).', '经实体市场出口的比例，即模型中的渠道（海关以市场采购贸易方式申报的口径见 market_procurement_regime_share）。'), false, {
     '': (_w, m) => (m.exports > 0 ? m.exportsByChannel[HALL] / m.exports : Number.NaN),
   }, RATIO),
   c('market_procurement_regime_share', text('Market-procurement share (customs regime)', '市场采购贸易方式占比（海关口径）'), share, text('Share of exports declared under the market-procurement regime (1039): the shares of the market hall\'s and of B2B-platform exports that market merchants declare that way (model.hallDeclaredMarketProcurement, b2bDeclaredMarketProcurement); cross-border e-commerce has its own regimes. What Yiwu Customs reports.', '以市场采购贸易方式（1039）申报的出口比例：市场渠道出口与B2B平台出口中由市场商户以该方式申报的部分（model.hallDeclaredMarketProcurement、b2bDeclaredMarketProcurement）；跨境电商另有监管方式。即义乌海关公布的口径。'), false, {

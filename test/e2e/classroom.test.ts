@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.locator('body').press('a');
     expect(await page.locator('#answer').isHidden()).toBe(true);
     // the watched figure says what it is per
-    expect(await page.locator('#watch-unit').textContent()).toBe(`(${en.classroom.perMonthOf('US$')})`);
+    expect(await page.locator('#watch-unit').textContent()).toBe(en.classroom.inBrackets(en.classroom.perMonthOf('US$')));
 
     // speed: ↑ faster, ↓ slower
     const speed = () => page.locator('#speed').inputValue();

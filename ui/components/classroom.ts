@@ -618,7 +618,7 @@ export class YiwuClassroom extends LitElement {
         <section class="class-charts">
           <div class="class-chart">
             <div class="watch-head">
-              <p class="watch-label">${c.watch}: <strong id="watch-name">${this.watchLabel(watch, lang)}</strong>${watchUnit ? html` <span id="watch-unit">(${watchUnit})</span>` : nothing}</p>
+              <p class="watch-label">${c.watchPrefix}<strong id="watch-name">${this.watchLabel(watch, lang)}</strong>${watchUnit ? html`<span id="watch-unit">${c.inBrackets(watchUnit)}</span>` : nothing}</p>
               <p class="now" aria-hidden="true"><span class="sc">${c.scenarioNow} <b id="watch-scenario">${fmt(now(sc))}</b></span>
                 <span class="bs">${c.baselineNow} <b>${fmt(now(bs))}</b></span></p>
             </div>

@@ -79,7 +79,7 @@ export const en = {
     contextB2c: 'Cross-border e-commerce: the global market, then the model', contextB2cUnit: 'index, 2020 = 100, log scale',
     report: 'Policy report by region',
   } as Record<string, string>,
-  legendScenario: 'scenario', legendBaseline: 'baseline (dashed)', band: '10–90 % band',
+  legendScenario: 'scenario', legendBaseline: 'baseline (dashed)', band: '10–90% band',
   total: 'Total',
   digitalAny: 'Any digital level',
   applied: 'Applied for', approved: 'Approved',
@@ -132,7 +132,7 @@ export const en = {
     chartTitle: (outcome: string, lever: string) => `${outcome} against ${lever}`,
     yName: (outcome: string, unit: string, year: string) => `${outcome} (${unit}), mean of ${year}`,
     median: (n: number) => `median of ${n} seeds`,
-    bandRange: 'min–max band', bandPct: '10–90 % band',
+    bandRange: 'min–max band', bandPct: '10–90% band',
     key: (n: number, band: string) => `line: median of ${n} seeds per value · shaded: ${band}`,
     table: 'Numbers', colValue: 'Lever value', colMedian: 'Median', colLow: 'Band low', colHigh: 'Band high', colN: 'Runs',
     perMonth: (u: string) => `${u} per month`,
@@ -147,7 +147,8 @@ export const en = {
     b2cKey: 'Diamonds: global B2C cross-border e-commerce, US$ (AliResearch & Accenture 2015, the seed paper\'s Fig. 2; 2014 actual, later years projected). Lines: the model\'s cross-border e-commerce exports. Both 2020 = 100.',
   },
   classroom: {
-    averageOf: (label: string, months: number) => `${label} (${months}-month average)`,
+    averageOf: (label: string, months: number) => `${label}, ${months}-month average`,
+    watchPrefix: 'Watch: ', inBrackets: (text: string) => ` (${text})`,
     enter: 'Classroom', enterLabel: 'Classroom mode: guided lessons, presentation view and playback',
     title: 'Classroom', exit: 'Back to the sandbox', fullscreen: 'Full screen', exitFullscreen: 'Leave full screen',
     lesson: 'Lesson', noLesson: 'No lesson: the current scenario', loadLesson: 'Load lesson file…',
@@ -165,8 +166,8 @@ export const en = {
     viewLabel: 'Second chart',
     /** The Sankey's window: the 12 months to the cursor, or the months so far at a yearly rate. */
     flowsTitle: (from: string, to: string, months: number) => months >= 12
-      ? `Exports from Yiwu by channel and destination, 12 months to ${to}`
-      : `Exports from Yiwu by channel and destination, ${months === 1 ? to : `${from} – ${to}`} at a yearly rate`, merchantsTitle: 'Merchants by value-chain stage and digital level',
+      ? `Exports by channel and destination, 12 months to ${to}`
+      : `Exports by channel and destination, ${months === 1 ? to : `${from} – ${to}`} at a yearly rate`, merchantsTitle: 'Merchants by value-chain stage and digital level',
     scenarioNow: 'Scenario', baselineNow: 'Baseline', watchTitle: (m: string) => m,
     hub: 'Yiwu', merchantsUnit: 'merchants', perMonth: 'US$ per month',
     /** The watched figure's unit: money and counts that accrue over a month say so. */

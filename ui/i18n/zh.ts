@@ -146,7 +146,8 @@ export const zh: Strings = {
     b2cKey: '菱形：全球B2C跨境电商市场规模，美元（阿里研究院与埃森哲2015年报告，即原文图2；2014年为实际值，其后为预测）。线：模型的跨境电商出口。均以2020年为100。',
   },
   classroom: {
-    averageOf: (label: string, months: number) => `${label}（${months}个月平均）`,
+    averageOf: (label: string, months: number) => `${label}，${months}个月平均`,
+    watchPrefix: '观察：', inBrackets: (text: string) => `（${text}）`,
     enter: '课堂模式', enterLabel: '课堂模式：引导课程、演示视图与动画播放',
     title: '课堂', exit: '返回沙盘', fullscreen: '全屏', exitFullscreen: '退出全屏',
     lesson: '课程', noLesson: '不选课程：当前情景', loadLesson: '载入课程文件…',
