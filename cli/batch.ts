@@ -517,6 +517,24 @@ export function writeProvenance(dir: string, info: Record<string, unknown>, fini
   fs.writeFileSync(temporary, text);
   fs.renameSync(temporary, file);
 }
+/**
+ * Runs an invocation's tasks with its provenance: the record at the start, then at the end the
+ * runs made, the time taken and whether it was interrupted — or the error, which is rethrown.
+ */
+export async function runRecorded(dir: string, invocation: Record<string, unknown>, started: number, run: () => Promise<SweepProgress>): Promise<SweepProgress> {
+  writeProvenance(dir, invocation, false);
+  const wallSeconds = () => (performance.now() - started) / 1000;
+  let progress: SweepProgress;
+  try {
+    progress = await run();
+  } catch (e) {
+    writeProvenance(dir, { ...invocation, wallSeconds: wallSeconds(), error: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
+  writeProvenance(dir, { ...invocation, runsThisInvocation: progress.ran, wallSeconds: wallSeconds(), interrupted: progress.interrupted });
+  return progress;
+}
+
 /** This process's invocation id in provenance records. */
 const INVOCATION = randomUUID();
 

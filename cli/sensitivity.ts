@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, runOutcomeTasks, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
+import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 import { report, InputError } from './errors.ts';
@@ -86,19 +86,14 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     const skipped = mine.length - todo.length;
     process.stdout.write(`${what}${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(Math.min(workers, todo.length), 'worker')}`}\n`);
     const invocation = { command: 'sensitivity', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, skipped };
-    writeProvenance(dir, invocation, false);
     const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sensitivity');
     let progress: SweepProgress;
     try {
-      progress = await runOutcomeTasks(dir, todo, workers, () => bar.tick());
-    } catch (e) {
-      writeProvenance(dir, { ...invocation, wallSeconds: (performance.now() - started) / 1000, error: e instanceof Error ? e.message : String(e) });
-      throw e;
+      progress = await runRecorded(dir, invocation, started, () => runOutcomeTasks(dir, todo, workers, () => bar.tick()));
     } finally {
       bar.stop();
     }
     ran = progress.ran;
-    writeProvenance(dir, { ...invocation, runsThisInvocation: ran, wallSeconds: (performance.now() - started) / 1000, interrupted: progress.interrupted });
     if (progress.interrupted) {
       const left = todo.length - ran;
       process.stderr.write(`interrupted: ${mine.length - left} of ${mine.length} runs are done and kept in ${dir}; run the same command again to finish the other ${left}\n`);

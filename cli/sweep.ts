@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { shardRuns, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, openOutputDir, claimOutputDir, readCompleted, runRowsTasks, assemble, writeProvenance, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
+import { readExperiment, openOutputDir, claimOutputDir, readCompleted, runRowsTasks, runRecorded, assemble, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
 import { report } from './errors.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 
@@ -56,19 +56,14 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   process.stdout.write(`${what}${exp.name}: ${plural(points.length, 'point')} × ${plural(exp.replications, 'replication')} = ${plural(runs.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${pool} worker${pool === 1 ? '' : 's'}`}\n`);
 
   const invocation = { command: 'sweep', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, skipped };
-  writeProvenance(dir, invocation, false);
   const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sweep');
   let progress;
   try {
-    progress = await runRowsTasks(dir, exp, points, todo, workers, () => bar.tick());
-  } catch (e) {
-    writeProvenance(dir, { ...invocation, wallSeconds: (performance.now() - started) / 1000, error: e instanceof Error ? e.message : String(e) });
-    throw e;
+    progress = await runRecorded(dir, invocation, started, () => runRowsTasks(dir, exp, points, todo, workers, () => bar.tick()));
   } finally {
     bar.stop();
   }
   const seconds = (performance.now() - started) / 1000;
-  writeProvenance(dir, { ...invocation, runsThisInvocation: progress.ran, wallSeconds: seconds, interrupted: progress.interrupted });
   if (progress.interrupted) {
     const left = todo.length - progress.ran;
     process.stderr.write(`interrupted: ${mine.length - left} of ${mine.length} runs are done and kept in ${dir}; run the same command again to finish the other ${left}\n`);

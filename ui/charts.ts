@@ -121,9 +121,10 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   };
 }
 
+type LegendEntry = string | { name: string; icon: string; itemStyle: { color: string; opacity: number } };
 /** The line key: each name once, in the lines' order; a band as a shaded patch. */
-function legendEntries(lines: Line[]): Array<string | { name: string; icon: string; itemStyle: { color: string; opacity: number } }> {
-  const entries = new Map<string, string | { name: string; icon: string; itemStyle: { color: string; opacity: number } }>();
+function legendEntries(lines: Line[]): LegendEntry[] {
+  const entries = new Map<string, LegendEntry>();
   for (const l of lines) {
     // (a band without a name of its own shares its line's entry)
     const bandName = l.bandName !== l.name ? l.bandName : undefined;

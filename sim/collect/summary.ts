@@ -5,10 +5,10 @@
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { FlowCube } from './recorder.ts';
-import { PARCEL_VALUE_USD } from '../mechanisms/logistics.ts';
+import { shipmentValueUsd } from '../mechanisms/logistics.ts';
 import { bitCount } from '../mechanisms/finance.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
-const { CHANNEL_COUNT, MODE_COUNT, STAGE_COUNT, LEVEL_COUNT, CBEC, IMPORTER, CONSUMER } = ids;
+const { CHANNEL_COUNT, MODE_COUNT, STAGE_COUNT, LEVEL_COUNT, IMPORTER, CONSUMER } = ids;
 
 export class MonthSummary {
   /** Goods value by region × channel (the domestic region: domestic sales). */
@@ -91,7 +91,7 @@ export class MonthSummary {
               const x = w.expansion;
               flows.data[o] += goods * share * x;
               flows.data[o + 1] += quantity * share * x;
-              flows.data[o + 2] += ((goods * share) / (c === CBEC ? PARCEL_VALUE_USD : w.scenario.modes[m].shipmentValueUsd)) * x;
+              flows.data[o + 2] += ((goods * share) / shipmentValueUsd(w, m, c)) * x;
             }
           }
         }

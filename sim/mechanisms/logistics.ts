@@ -13,9 +13,9 @@
  * × the mode's price factor.
  *
  * Before the run (init.ts settleFreightMarket) the freight market settles on the goods of the
- * dry months (the last time on the survivors') under default policies: shippers choose modes, providers' utilisation and markups
- * follow, for as many rounds as it takes rates to stop moving, so 2020 starts from a market in
- * balance rather than from an assumed utilisation (which sent rail to 2.3× and air to 1.9× its
+ * dry months (the last time on the survivors') under default policies: shippers choose modes,
+ * providers' utilisation and markups follow, for as many rounds as it takes rates to stop
+ * moving, so 2020 starts from a market in balance rather than from an assumed utilisation (which sent rail to 2.3× and air to 1.9× its
  * capacity in the first month, and their rates up 60% and 30% over the first quarter).
  *
  * Sources: congestion pricing of container shipping in 2021 (UNCTAD Review of Maritime Transport
@@ -104,7 +104,7 @@ export function settleLogistics(w: World): void {
 }
 
 /** Typical value of a cross-border e-commerce parcel, US$. */
-export const PARCEL_VALUE_USD = 30;
+const PARCEL_VALUE_USD = 30;
 
 /**
  * Books one cell's goods (region r, channel c) to the month's logistics accounts by mode: value,
@@ -113,7 +113,7 @@ export const PARCEL_VALUE_USD = 30;
  * this way each month.
  */
 export function shipCell(w: World, cell: number, r: number, c: number, goods: number, kgPerUsd: number): void {
-  const { market, accounts: a, scenario, R } = w;
+  const { market, accounts: a, R } = w;
   for (let m = 0; m < MODE_COUNT; m++) {
     const share = market.modeShare[cell * MODE_COUNT + m];
     if (share === 0) continue;
@@ -121,8 +121,13 @@ export function shipCell(w: World, cell: number, r: number, c: number, goods: nu
     a.valueByMode[m] += value;
     a.kgByMode[m] += value * kgPerUsd;
     a.freightByMode[m] += value * market.freightPerKg[m * R + r] * kgPerUsd;
-    a.shipmentsByMode[m] += value / (c === CBEC ? PARCEL_VALUE_USD : scenario.modes[m].shipmentValueUsd);
+    a.shipmentsByMode[m] += value / shipmentValueUsd(w, m, c);
   }
+}
+
+/** Value of a typical shipment by mode m for channel c: cross-border e-commerce ships parcels. */
+export function shipmentValueUsd(w: World, m: number, c: number): number {
+  return c === CBEC ? PARCEL_VALUE_USD : w.scenario.modes[m].shipmentValueUsd;
 }
 
 /**

@@ -550,8 +550,7 @@ export class YiwuClassroom extends LitElement {
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
     // counts are estimates at Yiwu scale (sampled merchants × 1/scale): shown whole
-    const metricUnit = METRICS.find((x) => x.id === watch.metric)?.unit;
-    const isCount = metricUnit?.en === 'count';
+    const isCount = METRICS.find((x) => x.id === watch.metric)?.unit.en === 'count';
     const watchUnit = this.watchUnit(watch, lang);
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
     const now = (x: Shown | undefined) => (x && cursor < x.done ? this.watched(x, wi, watch)?.[cursor] : undefined);
@@ -685,9 +684,12 @@ export class YiwuClassroom extends LitElement {
    * so far, rounded up to a whole number of round steps), so playing the run does not rescale the
    * axis: a bar that jumped 15–25% whenever the axis maximum changed read as a jump in merchants.
    */
-  private merchantsAxis(sc: Shown, stageCount: (run: Shown, stage: string, t: number) => number): { max: number; interval: number } | undefined {
+  private merchantsAxis(sc: Shown): { max: number; interval: number } | undefined {
     const largest = new Float64Array(sc.done);
-    for (let t = 0; t < sc.done; t++) for (const stage of STAGES) largest[t] = Math.max(largest[t], stageCount(sc, stage, t));
+    for (const stage of STAGES) {
+      const byLevel = DIGITAL_LEVELS.map((level) => sc.values[idx(`merchants_level_${level}`, { stage })]);
+      for (let t = 0; t < sc.done; t++) largest[t] = Math.max(largest[t], byLevel.reduce((a, v) => a + (v[t] || 0), 0));
+    }
     const extent = niceExtent([{ name: '', data: largest, done: sc.done, color: '' }], true);
     return extent && extent.max > 0 ? { max: extent.max, interval: extent.interval } : undefined;
   }
@@ -701,10 +703,10 @@ export class YiwuClassroom extends LitElement {
     if (!sc || sc.done === 0) return nothing;
     const lang = this.lang;
     const c = STRINGS[lang].classroom;
-    const totals = this.flows(sc, cursor).map((row) => row.reduce((a, b) => a + b, 0));
-    const all = totals.reduce((a, b) => a + b, 0);
+    const totals = this.flows(sc, cursor).map(sumOf);
+    const all = sumOf(totals);
     const base = this.flowBaseline(sc, bs, cursor);
-    const baseline = base ? this.flows(base, cursor).reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0) : undefined;
+    const baseline = base ? sumOf(this.flows(base, cursor).map(sumOf)) : undefined;
     return html`<p class="flow-shares">${CHANNELS.map((ch, k) => html`<span><i style="background:${CHANNEL_COLORS[k]}"></i>${tx(CHANNEL_TEXT[ch], lang)} <b>${f.money(totals[k], lang)}</b> (${f.pct(all > 0 ? totals[k] / all : Number.NaN, lang, 0)})</span>`)}
       <span id="flow-total">${c.total} <b>${f.money(all, lang)}</b>${baseline !== undefined ? ` (${c.baselineTotal(f.money(baseline, lang))})` : ''}</span></p>`;
   }
@@ -739,17 +741,15 @@ export class YiwuClassroom extends LitElement {
       // the baseline over the same months, once it has reached them (a step's answer may compare the two)
       const base = this.flowBaseline(sc, bs, cursor);
       const baseFlows = base ? this.flows(base, cursor) : undefined;
-      const sum = (rows: number[][], j?: number) => rows.reduce((a, row) => a + (j === undefined ? row.reduce((x, y) => x + y, 0) : row[j]), 0);
       view.setOption(flowOption(c.hub, CHANNELS.map((ch, k) => ({ name: tx(CHANNEL_TEXT[ch], lang), color: CHANNEL_COLORS[k] })),
         FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), flows, lang, { big: true, fontScale },
-        baseFlows && { regions: FOREIGN_REGIONS.map((_, j) => sum(baseFlows, j)) }));
+        baseFlows && { regions: FOREIGN_REGIONS.map((_, j) => sumOf(baseFlows.map((row) => row[j]))) }));
     } else if (this.view === 'merchants') {
-      const stageCount = (run: Shown, stage: string, t: number) => DIGITAL_LEVELS.reduce((a, level) => a + (run.values[idx(`merchants_level_${level}`, { stage })][t] || 0), 0);
       view.setOption(stackedBarOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), DIGITAL_LEVELS.map((level, l) => ({
         name: tx(LEVEL_TEXT[level], lang),
         values: STAGES.map((stage) => sc.values[idx(`merchants_level_${level}`, { stage })][cursor]),
         color: LEVEL_COLORS[l],
-      })), 'number', lang, { big: true, fontScale, width: view.clientWidth, axis: this.merchantsAxis(sc, stageCount) }));
+      })), 'number', lang, { big: true, fontScale, width: view.clientWidth, axis: this.merchantsAxis(sc) }));
     } else {
       const lines: Line[] = [];
       CHANNELS.forEach((channel, k) => {
@@ -768,6 +768,8 @@ declare global {
     'yiwu-classroom': YiwuClassroom;
   }
 }
+
+const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** First month of the flow chart's window: the 12 months up to the cursor (fewer at the start). */
 function flowWindowStart(cursor: number): number {
