@@ -73,6 +73,18 @@ describe('trade-flow chart', () => {
     expect(label({ name: 'European Union', value: 3e9 })).toBe('European Union  US$3bn  +20%');
     expect(label({ name: 'Oceania', value: 1e8 })).toBe('Oceania  US$100m'); // no baseline trade: no percentage
   });
+
+  it('a region\'s change within its seed noise is greyed (rich text), one beyond it is not', () => {
+    const channels = [{ name: 'Market hall', color: '#e69f00' }];
+    const regions = ['European Union', 'Oceania', 'Africa'];
+    const baseline = { regions: [2.5e9, 1e9, 1e9], noise: [0.1, 0.15, undefined] };
+    const o = flowOption('Yiwu', channels, regions, [[3e9, 0.88e9, 1.5e9]], 'en', { big: true }, baseline) as { series: Array<{ label: { formatter: (p: { name: string; value: number }) => string; rich: Record<string, unknown> } }> };
+    const label = o.series[0].label.formatter;
+    expect(label({ name: 'European Union', value: 3e9 })).toBe('European Union  US$3bn  +20%'); // beyond ±10 %
+    expect(label({ name: 'Oceania', value: 0.88e9 })).toBe('Oceania  US$880m  {noise|−12%}'); // within ±15 %
+    expect(label({ name: 'Africa', value: 1.5e9 })).toBe('Africa  US$1.5bn  +50%'); // noise not known yet
+    expect(o.series[0].label.rich.noise).toMatchObject({ fontStyle: 'italic' });
+  });
 });
 
 describe('category labels', () => {

@@ -222,6 +222,8 @@ export function niceExtent(lines: Line[], fromZero: boolean): { min: number; max
 /** The baseline's exports to each region over the same months, for the flow chart's comparison. */
 export interface FlowBaseline {
   regions: number[];
+  /** Each region's seed noise of the relative change (undefined: not known yet); a change inside it is greyed. */
+  noise?: Array<number | undefined>;
 }
 
 /**
@@ -229,14 +231,21 @@ export interface FlowBaseline {
  * destination regions; link widths are exports over the period. Channels keep their colours and
  * carry no label on the chart (their names, colours and totals are listed above it: the channel
  * nodes sit close together while digital trade is small, and their labels ran into each other
- * and over the links). With a baseline, each region's label gives its change against it.
+ * and over the links). With a baseline, each region's label gives its change against it, greyed
+ * when it is within the seed noise.
  */
 export function flowOption(hub: string, channels: Array<{ name: string; color: string }>, regions: string[], flows: number[][], lang: Lang, look: ChartLook = {}, baseline?: FlowBaseline): EChartsCoreOption {
   const fmt = formatter('money', lang);
   const z = sizes(look);
   const regionIndex = new Map(regions.map((r, j) => [r, j]));
   // whole per cents: one run's regional figures move a few per cent by chance, a decimal would overstate them
-  const change = (value: number, base: number) => (base > 0 && Number.isFinite(value) ? `  ${f.change(value / base - 1, lang, 0)}` : '');
+  const change = (value: number, base: number, noise: number | undefined) => {
+    if (!(base > 0) || !Number.isFinite(value)) return '';
+    const d = value / base - 1;
+    const text = f.change(d, lang, 0);
+    // a change the seed alone could make is greyed (rich text style `noise`)
+    return noise !== undefined && Math.abs(d) <= noise ? `  {noise|${text}}` : `  ${text}`;
+  };
   const nodes = [
     { name: hub, itemStyle: { color: '#333333' } },
     ...channels.map((c) => ({ name: c.name, itemStyle: { color: c.color }, label: { show: false } })),
@@ -260,8 +269,8 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
       nodeAlign: 'left', layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
       label: { ...FONT, fontSize: z.label, color: '#000000', textBorderColor: '#ffffff', textBorderWidth: 3, formatter: (p: { name: string; value: number }) => {
         const j = regionIndex.get(p.name);
-        return `${p.name}  ${fmt(p.value)}${baseline && j !== undefined ? change(p.value, baseline.regions[j]) : ''}`;
-      } },
+        return `${p.name}  ${fmt(p.value)}${baseline && j !== undefined ? change(p.value, baseline.regions[j], baseline.noise?.[j]) : ''}`;
+      }, rich: { noise: { ...FONT, fontSize: z.label, color: '#767676', fontStyle: 'italic', textBorderColor: '#ffffff', textBorderWidth: 3 } } },
       lineStyle: { opacity: 0.45, curveness: 0.5 },
       data: nodes, links,
     }],

@@ -3,7 +3,7 @@ import { band, policyReport, reportTotal, type YearFigures } from './results.ts'
 import { FOREIGN_REGIONS } from './series.ts';
 import type { RunData } from './runner.ts';
 
-const run = (values: number[]): RunData => ({ months: values.map((_, t) => `2020-${String(t + 1).padStart(2, '0')}`), done: values.length, complete: true, values: [Float64Array.from(values)] });
+const run = (values: number[]): RunData => ({ seed: 1, scale: 2 / 15, months: values.map((_, t) => `2020-${String(t + 1).padStart(2, '0')}`), done: values.length, complete: true, values: [Float64Array.from(values)] });
 
 describe('uncertainty band', () => {
   const seeds = [run([10, 20]), run([12, 22]), run([14, 24]), run([16, 26]), run([18, 28])];
@@ -25,29 +25,79 @@ describe('uncertainty band', () => {
   });
 });
 
-import { pairedNoise } from './results.ts';
+import { pairedNoise, pairedWindowNoise, reportNoise, REPORT_TOTAL } from './results.ts';
 import { SERIES, idx } from './series.ts';
 
 /** A run of 2030 only: every series 1, total trade `trade` a month. */
-function yearRun(trade: number): RunData {
+function yearRun(trade: number, seed = 1, scale = 2 / 15): RunData {
   const months = Array.from({ length: 12 }, (_, t) => `2030-${String(t + 1).padStart(2, '0')}`);
   const values = SERIES.map(() => new Float64Array(12).fill(1));
   values[idx('total_trade_usd')].fill(trade);
-  return { months, done: 12, complete: true, values };
+  return { seed, scale, months, done: 12, complete: true, values };
 }
 
 describe('seed noise of a card\'s change', () => {
   it('is a 90 % prediction interval for one more seed\'s paired change: t(n − 1) · sd · √(1 + 1/n)', () => {
-    const sc = [110, 120, 130, 140, 150].map(yearRun);
-    const bs = [100, 100, 100, 100, 100].map(yearRun);
+    const sc = [110, 120, 130, 140, 150].map((x, i) => yearRun(x, i + 1));
+    const bs = [100, 100, 100, 100, 100].map((x, i) => yearRun(x, i + 1));
     const noise = pairedNoise(sc, bs, 2030, (y) => y.totalTrade, false, ['sea'])!;
     // changes +10 … +50 %: sample sd 0.1581; t(4) at 95 % = 2.132
     expect(noise).toBeCloseTo(2.132 * Math.sqrt(0.025) * Math.sqrt(1.2), 6);
     // the same spread from three seeds is more uncertain: a wider interval (t(2) = 2.92)
-    const three = pairedNoise([110, 130, 150].map(yearRun), [100, 100, 100].map(yearRun), 2030, (y) => y.totalTrade, false, ['sea'])!;
+    const three = pairedNoise([110, 130, 150].map((x, i) => yearRun(x, i + 1)), [100, 100, 100].map((x, i) => yearRun(x, i + 1)), 2030, (y) => y.totalTrade, false, ['sea'])!;
     expect(three).toBeCloseTo(2.92 * 0.2 * Math.sqrt(4 / 3), 6);
     expect(pairedNoise(sc.slice(0, 2), bs.slice(0, 2), 2030, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
     expect(pairedNoise(sc, bs, 2029, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
+  });
+
+  it('pairs runs by seed and scale, not by their place in the lists (the sides\' bands may hold other seeds)', () => {
+    const sc = [110, 120, 130, 140, 150].map((x, i) => yearRun(x, i + 1));
+    const bs = [100, 100, 100, 100, 100].map((x, i) => yearRun(x, i + 1));
+    const expected = pairedNoise(sc, bs, 2030, (y) => y.totalTrade, false, ['sea'])!;
+    // the baseline's runs in another order: the same pairs, the same noise
+    expect(pairedNoise(sc, bs.slice().reverse(), 2030, (y) => y.totalTrade, false, ['sea'])).toBeCloseTo(expected, 12);
+    // a scenario run at a larger scale has its band at another scale than the baseline's: no pairs
+    const otherScale = [110, 120, 130, 140, 150].map((x, i) => yearRun(x, i + 1, 0.5));
+    expect(pairedNoise(otherScale, bs, 2030, (y) => y.totalTrade, false, ['sea'])).toBeUndefined();
+    // only the seeds both sides have count: seeds 2 … 5 against 1 … 4 leave three pairs (+20, +30, +40 %)
+    const shifted = pairedNoise(sc.slice(1), bs.slice(0, 4), 2030, (y) => y.totalTrade, false, ['sea'])!;
+    expect(shifted).toBeCloseTo(2.92 * 0.1 * Math.sqrt(4 / 3), 6);
+  });
+});
+
+describe('seed noise of the policy report', () => {
+  it('is the paired spread of each region\'s change in exports, in US$, and of the total\'s', () => {
+    const withEu = (trade: number, eu: number, seed: number) => {
+      const r = yearRun(trade, seed);
+      r.values[idx('trade_value_usd', { region: FOREIGN_REGIONS[0] })].fill(eu);
+      return r;
+    };
+    // the first region's monthly exports: +10, +20, +30 … over the baseline's 100 (a year: 120 … 600 US$)
+    const sc = [110, 120, 130, 140, 150].map((v, i) => withEu(v, v, i + 1));
+    const bs = [100, 100, 100, 100, 100].map((v, i) => withEu(v, v, i + 1));
+    const noise = reportNoise(sc, bs, 2030, ['sea']);
+    const sd = 12 * Math.sqrt(250); // sample sd of 10 … 50 a month, over 12 months
+    expect(noise[FOREIGN_REGIONS[0]].exportsChange).toBeCloseTo(2.132 * sd * Math.sqrt(1.2), 6);
+    expect(noise[FOREIGN_REGIONS[1]].exportsChange).toBe(0); // the same every seed: no noise
+    expect(noise[REPORT_TOTAL].exportsChange).toBeCloseTo(2.132 * sd * Math.sqrt(1.2), 6);
+    expect(reportNoise(sc.slice(0, 2), bs.slice(0, 2), 2030, ['sea'])[FOREIGN_REGIONS[0]].exportsChange).toBeUndefined();
+  });
+});
+
+describe('seed noise of a change over a window of months (the classroom\'s flows)', () => {
+  const monthly = (v: number, seed: number, done = 24): RunData => ({ seed, scale: 2 / 15, months: Array.from({ length: 24 }, (_, t) => String(t)), done, complete: done === 24, values: [new Float64Array(24).fill(v)] });
+
+  it('pairs seeds, sums the window and gives t(n − 1) · sd · √(1 + 1/n) of the relative changes', () => {
+    const sc = [110, 120, 130].map((v, i) => monthly(v, i + 1));
+    const bs = [100, 100, 100].map((_, i) => monthly(100, i + 1));
+    expect(pairedWindowNoise(sc, bs, 12, 23, [0])).toBeCloseTo(2.92 * 0.1 * Math.sqrt(4 / 3), 9);
+  });
+
+  it('leaves out pairs that have not reached the window\'s end, and says nothing with fewer than three', () => {
+    const sc = [110, 120, 130].map((v, i) => monthly(v, i + 1, i === 2 ? 12 : 24));
+    const bs = [100, 100, 100].map((_, i) => monthly(100, i + 1));
+    expect(pairedWindowNoise(sc, bs, 12, 23, [0])).toBeUndefined();
+    expect(pairedWindowNoise(sc, bs, 0, 11, [0])).toBeCloseTo(2.92 * 0.1 * Math.sqrt(4 / 3), 9);
   });
 });
 

@@ -262,19 +262,86 @@ const T95 = [6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812]
  * effect). Undefined until at least three pairs have the year complete.
  */
 export function pairedNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, get: (y: YearFigures) => number, points: boolean, modes: readonly string[]): number | undefined {
+  const change = points
+    ? (a: YearFigures, b: YearFigures) => get(a) - get(b)
+    : (a: YearFigures, b: YearFigures) => (get(b) !== 0 ? get(a) / get(b) - 1 : Number.NaN);
+  return pairedChangeNoise(scRuns, bsRuns, yearWanted, change, modes);
+}
+
+/**
+ * The same for any change measured on a pair of runs' figures (scenario's, baseline's): the
+ * policy report's trade created and diverted are such changes, in US$.
+ */
+export function pairedChangeNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, change: (sc: YearFigures, base: YearFigures) => number, modes: readonly string[]): number | undefined {
   const diffs: number[] = [];
-  for (let i = 0; i < Math.min(scRuns.length, bsRuns.length); i++) {
-    const fa = runYearFigures(scRuns[i], yearWanted, modes);
-    const fb = runYearFigures(bsRuns[i], yearWanted, modes);
+  for (const [a, b] of seedPairs(scRuns, bsRuns)) {
+    const fa = runYearFigures(a, yearWanted, modes);
+    const fb = runYearFigures(b, yearWanted, modes);
     if (!fa || !fb) continue;
-    const x = get(fa);
-    const y = get(fb);
-    const d = points ? x - y : y !== 0 ? x / y - 1 : Number.NaN;
+    const d = change(fa, fb);
     if (Number.isFinite(d)) diffs.push(d);
   }
+  return predictionHalfWidth(diffs);
+}
+
+/**
+ * The seed noise of a relative change summed over months `from` … `to` of some series (the
+ * classroom's trade flows to a region over the 12 months up to the cursor): as the cards' noise,
+ * from the band's seed pairs that have reached `to`.
+ */
+export function pairedWindowNoise(scRuns: RunData[], bsRuns: RunData[], from: number, to: number, series: number[]): number | undefined {
+  const total = (r: RunData) => {
+    let x = 0;
+    for (const i of series) for (let t = from; t <= to; t++) if (Number.isFinite(r.values[i][t])) x += r.values[i][t];
+    return x;
+  };
+  const diffs: number[] = [];
+  for (const [a, b] of seedPairs(scRuns, bsRuns)) {
+    if (a.done <= to || b.done <= to) continue;
+    const base = total(b);
+    if (base > 0) diffs.push(total(a) / base - 1);
+  }
+  return predictionHalfWidth(diffs);
+}
+
+/** The two sides' runs of the same seed at the same scale (the same random numbers): one pair each. */
+function seedPairs(scRuns: RunData[], bsRuns: RunData[]): Array<[RunData, RunData]> {
+  const pairs: Array<[RunData, RunData]> = [];
+  for (const a of scRuns) {
+    const b = bsRuns.find((r) => r.seed === a.seed && r.scale === a.scale);
+    if (b) pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+/** t(n − 1) · sd · √(1 + 1/n) of paired changes, or undefined with fewer than three. */
+function predictionHalfWidth(diffs: number[]): number | undefined {
   const n = diffs.length;
   if (n < 3) return undefined;
   return T95[Math.min(n - 1, T95.length) - 1] * sampleStandardDeviation(diffs) * Math.sqrt(1 + 1 / n);
+}
+
+/** Seed noise of the policy report's changes (US$), by region and for the total. */
+export type ReportNoise = Record<string, { exportsChange?: number; created?: number; diverted?: number }>;
+export const REPORT_TOTAL = 'total';
+
+/**
+ * The policy report's seed noise: for each region (and the total, key REPORT_TOTAL), how much its
+ * change in exports, trade created and trade diverted moves with the seed alone — as the cards'
+ * noise, from the band's seed pairs, in US$.
+ */
+export function reportNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, modes: readonly string[]): ReportNoise {
+  const out: ReportNoise = {};
+  const measures = ['exportsChange', 'created', 'diverted'] as const;
+  for (const region of [...FOREIGN_REGIONS, REPORT_TOTAL]) {
+    const row = (a: YearFigures, b: YearFigures) => {
+      const rows = policyReport(a, b);
+      return region === REPORT_TOTAL ? reportTotal(rows, a, b) : rows.find((r) => r.region === region)!;
+    };
+    out[region] = {};
+    for (const m of measures) out[region][m] = pairedChangeNoise(scRuns, bsRuns, yearWanted, (a, b) => row(a, b)[m], modes);
+  }
+  return out;
 }
 
 const asShown = (r: RunData): Shown => ({ months: r.months, done: r.done, values: r.values, final: r.complete });

@@ -1,20 +1,22 @@
 /**
- * Runs scenarios in two Web Workers and keeps what the charts read. The latest input always
- * wins: a new request cancels every run the new one does not need. For each side (scenario,
- * baseline) it runs, in this order of priority:
- *   1. for large scales only (above PREVIEW_ABOVE_SCALE), a quick preview at a small scale (the
+ * Runs scenarios in Web Workers and keeps what the charts read. The latest input always wins: a
+ * new request cancels every run the new one does not need. For each side (scenario, baseline)
+ * it runs, in this order of priority:
+ *   1. for large scales only (above PREVIEW_ABOVE_SCALE), a quick preview at PREVIEW_SCALE (the
  *      whole horizon on screen soon),
  *   2. the full run at the scenario's scale (streams month by month; replaces the preview),
- *   3. extra seeds at the small scale (the preview's among them), for the 10–90 % uncertainty band.
+ *   3. more seeds for the 10–90 % uncertainty band and the cards' seed noise: at the full run's
+ *      own scale (the full run is one of the band's seeds), or at MAX_BAND_SCALE for larger runs.
  * Complete runs are cached by (scenario, seed, scale), so going back to a setting is instant.
  */
 import * as Comlink from 'comlink';
 import type { SimWorkerApi, Batch, RunOutcome } from './worker/protocol.ts';
 import { SERIES_KEYS } from './series.ts';
 
-export const BAND_SCALE = 0.03;
+/** Scale of the quick preview that shows the whole horizon while a large full run computes. */
+export const PREVIEW_SCALE = 0.03;
 /**
- * Full runs above this scale are preceded by a quick preview at BAND_SCALE, so the whole
+ * Full runs above this scale are preceded by a quick preview at PREVIEW_SCALE, so the whole
  * horizon is on screen soon even when the full run takes seconds. Below it the full run
  * streams its first months about as soon as a preview would: measured on 2 cores (one worker,
  * `npm run bench:browser`, 2026-12-03) at the default scale 2/15, dropping the preview brought
@@ -24,11 +26,29 @@ export const BAND_SCALE = 0.03;
  * 55–77 ms at 2/15, 82–108 ms at 0.25), so larger runs keep the preview to meet the 100 ms goal.
  */
 export const PREVIEW_ABOVE_SCALE = 0.15;
+/**
+ * The band's seeds run at the full run's scale up to this one (the default, 2/15), so the band
+ * and the cards' seed noise are the main run's own: smaller runs spread more (measured, 8 seeds,
+ * model 0.6.0: the paired change in 2030 exports has sd 4.3 % at scale 0.03 against 2.8 % at
+ * 2/15 for fast 5G, 4.4 against 2.5 % for trade facilitation), which made real effects read as
+ * noise. Above it they run at this scale (a Yiwu-scale run takes seconds: five more would take
+ * half a minute), and the page says the band is from smaller runs.
+ */
+export const MAX_BAND_SCALE = 2 / 15;
+/** Seeds of the band and the noise, the full run's among them when it is at the band's scale. */
 export const BAND_SEEDS = 5;
+
+/** The scale the band's seeds of a side run at. */
+export function bandScale(scale: number): number {
+  return Math.min(scale, MAX_BAND_SCALE);
+}
 /** Least time between two redraws while runs stream. */
 export const UPDATE_MS = 250;
 
 export interface RunData {
+  /** The run's seed and scale (band runs of the two sides are paired by them). */
+  seed: number;
+  scale: number;
   months: string[];
   /** Months computed so far. */
   done: number;
@@ -101,10 +121,16 @@ export class Runner {
     this.requestedAt = performance.now();
     this.firstDataAt = 0;
     this.completeAt = 0;
+    // the band: the full run and more seeds at its scale, or seeds at MAX_BAND_SCALE for larger runs
+    const bandSeeds = (r: SideRequest) => {
+      const scale = bandScale(r.scale);
+      const own = scale === r.scale;
+      return Array.from({ length: BAND_SEEDS }, (_, i) => ({ seed: r.seed + (own ? i : i + 1), scale }));
+    };
     const plan = (r: SideRequest) => ({
       main: jobKey(r.input, r.seed, r.scale),
-      preview: jobKey(r.input, r.seed, BAND_SCALE),
-      band: Array.from({ length: BAND_SEEDS }, (_, i) => jobKey(r.input, r.seed + 1 + i, BAND_SCALE)),
+      preview: jobKey(r.input, r.seed, PREVIEW_SCALE),
+      band: bandSeeds(r).map((b) => jobKey(r.input, b.seed, b.scale)),
     });
     this.sides = { scenario: plan(scenario), baseline: plan(baseline) };
     const jobs: Job[] = [];
@@ -113,19 +139,14 @@ export class Runner {
     };
     const s = this.sides.scenario!;
     const b = this.sides.baseline!;
-    const fullIsSmall = (r: SideRequest) => r.scale <= BAND_SCALE;
-    // A full run up to PREVIEW_ABOVE_SCALE streams its first months about as soon as a preview
-    // would, so its preview waits until after the full runs (it is still one of the band's seeds).
     const previewFirst = (r: SideRequest) => r.scale > PREVIEW_ABOVE_SCALE;
-    // priority order
-    if (previewFirst(scenario)) add(scenario, s.preview, scenario.seed, BAND_SCALE);
+    // priority order: what puts the whole horizon on screen, then the full runs, then the band
+    if (previewFirst(scenario)) add(scenario, s.preview, scenario.seed, PREVIEW_SCALE);
     add(scenario, s.main, scenario.seed, scenario.scale);
-    if (previewFirst(baseline)) add(baseline, b.preview, baseline.seed, BAND_SCALE);
+    if (previewFirst(baseline)) add(baseline, b.preview, baseline.seed, PREVIEW_SCALE);
     add(baseline, b.main, baseline.seed, baseline.scale);
-    if (!fullIsSmall(scenario)) add(scenario, s.preview, scenario.seed, BAND_SCALE);
-    if (!fullIsSmall(baseline)) add(baseline, b.preview, baseline.seed, BAND_SCALE);
-    s.band.forEach((key, i) => add(scenario, key, scenario.seed + 1 + i, BAND_SCALE));
-    b.band.forEach((key, i) => add(baseline, key, baseline.seed + 1 + i, BAND_SCALE));
+    bandSeeds(scenario).forEach((x, i) => add(scenario, s.band[i], x.seed, x.scale));
+    bandSeeds(baseline).forEach((x, i) => add(baseline, b.band[i], x.seed, x.scale));
     this.wanted = new Set(jobs.map((j) => j.key));
     // cancel what is no longer wanted; keep what still is
     this.busy.forEach((job, w) => {
@@ -146,7 +167,7 @@ export class Runner {
   view(side: Side): SideView {
     const plan = this.sides[side];
     if (!plan) return { band: [] };
-    const band = [plan.preview, ...plan.band].map((k) => this.cache.get(k)).filter((d): d is RunData => !!d && d.done > 0);
+    const band = plan.band.map((k) => this.cache.get(k)).filter((d): d is RunData => !!d && d.done > 0);
     return { main: this.cache.get(plan.main), preview: this.cache.get(plan.preview), band };
   }
 
@@ -185,7 +206,7 @@ export class Runner {
     job.runId = this.nextRunId++;
     job.worker = w;
     this.busy[w] = job;
-    const data: RunData = { months: [], done: 0, complete: false, values: [] };
+    const data: RunData = { seed: job.seed, scale: job.scale, months: [], done: 0, complete: false, values: [] };
     this.cache.set(job.key, data);
     const onBatch = (b: Batch) => {
       if (this.cache.get(job.key) !== data) return;

@@ -97,6 +97,15 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await done(page);
     const after = await page.$$eval('.card', (els) => els.map((e) => e.querySelector('[data-noise]')?.textContent ?? ''));
     expect(after.filter((t) => /±/.test(t)).length).toBeGreaterThanOrEqual(4);
+    // the report greys the changes the seed alone could make, and says so
+    expect(await page.locator('.report td .noise').count()).toBeGreaterThan(0);
+    expect(await page.locator('.report td .noise').first().getAttribute('title')).toMatch(/^within seed noise \(±US\$/);
+    expect(await page.locator('.report .note').textContent()).toMatch(/grey italics are within seed noise/);
+    // a policy with a large effect is not called noise: far more credit, far fewer rejections
+    await moveSlider(page, 'rules.smeCreditSupply', 2.5);
+    await done(page);
+    const rejection = await page.locator('[data-card="rejection"] [data-noise]').textContent();
+    expect(rejection).toMatch(/^seed noise ±/);
     await moveSlider(page, 'rules.smeCreditSupply', 1);
     await done(page);
   }, 120_000);

@@ -177,6 +177,19 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     });
     // channel nodes carry no label (named with their totals above the chart: their labels overlapped while digital trade was small)
     expect((await sankey())!.filter((d) => !d.labelled).map((d) => d.name)).toEqual(['Market hall', 'B2B platform', 'Cross-border e-commerce']);
+    // once the band's seeds are in, a region's change inside its seed noise is greyed (rich text `noise`)
+    await page.waitForFunction(() => { const p = (window as unknown as { __runner: { progress(): { total: number; complete: number } } }).__runner.progress(); return p.total > 0 && p.complete === p.total; }, null, { timeout: 120_000, polling: 200 });
+    await page.locator('body').press('End');
+    await page.waitForTimeout(400);
+    const regionLabels = await page.locator('#class-view').evaluate((el) => {
+      const o = (el as unknown as { option?: { series: Array<{ data: Array<{ name: string; value?: number }>; links: Array<{ target: string; value: number }>; label: { formatter: (p: { name: string; value: number }) => string } }> } }).option!;
+      const s = o.series[0];
+      const into = (name: string) => s.links.filter((l) => l.target === name).reduce((a, l) => a + l.value, 0);
+      return s.data.slice(4).map((d) => s.label.formatter({ name: d.name, value: into(d.name) }));
+    });
+    expect(regionLabels.length).toBe(10);
+    expect(regionLabels.every((l) => /[+−]\d+%\}?$|0%\}?$/.test(l))).toBe(true);
+    expect(regionLabels.some((l) => /\{noise\|[^}]+\}$/.test(l))).toBe(true);
 
     // the merchants' bars keep one scale while the run plays (a changing axis read as a jump in merchants)
     await page.click('#view-merchants');
@@ -191,7 +204,7 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.waitForTimeout(300);
     expect(await axisMax()).toBe(first);
     await page.click('#view-flows');
-  });
+  }, 180_000);
 
   it('fits the presentation view at 1280×720 and 1920×1080 without scrolling, in both languages', async () => {
     for (const [width, height] of [[1280, 720], [1920, 1080]]) {

@@ -11,10 +11,10 @@ import {
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
-import { Runner, BAND_SCALE, BAND_SEEDS, type Side } from '../runner.ts';
+import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side } from '../runner.ts';
 import { PRESETS, presetByName } from '../presets.ts';
 import { readLink, writeLink } from '../share.ts';
-import { shown, lastYear, yearFigures, policyReport, reportTotal, band, pairedNoise, type Shown, type YearFigures, type ReportRow } from '../results.ts';
+import { shown, lastYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
@@ -32,6 +32,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 type Obj = Record<string, unknown>;
 const DEFAULT_SCALE = 2 / 15;
+const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCALE);
 
 /** The lever panel's entry a problem at `path` belongs to: a control's id, 'shocks', or '' (none). */
 function leverOf(path: string, input: unknown): string {
@@ -195,7 +196,6 @@ export class YiwuApp extends LitElement {
     const baseline = presetByName(this.baselineName)?.scenario ?? {};
     const scen = pruneDefaults(this.scenario);
     const runInput = (o: Obj) => { const { name: _n, ...rest } = o; void _n; return rest; };
-    const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCALE);
     this.runner.request(
       { input: runInput(scen), seed: this.seed, scale: scaleOf(scen) },
       { input: runInput(pruneDefaults(baseline)), seed: this.seed, scale: scaleOf(baseline) },
@@ -420,7 +420,7 @@ export class YiwuApp extends LitElement {
               heading=${s.charts[id]} unit=${s.charts[`${id}Unit`]} keyText=${id === 'contextTrade' ? s.context.tradeKey : s.context.b2cKey} pngLabel=${s.exportPng} pngTitle=${s.exportPngOf(s.charts[id])}
               provenance=${provenance} fileName=${`${pngStem}-${id}`}></yiwu-chart>`)}
           </div>
-          <p class="note band-note">${s.bandNote(BAND_SEEDS + 1, f.num(BAND_SCALE, lang))} ${sc?.preview ? s.previewNote(f.num(BAND_SCALE, lang)) : ''}</p>
+          <p class="note band-note">${this.bandNoteText(lang)} ${sc?.preview ? s.previewNote(f.num(PREVIEW_SCALE, lang)) : ''}</p>
           <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>
           ${this.renderReport(sc, bs)}
           <footer><p>${s.footer} · ${s.modelVersion(MODEL_VERSION)}</p></footer>
@@ -524,6 +524,14 @@ export class YiwuApp extends LitElement {
     </section>`;
   }
 
+  /** What the shaded bands are: the main run's own seeds, or seeds of smaller runs (for a large scale). */
+  private bandNoteText(lang: Lang): string {
+    const s = STRINGS[lang];
+    const scale = scaleOf(pruneDefaults(this.scenario));
+    const at = bandScale(scale);
+    return at === scale ? s.bandNote(BAND_SEEDS) : s.bandNoteSmaller(BAND_SEEDS, f.num(at, lang, 3));
+  }
+
   private renderReport(sc: Shown | undefined, bs: Shown | undefined) {
     const lang = this.lang;
     const s = STRINGS[lang];
@@ -531,11 +539,22 @@ export class YiwuApp extends LitElement {
     const rows = fig ? policyReport(fig.a, fig.b) : [];
     const c = s.reportCols;
     const sign = (v: number) => (v > 0 ? 'up' : v < 0 ? 'down' : '');
+    // changes smaller than what the seed alone moves are greyed and said to be (paired band runs)
+    const noise = fig && !stale && !this.runner.sameRun() ? reportNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, MODES) : undefined;
+    const change = (v: number, n: number | undefined) => {
+      const within = n !== undefined && Math.abs(v) <= n;
+      const text = f.signedMoney(v, lang);
+      if (n === undefined) return html`${text}`;
+      const range = f.signedMoney(n, lang).replace(/^\+/, '±');
+      return within
+        ? html`<span class="noise" title=${s.withinNoise(range)}>${text}<span class="visually-hidden"> (${s.withinNoise(range)})</span></span>`
+        : html`<span title=${s.seedNoise(range)}>${text}</span>`;
+    };
     // a region's figures, or the total's: each with its change against the baseline
-    const cells = (r: Omit<ReportRow, 'region'>) => html`
-          <td>${f.money(r.exports, lang)} (${f.signedMoney(r.exportsChange, lang)})</td>
-          <td class=${sign(r.created)}>${f.signedMoney(r.created, lang)}</td>
-          <td class=${sign(r.diverted)}>${f.signedMoney(r.diverted, lang)}</td>
+    const cells = (r: Omit<ReportRow, 'region'>, n: ReportNoise[string] | undefined) => html`
+          <td>${f.money(r.exports, lang)} (${change(r.exportsChange, n?.exportsChange)})</td>
+          <td class=${sign(r.created)}>${change(r.created, n?.created)}</td>
+          <td class=${sign(r.diverted)}>${change(r.diverted, n?.diverted)}</td>
           <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
           <td>${f.times(r.landed, lang)} (${f.change(r.landedChange, lang)})</td>`;
     return html`<section class="report ${stale ? 'stale' : ''}" aria-labelledby="report-h" aria-busy=${stale ? 'true' : 'false'}>
@@ -543,13 +562,13 @@ export class YiwuApp extends LitElement {
       <div class="table-wrap"><table>
         <thead><tr><th scope="col">${c.region}</th><th scope="col">${c.exports}</th><th scope="col">${c.created}</th><th scope="col">${c.diverted}</th><th scope="col">${c.tariff}</th><th scope="col">${c.landed}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr>
-          <th scope="row">${regionLabel(r.region, lang)}</th>${cells(r)}
+          <th scope="row">${regionLabel(r.region, lang)}</th>${cells(r, noise?.[r.region])}
         </tr>`)}
         ${rows.length === 0 ? html`<tr><td colspan="6">${this.failedSides().length ? s.notComputed : s.computing}</td></tr>` : nothing}
         </tbody>
-        ${fig && rows.length ? html`<tfoot><tr class="total"><th scope="row">${s.reportTotal}</th>${cells(reportTotal(rows, fig.a, fig.b))}</tr></tfoot>` : nothing}
+        ${fig && rows.length ? html`<tfoot><tr class="total"><th scope="row">${s.reportTotal}</th>${cells(reportTotal(rows, fig.a, fig.b), noise?.[REPORT_TOTAL])}</tr></tfoot>` : nothing}
       </table></div>
-      <p class="note">${s.reportNote}</p>
+      <p class="note">${s.reportNote}${noise ? ` ${s.reportNoiseNote}` : ''}</p>
     </section>`;
   }
 

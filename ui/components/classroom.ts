@@ -16,7 +16,7 @@ import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
 import { PRESETS } from '../presets.ts';
-import { shown, band, trailingMean, type Shown } from '../results.ts';
+import { shown, band, trailingMean, pairedWindowNoise, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, flowOption, stackedBarOption, niceExtent, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
 import { Playback, SPEEDS } from '../playback.ts';
@@ -695,6 +695,17 @@ export class YiwuClassroom extends LitElement {
   }
 
   /**
+   * How much each region's change against the baseline over the flow window moves with the seed
+   * alone (the band's seed pairs), so one run's regional ups and downs are not read as effects.
+   */
+  private flowNoise(cursor: number): Array<number | undefined> {
+    const from = flowWindowStart(cursor);
+    const sc = this.runner.view('scenario').band;
+    const bs = this.runner.view('baseline').band;
+    return FOREIGN_REGIONS.map((region) => pairedWindowNoise(sc, bs, from, cursor, CHANNELS.map((channel) => idx('trade_flow_usd', { region, channel }))));
+  }
+
+  /**
    * "Market hall US$29bn (21 %) · … · Total US$140bn (baseline US$152bn)": the channels' totals
    * beside the Sankey, whose channel nodes carry no label, and the baseline's total over the same
    * months once it has reached them.
@@ -743,7 +754,7 @@ export class YiwuClassroom extends LitElement {
       const baseFlows = base ? this.flows(base, cursor) : undefined;
       view.setOption(flowOption(c.hub, CHANNELS.map((ch, k) => ({ name: tx(CHANNEL_TEXT[ch], lang), color: CHANNEL_COLORS[k] })),
         FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), flows, lang, { big: true, fontScale },
-        baseFlows && { regions: FOREIGN_REGIONS.map((_, j) => sumOf(baseFlows.map((row) => row[j]))) }));
+        baseFlows && { regions: FOREIGN_REGIONS.map((_, j) => sumOf(baseFlows.map((row) => row[j]))), noise: this.flowNoise(cursor) }));
     } else if (this.view === 'merchants') {
       view.setOption(stackedBarOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), DIGITAL_LEVELS.map((level, l) => ({
         name: tx(LEVEL_TEXT[level], lang),

@@ -88,7 +88,9 @@ export const en = {
   } as Record<string, string>,
   reportTotal: 'All foreign regions',
   reportNote: 'Change against the baseline in the final year, seen from Yiwu. Trade diverted: exports Yiwu wins from (or loses to) other suppliers as its share of the region\'s spending changes — not Viner\'s sense of a customs union diverting imports; trade created: the rest (the region spends more on small commodities). Tariff revenue: duties the importing region collects on goods from Yiwu. Exports, tariff revenue and landed cost are the scenario\'s, with the change in brackets; the total\'s landed cost is weighted by exports.',
-  bandNote: (n: number, scale: string) => `Shaded bands: how far ${n} seeds spread (10–90 %), run at scale ${scale} and drawn around the main run. They are smaller than the main run, so the bands are wider than the main run's own noise. Differences inside the band may be noise.`,
+  reportNoiseNote: 'Changes in grey italics are within seed noise: seeds alone move them as much, so they may be no effect (hover for the range).',
+  bandNote: (n: number) => `Shaded bands: how far ${n} runs that differ only in their seed spread (10–90 %; the main run is one of them), drawn around the main run. A difference from the baseline inside the band may be noise.`,
+  bandNoteSmaller: (n: number, scale: string) => `Shaded bands: how far ${n} seeds spread (10–90 %), run at the smaller scale ${scale} and drawn around the main run. Smaller runs spread more, so the bands (and the cards' seed noise) are wider than the main run's own noise. A difference inside the band may be noise.`,
   previewNote: (scale: string) => `Until the full run arrives, the rest of the series shows a quick preview at scale ${scale}.`,
   progress: (month: string, done: number, total: number) => `Computing: full run at ${month}; ${done} of ${total} runs done`,
   progressDone: (total: number, ms: string) => `Up to date: ${total} runs in ${ms}`,
@@ -173,7 +175,7 @@ export const en = {
     /** The watched figure's unit: money and counts that accrue over a month say so. */
     perMonthOf: (unit: string) => (unit ? `${unit} per month` : 'per month'),
     /** The flow chart's baseline: the hub's total and each region's change against it. */
-    flowsUnit: (withBaseline: boolean): string => (withBaseline ? 'US$ per year; % vs baseline' : 'US$ per year'), total: 'Total', baselineTotal: (v: string) => `baseline ${v}`,
+    flowsUnit: (withBaseline: boolean): string => (withBaseline ? 'US$ per year; % vs baseline, grey if within seed noise' : 'US$ per year'), total: 'Total', baselineTotal: (v: string) => `baseline ${v}`,
     lessonProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the lesson was not loaded.`,
     lessonLoaded: (name: string) => `Loaded lesson ${name}.`,
     /** A loaded lesson whose id is already in the list takes that lesson's place (one lesson per id, as in ?lesson=). */
