@@ -542,8 +542,9 @@ export class YiwuClassroom extends LitElement {
     const cursor = Math.min(this.playback.cursor, Math.max(0, available - 1));
     const month = sc?.months[cursor] ?? '';
     const flowFrom = flowWindowStart(cursor);
+    // (no month to name while the step's first run has not computed one)
     const viewTitle = this.view === 'flows'
-      ? c.flowsTitle(f.month(sc?.months[flowFrom] ?? '', lang), f.month(month, lang), cursor - flowFrom + 1)
+      ? (available > 0 ? c.flowsTitle(f.month(sc!.months[flowFrom], lang), f.month(month, lang), cursor - flowFrom + 1) : c.flowsHeading)
       : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade;
     const viewUnit = this.view === 'flows' ? c.flowsUnit(!!sc && !!this.flowBaseline(sc, bs, cursor)) : this.view === 'merchants' ? c.merchantsUnit : c.perMonth;
     const watch = this.watch();

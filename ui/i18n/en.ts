@@ -167,6 +167,8 @@ export const en = {
     views: { flows: 'Trade flows', merchants: 'Merchants', channels: 'Exports by channel' } as Record<string, string>,
     viewLabel: 'Second chart',
     /** The Sankey's window: the 12 months to the cursor, or the months so far at a yearly rate. */
+    /** Before the first month is computed (no window to name yet). */
+    flowsHeading: 'Exports by channel and destination',
     flowsTitle: (from: string, to: string, months: number) => months >= 12
       ? `Exports by channel and destination, 12 months to ${to}`
       : `Exports by channel and destination, ${months === 1 ? to : `${from} – ${to}`} at a yearly rate`, merchantsTitle: 'Merchants by value-chain stage and digital level',
