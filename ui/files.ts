@@ -9,6 +9,8 @@ import * as f from './format.ts';
 /** A message above the results or the lesson: written in the language shown (the toggle re-renders it). */
 export interface Message {
   kind: 'error' | 'info';
+  /** What the message is about, so fixing it can take the message away ('seed'). */
+  about?: string;
   text: (lang: Lang) => string;
   details?: (lang: Lang) => string[];
 }

@@ -32,3 +32,15 @@ describe('months', () => {
     expect(f.month('2024-09', 'zh')).toBe('2024年9月');
   });
 });
+
+import { en } from './i18n/en.ts';
+import { zh } from './i18n/zh.ts';
+
+describe('a name with its unit', () => {
+  it('puts the unit in brackets, or after a comma when the unit has brackets of its own', () => {
+    expect(en.sweep.withUnit('SME lending rate', 'per year')).toBe('SME lending rate (per year)');
+    expect(en.sweep.withUnit('SME credit supply', 'index (2020 = 1)')).toBe('SME credit supply, index (2020 = 1)');
+    expect(zh.sweep.withUnit('中小企业信贷供给', '指数（2020 = 1）')).toBe('中小企业信贷供给，指数（2020 = 1）');
+    expect(zh.sweep.withUnit('中小企业贷款利率', '每年')).toBe('中小企业贷款利率（每年）');
+  });
+});

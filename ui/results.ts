@@ -54,16 +54,40 @@ export function trailingMean(values: ArrayLike<number>, done: number, months: nu
   return out;
 }
 
-/** Month indexes of the last calendar year fully available, or undefined. */
+/**
+ * Month indexes of calendar year `wantedYear` (default: the last whole calendar year the run
+ * covers) once all its months are computed, or undefined.
+ */
 export function lastYear(s: Shown, wantedYear?: number): { year: number; from: number; to: number } | undefined {
+  const target = wantedYear ?? lastWholeYear(s.months);
+  if (target === undefined) return undefined;
   const years = s.months.map((m) => Number(m.slice(0, 4)));
-  const lastFull = (y: number) => {
-    const from = years.indexOf(y);
-    const to = years.lastIndexOf(y) + 1;
-    return from >= 0 && to - from === 12 && to <= s.done ? { year: y, from, to } : undefined;
-  };
-  const target = wantedYear ?? years[years.length - 1];
-  return lastFull(target);
+  const from = years.indexOf(target);
+  const to = years.lastIndexOf(target) + 1;
+  return from >= 0 && to - from === 12 && to <= s.done ? { year: target, from, to } : undefined;
+}
+
+/** The last calendar year all of whose twelve months a run's months cover (a run may end mid-year). */
+export function lastWholeYear(months: readonly string[]): number | undefined {
+  const count = new Map<number, number>();
+  for (const m of months) count.set(Number(m.slice(0, 4)), (count.get(Number(m.slice(0, 4))) ?? 0) + 1);
+  let last: number | undefined;
+  for (const [year, n] of count) if (n === 12 && (last === undefined || year > last)) last = year;
+  return last;
+}
+
+/**
+ * The year the cards and the report compare: the last whole calendar year both runs cover
+ * (they cover the same months when the baseline follows the scenario's time window), or
+ * undefined when they have none in common.
+ */
+export function comparedYear(scMonths: readonly string[], bsMonths: readonly string[]): number | undefined {
+  const a = lastWholeYear(scMonths);
+  const b = lastWholeYear(bsMonths);
+  if (a === undefined || b === undefined) return undefined;
+  const year = Math.min(a, b);
+  const whole = (months: readonly string[]) => months.filter((m) => m.startsWith(`${year}-`)).length === 12;
+  return whole(scMonths) && whole(bsMonths) ? year : undefined;
 }
 
 const sum = (a: Float64Array, from: number, to: number) => {

@@ -145,8 +145,14 @@ export class Runner {
     add(scenario, s.main, scenario.seed, scenario.scale);
     if (previewFirst(baseline)) add(baseline, b.preview, baseline.seed, PREVIEW_SCALE);
     add(baseline, b.main, baseline.seed, baseline.scale);
-    bandSeeds(scenario).forEach((x, i) => add(scenario, s.band[i], x.seed, x.scale));
-    bandSeeds(baseline).forEach((x, i) => add(baseline, b.band[i], x.seed, x.scale));
+    // the two sides' band seeds alternate, so the seed pairs behind the cards' noise complete
+    // one by one (the noise needs three pairs: the full runs' and two more)
+    const scBand = bandSeeds(scenario);
+    const bsBand = bandSeeds(baseline);
+    for (let i = 0; i < BAND_SEEDS; i++) {
+      add(scenario, s.band[i], scBand[i].seed, scBand[i].scale);
+      add(baseline, b.band[i], bsBand[i].seed, bsBand[i].scale);
+    }
     this.wanted = new Set(jobs.map((j) => j.key));
     // cancel what is no longer wanted; keep what still is
     this.busy.forEach((job, w) => {

@@ -56,8 +56,8 @@ export function readLink(hash: string, currentVersion: string): ReadLink {
   if (!version && !p.has('s') && !p.has('seed')) return { kind: 'none' };
   if (!version || !/^[0-9A-Za-z.+-]{1,32}$/.test(version)) return { kind: 'broken' };
   if (version !== currentVersion) return { kind: 'outdated', version };
-  const seedText = p.get('seed') ?? '1';
-  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 2 ** 31 - 1) return { kind: 'broken' };
+  const seed = parseSeed(p.get('seed') ?? '1');
+  if (seed === undefined) return { kind: 'broken' };
   let scenario: unknown = {};
   const s = p.get('s');
   if (s) {
@@ -70,5 +70,15 @@ export function readLink(hash: string, currentVersion: string): ReadLink {
   }
   const baseline = p.get('b') ?? undefined;
   if (baseline !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(baseline)) return { kind: 'broken' };
-  return { kind: 'ok', state: { version, seed: Number(seedText), baseline, scenario: scenario as object } };
+  return { kind: 'ok', state: { version, seed, baseline, scenario: scenario as object } };
+}
+
+/** The largest seed a scenario accepts (sim/schema/scenario.ts: 0 … 2³¹ − 1). */
+export const MAX_SEED = 2 ** 31 - 1;
+
+/** A seed as typed or linked: a whole number from 0 to MAX_SEED, digits only; otherwise undefined. */
+export function parseSeed(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d{1,10}$/.test(t) || Number(t) > MAX_SEED) return undefined;
+  return Number(t);
 }

@@ -22,6 +22,8 @@ export interface ParamMeta {
   schedule?: boolean;
   minimum?: number;
   maximum?: number;
+  /** Where a slider ends when the allowed maximum lies far beyond usual values (larger ones are typed). */
+  sliderMaximum?: number;
   integer?: boolean;
 }
 
@@ -60,6 +62,8 @@ export interface NumberSpec {
   group: Group;
   source?: string;
   integer?: boolean;
+  /** The slider's end, when below `max` (ParamMeta.sliderMaximum). */
+  sliderMax?: number;
 }
 
 function meta(spec: NumberSpec, schedule: boolean): ParamMeta {
@@ -72,6 +76,7 @@ function meta(spec: NumberSpec, schedule: boolean): ParamMeta {
     schedule: schedule || undefined,
     minimum: spec.min,
     maximum: spec.max,
+    sliderMaximum: spec.sliderMax,
     integer: spec.integer || undefined,
   };
 }

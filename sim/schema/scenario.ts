@@ -44,7 +44,8 @@ const infrastructure = z
 function customsChannel(name: string, zh: string, days: number, paperless: typeof D.paperlessHall, source: string) {
   return z
     .strictObject({
-      clearanceDays: sched({ min: 0, max: 30, unit: U.days, group: 'platform', default: days,
+      // usual values lie below 2 days: a slider over 0–30 would keep them in its first 5 %
+      clearanceDays: sched({ min: 0, max: 30, sliderMax: 5, unit: U.days, group: 'platform', default: days,
         label: text(`Export clearance days, ${name}`, `出口通关天数（${zh}）`),
         description: text(`Days to clear exports through Chinese customs for the ${name} channel. Every day costs buyers a share of the goods' value.`,
           `${zh}渠道出口通关所需天数。每多一天，买家都要付出货值的一定比例作为时间成本。`),

@@ -104,27 +104,66 @@ describe.skipIf(!hasChromium)('browser app', () => {
     // a policy with a large effect is not called noise: far more credit, far fewer rejections
     await moveSlider(page, 'rules.smeCreditSupply', 2.5);
     await done(page);
-    const rejection = await page.locator('[data-card="rejection"] [data-noise]').textContent();
-    expect(rejection).toMatch(/^seed noise ±/);
+    // (polled: the cards follow the last runs by a frame or two)
+    await expect.poll(() => page.locator('[data-card="rejection"] [data-noise]').textContent(), { timeout: 60_000 }).toMatch(/^seed noise ±/);
     await moveSlider(page, 'rules.smeCreditSupply', 1);
     await done(page);
   }, 120_000);
 
   it('typing a value outside a lever\'s range says what was used instead', async () => {
-    const input = page.locator('[data-control="rules.smeLendingRate"] input[type=number]');
-    await input.fill('5');
-    await input.dispatchEvent('change');
-    const note = page.locator('[data-control="rules.smeLendingRate"] .problem');
+    const rate = page.locator('[data-control="rules.smeLendingRate"]');
+    const input = rate.locator('input.num');
+    const type = async (box: typeof input, text: string) => { await box.fill(text); await box.dispatchEvent('change'); };
+    // "5" for a rate of 5 %: said as such, and the lever keeps its value (not 30 %, the maximum)
+    await type(input, '5');
+    const note = rate.locator('.problem');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/5 is outside the allowed range/);
-    await page.locator('[data-control="rules.smeLendingRate"] .reset').click();
+    expect(await note.textContent()).toBe(en.percentTyped('5', '0 per year', '0.3 per year', '0.05', '0.06 per year'));
+    expect(await rate.locator('input[type=range]').inputValue()).toBe('0.06');
+    expect(await input.inputValue()).toBe('0.06');
+    // nothing typed, or no number: kept, and said
+    await type(input, '');
+    expect(await note.textContent()).toBe(en.nothingTyped('0.06 per year'));
+    expect(await input.inputValue()).toBe('0.06');
+    await type(input, 'six');
+    expect(await note.textContent()).toBe(en.notANumber('six', '0.06 per year'));
+    // a value out of range is quoted as typed (1e9, not "1bn") and brought inside the range
+    const days = page.locator('[data-control="platform.customs.cross_border_ecommerce.clearanceDays"]');
+    await type(days.locator('input.num'), '1e9');
+    await days.locator('.problem').waitFor();
+    expect(await days.locator('.problem').textContent()).toMatch(/^1e9 is outside the allowed range \(0 days to 30 days\); using 30 days\.$/);
+    await days.locator('.reset').click();
+    await type(input, '0.05');
+    await expect.poll(() => rate.locator('.problem').count()).toBe(0);
+    await rate.locator('.reset').click();
     // a scale's name is not written after each number ("0 index, 0 to 1 to 1 index, 0 to 1")
     const strict = page.locator('[data-control="platform.homeDataOutboundStrictness"]');
-    await strict.locator('input[type=number]').fill('1.5');
-    await strict.locator('input[type=number]').dispatchEvent('change');
+    await type(strict.locator('input.num'), '1.5');
     await strict.locator('.problem').waitFor();
     expect(await strict.locator('.problem').textContent()).toBe(en.clamped('1.5', '0', '1', '1'));
     await strict.locator('.reset').click();
+    await done(page);
+  }, 120_000);
+
+  it('a seed that is not a whole number from 0 to 2³¹ − 1 is refused with a message; the results keep their seed', async () => {
+    const seed = page.locator('#seed');
+    const type = async (text: string) => { await seed.fill(text); await seed.dispatchEvent('change'); };
+    const message = page.locator('.message.error');
+    for (const bad of ['-1', '1.5', '1e12', 'abc']) {
+      await type(bad);
+      await expect.poll(() => message.textContent()).toContain(en.seedInvalid(bad, 2 ** 31 - 1, 1));
+      expect(await seed.getAttribute('aria-invalid')).toBe('true');
+    }
+    await type('');
+    await expect.poll(() => message.textContent()).toContain('No seed typed');
+    await page.waitForTimeout(300);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('seed')).toBe('1');
+    // a good seed runs, and takes the message away
+    await type('7');
+    await done(page);
+    expect(await message.count()).toBe(0);
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('seed')).toBe('7');
+    await type('1');
     await done(page);
   }, 120_000);
 
@@ -267,6 +306,12 @@ describe.skipIf(!hasChromium)('browser app', () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'cli/sim.ts', jsonFile, '--seed', '1', '--out', cliOut], { stdio: 'ignore' });
     expect(csv.split('\n')[0]).toBe('month,metric,region,channel,stage,category,mode,value');
     expect(csv).toBe(fs.readFileSync(path.join(cliOut, 'timeseries.csv'), 'utf8'));
+    // the baseline's run too, named as the baseline, the CLI's CSV of the baseline preset
+    const baselineCsvFile = await save('#export-baseline-csv');
+    expect(path.basename(baselineCsvFile)).toBe('baseline-baseline-seed1-timeseries.csv');
+    const cliBase = path.join(tmp, 'cli-base');
+    execFileSync(process.execPath, ['--import', 'tsx', 'cli/sim.ts', 'scenarios/baseline.json', '--seed', '1', '--out', cliBase], { stdio: 'ignore' });
+    expect(fs.readFileSync(baselineCsvFile, 'utf8')).toBe(fs.readFileSync(path.join(cliBase, 'timeseries.csv'), 'utf8'));
 
     await page.locator('#preset').selectOption('baseline');
     await done(page);
@@ -274,6 +319,31 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await expect.poll(() => page.locator('[data-control="rules.smeCreditSupply"] input[type=range]').inputValue()).toBe('2.5');
     fs.rmSync(tmp, { recursive: true, force: true });
     expect(errors).toEqual([]);
+  }, 150_000);
+
+  it('a scenario with its own scale and time window is compared with the baseline run the same way', async () => {
+    const load = (scenario: object) => page.locator('#file').setInputFiles({ name: 'own-run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    const cardsHeading = () => page.locator('.cards h2').textContent();
+    // to 2032 at a small scale: the cards compare 2032 (the baseline runs to 2032 too), with figures
+    await load({ scale: 0.03, time: { start: '2020-01', end: '2032-12' }, rules: { smeCreditSupply: 2.5 } });
+    await done(page);
+    await expect.poll(cardsHeading, { timeout: 60_000 }).toMatch(/^In 2032/);
+    expect(await page.locator('[data-card="rejection"] [data-value]').textContent()).toMatch(/%$/);
+    expect(await page.locator('[data-card="rejection"] [data-delta]').textContent()).toMatch(/−[\d.]+ pp vs baseline/);
+    expect(await page.locator('.report h3').textContent()).toContain('2032');
+    // the scale alone is no policy: against the baseline at the same scale, nothing changes
+    await load({ scale: 0.03 });
+    await done(page);
+    await expect.poll(cardsHeading, { timeout: 60_000 }).toMatch(/^In 2030/);
+    const deltas = await page.locator('.card [data-delta]').allTextContents();
+    expect(deltas.length).toBe(7);
+    for (const d of deltas) expect(d).toContain('no change');
+    // a run that covers no whole calendar year says so instead of "computing…" for ever
+    await load({ scale: 0.03, time: { start: '2020-03', end: '2020-11' } });
+    await done(page);
+    await expect.poll(() => page.locator('[data-card="totalTrade"] [data-value]').textContent(), { timeout: 60_000 }).toBe('no whole calendar year to compare');
+    await page.locator('#preset').selectOption('baseline');
+    await done(page);
   }, 150_000);
 
   it('a bad scenario file gives clear messages next to the field names', async () => {

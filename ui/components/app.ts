@@ -13,8 +13,9 @@ import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side } from '../runner.ts';
 import { PRESETS, presetByName } from '../presets.ts';
-import { readLink, writeLink } from '../share.ts';
-import { shown, lastYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
+import { baselineLike } from '../compare.ts';
+import { readLink, writeLink, parseSeed, MAX_SEED } from '../share.ts';
+import { shown, lastYear, comparedYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
@@ -193,8 +194,9 @@ export class YiwuApp extends LitElement {
 
   /** Sends the current state to the runner and writes the share link. */
   private start() {
-    const baseline = presetByName(this.baselineName)?.scenario ?? {};
     const scen = pruneDefaults(this.scenario);
+    // the baseline's policies at the scenario's scale and time window (ui/compare.ts)
+    const baseline = baselineLike(presetByName(this.baselineName)?.scenario ?? {}, scen);
     const runInput = (o: Obj) => { const { name: _n, ...rest } = o; void _n; return rest; };
     this.runner.request(
       { input: runInput(scen), seed: this.seed, scale: scaleOf(scen) },
@@ -208,6 +210,24 @@ export class YiwuApp extends LitElement {
     const write = () => { if (location.hash !== link && this.ownHash === link) history.replaceState(null, '', link); };
     this.linkTimer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(write, { timeout: 1000 }) : write()), 0);
     this.shareText = '';
+  }
+
+  /**
+   * A seed typed in the box: a whole number from 0 to 2³¹ − 1 runs; anything else (empty, −1,
+   * 1.5, 1e12, "abc") is refused with a message naming what was typed, what is allowed and the
+   * seed still in use (so the results, the link and the exports keep agreeing with it).
+   */
+  private setSeedText(text: string) {
+    const seed = parseSeed(text);
+    if (seed === undefined) {
+      const kept = this.seed;
+      this.messages = [{ kind: 'error', about: 'seed', text: (l) => STRINGS[l].seedInvalid(text.trim(), MAX_SEED, kept) }];
+      return;
+    }
+    this.messages = this.messages.filter((m) => m.about !== 'seed');
+    if (seed === this.seed) return;
+    this.seed = seed;
+    this.start();
   }
 
   private setScenario(next: Obj, preset = '') {
@@ -280,11 +300,15 @@ export class YiwuApp extends LitElement {
     return name.replace(/[^a-z0-9-]/g, '') || 'scenario';
   }
 
-  private async exportCsv() {
+  /** timeseries.csv of the scenario's or the baseline's run (the CLI's format), named after the run and its seed. */
+  private async exportCsv(side: Side) {
     this.messages = [{ kind: 'info', text: (l) => STRINGS[l].preparingCsv }];
-    const text = await this.runner.csv(pruneDefaults(this.scenario), this.seed);
+    const scen = pruneDefaults(this.scenario);
+    const input = side === 'scenario' ? scen : pruneDefaults(baselineLike(presetByName(this.baselineName)?.scenario ?? {}, scen));
+    const text = await this.runner.csv(input, this.seed);
     this.messages = [];
-    this.download(`${this.scenarioFileName()}-${this.seed}-timeseries.csv`, text, 'text/csv');
+    const stem = side === 'scenario' ? this.scenarioFileName() : `baseline-${this.baselineName}`;
+    this.download(`${stem}-seed${this.seed}-timeseries.csv`, text, 'text/csv');
   }
 
   /** The scenario as a file: a preset's name, title and description only while it is unchanged. */
@@ -375,12 +399,14 @@ export class YiwuApp extends LitElement {
               ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.baselineName}>${tx(p.title, lang)}</option>`)}
             </select></label>
           <label>${s.seed}
-            <input id="seed" type="number" class="num seed" min="0" max="2147483647" step="1" .value=${String(this.seed)}
-              @change=${(e: Event) => { const v = Math.trunc(Number((e.target as HTMLInputElement).value)); if (Number.isFinite(v) && v >= 0 && v <= 2147483647) { this.seed = v; this.start(); } }} /></label>
+            <input id="seed" type="text" inputmode="numeric" class="num seed" .value=${String(this.seed)}
+              aria-invalid=${this.messages.some((m) => m.about === 'seed') ? 'true' : 'false'}
+              @change=${(e: Event) => this.setSeedText((e.target as HTMLInputElement).value)} /></label>
         </div>
         <div class="actions">
           <button type="button" id="share" @click=${() => this.share()}>${s.share}</button>
-          <button type="button" id="export-csv" @click=${() => this.exportCsv()}>${s.exportCsv}</button>
+          <button type="button" id="export-csv" @click=${() => this.exportCsv('scenario')}>${s.exportCsv}</button>
+          <button type="button" id="export-baseline-csv" @click=${() => this.exportCsv('baseline')}>${s.exportBaselineCsv}</button>
           <button type="button" id="export-json" @click=${() => this.exportJson()}>${s.exportJson}</button>
           <label class="button" for="file">${s.loadFile}</label>
           <input id="file" type="file" accept=".json,application/json" class="visually-hidden"
@@ -447,17 +473,29 @@ export class YiwuApp extends LitElement {
       this.lastFigures = fig;
       return { fig, stale: false };
     }
-    if (this.failedSides().length > 0) return { stale: false };
+    if (this.failedSides().length > 0 || this.noYearInCommon(sc, bs)) return { stale: false };
     return { fig: this.lastFigures, stale: this.lastFigures !== undefined };
+  }
+
+  /** True when both runs' months are known and they share no whole calendar year (nothing to compare, not "computing…"). */
+  private noYearInCommon(sc: Shown | undefined, bs: Shown | undefined): boolean {
+    return !!sc && !!bs && sc.months.length > 0 && bs.months.length > 0 && comparedYear(sc.months, bs.months) === undefined;
+  }
+
+  /** What a card or the report says while it has no figures: refused, nothing to compare, or still computing. */
+  private noFiguresText(sc: Shown | undefined, bs: Shown | undefined): string {
+    const s = STRINGS[this.lang];
+    return this.failedSides().length ? s.notComputed : this.noYearInCommon(sc, bs) ? s.noWholeYear : s.computing;
   }
   private lastFigures?: { year: number; a: YearFigures; b: YearFigures };
 
   private computeFigures(sc: Shown | undefined, bs: Shown | undefined): { year: number; a: YearFigures; b: YearFigures } | undefined {
     if (!sc || !bs) return undefined;
-    const ya = lastYear(sc);
-    if (!ya) return undefined;
-    const yb = lastYear(bs, ya.year);
-    if (!yb) return undefined;
+    const year = comparedYear(sc.months, bs.months);
+    if (year === undefined) return undefined;
+    const ya = lastYear(sc, year);
+    const yb = lastYear(bs, year);
+    if (!ya || !yb) return undefined;
     return { year: ya.year, a: yearFigures(sc, ya, MODES), b: yearFigures(bs, yb, MODES) };
   }
 
@@ -484,7 +522,7 @@ export class YiwuApp extends LitElement {
     const lang = this.lang;
     const s = STRINGS[lang];
     const { fig, stale } = this.shownFigures(sc, bs);
-    const failed = this.failedSides().length > 0;
+    const noFigures = this.noFiguresText(sc, bs);
     const endYear = sc ? sc.months[sc.months.length - 1]?.slice(0, 4) : '2030';
     type Card = [string, (y: YearFigures) => number, (v: number) => string, 'rel' | 'pp' | 'ratio'];
     const cards: Card[] = [
@@ -514,7 +552,7 @@ export class YiwuApp extends LitElement {
         const withinNoise = noise !== undefined && Math.abs(d) <= noise;
         return html`<article class="card ${withinNoise ? 'noise' : ''}" data-card=${id}>
           <h3>${s.cards[id]}</h3>
-          <p class="value" data-value>${fig ? fmt(a) : failed ? s.notComputed : s.computing}</p>
+          <p class="value" data-value>${fig ? fmt(a) : noFigures}</p>
           <p class="delta ${dir}" data-delta>${fig ? html`<span aria-hidden="true">${dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝'}</span> ${delta} ${s.vsBaseline}` : ''}</p>
           ${noise !== undefined ? html`<p class="card-noise" data-noise>${withinNoise ? s.withinNoise(noiseText) : s.seedNoise(noiseText)}</p>` : nothing}
           <p class="card-note">${s.cardNotes[id]}${fig ? html` · ${s.baseline}: <span class="nowrap">${fmt(b)}</span>` : ''}</p>
@@ -564,7 +602,7 @@ export class YiwuApp extends LitElement {
         <tbody>${rows.map((r) => html`<tr>
           <th scope="row">${regionLabel(r.region, lang)}</th>${cells(r, noise?.[r.region])}
         </tr>`)}
-        ${rows.length === 0 ? html`<tr><td colspan="6">${this.failedSides().length ? s.notComputed : s.computing}</td></tr>` : nothing}
+        ${rows.length === 0 ? html`<tr><td colspan="6">${this.noFiguresText(sc, bs)}</td></tr>` : nothing}
         </tbody>
         ${fig && rows.length ? html`<tfoot><tr class="total"><th scope="row">${s.reportTotal}</th>${cells(reportTotal(rows, fig.a, fig.b), noise?.[REPORT_TOTAL])}</tr></tfoot>` : nothing}
       </table></div>

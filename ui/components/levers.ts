@@ -22,7 +22,7 @@ type Obj = Record<string, unknown>;
 
 function step(c: Control): number {
   if (c.meta.integer) return 1;
-  const span = (c.meta.maximum ?? 1) - (c.meta.minimum ?? 0);
+  const span = Math.min(c.meta.maximum ?? 1, c.meta.sliderMaximum ?? Number.POSITIVE_INFINITY) - (c.meta.minimum ?? 0);
   // a hundred keyboard steps from end to end (a share moves by 0.01 per arrow press)
   const raw = span / 100;
   const p = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -31,6 +31,10 @@ function step(c: Control): number {
 
 /** Units that name a scale rather than a measure: not written after each number of a range. */
 const MEASURE_FREE_UNITS = new Set(['share', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', '—']);
+/** Units whose values are fractions (0.06, not 6 %): a typed "6" is likely meant as a percentage. */
+const FRACTION_UNITS = new Set(['share', 'per year']);
+/** A typed text as quoted back in a note (a pasted paragraph is not echoed whole). */
+const shortened = (typed: string) => (typed.length > 24 ? `${typed.slice(0, 24)}…` : typed);
 
 /** A schedule in one line: its start value, then each value reached and the year it is reached. */
 function pathText(path: Schedule, unit: string, lang: Lang): string {
@@ -137,6 +141,8 @@ export class YiwuLevers extends LitElement {
     const id = `lever-${c.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
     const min = c.meta.minimum ?? 0;
     const max = c.meta.maximum ?? 1;
+    // the slider may end below the maximum (clearance days: 0–5 on the slider, up to 30 typed)
+    const sliderMax = Math.min(max, c.meta.sliderMaximum ?? max);
     const value = finalValue(current as ScheduleInput);
     const defaultText = f.withUnit(finalValue(c.defaultValue), unit, lang);
     // a schedule's default is a path: "0.1 → 0.85 (2023) → 0.95 (2030)", so a target below the
@@ -145,15 +151,28 @@ export class YiwuLevers extends LitElement {
     const problems = this.problems[c.id] ?? [];
     const isSched = !!c.meta.schedule;
     const adv = this.advanced.has(c.id);
-    const onNumber = (raw: string) => {
-      const x = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(x)) return;
-      const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
+    const onNumber = (raw: string, box?: HTMLInputElement) => {
+      const typed = raw.trim();
+      const x = Number(typed);
       const { [c.id]: _old, ...others } = this.clampNotes;
       void _old;
       // a measure's unit follows each number ("US$"); a scale's name ("share", "index, 0 to 1") does not read after one
       const after = MEASURE_FREE_UNITS.has(c.meta.unit.en) ? '' : unit;
-      this.clampNotes = clamped === x || (c.meta.integer && clamped === Math.round(x)) ? others : { ...others, [c.id]: s.clamped(f.num(x, lang, 6), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.withUnit(clamped, after, lang)) };
+      const kept = f.withUnit(value, after, lang);
+      // nothing or no number typed: the lever keeps its value, and the box shows it again
+      if (typed === '' || !Number.isFinite(x)) {
+        this.clampNotes = { ...others, [c.id]: typed === '' ? s.nothingTyped(kept) : s.notANumber(shortened(typed), kept) };
+        if (box) box.value = String(Number(value.toPrecision(6)));
+        return;
+      }
+      const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
+      if (clamped === x || (c.meta.integer && clamped === Math.round(x))) this.clampNotes = others;
+      else if (FRACTION_UNITS.has(c.meta.unit.en) && x / 100 >= min && x / 100 <= max) {
+        // "6" for a rate of 6 %: the lever keeps its value rather than jump to the maximum (30 %)
+        this.clampNotes = { ...others, [c.id]: s.percentTyped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.num(x / 100, lang, 6), kept) };
+        if (box) box.value = String(Number(value.toPrecision(6)));
+        return;
+      } else this.clampNotes = { ...others, [c.id]: s.clamped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.withUnit(clamped, after, lang)) };
       if (isSched) this.setTarget(c, clamped, this.targetYear(current));
       else this.set(c, clamped);
     };
@@ -165,11 +184,11 @@ export class YiwuLevers extends LitElement {
       </div>
       ${compact ? nothing : html`<p class="desc" id="${id}-d">${tx(c.meta.description, lang)}</p>`}
       <div class="lever-input">
-        <input type="range" id=${id} min=${min} max=${max} step=${step(c)} .value=${String(value)} aria-describedby=${compact ? nothing : `${id}-d`}
+        <input type="range" id=${id} min=${min} max=${sliderMax} step=${step(c)} .value=${String(value)} aria-describedby=${compact ? nothing : `${id}-d`}
           aria-valuetext=${f.withUnit(value, unit, lang)}
           @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value)} />
-        <input type="number" class="num" aria-label="${label} (${unit})" min=${min} max=${max} step=${step(c)} .value=${String(Number(value.toPrecision(6)))}
-          @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value)} />
+        <input type="text" inputmode="decimal" class="num" aria-label=${s.sweep.withUnit(label, unit)} .value=${String(Number(value.toPrecision(6)))}
+          @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value, e.target as HTMLInputElement)} />
         ${isSched ? html`<label class="year"><span>${s.byYear}</span>
           <select aria-label="${label}: ${s.byYear}" @change=${(e: Event) => this.setTarget(c, value, Number((e.target as HTMLSelectElement).value))}>
             ${yearsOf(this.scenario).map((y) => html`<option value=${y} ?selected=${y === this.targetYear(current)}>${y}</option>`)}
@@ -219,19 +238,26 @@ export class YiwuLevers extends LitElement {
       fn(copy);
       this.set(c, copy);
     };
+    // a box left empty or holding no number keeps the value it had (Number('') would be 0)
+    const numberFrom = (e: Event, current: number, apply: (x: Schedule, v: number) => void) => {
+      const box = e.target as HTMLInputElement;
+      const v = Number(box.value.trim());
+      if (box.value.trim() === '' || !Number.isFinite(v)) { box.value = String(current); return; }
+      update((x) => apply(x, v));
+    };
     const monthInput = (value: string | undefined, label: string, onChange: (v: string | undefined) => void, optional: boolean) =>
       html`<input type="month" aria-label=${label} .value=${value ?? ''} ?required=${!optional} min="2000-01" max="2100-12"
         @change=${(e: Event) => { const v = (e.target as HTMLInputElement).value; onChange(v === '' ? undefined : v); }} />`;
     return html`<div class="schedule">
       <p class="note">${s.scheduleHelp}</p>
       <label>${s.base} <input type="number" class="num" .value=${String(sched.base)} min=${c.meta.minimum ?? ''} max=${c.meta.maximum ?? ''} step=${step(c)}
-        @change=${(e: Event) => update((x) => { x.base = Number((e.target as HTMLInputElement).value); })} /></label>
+        @change=${(e: Event) => numberFrom(e, sched.base, (x, v) => { x.base = v; })} /></label>
       <ol class="segments">
       ${sched.segments.map((seg, i) => html`<li class="segment">
         <label><span>${s.start}</span>${monthInput(seg.start, `${s.start} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].start = v; }), false)}</label>
         <label><span>${s.end}</span>${monthInput(seg.end, `${s.end} ${i + 1}`, (v) => update((x) => { if (v) x.segments[i].end = v; else delete x.segments[i].end; }), true)}</label>
         <label><span>${s.to}</span><input type="number" class="num" aria-label="${s.to} ${i + 1}" .value=${String(seg.to)} step=${step(c)}
-          @change=${(e: Event) => update((x) => { x.segments[i].to = Number((e.target as HTMLInputElement).value); })} /></label>
+          @change=${(e: Event) => numberFrom(e, seg.to, (x, v) => { x.segments[i].to = v; })} /></label>
         <button type="button" class="remove" aria-label="${s.remove} ${i + 1}" @click=${() => update((x) => { x.segments.splice(i, 1); })}>✕</button>
       </li>`)}
       </ol>

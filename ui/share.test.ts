@@ -1,0 +1,18 @@
+import { describe, it, expect } from 'vitest';
+import { parseSeed, readLink, writeLink, MAX_SEED } from './share.ts';
+
+describe('seeds, typed or linked', () => {
+  it('are whole numbers from 0 to 2³¹ − 1, digits only', () => {
+    expect(parseSeed('7')).toBe(7);
+    expect(parseSeed(' 0 ')).toBe(0);
+    expect(parseSeed(String(MAX_SEED))).toBe(MAX_SEED);
+    for (const bad of ['', '-1', '1.5', '1e12', 'abc', String(MAX_SEED + 1), '4294967296', '0x10']) expect(parseSeed(bad)).toBeUndefined();
+  });
+
+  it('a link keeps its seed; a link with a bad seed is broken', () => {
+    const link = writeLink({ version: '0.6.0', seed: 42, scenario: { rules: { smeCreditSupply: 2 } } });
+    expect(readLink(link, '0.6.0')).toEqual({ kind: 'ok', state: { version: '0.6.0', seed: 42, baseline: undefined, scenario: { rules: { smeCreditSupply: 2 } } } });
+    expect(readLink('#v=0.6.0&seed=-1', '0.6.0').kind).toBe('broken');
+    expect(readLink('#v=0.6.0&seed=1e12', '0.6.0').kind).toBe('broken');
+  });
+});
