@@ -275,6 +275,9 @@ export function progressBar(total: number, already: number, label: string) {
   };
 }
 
+/** A signal after the first interruption: the command is already stopping. */
+const ignoreSignal = () => {};
+
 export interface SweepProgress {
   ran: number;
   interrupted: boolean;
@@ -291,12 +294,19 @@ async function runLogged<R>(logFile: string, jobs: Array<{ task: RowsTask | Outc
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   let interrupted = false;
+  // Ctrl-C in a terminal signals the whole process group, and a wrapper (npm, tsx) passes it on
+  // again: after the first, later signals are ignored for the moment the command needs to record
+  // and say what it kept (with no handler left, a second SIGINT would kill it first)
   const stop = () => {
+    if (!interrupted) {
+      process.on('SIGINT', ignoreSignal);
+      process.on('SIGTERM', ignoreSignal);
+    }
     interrupted = true;
     abort.abort();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const log = openLog(logFile);
   let ran = 0;
   let failure: unknown;

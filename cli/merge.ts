@@ -18,6 +18,9 @@ function main(dirs: string[], opts: { out: string }) {
   const started = performance.now();
   const locks = dirs.map((d) => ({ dir: path.resolve(d), lock: readLock(d) }));
   const first = locks[0];
+  // a sensitivity analysis's shards are joined by its own command (its experiment is not a sweep's)
+  const analysis = locks.find((l) => l.lock.kind === RESULT_KINDS.sensitivity);
+  if (analysis) throw new InputError(`${analysis.dir} holds shards of a sensitivity analysis, not of a sweep; join them with npm run sensitivity -- <experiment> --merge <shard dirs…> --out DIR`);
   for (const l of locks.slice(1)) {
     if (l.lock.key !== first.lock.key) throw new InputError(`${l.dir} holds a different experiment from ${first.dir} (keys ${l.lock.key} and ${first.lock.key}); merge only shards of one experiment`);
   }

@@ -195,6 +195,30 @@ describe('npm run sweep / merge', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'provenance.json'), 'utf8')).earlierInvocations).toEqual([]);
   });
 
+  it('stops cleanly on Ctrl-C even when the signal comes twice (terminal group and wrapper), keeping the runs made', async () => {
+    const big = write('ctrlc.json', { ...EXPERIMENT, name: 'ctrlc', replications: 5 });
+    const out = dir('ctrlc');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/sweep.ts', big, '--workers', '1', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => { stderr += String(d); });
+    const log = path.join(out, 'completed.log');
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const n = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
+        if (n >= 2 || child.exitCode !== null) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          setTimeout(() => child.kill('SIGINT'), 5);
+          resolve();
+        }
+      }, 10);
+    });
+    const code = await new Promise((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted: \d+ of 20 runs are done and kept in .*; run the same command again to finish the other \d+/);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'provenance.json'), 'utf8'))).toMatchObject({ interrupted: true });
+  });
+
   it('refuses to mix experiments in one directory', async () => {
     const other = write('other.json', { ...EXPERIMENT, seed: 4 });
     const r = await cli('sweep', other, '--out', dir('w1'));
@@ -285,6 +309,10 @@ describe('npm run sweep / merge', () => {
     const merged = await cli('sensitivity', exp, '--merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-merged'));
     expect(merged.stderr).toBe('');
     same('sens', 'sens-merged');
+    // the sweep's merge names the right command for an analysis's shards
+    const asSweep = await cli('merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-as-sweep'));
+    expect(asSweep.code).toBe(1);
+    expect(asSweep.stderr).toMatch(/^error: .*sens-s1 holds shards of a sensitivity analysis, not of a sweep; join them with npm run sensitivity -- <experiment> --merge/);
     // a shard of another analysis is refused
     const other = write('morris-other.json', { ...JSON.parse(fs.readFileSync(exp, 'utf8')), seed: 9 });
     const wrong = await cli('sensitivity', other, '--merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-wrong'));

@@ -74,7 +74,7 @@ export const experimentFileSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'not a slug' }).optional(),
   description: z.string().max(5000).optional(),
   seed: z.int().min(0).max(2 ** 31 - 1).default(1),
-  base: z.union([z.string().min(1).max(1000), z.record(z.string(), z.unknown())]).default({}),
+  base: z.union([z.string().min(1).max(1000).describe('scenario file name'), z.record(z.string(), z.unknown()).describe('scenario object')]).default({}),
   parameters: z.array(parameter).max(100).default([]),
   design: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('grid') }),
@@ -250,6 +250,17 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
   if (e.sensitivity && baseScenario) {
     if (e.parameters.length === 0) problems.push({ path: 'parameters', message: 'sensitivity analysis needs at least one parameter to vary' });
     if (e.sensitivity.method === 'morris' && e.sensitivity.levels % 2 !== 0) problems.push({ path: 'sensitivity.levels', message: `${e.sensitivity.levels} is odd; Morris screening needs an even number of levels, e.g. 4 or 6` });
+    // Morris steps along a grid of `levels` points per parameter, each step half the grid: a
+    // list of values keeps every step the same change only with one value per level, or with
+    // two values (each step goes from one to the other); 4 levels on 3 values step 0.5 → 2 and
+    // 1 → 2, and the elementary effects would mix the two
+    if (e.sensitivity.method === 'morris') {
+      const levels = e.sensitivity.levels;
+      e.parameters.forEach((p, i) => {
+        const n = p.values?.length;
+        if (n !== undefined && n !== levels && n !== 2) problems.push({ path: `parameters[${i}].values`, message: `has ${n} values, but Morris screening steps over ${levels} levels, so its steps would join different pairs of values: give ${levels} values (one per level) or 2 (each step from one to the other)${n % 2 === 0 ? `, set "levels": ${n}` : ''}, or give a "range" or a "distribution"` });
+      });
+    }
     const dims: Record<string, string[]> = {
       region: baseScenario.regions.map((r) => r.id), category: baseScenario.categories.map((c) => c.id), mode: baseScenario.modes.map((m) => m.id),
       channel: [...CHANNELS], stage: [...STAGES],

@@ -10,20 +10,32 @@ export function summaryHeader(paths: string[]): string[] {
   return ['point', ...paths, 'month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', ...SUMMARY_COLUMNS];
 }
 
-/** Collects one point's values by series key and month, in first-seen order. */
+/**
+ * Collects one point's values by series and month: series in the order first seen, each one's
+ * months in calendar order (a month with no value in the first replicate, such as a rejection
+ * rate in a month without applications, still sorts into place).
+ */
 export class PointSummary {
-  private readonly groups = new Map<string, { key: string[]; values: number[] }>();
+  private readonly series = new Map<string, Map<string, { key: string[]; values: number[] }>>();
   constructor(readonly point: number, readonly values: number[]) {}
 
   /** `key` = month, metric, region, channel, stage, category, mode. */
   add(key: string[], value: number): void {
-    const id = key.join('|');
-    let g = this.groups.get(id);
-    if (!g) this.groups.set(id, (g = { key, values: [] }));
+    const seriesId = key.slice(1).join('|');
+    let months = this.series.get(seriesId);
+    if (!months) this.series.set(seriesId, (months = new Map()));
+    let g = months.get(key[0]);
+    if (!g) months.set(key[0], (g = { key, values: [] }));
     g.values.push(value);
   }
 
   *rows(): Generator<Cell[]> {
-    for (const g of this.groups.values()) yield [this.point, ...this.values, ...g.key, ...summaryCells(summarise(g.values))];
+    for (const months of this.series.values()) {
+      // "YYYY-MM" (or a year, or "all") sorts as text in calendar order
+      for (const month of [...months.keys()].sort()) {
+        const g = months.get(month)!;
+        yield [this.point, ...this.values, ...g.key, ...summaryCells(summarise(g.values))];
+      }
+    }
   }
 }

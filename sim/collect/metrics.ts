@@ -150,7 +150,7 @@ export const COLLECTORS: Collector[] = [
   }),
   c('shipments', text('Shipments', '发运批次'), count, text('Containers, consignments and parcels, by mode.', '集装箱、货运批次和包裹数，按运输方式。'), true, { mode: (w, _m, i) => w.accounts.shipmentsByMode[i] }),
   c('volume_kg', text('Freight volume', '货运量'), text('kg', '千克'), text('Weight shipped, by mode.', '发运重量，按运输方式。'), true, { mode: (w, _m, i) => w.accounts.kgByMode[i] }),
-  c('capacity_utilisation', text('Capacity utilisation', '运力利用率'), share, text('Booked volume ÷ capacity this month, by mode (its smoothed value over recent months drives congestion pricing).', '本月订舱量 ÷ 运力，按运输方式（其近几个月的平滑值决定拥堵定价）。'), false, {
+  c('capacity_utilisation', text('Capacity utilisation', '运力利用率'), text('ratio to capacity', '与运力之比'), text('Booked volume ÷ capacity this month, by mode; above 1 when booked beyond capacity (its smoothed value over recent months drives congestion pricing).', '本月订舱量 ÷ 运力，按运输方式；超订时大于1（其近几个月的平滑值决定拥堵定价）。'), false, {
     mode: (w, _m, i) => {
       const p = w.providers;
       let cap = 0;

@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import { paramMeta, type ParamMeta } from './param.ts';
-import { defOf, unwrap } from './walk.ts';
+import { defOf, unwrap, type ZodDef } from './walk.ts';
 
 export interface Problem {
   path: string;
@@ -126,7 +126,7 @@ function numberBounds(root: z.ZodType, input: unknown, path: ReadonlyArray<Prope
   return { minimum: ok(minValue), maximum: ok(maxValue) };
 }
 
-function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>, fallback: { minimum?: unknown; maximum?: unknown }) {
+function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>, fallback: { minimum?: unknown; maximum?: unknown }, exclusive: { minimum?: boolean; maximum?: boolean } = {}) {
   // The declaration sits on the parameter itself, or on the schedule that contains this value.
   let meta: ParamMeta | undefined;
   for (let up = 0; !meta && up <= 3 && up <= path.length; up++) {
@@ -137,9 +137,12 @@ function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<Property
   const min = meta?.minimum ?? declared.minimum ?? fallback.minimum;
   const max = meta?.maximum ?? declared.maximum ?? fallback.maximum;
   const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${meta.unit.en})` : '';
-  if (min !== undefined && max !== undefined) return `allowed ${min} to ${max}${unit}`;
-  if (min !== undefined) return `allowed ${min} or more${unit}`;
-  return `allowed ${max} or less${unit}`;
+  // a bound the value may not equal (a log-uniform range starts above 0) is said so
+  const above = exclusive.minimum && min === fallback.minimum;
+  const below = exclusive.maximum && max === fallback.maximum;
+  if (min !== undefined && max !== undefined) return above || below ? `allowed ${above ? `above ${min}` : `${min}`} up to ${below ? `below ${max}` : `${max}`}${unit}` : `allowed ${min} to ${max}${unit}`;
+  if (min !== undefined) return above ? `allowed more than ${min}${unit}` : `allowed ${min} or more${unit}`;
+  return below ? `allowed less than ${max}${unit}` : `allowed ${max} or less${unit}`;
 }
 
 /** Edit distance, to suggest the key a user probably meant. */
@@ -199,7 +202,8 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
       case 'too_big':
       case 'too_small': {
         if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
-          out.push({ path: at, message: `${show(found)} is out of range; ${rangeText(root, input, path, { minimum: (issue as { minimum?: unknown }).minimum, maximum: (issue as { maximum?: unknown }).maximum })}` });
+          const exclusive = (issue as { inclusive?: boolean }).inclusive === false;
+          out.push({ path: at, message: `${show(found)} is out of range; ${rangeText(root, input, path, { minimum: (issue as { minimum?: unknown }).minimum, maximum: (issue as { maximum?: unknown }).maximum }, issue.code === 'too_small' ? { minimum: exclusive } : { maximum: exclusive })}` });
         } else if (issue.origin === 'array') {
           const n = Array.isArray(found) ? found.length : '?';
           out.push({ path: at, message: issue.code === 'too_big' ? `has ${n} entries; at most ${(issue as { maximum: unknown }).maximum} allowed` : `has ${n} entries; at least ${(issue as { minimum: unknown }).minimum} needed` });
@@ -234,12 +238,19 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
           out.push({ path: formatPath([...path, u.discriminator]), message: `${show(tag)} is not allowed${typeof tag === 'string' ? suggest(tag, options.map(String)) : ''}; allowed: ${list(options)}` });
           break;
         }
-        // A schedule: report the branch that matches the kind of value given.
+        // A schedule: report the branch that matches the kind of value given (an object's own
+        // problems, or a number's); other choices of forms only an object's.
         const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
         const isObj = typeof value === 'object' && value !== null && !Array.isArray(value);
         const branch = branches.find((b) => b.length > 0 && (isObj ? b.some((i) => i.path.length > 0 || i.code === 'unrecognized_keys') : b.every((i) => i.path.length === 0 && i.code !== 'invalid_type')));
-        if (branch && (isObj || typeof value === 'number')) {
+        const scheduleLike = !u || isSchedule(u);
+        if (branch && (isObj || (typeof value === 'number' && scheduleLike))) {
           out.push(...problemsFromIssues(root, input, branch.map((i) => ({ ...i, path: [...path, ...i.path] }))));
+        } else if (u && !isSchedule(u)) {
+          // another choice of forms (an experiment's "months", its "base"): say what each one is
+          const words = (u.options ?? []).flatMap((o) => { const d = defOf(unwrap(o)); return d.type === 'enum' ? Object.values(d.entries ?? {}).map(String) : []; });
+          const found = typeof value === 'string' && words.length ? `${show(value)} is not allowed${suggest(value, words)}` : whatWasFound(value);
+          out.push({ path: at, message: `${found}; expected ${(u.options ?? []).map(describeForm).join(' or ')}` });
         } else {
           out.push({ path: at, message: `${whatWasFound(value)}; expected a number or a schedule { "base": number, "segments": [{ "start": "YYYY-MM", "end": "YYYY-MM", "to": number }] }` });
         }
@@ -250,4 +261,31 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
     }
   }
   return out;
+}
+
+/** True for a schedule's union: a number, or an object with `base` and `segments`. */
+function isSchedule(u: ZodDef): boolean {
+  return (u.options ?? []).some((o) => {
+    const shape = defOf(unwrap(o)).shape;
+    return !!shape && 'segments' in shape && 'base' in shape;
+  });
+}
+
+/** One form a value may take, in words: "all" or "last", { "every": number }, a list of months … */
+function describeForm(schema: z.ZodType): string {
+  const d = defOf(unwrap(schema));
+  switch (d.type) {
+    case 'enum': return Object.values(d.entries ?? {}).map((v) => JSON.stringify(v)).join(' or ');
+    case 'literal': return (d.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
+    case 'number': return 'a number';
+    case 'string': return schema.description ? `a ${schema.description}` : 'a text';
+    case 'boolean': return 'true or false';
+    case 'record': return schema.description ? `a ${schema.description}` : 'an object';
+    case 'array': {
+      const element = d.element ? defOf(unwrap(d.element)) : undefined;
+      return element?.type === 'string' && d.element?.description?.includes('month') ? 'a list of months (YYYY-MM)' : 'a list';
+    }
+    case 'object': return `{ ${Object.keys(d.shape ?? {}).map((k) => `"${k}": ${describeForm(d.shape![k]).replace(/^a /, '')}`).join(', ')} }`;
+    default: return d.type;
+  }
 }
