@@ -28,6 +28,19 @@ const EXPERIMENT = {
 };
 
 interface Run { code: number; stdout: string; stderr: string }
+
+/** Resolves once a sweep process has logged two finished runs (or has ended). */
+function afterTwoRuns(child: ReturnType<typeof spawn>, log: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      const n = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
+      if (n >= 2 || child.exitCode !== null) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 10);
+  });
+}
 function cli(script: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '' } }, (error, stdout, stderr) => {
@@ -162,16 +175,8 @@ describe('npm run sweep / merge', () => {
     const out = dir('killed');
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli/sweep.ts', big, '--workers', '1', '--out', out], { cwd: ROOT, stdio: 'ignore' });
     const log = path.join(out, 'completed.log');
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        const n = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
-        if (n >= 2 || child.exitCode !== null) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 10);
-    });
+    await afterTwoRuns(child, log);
+    child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const done = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
     expect(done).toBeLessThan(20);
@@ -201,18 +206,9 @@ describe('npm run sweep / merge', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli/sweep.ts', big, '--workers', '1', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => { stderr += String(d); });
-    const log = path.join(out, 'completed.log');
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        const n = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
-        if (n >= 2 || child.exitCode !== null) {
-          clearInterval(poll);
-          child.kill('SIGINT');
-          setTimeout(() => child.kill('SIGINT'), 5);
-          resolve();
-        }
-      }, 10);
-    });
+    await afterTwoRuns(child, path.join(out, 'completed.log'));
+    child.kill('SIGINT');
+    setTimeout(() => child.kill('SIGINT'), 5);
     const code = await new Promise((r) => child.once('exit', (c) => r(c)));
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted: \d+ of 20 runs are done and kept in .*; run the same command again to finish the other \d+/);
