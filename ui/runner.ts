@@ -72,6 +72,8 @@ interface Job {
   input: object;
   seed: number;
   scale: number;
+  /** False for the band's extra seeds: their months arrive at the end, in one batch. */
+  stream: boolean;
   runId?: number;
   worker?: number;
 }
@@ -134,8 +136,8 @@ export class Runner {
     });
     this.sides = { scenario: plan(scenario), baseline: plan(baseline) };
     const jobs: Job[] = [];
-    const add = (r: SideRequest, key: string, seed: number, scale: number) => {
-      if (!jobs.some((j) => j.key === key)) jobs.push({ key, input: r.input, seed, scale });
+    const add = (r: SideRequest, key: string, seed: number, scale: number, stream = true) => {
+      if (!jobs.some((j) => j.key === key)) jobs.push({ key, input: r.input, seed, scale, stream });
     };
     const s = this.sides.scenario!;
     const b = this.sides.baseline!;
@@ -150,8 +152,9 @@ export class Runner {
     const scBand = bandSeeds(scenario);
     const bsBand = bandSeeds(baseline);
     for (let i = 0; i < BAND_SEEDS; i++) {
-      add(scenario, s.band[i], scBand[i].seed, scBand[i].scale);
-      add(baseline, b.band[i], bsBand[i].seed, bsBand[i].scale);
+      // (not streamed: a band needs whole runs, and each streamed batch would cost a redraw)
+      add(scenario, s.band[i], scBand[i].seed, scBand[i].scale, false);
+      add(baseline, b.band[i], bsBand[i].seed, bsBand[i].scale, false);
     }
     this.wanted = new Set(jobs.map((j) => j.key));
     // cancel what is no longer wanted; keep what still is
@@ -228,7 +231,7 @@ export class Runner {
     };
     let outcome: RunOutcome;
     try {
-      outcome = await this.workers[w].run({ runId: job.runId, input: job.input, seed: job.seed, scale: job.scale, keys: SERIES_KEYS }, Comlink.proxy(onBatch));
+      outcome = await this.workers[w].run({ runId: job.runId, input: job.input, seed: job.seed, scale: job.scale, keys: SERIES_KEYS, stream: job.stream }, Comlink.proxy(onBatch));
     } catch (e) {
       outcome = { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
     }

@@ -8,6 +8,11 @@ export interface RunRequest {
   scale?: number;
   /** Series keys to stream (SeriesTable keys), in the order the page wants them. */
   keys: string[];
+  /**
+   * Send months as they are computed (default), or all at once at the end: the band's seeds
+   * need no progressive drawing, and every batch costs the page a redraw.
+   */
+  stream?: boolean;
 }
 
 export interface Batch {

@@ -1,7 +1,8 @@
 /**
  * The simulation in a Web Worker. A run streams its months in small batches (compact
- * Float64Arrays, transferred, not copied) and yields to the worker's event loop between
- * batches, so a cancel message is seen within one batch (~40 ms).
+ * Float64Arrays, transferred, not copied), or sends them all at the end when asked not to
+ * stream, and yields to the worker's event loop every ~30 ms either way, so a cancel message
+ * is seen within one batch (~40 ms).
  */
 import * as Comlink from 'comlink';
 import '../zod-setup.ts';
@@ -43,6 +44,7 @@ const api: SimWorkerApi = {
     });
     let sent = 0;
     let first = true;
+    const streaming = req.stream !== false;
     const post = () => {
       const from = sent;
       const to = sim.done;
@@ -63,8 +65,9 @@ const api: SimWorkerApi = {
       }
       sim.step();
       const now = performance.now();
-      if ((first && sim.done >= FIRST_BATCH_MONTHS) || now - batchStart >= BATCH_MS || sim.finished) {
-        post();
+      if ((streaming && first && sim.done >= FIRST_BATCH_MONTHS) || now - batchStart >= BATCH_MS || sim.finished) {
+        // (a run that does not stream still yields here, so a cancel message is seen)
+        if (streaming || sim.finished) post();
         await nextTurn();
         batchStart = performance.now();
       }
