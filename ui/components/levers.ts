@@ -6,6 +6,7 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import {
   controlTree, getControlValue, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes, retarget,
   type Control, type Schedule, type ScheduleInput, type ShockType,
@@ -111,7 +112,7 @@ export class YiwuLevers extends LitElement {
         byTable.set(t, [...(byTable.get(t) ?? []), [key, cs]]);
       }
       return html`${[...byTable].map(([t, list]) => html`<h4>${s.tables[t] ?? t}</h4>
-        ${list.map(([, cs]) => html`<details class="row"><summary>${tx(cs[0].table?.rowLabel, lang)}</summary>${cs.map((c) => this.renderControl(c, tx(c.meta.label, lang)))}</details>`)}`)}`;
+        ${list.map(([, cs]) => html`<details class="row"><summary>${tx(cs[0].table?.rowLabel, lang)}</summary>${cs.map((c) => this.control(c, tx(c.meta.label, lang)))}</details>`)}`)}`;
     }
     // plain controls, then per-region fields (tariffs, data rules) under one heading each
     const plain = controls.filter((c) => !c.table);
@@ -122,13 +123,22 @@ export class YiwuLevers extends LitElement {
       const section = c.section ? tx(c.section, lang) : '';
       const head = section && section !== lastSection ? html`<h4>${section}</h4>` : nothing;
       lastSection = section;
-      return html`${head}${this.renderControl(c, tx(c.meta.label, lang))}`;
+      return html`${head}${this.control(c, tx(c.meta.label, lang))}`;
     })}
     ${[...perRow].map(([, cs]) => html`<details class="row" ?open=${cs.some((c) => getControlValue(this.scenario, c) !== undefined)}>
       <summary>${tx(cs[0].meta.label, lang)} · ${s.perRegion}</summary>
       <p class="desc">${tx(cs[0].meta.description, lang)}</p>
-      ${cs.filter((c) => !(c.table?.name === 'regions' && c.table.rowId === 'china' && (c.table.field === 'tariff' || c.table.field === 'dataRegime'))).map((c) => this.renderControl(c, tx(c.table!.rowLabel, lang), true))}
+      ${cs.filter((c) => !(c.table?.name === 'regions' && c.table.rowId === 'china' && (c.table.field === 'tariff' || c.table.field === 'dataRegime'))).map((c) => this.control(c, tx(c.table!.rowLabel, lang), true))}
     </details>`)}`;
+  }
+
+  /**
+   * A lever, drawn again only when what it shows changed: moving one slider re-rendered all of
+   * the panel's levers (hundreds, with the regions' tables), ~40 ms in the change's own task.
+   */
+  private control(c: Control, label: string, compact = false) {
+    const deps = [c.id, JSON.stringify(getControlValue(this.scenario, c) ?? null), this.lang, this.problems[c.id], this.advanced.has(c.id), this.clampNotes[c.id], JSON.stringify(this.scenario.time ?? null), label, compact];
+    return guard(deps, () => this.renderControl(c, label, compact));
   }
 
   private renderControl(c: Control, label: string, compact = false): TemplateResult {
