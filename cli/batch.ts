@@ -86,6 +86,26 @@ export function experimentKey(exp: Experiment): string {
   return createHash('sha256').update(JSON.stringify({ modelVersion: MODEL_VERSION, ...rest, resolvedBase: { ...exp.baseScenario, name: '' } })).digest('hex').slice(0, 16);
 }
 
+/** The first place two JSON values differ ("parameters[0].values[2]"), or undefined when they are equal. */
+export function firstDifference(a: unknown, b: unknown, at = ''): { path: string; was: unknown; now: unknown } | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    for (let i = 0; i < a.length; i++) { const d = firstDifference(a[i], b[i], `${at}[${i}]`); if (d) return d; }
+  } else if (isObj(a) && isObj(b) && !Array.isArray(a) && !Array.isArray(b)) {
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
+      const d = firstDifference(a[key], b[key], at ? `${at}.${key}` : key);
+      if (d) return d;
+    }
+  }
+  return { path: at || '(the whole experiment)', was: a, now: b };
+}
+
+const shortJson = (x: unknown) => {
+  const text = x === undefined ? 'not given' : JSON.stringify(x);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+};
+
 interface Lock {
   key: string;
   shard: string | null;
@@ -119,7 +139,15 @@ export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undef
     } catch {
       lock = undefined;
     }
-    if (lock && lock.key !== key) throw new InputError(`${dir} holds runs of a different experiment (or one changed since, or another model version); use another --out directory, or delete it to start again`);
+    if (lock && lock.key !== key) {
+      // say what differs, so a changed value is found without comparing files by hand
+      const { name: _a, description: _b, ...was } = lock.experiment ?? {};
+      const { name: _c, description: _d, ...now } = experimentObject(exp);
+      void _a; void _b; void _c; void _d;
+      const diff = firstDifference(was, now);
+      const what = diff ? `: ${diff.path} was ${shortJson(diff.was)}, now ${shortJson(diff.now)}` : ` (the same experiment file, but another model version or other model defaults; this model is ${MODEL_VERSION})`;
+      throw new InputError(`${dir} holds runs of a different experiment${what}; use another --out directory, or delete it to start again`);
+    }
     if (lock && lock.shard !== shardText) throw new InputError(`${dir} holds runs of ${lock.shard ? `shard ${lock.shard}` : 'the unsharded sweep'}, not ${shardText ? `shard ${shardText}` : 'the unsharded sweep'}; give each shard its own --out directory`);
     if (lock) return;
   }

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tableFromIPC } from 'apache-arrow';
+import { firstDifference } from '../cli/batch.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FINAL = ['runs.csv', 'runs.arrow', 'summary.csv', 'manifest.json'];
@@ -215,11 +216,18 @@ describe('npm run sweep / merge', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'provenance.json'), 'utf8'))).toMatchObject({ interrupted: true });
   });
 
+  it('names the first place a changed experiment differs from the one a directory holds', () => {
+    expect(firstDifference({ seed: 3, parameters: [{ path: 'x', values: [1, 2] }] }, { seed: 3, parameters: [{ path: 'x', values: [1, 3] }] })).toEqual({ path: 'parameters[0].values[1]', was: 2, now: 3 });
+    expect(firstDifference({ a: 1 }, { a: 1, months: 'last' })).toEqual({ path: 'months', was: undefined, now: 'last' });
+    expect(firstDifference({ v: [1, 2] }, { v: [1, 2, 3] })).toEqual({ path: 'v', was: [1, 2], now: [1, 2, 3] });
+    expect(firstDifference({ a: [1] }, { a: [1] })).toBeUndefined();
+  });
+
   it('refuses to mix experiments in one directory', async () => {
     const other = write('other.json', { ...EXPERIMENT, seed: 4 });
     const r = await cli('sweep', other, '--out', dir('w1'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*holds runs of a different experiment/);
+    expect(r.stderr).toMatch(/^error: .*holds runs of a different experiment: seed was 3, now 4; use another --out directory/);
     const m = await cli('merge', dir('w1'), dir('killed'), '--out', dir('mixed'));
     expect(m.stderr).toMatch(/^error: .*holds a different experiment/);
     // nor merge one experiment's shards into a directory holding another's progress
