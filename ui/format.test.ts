@@ -44,3 +44,18 @@ describe('a name with its unit', () => {
     expect(zh.sweep.withUnit('中小企业贷款利率', '每年')).toBe('中小企业贷款利率（每年）');
   });
 });
+
+import { shownPointChange, pct, pointChange } from './format.ts';
+
+describe('a change in points', () => {
+  it('is the difference of the two shares as shown, so the card\'s arithmetic adds up', () => {
+    const a = 0.79126, b = 0.77349; // shown 79.1 % and 77.3 %: +1.8 pp, as the unrounded 1.777 also rounds
+    expect(pct(a, 'en')).toBe('79.1%');
+    expect(pct(b, 'en')).toBe('77.3%');
+    expect(pointChange(shownPointChange(a, b), 'en', 'pp')).toBe('+1.8 pp');
+    // 79.14 % − 77.36 % = 1.78 pp unrounded (+1.8), but the card shows 79.1 % and 77.4 %: +1.7
+    expect(pointChange(shownPointChange(0.7914, 0.7736), 'en', 'pp')).toBe('+1.7 pp');
+    expect(pointChange(0.7914 - 0.7736, 'en', 'pp')).toBe('+1.8 pp');
+    expect(shownPointChange(0.4891, 0.2334)).toBeCloseTo(0.256, 12);
+  });
+});

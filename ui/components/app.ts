@@ -547,7 +547,7 @@ export class YiwuApp extends LitElement {
         const b = fig ? get(fig.b) : Number.NaN;
         const d = mode === 'pp' ? a - b : b !== 0 ? a / b - 1 : Number.NaN;
         const tiny = Math.abs(d) < 0.0005;
-        const delta = !fig ? '' : tiny ? s.same : mode === 'pp' ? f.pointChange(d, lang, s.pp) : f.change(d, lang);
+        const delta = !fig ? '' : tiny ? s.same : mode === 'pp' ? f.pointChange(f.shownPointChange(a, b), lang, s.pp) : f.change(d, lang);
         const dir = !fig || tiny ? 'flat' : d > 0 ? 'up' : 'down';
         // a change smaller than what the seed alone moves is marked as such (paired band runs)
         const noise = fig && !tiny && !stale ? pairedNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, get, mode === 'pp', MODES) : undefined;
