@@ -70,7 +70,10 @@ export function lastYear(s: Shown, wantedYear?: number): { year: number; from: n
 /** The last calendar year all of whose twelve months a run's months cover (a run may end mid-year). */
 export function lastWholeYear(months: readonly string[]): number | undefined {
   const count = new Map<number, number>();
-  for (const m of months) count.set(Number(m.slice(0, 4)), (count.get(Number(m.slice(0, 4))) ?? 0) + 1);
+  for (const m of months) {
+    const year = Number(m.slice(0, 4));
+    count.set(year, (count.get(year) ?? 0) + 1);
+  }
   let last: number | undefined;
   for (const [year, n] of count) if (n === 12 && (last === undefined || year > last)) last = year;
   return last;
