@@ -143,7 +143,7 @@ describe('trailing average (classroom: noisy monthly figures)', () => {
 
 describe('policy report total', () => {
   const figures = (exports: Record<string, number>, share: Record<string, number>, tariff: Record<string, number>, landed: Record<string, number>): YearFigures => ({
-    totalTrade: 0, exports: 0, digitalShare: 0, exporters: 0, merchants: 0, smile: 0, rejection: 0, landed: 0,
+    totalTrade: 0, exports: 0, digitalShare: 0, exporters: 0, merchants: 0, smile: 0, rejection: 0, applications: 0, landed: 0,
     exportsByRegion: exports, valueAddedByStage: [], freightByMode: {}, transitByMode: {}, landedByRegion: landed, shareByRegion: share, tariffByRegion: tariff,
   });
   it('sums trade, diversion and tariffs over the regions; landed cost weighted by each side\'s exports', () => {

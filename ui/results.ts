@@ -113,6 +113,8 @@ export interface YearFigures {
   merchants: number;
   smile: number;
   rejection: number;
+  /** SME credit applications a month (the rejection rate's base: dear credit deters the weaker applicants). */
+  applications: number;
   landed: number;
   exportsByRegion: Record<string, number>;
   valueAddedByStage: number[];
@@ -168,6 +170,7 @@ export function yearFigures(s: Shown, y: { from: number; to: number }, modes: re
     merchants: v(idx('merchants_alive'))[y.to - 1],
     smile: va[2] > 0 ? (va[1] + va[4]) / va[2] : Number.NaN,
     rejection: applications > 0 ? 1 - approvals / applications : Number.NaN,
+    applications: applications / (y.to - y.from),
     landed: weights > 0 ? weighted / weights : Number.NaN,
     exportsByRegion, valueAddedByStage: va, freightByMode, transitByMode, landedByRegion, shareByRegion, tariffByRegion,
   };

@@ -106,6 +106,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await done(page);
     // (polled: the cards follow the last runs by a frame or two)
     await expect.poll(() => page.locator('[data-card="rejection"] [data-noise]').textContent(), { timeout: 60_000 }).toMatch(/^seed noise ±/);
+    // the rejection rate says how many apply: its base moves with the policy too
+    expect(await page.locator('[data-card="rejection"] .card-note').textContent()).toMatch(/^share of [\d,]+ applications a month \(baseline [\d,]+\) · Baseline: [\d.]+%$/);
     await moveSlider(page, 'rules.smeCreditSupply', 1);
     await done(page);
   }, 120_000);

@@ -558,7 +558,7 @@ export class YiwuApp extends LitElement {
           <p class="value" data-value>${fig ? fmt(a) : noFigures}</p>
           <p class="delta ${dir}" data-delta>${fig ? html`<span aria-hidden="true">${dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝'}</span> ${delta} ${s.vsBaseline}` : ''}</p>
           ${noise !== undefined ? html`<p class="card-noise" data-noise>${withinNoise ? s.withinNoise(noiseText) : s.seedNoise(noiseText)}</p>` : nothing}
-          <p class="card-note">${s.cardNotes[id]}${fig ? html` · ${s.baseline}: <span class="nowrap">${fmt(b)}</span>` : ''}</p>
+          <p class="card-note">${id === 'rejection' && fig ? s.rejectionBase(f.count(fig.a.applications, lang), f.count(fig.b.applications, lang)) : s.cardNotes[id]}${fig ? html` · ${s.baseline}: <span class="nowrap">${fmt(b)}</span>` : ''}</p>
         </article>`;
       })}
       </div>

@@ -62,6 +62,8 @@ export const en = {
     totalTrade: 'exports + imports, per year', digitalShare: 'B2B platform + cross-border e-commerce', exporters: 'average per month',
     merchants: 'at year end', smile: 'ratio of value added', rejection: 'share of applications', landed: 'per US$ of goods, trade-weighted',
   } as Record<string, string>,
+  /** The rejection card's base: how many apply (a dear rate deters the weaker applicants, so fewer are refused). */
+  rejectionBase: (scenario: string, baseline: string) => `share of ${scenario} applications a month (baseline ${baseline})`,
   withinNoise: (n: string) => `within seed noise (${n}): may be no effect`,
   seedNoise: (n: string) => `seed noise ${n}`,
   vsBaseline: 'vs baseline',

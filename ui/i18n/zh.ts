@@ -63,6 +63,7 @@ export const zh: Strings = {
     totalTrade: '出口加进口，全年', digitalShare: 'B2B平台与跨境电商', exporters: '月均',
     merchants: '年末', smile: '增加值之比', rejection: '占申请数比例', landed: '每美元货值，按贸易额加权',
   },
+  rejectionBase: (scenario: string, baseline: string) => `占每月${scenario}份申请的比例（基准${baseline}份）`,
   withinNoise: (n: string) => `在随机种子噪声范围内（${n}）：可能并无效果`,
   seedNoise: (n: string) => `随机种子噪声 ${n}`,
   vsBaseline: '相对基准',
