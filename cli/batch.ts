@@ -101,6 +101,13 @@ export function firstDifference(a: unknown, b: unknown, at = ''): { path: string
   return { path: at || '(the whole experiment)', was: a, now: b };
 }
 
+/** An experiment without its name and description (text that changes no run). */
+function withoutTexts(experiment: object): object {
+  const { name: _n, description: _d, ...rest } = experiment as Record<string, unknown>;
+  void _n; void _d;
+  return rest;
+}
+
 const shortJson = (x: unknown) => {
   const text = x === undefined ? 'not given' : JSON.stringify(x);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
@@ -141,10 +148,7 @@ export function openOutputDir(dir: string, exp: Experiment, shard: Shard | undef
     }
     if (lock && lock.key !== key) {
       // say what differs, so a changed value is found without comparing files by hand
-      const { name: _a, description: _b, ...was } = lock.experiment ?? {};
-      const { name: _c, description: _d, ...now } = experimentObject(exp);
-      void _a; void _b; void _c; void _d;
-      const diff = firstDifference(was, now);
+      const diff = firstDifference(withoutTexts(lock.experiment ?? {}), withoutTexts(experimentObject(exp)));
       const what = diff ? `: ${diff.path} was ${shortJson(diff.was)}, now ${shortJson(diff.now)}` : ` (the same experiment file, but another model version or other model defaults; this model is ${MODEL_VERSION})`;
       throw new InputError(`${dir} holds runs of a different experiment${what}; use another --out directory, or delete it to start again`);
     }

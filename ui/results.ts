@@ -298,20 +298,20 @@ export function pairedNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: nu
   return pairedChangeNoise(scRuns, bsRuns, yearWanted, change, modes);
 }
 
-/**
- * The same for any change measured on a pair of runs' figures (scenario's, baseline's): the
- * policy report's trade created and diverted are such changes, in US$.
- */
-export function pairedChangeNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, change: (sc: YearFigures, base: YearFigures) => number, modes: readonly string[]): number | undefined {
-  const diffs: number[] = [];
+/** A change measured on each seed pair's figures for a year (scenario's, baseline's): its seed noise. */
+function pairedChangeNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, change: (sc: YearFigures, base: YearFigures) => number, modes: readonly string[]): number | undefined {
+  return predictionHalfWidth(yearPairs(scRuns, bsRuns, yearWanted, modes).map(([a, b]) => change(a, b)).filter(Number.isFinite));
+}
+
+/** The seed pairs' figures for a year, where both runs have the whole year. */
+function yearPairs(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, modes: readonly string[]): Array<[YearFigures, YearFigures]> {
+  const out: Array<[YearFigures, YearFigures]> = [];
   for (const [a, b] of seedPairs(scRuns, bsRuns)) {
     const fa = runYearFigures(a, yearWanted, modes);
     const fb = runYearFigures(b, yearWanted, modes);
-    if (!fa || !fb) continue;
-    const d = change(fa, fb);
-    if (Number.isFinite(d)) diffs.push(d);
+    if (fa && fb) out.push([fa, fb]);
   }
-  return predictionHalfWidth(diffs);
+  return out;
 }
 
 /**
@@ -361,16 +361,20 @@ export const REPORT_TOTAL = 'total';
  * noise, from the band's seed pairs, in US$.
  */
 export function reportNoise(scRuns: RunData[], bsRuns: RunData[], yearWanted: number, modes: readonly string[]): ReportNoise {
-  const out: ReportNoise = {};
   const measures = ['exportsChange', 'created', 'diverted'] as const;
-  for (const region of [...FOREIGN_REGIONS, REPORT_TOTAL]) {
-    const row = (a: YearFigures, b: YearFigures) => {
-      const rows = policyReport(a, b);
-      return region === REPORT_TOTAL ? reportTotal(rows, a, b) : rows.find((r) => r.region === region)!;
-    };
-    out[region] = {};
-    for (const m of measures) out[region][m] = pairedChangeNoise(scRuns, bsRuns, yearWanted, (a, b) => row(a, b)[m], modes);
+  const regions = [...FOREIGN_REGIONS, REPORT_TOTAL];
+  // each pair's report once, its rows' changes gathered by region and measure
+  const diffs = new Map(regions.map((region) => [region, measures.map(() => [] as number[])]));
+  for (const [a, b] of yearPairs(scRuns, bsRuns, yearWanted, modes)) {
+    const rows = policyReport(a, b);
+    const total = reportTotal(rows, a, b);
+    for (const region of regions) {
+      const row = region === REPORT_TOTAL ? total : rows.find((r) => r.region === region)!;
+      measures.forEach((m, i) => { if (Number.isFinite(row[m])) diffs.get(region)![i].push(row[m]); });
+    }
   }
+  const out: ReportNoise = {};
+  for (const region of regions) out[region] = Object.fromEntries(measures.map((m, i) => [m, predictionHalfWidth(diffs.get(region)![i])]));
   return out;
 }
 

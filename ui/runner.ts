@@ -129,12 +129,14 @@ export class Runner {
       const own = scale === r.scale;
       return Array.from({ length: BAND_SEEDS }, (_, i) => ({ seed: r.seed + (own ? i : i + 1), scale }));
     };
-    const plan = (r: SideRequest) => ({
+    const scBand = bandSeeds(scenario);
+    const bsBand = bandSeeds(baseline);
+    const plan = (r: SideRequest, seeds: Array<{ seed: number; scale: number }>) => ({
       main: jobKey(r.input, r.seed, r.scale),
       preview: jobKey(r.input, r.seed, PREVIEW_SCALE),
-      band: bandSeeds(r).map((b) => jobKey(r.input, b.seed, b.scale)),
+      band: seeds.map((b) => jobKey(r.input, b.seed, b.scale)),
     });
-    this.sides = { scenario: plan(scenario), baseline: plan(baseline) };
+    this.sides = { scenario: plan(scenario, scBand), baseline: plan(baseline, bsBand) };
     const jobs: Job[] = [];
     const add = (r: SideRequest, key: string, seed: number, scale: number, stream = true) => {
       if (!jobs.some((j) => j.key === key)) jobs.push({ key, input: r.input, seed, scale, stream });
@@ -149,8 +151,6 @@ export class Runner {
     add(baseline, b.main, baseline.seed, baseline.scale);
     // the two sides' band seeds alternate, so the seed pairs behind the cards' noise complete
     // one by one (the noise needs three pairs: the full runs' and two more)
-    const scBand = bandSeeds(scenario);
-    const bsBand = bandSeeds(baseline);
     for (let i = 0; i < BAND_SEEDS; i++) {
       // (not streamed: a band needs whole runs, and each streamed batch would cost a redraw)
       add(scenario, s.band[i], scBand[i].seed, scBand[i].scale, false);

@@ -246,11 +246,11 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         const scheduleLike = !u || isSchedule(u);
         if (branch && (isObj || (typeof value === 'number' && scheduleLike))) {
           out.push(...problemsFromIssues(root, input, branch.map((i) => ({ ...i, path: [...path, ...i.path] }))));
-        } else if (u && !isSchedule(u)) {
+        } else if (!scheduleLike) {
           // another choice of forms (an experiment's "months", its "base"): say what each one is
-          const words = (u.options ?? []).flatMap((o) => { const d = defOf(unwrap(o)); return d.type === 'enum' ? Object.values(d.entries ?? {}).map(String) : []; });
+          const words = u.options!.flatMap(enumWords);
           const found = typeof value === 'string' && words.length ? `${show(value)} is not allowed${suggest(value, words)}` : whatWasFound(value);
-          out.push({ path: at, message: `${found}; expected ${(u.options ?? []).map(describeForm).join(' or ')}` });
+          out.push({ path: at, message: `${found}; expected ${u.options!.map(describeForm).join(' or ')}` });
         } else {
           out.push({ path: at, message: `${whatWasFound(value)}; expected a number or a schedule { "base": number, "segments": [{ "start": "YYYY-MM", "end": "YYYY-MM", "to": number }] }` });
         }
@@ -275,7 +275,7 @@ function isSchedule(u: ZodDef): boolean {
 function describeForm(schema: z.ZodType): string {
   const d = defOf(unwrap(schema));
   switch (d.type) {
-    case 'enum': return Object.values(d.entries ?? {}).map((v) => JSON.stringify(v)).join(' or ');
+    case 'enum': return enumWords(schema).map((v) => JSON.stringify(v)).join(' or ');
     case 'literal': return (d.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
     case 'number': return 'a number';
     case 'string': return schema.description ? `a ${schema.description}` : 'a text';
@@ -288,4 +288,10 @@ function describeForm(schema: z.ZodType): string {
     case 'object': return `{ ${Object.keys(d.shape ?? {}).map((k) => `"${k}": ${describeForm(d.shape![k]).replace(/^a /, '')}`).join(', ')} }`;
     default: return d.type;
   }
+}
+
+/** The words an enum allows (none for other schemas). */
+function enumWords(schema: z.ZodType): string[] {
+  const d = defOf(unwrap(schema));
+  return d.type === 'enum' ? Object.values(d.entries ?? {}).map(String) : [];
 }

@@ -195,12 +195,11 @@ export class YiwuApp extends LitElement {
   /** Sends the current state to the runner and writes the share link. */
   private start() {
     const scen = pruneDefaults(this.scenario);
-    // the baseline's policies at the scenario's scale and time window (ui/compare.ts)
-    const baseline = baselineLike(presetByName(this.baselineName)?.scenario ?? {}, scen);
+    const baseline = this.baselineInput(scen);
     const runInput = (o: Obj) => { const { name: _n, ...rest } = o; void _n; return rest; };
     this.runner.request(
       { input: runInput(scen), seed: this.seed, scale: scaleOf(scen) },
-      { input: runInput(pruneDefaults(baseline)), seed: this.seed, scale: scaleOf(baseline) },
+      { input: runInput(baseline), seed: this.seed, scale: scaleOf(baseline) },
     );
     const link = writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario: scen });
     this.ownHash = link;
@@ -210,6 +209,11 @@ export class YiwuApp extends LitElement {
     const write = () => { if (location.hash !== link && this.ownHash === link) history.replaceState(null, '', link); };
     this.linkTimer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(write, { timeout: 1000 }) : write()), 0);
     this.shareText = '';
+  }
+
+  /** The baseline preset's policies at the scenario's scale and time window (ui/compare.ts), defaults pruned. */
+  private baselineInput(scenario: Obj): Obj {
+    return pruneDefaults(baselineLike(presetByName(this.baselineName)?.scenario ?? {}, scenario));
   }
 
   /**
@@ -304,7 +308,7 @@ export class YiwuApp extends LitElement {
   private async exportCsv(side: Side) {
     this.messages = [{ kind: 'info', text: (l) => STRINGS[l].preparingCsv }];
     const scen = pruneDefaults(this.scenario);
-    const input = side === 'scenario' ? scen : pruneDefaults(baselineLike(presetByName(this.baselineName)?.scenario ?? {}, scen));
+    const input = side === 'scenario' ? scen : this.baselineInput(scen);
     const text = await this.runner.csv(input, this.seed);
     this.messages = [];
     const stem = side === 'scenario' ? this.scenarioFileName() : `baseline-${this.baselineName}`;

@@ -21,9 +21,14 @@ const MODES = ['sea', 'rail', 'air', 'express', 'overseas_warehouse', 'road'];
 
 type Obj = Record<string, unknown>;
 
+/** Where a lever's slider ends: its maximum, or below it where usual values are far smaller (clearance days: 5 of 30). */
+function sliderEnd(c: Control): number {
+  return Math.min(c.meta.maximum ?? 1, c.meta.sliderMaximum ?? Number.POSITIVE_INFINITY);
+}
+
 function step(c: Control): number {
   if (c.meta.integer) return 1;
-  const span = Math.min(c.meta.maximum ?? 1, c.meta.sliderMaximum ?? Number.POSITIVE_INFINITY) - (c.meta.minimum ?? 0);
+  const span = sliderEnd(c) - (c.meta.minimum ?? 0);
   // a hundred keyboard steps from end to end (a share moves by 0.01 per arrow press)
   const raw = span / 100;
   const p = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -151,9 +156,8 @@ export class YiwuLevers extends LitElement {
     const id = `lever-${c.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
     const min = c.meta.minimum ?? 0;
     const max = c.meta.maximum ?? 1;
-    // the slider may end below the maximum (clearance days: 0–5 on the slider, up to 30 typed)
-    const sliderMax = Math.min(max, c.meta.sliderMaximum ?? max);
     const value = finalValue(current as ScheduleInput);
+    const boxText = String(Number(value.toPrecision(6)));
     const defaultText = f.withUnit(finalValue(c.defaultValue), unit, lang);
     // a schedule's default is a path: "0.1 → 0.85 (2023) → 0.95 (2030)", so a target below the
     // default's own path is seen as one (0.9 by 2026 is less 5G than the default after 2026)
@@ -169,18 +173,20 @@ export class YiwuLevers extends LitElement {
       // a measure's unit follows each number ("US$"); a scale's name ("share", "index, 0 to 1") does not read after one
       const after = MEASURE_FREE_UNITS.has(c.meta.unit.en) ? '' : unit;
       const kept = f.withUnit(value, after, lang);
-      // nothing or no number typed: the lever keeps its value, and the box shows it again
+      // the lever keeps its value (the box shows it again) and the note says why
+      const keep = (note: string) => {
+        this.clampNotes = { ...others, [c.id]: note };
+        if (box) box.value = boxText;
+      };
       if (typed === '' || !Number.isFinite(x)) {
-        this.clampNotes = { ...others, [c.id]: typed === '' ? s.nothingTyped(kept) : s.notANumber(shortened(typed), kept) };
-        if (box) box.value = String(Number(value.toPrecision(6)));
+        keep(typed === '' ? s.nothingTyped(kept) : s.notANumber(shortened(typed), kept));
         return;
       }
       const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
       if (clamped === x || (c.meta.integer && clamped === Math.round(x))) this.clampNotes = others;
       else if (FRACTION_UNITS.has(c.meta.unit.en) && x / 100 >= min && x / 100 <= max) {
         // "6" for a rate of 6 %: the lever keeps its value rather than jump to the maximum (30 %)
-        this.clampNotes = { ...others, [c.id]: s.percentTyped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.num(x / 100, lang, 6), kept) };
-        if (box) box.value = String(Number(value.toPrecision(6)));
+        keep(s.percentTyped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.num(x / 100, lang, 6), kept));
         return;
       } else this.clampNotes = { ...others, [c.id]: s.clamped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.withUnit(clamped, after, lang)) };
       if (isSched) this.setTarget(c, clamped, this.targetYear(current));
@@ -194,10 +200,10 @@ export class YiwuLevers extends LitElement {
       </div>
       ${compact ? nothing : html`<p class="desc" id="${id}-d">${tx(c.meta.description, lang)}</p>`}
       <div class="lever-input">
-        <input type="range" id=${id} min=${min} max=${sliderMax} step=${step(c)} .value=${String(value)} aria-describedby=${compact ? nothing : `${id}-d`}
+        <input type="range" id=${id} min=${min} max=${sliderEnd(c)} step=${step(c)} .value=${String(value)} aria-describedby=${compact ? nothing : `${id}-d`}
           aria-valuetext=${f.withUnit(value, unit, lang)}
           @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value)} />
-        <input type="text" inputmode="decimal" class="num" aria-label=${s.sweep.withUnit(label, unit)} .value=${String(Number(value.toPrecision(6)))}
+        <input type="text" inputmode="decimal" class="num" aria-label=${s.sweep.withUnit(label, unit)} .value=${boxText}
           @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value, e.target as HTMLInputElement)} />
         ${isSched ? html`<label class="year"><span>${s.byYear}</span>
           <select aria-label="${label}: ${s.byYear}" @change=${(e: Event) => this.setTarget(c, value, Number((e.target as HTMLSelectElement).value))}>
