@@ -35,6 +35,25 @@ describe('accounting identities', () => {
     }
   });
 
+  it('sales by the merchants\' stage sum to the value produced, and their margins draw the smile curve', () => {
+    const markup = sim.world.scenario.model.traderMarkup;
+    const margin = (stage: string, t: number) => sim.series.get('margin_by_stage', { stage })![t];
+    let compared = 0;
+    for (let t = 0; t < sim.months.length; t++) {
+      const sales = STAGES.reduce((s, g) => s + sim.series.get('sales_by_stage', { stage: g })![t], 0);
+      expect(sales / sim.series.get('value_produced_usd')![t]).toBeCloseTo(1, 9);
+      // production and market sales earn the trading margin alone; design, then brand, add premia
+      expect(margin('production', t)).toBeCloseTo(markup / (1 + markup), 12);
+      expect(margin('market_sales', t)).toBeCloseTo(markup / (1 + markup), 12);
+      if (Number.isFinite(margin('design_rnd', t)) && Number.isFinite(margin('brand', t))) {
+        expect(margin('design_rnd', t)).toBeGreaterThan(margin('production', t) + 0.05);
+        expect(margin('brand', t)).toBeGreaterThan(margin('design_rnd', t));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(sim.months.length / 2);
+  });
+
   it('no cash from nothing: merchants\' cash changes only by recorded flows', () => {
     expect(Math.max(...gaps.cash)).toBeLessThan(1e-9);
     expect(sim.accounting.cashGap).toBeLessThan(1e-9);

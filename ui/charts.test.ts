@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, type Line } from './charts.ts';
+import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, smileOption, smileCircle, type Line } from './charts.ts';
 
 const line = (values: number[], done = values.length): Line => ({ name: 'x', data: Float64Array.from(values), done, color: '#000' });
 
@@ -95,5 +95,25 @@ describe('category labels', () => {
     for (const line of wrapLabel('Russia & Central Asia', 70, 11).split('\n')) expect(['Russia &', 'Central', 'Asia', 'Central Asia', 'Russia']).toContain(line);
     expect(wrapLabel('俄罗斯及中亚地区', 44, 11).split('\n').length).toBeGreaterThan(1);
     expect(wrapLabel('俄罗斯及中亚地区', 44, 11).replace(/\n/g, '')).toBe('俄罗斯及中亚地区');
+  });
+
+  it('the smile curve: margin by stage, circles with areas in proportion to the share of merchants, the scenario labelled with its change', () => {
+    // area ∝ share: four times the share, twice the diameter; no merchants, no circle
+    expect(smileCircle(0.5) / smileCircle(0.125)).toBeCloseTo(2, 12);
+    expect(smileCircle(0)).toBe(0);
+    expect(smileCircle(Number.NaN)).toBe(0);
+    type S = { data: Array<{ value: number; symbolSize: number } | null>; label: { show: boolean; formatter?: (p: { dataIndex: number }) => string }; lineStyle: { type: unknown } };
+    const o = smileOption(['Design', 'Production', 'Brand'], [
+      { name: 'scenario', color: '#0072B2', margin: [0.34, 0.2, Number.NaN], share: [0.081, 0.5, 0] },
+      { name: 'baseline', color: '#555555', dashed: true, margin: [0.33, 0.2, 0.46], share: [0.065, 0.52, 0.01] },
+    ], { margin: 'margin', merchants: 'merchants', pp: 'pp' }, 'en') as unknown as { series: S[]; tooltip: { formatter: (p: Array<{ dataIndex: number; seriesIndex: number }>) => string } };
+    const [scenario, baseline] = o.series;
+    expect(scenario.data[0]).toEqual({ value: 0.34, symbolSize: smileCircle(0.081) });
+    expect(scenario.data[2]).toBeNull(); // no margin without sales: a gap, not a zero
+    expect(baseline.lineStyle.type).toEqual([6, 4]);
+    expect(baseline.label.show).toBe(false);
+    expect(scenario.label.formatter!({ dataIndex: 0 })).toBe('{share|8.1%}\n{change|+1.6 pp}');
+    expect(scenario.label.formatter!({ dataIndex: 1 })).toBe('{share|50.0%}\n{change|−2.0 pp}');
+    expect(o.tooltip.formatter([{ dataIndex: 0, seriesIndex: 0 }, { dataIndex: 0, seriesIndex: 1 }])).toBe('Design\nscenario: margin 34%, merchants 8.1%\nbaseline: margin 33%, merchants 6.5%');
   });
 });

@@ -331,18 +331,68 @@ export function barOption(categories: string[], bars: Bars[], kind: Kind, lang: 
   };
 }
 
-/** The smile curve: value added along the stages, scenario solid, baseline dashed; straight segments (stages are categories: a spline between them would draw values that do not exist). */
-export function smileOption(stages: string[], lines: Bars[], lang: Lang): EChartsCoreOption {
-  const fmt = formatter('money', lang);
+/** One side (scenario or baseline) of the smile curve, by stage in the order drawn. */
+export interface SmileSide {
+  name: string;
+  color: string;
+  dashed?: boolean;
+  /** Merchants' gross margin on sales at each stage (the curve's height). */
+  margin: number[];
+  /** Share of merchants at each stage (the circles' areas). */
+  share: number[];
+}
+
+/** '#0072B2' at an opacity, as rgba (an itemStyle opacity would fade the labels too). */
+function translucent(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
+
+/** A circle's diameter for a share of merchants: area in proportion to the share (half of all merchants: 50 px). */
+export function smileCircle(share: number): number {
+  return Number.isFinite(share) && share > 0 ? Math.max(6, 70 * Math.sqrt(share)) : 0;
+}
+
+/**
+ * The smile curve (Shih 1992): merchants' margin at each value-chain stage along the chain, and
+ * where the hub's merchants sit on it — each stage's circle has an area in proportion to the
+ * share of merchants there, labelled for the scenario. Scenario solid and filled, baseline dashed
+ * and hollow; straight segments (stages are categories: a spline would draw values that do not
+ * exist).
+ */
+export function smileOption(stages: string[], sides: SmileSide[], words: { margin: string; merchants: string; pp: string }, lang: Lang): EChartsCoreOption {
+  const pct = (v: number, digits: number) => f.pct(v, lang, digits);
+  const shareText = (v: number) => pct(v, 1);
+  // the scenario's circles say the share and its change against the baseline's (the first side against the second)
+  const [scenario, baseline] = sides;
+  const changeText = (i: number) => (baseline ? f.pointChange(f.shownPointChange(scenario.share[i], baseline.share[i]), lang, words.pp) : '');
   return {
     ...base(lang),
-    tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => fmt(v) },
+    tooltip: {
+      ...base(lang).tooltip,
+      formatter: (params: Array<{ dataIndex: number; seriesIndex: number }>) => {
+        const i = params[0]?.dataIndex ?? 0;
+        return [stages[i], ...params.map((p) => {
+          const side = sides[p.seriesIndex];
+          const m = side.margin[i];
+          return `${side.name}: ${words.margin} ${Number.isFinite(m) ? pct(m, 0) : '–'}, ${words.merchants} ${shareText(side.share[i])}`;
+        })].join('\n');
+      },
+    },
     xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: categoryLabels(stages, 11, 62) },
-    yAxis: { type: 'log', axisLabel: { ...FONT, formatter: fmt } },
-    series: lines.map((l) => ({
-      type: 'line', name: l.name, smooth: false, data: l.values.map((v) => (Number.isFinite(v) && v > 0 ? v : null)),
-      symbol: l.dashed ? 'emptyCircle' : 'circle', symbolSize: 8,
-      lineStyle: { color: l.color, width: 2, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
+    // room above the highest circle for its two-line label
+    yAxis: { type: 'value', min: 0, max: (extent: { max: number }) => Math.ceil((extent.max + 0.1) * 10) / 10, axisLabel: { ...FONT, formatter: (v: number) => pct(v, 0) } },
+    series: sides.map((side) => ({
+      type: 'line', name: side.name, smooth: false, symbol: 'circle', connectNulls: false,
+      data: side.margin.map((m, i) => (Number.isFinite(m) ? { value: m, symbolSize: smileCircle(side.share[i]) } : null)),
+      lineStyle: { color: side.color, width: 2, type: side.dashed ? [6, 4] : 'solid' },
+      itemStyle: side.dashed ? { color: 'rgba(255,255,255,0)', borderColor: side.color, borderWidth: 1.5, borderType: 'dashed' } : { color: translucent(side.color, 0.45), borderColor: side.color, borderWidth: 1.5 },
+      label: side !== scenario ? { show: false } : {
+        show: true, position: 'top', distance: 4, ...FONT,
+        formatter: (p: { dataIndex: number }) => `{share|${shareText(side.share[p.dataIndex])}}\n{change|${changeText(p.dataIndex)}}`,
+        rich: { share: { ...FONT, fontSize: 12, fontWeight: 'bold', color: '#222222', align: 'center' }, change: { ...FONT, fontSize: 11, color: '#555555', align: 'center' } },
+      },
+      z: side.dashed ? 3 : 2,
     })),
   };
 }

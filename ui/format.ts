@@ -55,7 +55,6 @@ export function change(v: number, lang: Lang, digits = 1): string {
   if (!ok(v)) return '–';
   return minus(nf(lang, `chg${digits}`, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v));
 }
-/** A change in percentage points. */
 /**
  * The change in points between two shares as they are shown (one decimal of a per cent each):
  * 79.1 % against 77.3 % reads +1.8 pp, not the +1.7 of the unrounded shares, which a reader
@@ -65,6 +64,7 @@ export function shownPointChange(a: number, b: number): number {
   const shown = (x: number) => Math.round(x * 1000) / 1000;
   return Math.round((shown(a) - shown(b)) * 1000) / 1000;
 }
+/** A change in percentage points: "+1.6 pp". */
 export function pointChange(v: number, lang: Lang, unit: string): string {
   if (!ok(v)) return '–';
   return `${minus(nf(lang, 'pp', { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100))} ${unit}`;

@@ -6,6 +6,12 @@ export const STAGE_TEXT: Record<string, Text> = {
   raw_material: { en: 'Raw materials', zh: '原材料' }, design_rnd: { en: 'Design & R&D', zh: '设计研发' }, production: { en: 'Production', zh: '加工生产' },
   market_sales: { en: 'Market sales', zh: '市场销售' }, brand: { en: 'Brand & service', zh: '品牌与售后' },
 };
+/**
+ * The stages in the order the smile curve draws them (Shih 1992): design and R&D at its left end,
+ * then the supply of materials, production and market sales along the bottom, brand and service
+ * at the right end.
+ */
+export const SMILE_ORDER = ['design_rnd', 'raw_material', 'production', 'market_sales', 'brand'] as const;
 export const CHANNEL_TEXT: Record<string, Text> = {
   market_hall: { en: 'Market hall', zh: '实体市场' }, b2b_platform: { en: 'B2B platform', zh: 'B2B平台' }, cross_border_ecommerce: { en: 'Cross-border e-commerce', zh: '跨境电商' },
 };

@@ -144,7 +144,7 @@ describe('trailing average (classroom: noisy monthly figures)', () => {
 describe('policy report total', () => {
   const figures = (exports: Record<string, number>, share: Record<string, number>, tariff: Record<string, number>, landed: Record<string, number>): YearFigures => ({
     totalTrade: 0, exports: 0, digitalShare: 0, exporters: 0, merchants: 0, smile: 0, rejection: 0, applications: 0, landed: 0,
-    exportsByRegion: exports, valueAddedByStage: [], freightByMode: {}, transitByMode: {}, landedByRegion: landed, shareByRegion: share, tariffByRegion: tariff,
+    exportsByRegion: exports, valueAddedByStage: [], marginByStage: [], merchantShareByStage: [], freightByMode: {}, transitByMode: {}, landedByRegion: landed, shareByRegion: share, tariffByRegion: tariff,
   });
   it('sums trade, diversion and tariffs over the regions; landed cost weighted by each side\'s exports', () => {
     const regions = Object.fromEntries(FOREIGN_REGIONS.map((r, k) => [r, k + 1]));
@@ -163,5 +163,30 @@ describe('policy report total', () => {
     // landed: region 1 (exports 1) at 2, the rest at 1, weighted by exports
     expect(t.landed).toBeCloseTo((2 + (t.exports - 1)) / t.exports, 12);
     expect(t.landedChange).toBeCloseTo(t.landed - 1, 12);
+  });
+});
+
+import { yearFigures } from './results.ts';
+import { EXPORT_MODES } from './series.ts';
+import { STAGES } from '../sim/ids.ts';
+
+describe('a year\'s figures for the smile curve', () => {
+  it('weights each month\'s margin by that month\'s sales at the stage, and places merchants by the year end', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2030-${String(i + 1).padStart(2, '0')}`);
+    const values = SERIES.map(() => new Float64Array(12));
+    const set = (metric: string, stage: string, f: (t: number) => number) => { const a = values[idx(metric, { stage })]; for (let t = 0; t < 12; t++) a[t] = f(t); };
+    // brand: margin 0.4 in a month of 3 sales, 0.5 in eleven months of 1; no sales (and no margin) at raw materials
+    set('margin_by_stage', 'brand', (t) => (t === 0 ? 0.4 : 0.5));
+    set('sales_by_stage', 'brand', (t) => (t === 0 ? 3 : 1));
+    set('margin_by_stage', 'raw_material', () => Number.NaN);
+    // merchants: 30 producers and 10 brands at the year's end (earlier months do not count)
+    set('merchants_by_stage', 'production', (t) => (t === 11 ? 30 : 99));
+    set('merchants_by_stage', 'brand', (t) => (t === 11 ? 10 : 0));
+    const y = yearFigures({ months, done: 12, values, final: true }, { from: 0, to: 12 }, EXPORT_MODES);
+    const brand = STAGES.indexOf('brand');
+    expect(y.marginByStage[brand]).toBeCloseTo((3 * 0.4 + 11 * 0.5) / 14, 12);
+    expect(y.marginByStage[STAGES.indexOf('raw_material')]).toBeNaN();
+    expect(y.merchantShareByStage[STAGES.indexOf('production')]).toBeCloseTo(0.75, 12);
+    expect(y.merchantShareByStage[brand]).toBeCloseTo(0.25, 12);
   });
 });

@@ -98,6 +98,13 @@ const sum = (a: Float64Array, from: number, to: number) => {
   for (let t = from; t < to; t++) if (Number.isFinite(a[t])) x += a[t];
   return x;
 };
+/** Mean of a monthly ratio weighted by its monthly base (a month without a value or base is skipped). */
+const weightedMean = (a: Float64Array, weight: Float64Array, from: number, to: number) => {
+  let x = 0;
+  let w = 0;
+  for (let t = from; t < to; t++) if (Number.isFinite(a[t]) && weight[t] > 0) { x += a[t] * weight[t]; w += weight[t]; }
+  return w > 0 ? x / w : Number.NaN;
+};
 const mean = (a: Float64Array, from: number, to: number) => {
   let x = 0;
   let n = 0;
@@ -118,6 +125,10 @@ export interface YearFigures {
   landed: number;
   exportsByRegion: Record<string, number>;
   valueAddedByStage: number[];
+  /** The smile curve, by stage (ids.ts STAGES order): merchants' gross margin on sales, weighted by sales over the year. */
+  marginByStage: number[];
+  /** Where merchants sit on it: share of merchants at each stage at year end. */
+  merchantShareByStage: number[];
   freightByMode: Record<string, number>;
   transitByMode: Record<string, number>;
   landedByRegion: Record<string, number>;
@@ -132,6 +143,10 @@ export function yearFigures(s: Shown, y: { from: number; to: number }, modes: re
   const applications = sum(v(idx('credit_applications')), y.from, y.to);
   const approvals = sum(v(idx('credit_approvals')), y.from, y.to);
   const va = STAGES.map((stage) => sum(v(idx('value_added_usd', { stage })), y.from, y.to));
+  const marginByStage = STAGES.map((stage) => weightedMean(v(idx('margin_by_stage', { stage })), v(idx('sales_by_stage', { stage })), y.from, y.to));
+  const atYearEnd = STAGES.map((stage) => v(idx('merchants_by_stage', { stage }))[y.to - 1]);
+  const merchantsAtYearEnd = atYearEnd.reduce((a, b) => a + b, 0);
+  const merchantShareByStage = atYearEnd.map((n) => (merchantsAtYearEnd > 0 ? n / merchantsAtYearEnd : Number.NaN));
   const exportsByRegion: Record<string, number> = {};
   let weighted = 0;
   let weights = 0;
@@ -172,7 +187,7 @@ export function yearFigures(s: Shown, y: { from: number; to: number }, modes: re
     rejection: applications > 0 ? 1 - approvals / applications : Number.NaN,
     applications: applications / (y.to - y.from),
     landed: weights > 0 ? weighted / weights : Number.NaN,
-    exportsByRegion, valueAddedByStage: va, freightByMode, transitByMode, landedByRegion, shareByRegion, tariffByRegion,
+    exportsByRegion, valueAddedByStage: va, marginByStage, merchantShareByStage, freightByMode, transitByMode, landedByRegion, shareByRegion, tariffByRegion,
   };
 }
 

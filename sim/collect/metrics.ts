@@ -136,6 +136,17 @@ export const COLLECTORS: Collector[] = [
   c('value_added_usd', text('Value added', '增加值'), usd, text('Value added by value-chain stage; sums to the value produced.', '按价值链环节划分的增加值；合计等于产出价值。'), true, {
     stage: (w, _m, g) => w.accounts.valueAddedByStage[g],
   }),
+  c('sales_by_stage', text('Sales by merchants\' stage', '各环节商户销售额'), usd,
+    text('Merchants\' sales (net of refunds), by the value-chain stage the merchants are at; sums to the value produced.', '商户销售额（扣除退款），按商户所处的价值链环节；合计等于产出价值。'), true, {
+      stage: (w, _m, g) => w.accounts.salesByMerchantStage[g],
+    }),
+  c('margin_by_stage', text('Margin by stage', '各环节利润率'), share,
+    text('Gross margin on sales (1 − cost ÷ price) of the merchants at each value-chain stage, weighted by their sales: the height of the smile curve (Shih 1992).', '各价值链环节商户的销售毛利率（1 − 成本 ÷ 价格），按销售额加权：即“微笑曲线”的高度（施振荣，1992）。'), false, {
+      stage: (w, _m, g) => {
+        const sales = w.accounts.salesByMerchantStage[g];
+        return sales > 0 ? w.accounts.grossMarginByMerchantStage[g] / sales : Number.NaN;
+      },
+    }, RATIO),
   c('value_produced_usd', text('Value produced', '产出价值'), usd, text('Merchants\' revenue, net of refunds.', '商户收入（扣除退款）。'), true, { '': (w) => w.accounts.merchantRevenue }),
   // ---- logistics and customs
   c('logistics_cost_usd_per_kg', text('Freight rate', '运价'), text('US$ per kg', '美元/千克'), text('Average freight paid per kg, by mode.', '各运输方式平均每千克运费。'), false, {

@@ -7,7 +7,8 @@
  * fraud losses (consumer protection). So every month:
  *   buyers' payments = merchants' revenue + freight + tariffs + fees,
  * and each merchant's revenue is split into value added by value-chain stage, which sums to
- * the value produced (offers.ts, valueChainShares).
+ * the value produced (offers.ts, valueChainShares). Sales and gross margin are also summed by
+ * the stage each merchant is at: margin by stage is the height of the smile curve.
  *
  * Logistics: goods weight by mode (category kg per US$ × mode shares) and shipments
  * (value ÷ typical shipment value; cross-border e-commerce ships parcels).
@@ -117,6 +118,8 @@ export function settleSales(w: World): void {
       if (revenue === 0) continue;
       valueChainShares(w, k, g, shares);
       for (let h = 0; h < STAGE_COUNT; h++) a.valueAddedByStage[h] += revenue * shares[h];
+      a.salesByMerchantStage[g] += revenue;
+      a.grossMarginByMerchantStage[g] += revenue * w.market.offerMargin[k * STAGE_COUNT + g];
     }
   }
 }

@@ -32,6 +32,9 @@ export class MonthAccounts {
   readonly shipmentsByMode = new Float64Array(MODE_COUNT);
   // value chain
   readonly valueAddedByStage = new Float64Array(STAGE_COUNT);
+  /** Merchants' sales by the stage the merchant is at, and Σ margin × sales (the smile curve's height). */
+  readonly salesByMerchantStage = new Float64Array(STAGE_COUNT);
+  readonly grossMarginByMerchantStage = new Float64Array(STAGE_COUNT);
   // merchants' cash flows (for the no-cash-from-nothing check)
   cashAtStart = 0;
   grossProfit = 0;
@@ -70,6 +73,8 @@ export class MonthAccounts {
     this.valueByMode.fill(0);
     this.shipmentsByMode.fill(0);
     this.valueAddedByStage.fill(0);
+    this.salesByMerchantStage.fill(0);
+    this.grossMarginByMerchantStage.fill(0);
     this.cashAtStart = this.grossProfit = this.fixedCosts = this.investment = 0;
     this.interestPaid = this.principalRepaid = this.loansReceived = this.ownerWithdrawals = this.ownerEquity = 0;
     this.creditApplications = this.creditApplied = this.creditApprovals = this.creditApproved = this.loanWriteOffs = 0;

@@ -21,7 +21,7 @@ import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
 import { tooBig, isLessonFile, type Message } from '../files.ts';
-import { STAGE_TEXT, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
+import { STAGE_TEXT, SMILE_ORDER, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
 import './sweep.ts';
@@ -672,7 +672,11 @@ export class YiwuApp extends LitElement {
       { name: `${base} ${yl}`, values: pick(fig.b), color: BASELINE_COLOR, dashed: true },
     ];
     chart('regions')?.setOption(withFigures((fig, yl) => barOption(FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), sides(fig, yl, (y) => FOREIGN_REGIONS.map((r) => y.exportsByRegion[r])), 'money', lang, true)));
-    chart('smile')?.setOption(withFigures((fig, yl) => smileOption(STAGES.map((g) => tx(STAGE_TEXT[g], lang)), sides(fig, yl, (y) => y.valueAddedByStage), lang)));
+    const alongSmile = (byStage: number[]) => SMILE_ORDER.map((g) => byStage[STAGES.indexOf(g)]);
+    const smileSide = (y: YearFigures, name: string, color: string, dashed = false) => ({ name, color, dashed, margin: alongSmile(y.marginByStage), share: alongSmile(y.merchantShareByStage) });
+    chart('smile')?.setOption(withFigures((fig, yl) => smileOption(SMILE_ORDER.map((g) => tx(STAGE_TEXT[g], lang)), [
+      smileSide(fig.a, `${scen} ${yl}`, SCENARIO_COLOR), smileSide(fig.b, `${base} ${yl}`, BASELINE_COLOR, true),
+    ], { ...s.smileWords, pp: s.pp }, lang)));
     chart('transit')?.setOption(withFigures((fig, yl) => barOption(EXPORT_MODES.map((m) => tx(MODE_TEXT[m], lang)), sides(fig, yl, (y) => EXPORT_MODES.map((m) => y.transitByMode[m])), 'days', lang)));
   }
 

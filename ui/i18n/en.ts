@@ -77,7 +77,7 @@ export const en = {
   charts: {
     trade: 'Exports by sales channel', tradeUnit: 'US$ per month',
     regions: 'Exports by destination region', regionsUnit: 'US$ per year',
-    smile: 'Value added by stage of the smile curve (hub totals)', smileUnit: 'US$ per year',
+    smile: 'The smile curve: margin by stage, and where merchants sit', smileUnit: 'gross margin on sales; circles: share of merchants, change in pp',
     adoption: 'Digital adoption of merchants', adoptionUnit: 'share of merchants',
     freight: 'Freight rate by mode', freightUnit: 'US$ per kg',
     transit: 'Transit time by mode', transitUnit: 'days',
@@ -86,6 +86,7 @@ export const en = {
     contextB2c: 'Cross-border e-commerce: the global market, then the model', contextB2cUnit: 'index, 2020 = 100, log scale',
     report: 'Policy report by region',
   } as Record<string, string>,
+  smileWords: { margin: 'margin', merchants: 'merchants at this stage' },
   legendScenario: 'scenario', legendBaseline: 'baseline (dashed)', band: '10–90% band',
   total: 'Total',
   digitalAny: 'Any digital level',

@@ -76,7 +76,7 @@ export const zh: Strings = {
   charts: {
     trade: '按销售渠道的出口额', tradeUnit: '美元/月',
     regions: '按目的地地区的出口额', regionsUnit: '美元/年',
-    smile: '微笑曲线各环节的增加值（全枢纽合计）', smileUnit: '美元/年',
+    smile: '微笑曲线：各环节利润率与商户分布', smileUnit: '销售毛利率；圆圈：该环节商户占比及其变化',
     adoption: '商户数字化采纳', adoptionUnit: '商户比例',
     freight: '各运输方式运价', freightUnit: '美元/千克',
     transit: '各运输方式运输时间', transitUnit: '天',
@@ -85,6 +85,7 @@ export const zh: Strings = {
     contextB2c: '跨境电商：全球市场规模与模型', contextB2cUnit: '指数，2020 = 100，对数刻度',
     report: '分地区政策报告',
   },
+  smileWords: { margin: '利润率', merchants: '该环节商户占比' },
   legendScenario: '情景', legendBaseline: '基准（虚线）', band: '10–90% 区间',
   total: '合计',
   digitalAny: '任一数字层级',
