@@ -272,6 +272,19 @@ describe('bad scenarios give clear errors', () => {
     for (const p of e.problems) expect(e.message).toContain(`  - ${p.path}: ${p.message}`);
   });
 
+  it('a schedule out of order is reported beside a mistake in another field of its section, so a file is put right in one round', () => {
+    const e = errorFor({
+      rules: { smeCreditSupply: { base: 1, segments: [{ start: '2026-01', end: '2025-01', to: 2 }] }, smeLendingRate: 'x' },
+      regions: [{ id: 'eu', marketSizeUsdBn: 'big', tariff: { base: 0.05, segments: [{ start: '2026-01', to: 0.1 }, { start: '2025-01', to: 0.2 }] } }],
+      platform: { customs: { market_hall: { clearanceDays: { base: 2, segments: [{ start: '2024-01', end: '2023-01', to: 1 }] }, paperlessShare: 4 } } },
+    });
+    expect(e.problems.map((p) => p.path).sort()).toEqual([
+      'platform.customs.market_hall.clearanceDays.segments[0].end', 'platform.customs.market_hall.paperlessShare',
+      'regions[0].marketSizeUsdBn', 'regions[0].tariff.segments[1].start',
+      'rules.smeCreditSupply.segments[0].end', 'rules.smeLendingRate',
+    ]);
+  });
+
   it('names the file in the message when given an origin', () => {
     try {
       resolveScenario({ seed: 'x' }, { origin: 'scenarios/my.json' });

@@ -7,6 +7,7 @@ import type * as z from 'zod';
 import { parseStrictJson } from './json.ts';
 import { scenarioFileSchema, type ParsedScenario } from './scenario.ts';
 import { ScenarioError, problemsFromIssues, formatPath, type Problem } from './errors.ts';
+import { defOf, unwrap } from './walk.ts';
 import { parseMonth } from './dates.ts';
 import { DEFAULT_REGIONS, DEFAULT_CATEGORIES, DEFAULT_MODES, type RegionData, type CategoryData, type ModeData } from './world-data.ts';
 import type { Schedule, ScheduleInput } from './param.ts';
@@ -128,11 +129,13 @@ function kindOfTop(value: unknown): string {
 /**
  * Checks that span several values (schedules in time order, run and shock windows, each table
  * row named once, some demand left). They run on every top-level section that is valid on its
- * own, so they are reported together with the schema's problems in other sections.
+ * own — the schedules' on every schedule that is (`schedules`: validParts) — so they are reported
+ * together with the schema's problems elsewhere.
  */
-function crossChecks(s: Partial<ParsedScenario>, problems: Problem[]) {
-  for (const key of ['infrastructure', 'platform', 'rules'] as const) if (s[key]) walkSchedules(s[key], [key], problems);
-  s.regions?.forEach((r, i) => {
+function crossChecks(s: Partial<ParsedScenario>, problems: Problem[], schedules: Partial<ParsedScenario> = s) {
+  for (const key of ['infrastructure', 'platform', 'rules'] as const) if (schedules[key]) walkSchedules(schedules[key], [key], problems);
+  schedules.regions?.forEach((r, i) => {
+    if (!r) return; // a row with nothing valid in it (validParts)
     for (const k of ['tariff', 'digitalReadiness', 'dataRegime'] as const) if (r[k] !== undefined) checkSchedule(r[k]!, ['regions', i, k], problems);
   });
   if (s.time) {
@@ -166,6 +169,28 @@ function validSections(raw: Record<string, unknown>): Partial<ParsedScenario> {
 }
 
 /**
+ * The parts of a value its schema accepts, however deep: the value itself when valid; otherwise,
+ * for an object, each field's valid part, and for a list, each element's (undefined where none).
+ * The schedules' checks run on these, so a schedule's segments out of order are reported beside a
+ * mistyped lever in the same section, and a file is put right in one round, not two.
+ */
+function validParts(schema: z.ZodType, value: unknown): unknown {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const d = defOf(unwrap(schema));
+  if (d.type === 'object' && d.shape && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(d.shape)) {
+      const part = validParts(field, (value as Record<string, unknown>)[key]);
+      if (part !== undefined) out[key] = part;
+    }
+    return out;
+  }
+  if (d.type === 'array' && d.element && Array.isArray(value)) return value.map((v) => validParts(d.element!, v));
+  return undefined;
+}
+
+/**
  * Validates and resolves a scenario (text or already-parsed JSON). Throws ScenarioError with
  * every problem found.
  */
@@ -178,7 +203,7 @@ export function resolveScenario(input: unknown, options: { origin?: string; name
   const parsed = scenarioFileSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const problems = problemsFromIssues(scenarioFileSchema, raw, parsed.error.issues);
-    crossChecks(validSections(raw as Record<string, unknown>), problems);
+    crossChecks(validSections(raw as Record<string, unknown>), problems, validParts(scenarioFileSchema, raw) as Partial<ParsedScenario>);
     throw new ScenarioError(problems, origin);
   }
   const s = parsed.data;
