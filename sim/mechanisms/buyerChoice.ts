@@ -189,7 +189,8 @@ const rivalWork = new ScratchBuffer();
 /**
  * Sets the strength of competing suppliers so the hub holds `hubShareAtStart` of demand in an
  * average foreign region (and of the domestic market) at the start. The same strength in every
- * foreign region, so the regional pattern of trade comes from trade costs alone.
+ * foreign region, so nothing here shapes the regional pattern of trade: that comes from trade
+ * costs, market-hall visits, digital readiness and data rules, which differ by region.
  */
 export function calibrateOutsideOption(w: World): void {
   const { market, scenario, R, K } = w;

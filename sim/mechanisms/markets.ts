@@ -3,8 +3,8 @@
  *
  * Online (Melitz 2003): a digital merchant now and then weighs entering one more foreign region
  * online. It enters when the margin on the sales it can expect there — its attraction times
- * what buyers in that cell spend per unit of attraction this month — over its planning horizon
- * exceeds the fixed entry cost (listings, certification, translation) plus a compliance cost
+ * what buyers in that cell spend per unit of attraction this month — less the market's monthly
+ * upkeep, over its planning horizon, exceeds the fixed entry cost (listings, certification, translation) plus a compliance cost
  * that grows with the stricter of the region's data regime and the home outbound-data rule.
  * Each month one uniform draw u decides, and a second picks a region at random (the domestic
  * one does nothing): a region the merchant serves is reviewed when u < 0.10 (it leaves when the
