@@ -102,18 +102,23 @@ describe('category labels', () => {
     expect(smileCircle(0.5) / smileCircle(0.125)).toBeCloseTo(2, 12);
     expect(smileCircle(0)).toBe(0);
     expect(smileCircle(Number.NaN)).toBe(0);
-    type S = { data: Array<{ value: number; symbolSize: number } | null>; label: { show: boolean; formatter?: (p: { dataIndex: number }) => string }; lineStyle: { type: unknown } };
+    type Point = { value: number; share: number; symbolSize: number; label?: { formatter: string } };
+    type S = { data: Array<Point | null>; label: { show: boolean }; lineStyle: { type: unknown } };
     const o = smileOption(['Design', 'Production', 'Brand'], [
       { name: 'scenario', color: '#0072B2', margin: [0.34, 0.2, Number.NaN], share: [0.081, 0.5, 0] },
       { name: 'baseline', color: '#555555', dashed: true, margin: [0.33, 0.2, 0.46], share: [0.065, 0.52, 0.01] },
-    ], { margin: 'margin', merchants: 'merchants', pp: 'pp' }, 'en') as unknown as { series: S[]; tooltip: { formatter: (p: Array<{ dataIndex: number; seriesIndex: number }>) => string } };
+    ], { margin: 'margin', merchants: 'merchants', pp: 'pp' }, 'en') as unknown as { series: S[]; tooltip: { formatter: (p: Array<{ dataIndex: number; seriesName: string; data: Point | null }>) => string } };
     const [scenario, baseline] = o.series;
-    expect(scenario.data[0]).toEqual({ value: 0.34, symbolSize: smileCircle(0.081) });
+    expect(scenario.data[0]).toMatchObject({ value: 0.34, share: 0.081, symbolSize: smileCircle(0.081) });
     expect(scenario.data[2]).toBeNull(); // no margin without sales: a gap, not a zero
     expect(baseline.lineStyle.type).toEqual([6, 4]);
     expect(baseline.label.show).toBe(false);
-    expect(scenario.label.formatter!({ dataIndex: 0 })).toBe('{share|8.1%}\n{change|+1.6 pp}');
-    expect(scenario.label.formatter!({ dataIndex: 1 })).toBe('{share|50.0%}\n{change|−2.0 pp}');
-    expect(o.tooltip.formatter([{ dataIndex: 0, seriesIndex: 0 }, { dataIndex: 0, seriesIndex: 1 }])).toBe('Design\nscenario: margin 34%, merchants 8.1%\nbaseline: margin 33%, merchants 6.5%');
+    expect(baseline.data[0]?.label).toBeUndefined();
+    // the label texts travel with the points (a chart given new points alone shows new labels)
+    expect(scenario.data[0]!.label!.formatter).toBe('{share|8.1%}\n{change|+1.6 pp}');
+    expect(scenario.data[1]!.label!.formatter).toBe('{share|50.0%}\n{change|−2.0 pp}');
+    const at = (i: number) => o.series.map((x, k) => ({ dataIndex: i, seriesName: ['scenario', 'baseline'][k], data: x.data[i] }));
+    expect(o.tooltip.formatter(at(0))).toBe('Design\nscenario: margin 34%, merchants 8.1%\nbaseline: margin 33%, merchants 6.5%');
+    expect(o.tooltip.formatter(at(2))).toBe('Brand\nbaseline: margin 46%, merchants 1.0%');
   });
 });

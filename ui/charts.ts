@@ -349,8 +349,8 @@ function translucent(hex: string, alpha: number): string {
 }
 
 /** A circle's diameter for a share of merchants: area in proportion to the share (half of all merchants: 50 px). */
-export function smileCircle(share: number): number {
-  return Number.isFinite(share) && share > 0 ? Math.max(6, 70 * Math.sqrt(share)) : 0;
+export function smileCircle(share: number, scale = 1): number {
+  return Number.isFinite(share) && share > 0 ? Math.max(6, 70 * scale * Math.sqrt(share)) : 0;
 }
 
 /**
@@ -360,37 +360,41 @@ export function smileCircle(share: number): number {
  * and hollow; straight segments (stages are categories: a spline would draw values that do not
  * exist).
  */
-export function smileOption(stages: string[], sides: SmileSide[], words: { margin: string; merchants: string; pp: string }, lang: Lang): EChartsCoreOption {
+export function smileOption(stages: string[], sides: SmileSide[], words: { margin: string; merchants: string; pp: string }, lang: Lang, look: ChartLook = {}): EChartsCoreOption {
+  const z = sizes(look);
+  // the presentation view's circles grow with its type
+  const circleScale = z.label / SIZES.normal.label;
+  const step = look.big ? 0.2 : 0.1;
   const pct = (v: number, digits: number) => f.pct(v, lang, digits);
-  const shareText = (v: number) => pct(v, 1);
   // the scenario's circles say the share and its change against the baseline's (the first side against the second)
   const [scenario, baseline] = sides;
-  const changeText = (i: number) => (baseline ? f.pointChange(f.shownPointChange(scenario.share[i], baseline.share[i]), lang, words.pp) : '');
+  const labelText = (i: number) => `{share|${pct(scenario.share[i], 1)}}\n{change|${baseline ? f.pointChange(f.shownPointChange(scenario.share[i], baseline.share[i]), lang, words.pp) : ''}}`;
+  // Everything that changes with the figures is in the points (label text, share), none in a
+  // closure: the chart hands echarts new points alone when only they change (chart.ts).
   return {
-    ...base(lang),
+    ...base(lang, look),
     tooltip: {
-      ...base(lang).tooltip,
-      formatter: (params: Array<{ dataIndex: number; seriesIndex: number }>) => {
-        const i = params[0]?.dataIndex ?? 0;
-        return [stages[i], ...params.map((p) => {
-          const side = sides[p.seriesIndex];
-          const m = side.margin[i];
-          return `${side.name}: ${words.margin} ${Number.isFinite(m) ? pct(m, 0) : '–'}, ${words.merchants} ${shareText(side.share[i])}`;
-        })].join('\n');
-      },
+      ...base(lang, look).tooltip,
+      formatter: (params: Array<{ dataIndex: number; seriesName: string; data: { value: number; share: number } | null }>) =>
+        [stages[params[0]?.dataIndex ?? 0], ...params.filter((p) => p.data).map((p) =>
+          `${p.seriesName}: ${words.margin} ${pct(p.data!.value, 0)}, ${words.merchants} ${pct(p.data!.share, 1)}`)].join('\n'),
     },
-    xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: categoryLabels(stages, 11, 62) },
-    // room above the highest circle for its two-line label
-    yAxis: { type: 'value', min: 0, max: (extent: { max: number }) => Math.ceil((extent.max + 0.1) * 10) / 10, axisLabel: { ...FONT, formatter: (v: number) => pct(v, 0) } },
+    xAxis: { type: 'category', data: stages, boundaryGap: true, axisLabel: categoryLabels(stages, look.big ? z.axis : 11, look.big ? z.axis * 6 : 62) },
+    // room above the highest circle for its two-line label; few steps in the presentation view's short plot
+    yAxis: {
+      type: 'value', min: 0, interval: step, max: (extent: { max: number }) => Math.ceil((extent.max + 0.12 * circleScale) / step) * step,
+      axisLabel: { ...FONT, fontSize: z.axis, formatter: (v: number) => pct(v, 0) },
+    },
     series: sides.map((side) => ({
       type: 'line', name: side.name, smooth: false, symbol: 'circle', connectNulls: false,
-      data: side.margin.map((m, i) => (Number.isFinite(m) ? { value: m, symbolSize: smileCircle(side.share[i]) } : null)),
-      lineStyle: { color: side.color, width: 2, type: side.dashed ? [6, 4] : 'solid' },
+      data: side.margin.map((m, i) => (Number.isFinite(m)
+        ? { value: m, share: side.share[i], symbolSize: smileCircle(side.share[i], circleScale), ...(side === scenario ? { label: { formatter: labelText(i) } } : {}) }
+        : null)),
+      lineStyle: { color: side.color, width: look.big ? z.line : 2, type: side.dashed ? [6, 4] : 'solid' },
       itemStyle: side.dashed ? { color: 'rgba(255,255,255,0)', borderColor: side.color, borderWidth: 1.5, borderType: 'dashed' } : { color: translucent(side.color, 0.45), borderColor: side.color, borderWidth: 1.5 },
       label: side !== scenario ? { show: false } : {
         show: true, position: 'top', distance: 4, ...FONT,
-        formatter: (p: { dataIndex: number }) => `{share|${shareText(side.share[p.dataIndex])}}\n{change|${changeText(p.dataIndex)}}`,
-        rich: { share: { ...FONT, fontSize: 12, fontWeight: 'bold', color: '#222222', align: 'center' }, change: { ...FONT, fontSize: 11, color: '#555555', align: 'center' } },
+        rich: { share: { ...FONT, fontSize: z.label + 1, fontWeight: 'bold', color: '#222222', align: 'center' }, change: { ...FONT, fontSize: z.label, color: '#555555', align: 'center' } },
       },
       z: side.dashed ? 3 : 2,
     })),

@@ -16,7 +16,7 @@ import { DEFAULT_REGIONS, DEFAULT_CATEGORIES } from '../schema/world-data.ts';
 const metricIds = METRICS.map((m) => m.id) as [string, ...string[]];
 
 /** The second chart of the classroom view a step shows (the app's choice when not given). */
-export const LESSON_VIEWS = ['flows', 'merchants', 'channels'] as const;
+export const LESSON_VIEWS = ['flows', 'merchants', 'channels', 'smile'] as const;
 
 export const lessonStepSchema = z.strictObject({
   title: textSchema.describe('Short heading of the step'),
@@ -31,7 +31,7 @@ export const lessonStepSchema = z.strictObject({
     mode: z.enum(MODES).optional(),
     average: z.int().min(2).max(24).optional().describe('Show the average of the last this many months (fewer at the start of the run): for noisy monthly figures such as the credit rejection rate or counts of exits'),
   }).describe('What the class should watch'),
-  view: z.enum(LESSON_VIEWS).optional().describe('Second chart to show: trade flows by channel and region, merchants by stage and digital level, or exports by channel'),
+  view: z.enum(LESSON_VIEWS).optional().describe('Second chart to show: trade flows by channel and region, merchants by stage and digital level, exports by channel, or the smile curve (margin by stage, circles: share of merchants)'),
   question: textSchema.describe('A question for the class'),
   explanation: textSchema.describe('The answer, revealed on request'),
 });

@@ -149,9 +149,9 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     expect(Number((await monthShown(page))!.slice(-4))).toBeLessThan(2022);
   });
 
-  it('draws the trade flows, the merchants by stage and level, and exports by channel', async () => {
+  it('draws the trade flows, the merchants by stage and level, exports by channel and the smile curve', async () => {
     await settled(page);
-    for (const view of ['merchants', 'channels', 'flows']) { // flows is shown first: switch away and back
+    for (const view of ['merchants', 'channels', 'smile', 'flows']) { // flows is shown first: switch away and back
       const updates = Number((await page.locator('#class-view').getAttribute('data-updates')) ?? 0);
       await page.click(`#view-${view}`);
       expect(await page.locator(`#view-${view}`).getAttribute('aria-checked')).toBe('true');
@@ -203,6 +203,22 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.locator('body').press('End');
     await page.waitForTimeout(300);
     expect(await axisMax()).toBe(first);
+
+    // the smile curve follows the playback month: each circle says its share of merchants and the change against the baseline
+    await page.click('#view-smile');
+    const smileLabels = async (key: string) => {
+      const n = Number(await page.locator('#class-view').getAttribute('data-updates'));
+      await page.locator('body').press(key);
+      await page.waitForFunction((k) => Number(document.querySelector('#class-view')?.getAttribute('data-updates') ?? 0) > k, n, { timeout: 10_000 });
+      return page.locator('#class-view').evaluate((el) => (el as unknown as { option?: { series: Array<{ data: Array<{ label?: { formatter: string } } | null> }> } }).option!.series[0].data.map((d) => d?.label?.formatter));
+    };
+    const atStart = await smileLabels('Home');
+    expect(await caption()).toContain(en.classroom.smileTitle('Jan 2020'));
+    const atEnd = await smileLabels('End');
+    expect(await caption()).toContain(en.classroom.smileTitle('Dec 2030'));
+    expect(atEnd).toHaveLength(5);
+    for (const label of [...atStart, ...atEnd]) expect(label).toMatch(/^\{share\|\d+\.\d%\}\n\{change\|([+−]\d+\.\d|0\.0) pp\}$/);
+    expect(atEnd).not.toEqual(atStart); // merchants move up the chain over the decade
     await page.click('#view-flows');
   }, 180_000);
 

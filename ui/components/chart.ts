@@ -7,6 +7,10 @@
  * - a chart out of sight is not redrawn: it notes that it is stale and draws when it scrolls
  *   into view (or when its PNG is asked for). Redrawing charts nobody sees would take the main
  *   thread's time from the worker (two cores) and from the charts on screen.
+ * - when only the series' points change (the option's text without them is the same), echarts
+ *   gets the points alone. So a formatter in an option must not capture figures — they would
+ *   stay as first drawn: what changes with the figures travels in the points (charts.ts
+ *   smileOption's labels).
  */
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';

@@ -18,10 +18,10 @@ import type { Runner } from '../runner.ts';
 import { PRESETS } from '../presets.ts';
 import { shown, band, trailingMean, pairedWindowNoise, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
-import { timeOption, flowOption, stackedBarOption, niceExtent, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
+import { timeOption, flowOption, stackedBarOption, smileOption, niceExtent, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
 import { Playback, SPEEDS } from '../playback.ts';
 import { LESSONS, describeLevers } from '../lessons.ts';
-import { CHANNEL_TEXT, STAGE_TEXT, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
+import { CHANNEL_TEXT, STAGE_TEXT, SMILE_ORDER, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
 import * as f from '../format.ts';
 import { tooBig, isScenarioFile, type Message } from '../files.ts';
 import './chart.ts';
@@ -545,8 +545,10 @@ export class YiwuClassroom extends LitElement {
     // (no month to name while the step's first run has not computed one)
     const viewTitle = this.view === 'flows'
       ? (available > 0 ? c.flowsTitle(f.month(sc!.months[flowFrom], lang), f.month(month, lang), cursor - flowFrom + 1) : c.flowsHeading)
-      : this.view === 'merchants' ? c.merchantsTitle : s.charts.trade;
-    const viewUnit = this.view === 'flows' ? c.flowsUnit(!!sc && !!this.flowBaseline(sc, bs, cursor)) : this.view === 'merchants' ? c.merchantsUnit : c.perMonth;
+      : this.view === 'merchants' ? c.merchantsTitle
+        : this.view === 'smile' ? c.smileTitle(available > 0 ? f.month(month, lang) : '…') : s.charts.trade;
+    const viewUnit = this.view === 'flows' ? c.flowsUnit(!!sc && !!this.flowBaseline(sc, bs, cursor)) : this.view === 'merchants' ? c.merchantsUnit
+      : this.view === 'smile' ? s.charts.smileUnit : c.perMonth;
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
@@ -762,6 +764,16 @@ export class YiwuClassroom extends LitElement {
         values: STAGES.map((stage) => sc.values[idx(`merchants_level_${level}`, { stage })][cursor]),
         color: LEVEL_COLORS[l],
       })), 'number', lang, { big: true, fontScale, width: view.clientWidth, axis: this.merchantsAxis(sc) }));
+    } else if (this.view === 'smile') {
+      // the month shown: each stage's margin that month, and where the merchants are at its end
+      const side = (x: Shown, name: string, color: string, dashed = false) => {
+        const merchants = SMILE_ORDER.map((stage) => x.values[idx('merchants_by_stage', { stage })][cursor]);
+        const all = sumOf(merchants);
+        return { name, color, dashed, margin: SMILE_ORDER.map((stage) => x.values[idx('margin_by_stage', { stage })][cursor]), share: merchants.map((n) => (all > 0 ? n / all : Number.NaN)) };
+      };
+      const sides = [side(sc, s.legendScenario, SCENARIO_COLOR)];
+      if (bs && cursor < bs.done) sides.push(side(bs, s.legendBaseline, BASELINE_COLOR, true));
+      view.setOption(smileOption(SMILE_ORDER.map((g) => tx(STAGE_TEXT[g], lang)), sides, { ...s.smileWords, pp: s.pp }, lang, { big: true, fontScale }));
     } else {
       const lines: Line[] = [];
       CHANNELS.forEach((channel, k) => {

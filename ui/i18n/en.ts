@@ -173,7 +173,7 @@ export const en = {
     speed: 'Speed', time: 'Month shown',
     keys: 'Keys: Space play/pause · ← → month · ↑ ↓ speed · PgUp/PgDn step · A answer · Home/End start/end · F full screen',
     keysInFull: 'Space: play or pause · ← →: one month back or forward (with Shift: a year) · ↑ ↓: faster or slower · Page Up / Page Down: previous or next step · A: show or hide the answer · Home / End: first or last month · F: full screen',
-    views: { flows: 'Trade flows', merchants: 'Merchants', channels: 'Exports by channel' } as Record<string, string>,
+    views: { flows: 'Trade flows', merchants: 'Merchants', channels: 'Exports by channel', smile: 'Smile curve' } as Record<string, string>,
     viewLabel: 'Second chart',
     /** The Sankey's window: the 12 months to the cursor, or the months so far at a yearly rate. */
     /** Before the first month is computed (no window to name yet). */
@@ -181,6 +181,7 @@ export const en = {
     flowsTitle: (from: string, to: string, months: number) => months >= 12
       ? `Exports by channel and destination, 12 months to ${to}`
       : `Exports by channel and destination, ${months === 1 ? to : `${from} – ${to}`} at a yearly rate`, merchantsTitle: 'Merchants by value-chain stage and digital level',
+    smileTitle: (month: string) => `The smile curve in ${month}: margin by stage, and where merchants sit`,
     scenarioNow: 'Scenario', baselineNow: 'Baseline', watchTitle: (m: string) => m,
     hub: 'Yiwu', merchantsUnit: 'merchants', perMonth: 'US$ per month',
     /** The watched figure's unit: money and counts that accrue over a month say so. */

@@ -170,12 +170,13 @@ export const zh: Strings = {
     speed: '速度', time: '当前月份',
     keys: '快捷键：空格 播放/暂停 · ← → 一个月 · ↑ ↓ 速度 · PgUp/PgDn 上一步/下一步 · A 答案 · Home/End 首月/末月 · F 全屏',
     keysInFull: '空格：播放或暂停 · ← →：后退或前进一个月（按住Shift：一年） · ↑ ↓：加快或减慢 · Page Up / Page Down：上一步或下一步 · A：显示或隐藏答案 · Home / End：第一个或最后一个月 · F：全屏',
-    views: { flows: '贸易流向', merchants: '商户结构', channels: '分渠道出口' } as Record<string, string>,
+    views: { flows: '贸易流向', merchants: '商户结构', channels: '分渠道出口', smile: '微笑曲线' } as Record<string, string>,
     viewLabel: '第二幅图',
     flowsHeading: '义乌出口：渠道与目的地',
     flowsTitle: (from: string, to: string, months: number) => months >= 12
       ? `义乌出口：渠道与目的地（截至${to}的12个月）`
       : `义乌出口：渠道与目的地（${months === 1 ? to : `${from}—${to}`}，折合全年）`, merchantsTitle: '商户：价值链环节与数字化层级',
+    smileTitle: (month: string) => `微笑曲线（${month}）：各环节利润率与商户分布`,
     scenarioNow: '情景', baselineNow: '基准', watchTitle: (m: string) => m,
     hub: '义乌', merchantsUnit: '户', perMonth: '美元/月',
     perMonthOf: (unit: string) => (unit ? `${unit}/月` : '每月'),
