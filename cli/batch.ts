@@ -510,7 +510,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     points: points.map((p) => ({ point: p.id, values: Object.fromEntries(paths.map((q, j) => [q, p.values[j]])), seeds: seeds.get(p.id) ?? [] })),
     baseScenario: exp.baseScenario,
     // what runs.csv and summary.csv hold: each recorded metric's unit and meaning, as a run's manifest lists them
-    metrics: METRICS.filter((m) => exp.metrics.includes(m.id)).map(({ id, unit, label, description, breakdowns }) => ({ id, unit, label, description, breakdowns })),
+    metrics: METRICS.filter((m) => exp.metrics.includes(m.id)).map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns })),
   };
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return [...files, { file: 'manifest.json' }];

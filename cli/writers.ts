@@ -163,7 +163,7 @@ export function manifestOf(result: RunResult, provenance: Provenance, files: Fil
     agentCounts: result.agentCounts,
     accounting: result.accounting,
     files,
-    metrics: METRICS.map(({ id, unit, label, description, breakdowns }) => ({ id, unit, label, description, breakdowns })),
+    metrics: METRICS.map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns })),
     // runnable: saved as a file, `npm run sim -- that-file.json` repeats the run
     scenarioInput: provenance.scenarioInput,
     // every default filled in, in the model's own shape (for reading, not for running)

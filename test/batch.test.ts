@@ -137,7 +137,7 @@ describe('npm run sweep / merge', () => {
     expect(m.baseScenario.scale).toBe(0.005);
     expect(m.files.map((f: { file: string }) => f.file)).toEqual(['runs.csv', 'runs.arrow', 'summary.csv']);
     // the recorded metrics with their units: the files say what their numbers are
-    expect(m.metrics.map((x: { id: string; unit: { en: string } }) => `${x.id} ${x.unit.en}`)).toEqual(['trade_value_usd US$', 'merchants_alive count']);
+    expect(m.metrics.map((x: { id: string; unit: { en: string }; period: string }) => `${x.id} ${x.unit.en} ${x.period}`)).toEqual(['trade_value_usd US$ total over the month', 'merchants_alive count level, not summed']);
   });
 
   it('three shards merged equal the unsharded sweep', async () => {

@@ -108,6 +108,12 @@ describe('npm run sim', () => {
     expect(manifest.runTimeMs).toBeGreaterThan(0);
     expect(manifest.files.map((f: { file: string }) => f.file)).toEqual(['timeseries.csv', 'flows.csv', 'merchants.csv', 'manifest.json']);
     expect(manifest.metrics.find((m: { id: string }) => m.id === 'trade_value_usd').breakdowns).toContain('channel');
+    // the unit "US$" is a flow in one metric and a stock in another: each says which
+    const period = (id: string) => manifest.metrics.find((m: { id: string }) => m.id === id).period;
+    expect(period('trade_value_usd')).toBe('total over the month');
+    expect(period('loans_outstanding_usd')).toBe('level, not summed');
+    expect(period('merchants_alive')).toBe('level, not summed');
+    expect(period('credit_rejection_rate')).toBe('rate or average in the month');
   });
 
   it('is deterministic: the same seed gives byte-identical CSV files, another seed does not', () => {

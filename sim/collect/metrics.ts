@@ -23,14 +23,22 @@ export interface MetricInfo {
   description: Text;
   /** Breakdowns recorded besides the total ('' = the total is recorded). */
   breakdowns: Array<Breakdown>;
+  /**
+   * What a month's figure is, which the unit alone does not say ("US$" is both a flow and a
+   * stock): a total over the month (trade, credit approved: months add up to a year), a level
+   * (merchants alive at the month's end, exporters in the month, loans outstanding: never
+   * added up), or a rate or average in the month (shares, ratios, prices, days).
+   */
+  period: MetricPeriod;
 }
+export type MetricPeriod = 'total over the month' | 'level, not summed' | 'rate or average in the month';
 
 /** '' = the total; a dimension; or region×channel (index = region * CHANNEL_COUNT + channel). */
 export type Breakdown = Dimension | '' | 'region×channel';
 
 type Value = (w: World, m: MonthSummary, index: number) => number;
 
-interface Collector extends MetricInfo {
+interface Collector extends Omit<MetricInfo, 'period'> {
   /** Value for the total ('') or the element `index` of a breakdown; in sample units. */
   value: Partial<Record<Breakdown, Value>>;
   /** True for money and counts (reported × 1/scale). */
@@ -250,9 +258,11 @@ export function bindCollectors(w: World, table: SeriesTable): (m: MonthSummary) 
   };
 }
 
+const periodOf = (x: Collector): MetricPeriod => (x.stock ? 'level, not summed' : x.scaled ? 'total over the month' : 'rate or average in the month');
+
 /** Money and counts that accrue over a month (every scaled metric but the stocks): read "per month". */
-export const PER_MONTH_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.scaled && !x.stock).map((x) => x.id));
+export const PER_MONTH_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => periodOf(x) === 'total over the month').map((x) => x.id));
 /** Metrics with no value (NaN) in a month whose denominator is zero: ratios, and per-mode freight rates and transit with no shipments. */
 export const RATIO_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.ratio).map((x) => x.id));
 
-export const METRICS: MetricInfo[] = COLLECTORS.map(({ id, label, unit, description, breakdowns }) => ({ id, label, unit, description, breakdowns }));
+export const METRICS: MetricInfo[] = COLLECTORS.map((x) => ({ id: x.id, label: x.label, unit: x.unit, description: x.description, breakdowns: x.breakdowns, period: periodOf(x) }));
