@@ -17,6 +17,6 @@ export { valueAt } from './schema/schedule.ts';
 export type { Schedule, ScheduleInput, ParamMeta, Group } from './schema/param.ts';
 export type { Text } from './schema/labels.ts';
 export { DEFAULT_REGIONS, DEFAULT_MODES, DEFAULT_CATEGORIES } from './schema/world-data.ts';
-export { parseLesson, stepScenario, lessonSchema, lessonProblems, LESSON_VIEWS, type Lesson } from './lessons/schema.ts';
+export { parseLesson, checkLesson, stepScenario, lessonSchema, lessonProblems, LESSON_VIEWS, type Lesson } from './lessons/schema.ts';
 export { LEVEL_COUNT, STAGE_COUNT, CHANNEL_COUNT } from './ids.ts';
 export { sampleMerchants, YIWU_MERCHANTS } from './world/world.ts';

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLesson, stepScenario, mergeDeep, lessonProblems } from '../sim/lessons/schema.ts';
+import { parseLesson, stepScenario, mergeDeep, lessonProblems, checkLesson } from '../sim/lessons/schema.ts';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { runScenario } from '../sim/run.ts';
 import { SeriesTable } from '../sim/collect/recorder.ts';
@@ -37,6 +37,18 @@ describe('lesson checks beyond the schema', () => {
     expect(problems.find((p) => p.path.endsWith('smeCreditSupply'))!.message).toMatch(/99/);
     // reported once, at the first step where it appears, not again for the later steps that inherit it
     expect(problems.filter((p) => p.path.endsWith('smeCreditSupply'))).toHaveLength(1);
+  });
+
+  it('a file with an unknown start and a step the schema refuses reports both at once', () => {
+    const raw = JSON.parse(readFileSync(join(dir, 'credit-for-smes.json'), 'utf8'));
+    raw.start = 'pandemic';
+    raw.steps[0].watch.metric = 'trade_volume';
+    let error: unknown;
+    try { checkLesson(raw, presets, 'mine.json'); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).problems.map((p) => p.path)).toEqual(['start', 'steps[0].watch.metric']);
+    // a sound file passes, and comes back parsed
+    expect(checkLesson(JSON.parse(readFileSync(join(dir, 'credit-for-smes.json'), 'utf8')), presets).id).toBe('credit-for-smes');
   });
 });
 
@@ -83,6 +95,35 @@ describe('lessons', () => {
       const change = (metric: string) => mean(after, metric, {}, -60) / mean(before, metric, {}, -60) - 1;
       expect(change('adoption_share_data_driven')).toBeGreaterThan(0.08);
       expect(change('adoption_share_data_driven')).toBeGreaterThan(change('adoption_share_digital'));
+    }
+  });
+
+  it('a step does what it says: the digital share climbs faster at first, then bends over around 2024 near eight in ten', () => {
+    const lesson = parseLesson(readFileSync(join(dir, 'merchant-goes-digital.json'), 'utf8'));
+    for (const seed of [1, 2]) {
+      const r = runScenario(resolveScenario({ ...stepScenario(lesson, preset('baseline'), 1), scale: 0.05 }), { seed });
+      const share = r.series.get('adoption_share_digital')!;
+      const december = (year: number) => share[r.months.indexOf(`${year}-12`)];
+      const gain = (year: number) => december(year) - december(year - 1);
+      // the yearly gain grows after 2021 (imitation), then shrinks as fewer are left
+      expect(gain(2023)).toBeGreaterThan(gain(2021));
+      expect(gain(2027)).toBeLessThan(gain(2023));
+      expect(december(2024)).toBeGreaterThan(0.72);
+      expect(december(2024)).toBeLessThan(0.88);
+    }
+  });
+
+  it('a step whose policy starts in 2021 follows the baseline exactly until then', () => {
+    for (const [file, step] of [['merchant-goes-digital.json', 2], ['credit-for-smes.json', 1]] as const) {
+      const lesson = parseLesson(readFileSync(join(dir, file), 'utf8'));
+      const run = (i: number) => runScenario(resolveScenario({ ...stepScenario(lesson, preset('baseline'), i), scale: 0.02 }), { seed: 3 });
+      const [before, after] = [run(0), run(step)];
+      const lastOf2020 = before.months.indexOf('2020-12');
+      for (const key of before.series.keys) {
+        const a = before.series.get(key.metric, key)!.slice(0, lastOf2020 + 1);
+        const b = after.series.get(key.metric, key)!.slice(0, lastOf2020 + 1);
+        expect(Array.from(b), `${file} step ${step + 1}: ${SeriesTable.keyOf(key.metric, key)}`).toEqual(Array.from(a));
+      }
     }
   });
 

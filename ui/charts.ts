@@ -265,7 +265,7 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
     tooltip: { trigger: 'item', confine: true, renderMode: 'richText', textStyle: { ...FONT, fontSize: z.tooltip }, valueFormatter: (v: number) => fmt(v) },
     series: [{
       // room on the right for the region labels; a gap between nodes keeps small regions' labels apart
-      type: 'sankey', left: 8, right: Math.round((look.big ? (baseline ? 370 : 300) : 200) * Math.max(1, Math.min(1.6, look.fontScale ?? 1))), top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? 16 : 11,
+      type: 'sankey', left: 8, right: Math.round((look.big ? (baseline ? 370 : 300) : 200) * Math.max(1, Math.min(1.6, look.fontScale ?? 1))), top: 8, bottom: 8, nodeWidth: look.big ? 22 : 14, nodeGap: look.big ? Math.max(16, z.label) : 11, // a gap of a label's height: small regions' labels sat on each other at 1920 px
       nodeAlign: 'left', layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
       label: { ...FONT, fontSize: z.label, color: '#000000', textBorderColor: '#ffffff', textBorderWidth: 3, formatter: (p: { name: string; value: number }) => {
         const j = regionIndex.get(p.name);

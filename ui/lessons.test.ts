@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { LESSONS, describeLevers } from './lessons.ts';
+import { LESSONS, describeLevers, inheritedView } from './lessons.ts';
 import { en } from './i18n/en.ts';
 import { zh } from './i18n/zh.ts';
 
@@ -35,5 +35,15 @@ describe('lessons in the app', () => {
       .toEqual(['Months simulated: Jan 2021 – Dec 2030', 'Scale: 0.05 (3,750 merchants simulated)', 'Seed: 7']);
     expect(describeLevers({ time: { start: '2021-01', end: '2025-12' }, scale: 0.05 }, 'zh', zh.classroom.byMonth, zh.classroom.shock))
       .toEqual(['模拟时段：2021年1月至2025年12月', '规模：0.05（模拟3,750家商户）']);
+  });
+
+  it('a step without a chart of its own shows, on arrival, the last one chosen by the steps before it, else the flows', () => {
+    const lesson = LESSONS.find((l) => l.id === 'merchant-goes-digital')!;
+    expect(lesson.steps.map((st) => st.view ?? null)).toEqual(['merchants', 'merchants', null, 'channels']);
+    expect([0, 1, 2, 3].map((i) => inheritedView(lesson, i))).toEqual(['merchants', 'merchants', 'merchants', 'channels']);
+    const smile = LESSONS.find((l) => l.id === 'climbing-the-smile-curve')!;
+    expect(inheritedView(smile, 0)).toBe('smile');
+    const none = { ...smile, steps: smile.steps.map((st) => ({ ...st, view: undefined })) };
+    expect(inheritedView(none, 2)).toBe('flows');
   });
 });

@@ -2,7 +2,9 @@
  * Guided lessons for classroom mode: the lesson files of scenarios/lessons/ (bundled, so they
  * work offline), and what a step's levers say in words.
  */
-import { parseLesson, controlById, controlForProblemPath, finalValue, isSchedule, shockTypes, parsedDefaults, sampleMerchants, type Lesson, type Text } from '../sim/index.ts';
+import { parseLesson, controlById, controlForProblemPath, finalValue, isSchedule, shockTypes, parsedDefaults, sampleMerchants, LESSON_VIEWS, type Lesson, type Text } from '../sim/index.ts';
+/** A chart a lesson step may choose (sim/lessons/schema.ts). */
+export type LessonView = (typeof LESSON_VIEWS)[number];
 import { STRINGS, tx, type Lang } from './i18n/index.ts';
 import * as f from './format.ts';
 import { MODE_TEXT, regionLabel } from './labels.ts';
@@ -51,10 +53,14 @@ export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => 
     const month = lastMonth(value);
     // shares and rates read as percentages in class ("4 %", not "0.04 per year")
     const percent = unit !== undefined && PERCENT_UNITS.has(unit.en);
+    const unitText = tx(unit, lang);
+    // a unit with a comma in it ("index, 0 to 1") goes in brackets: "0.9 index, 0 to 1 from Jan 2024" read as a ramp from 0
     const shown = !Number.isFinite(n) ? JSON.stringify(value).slice(0, 60)
       : percent ? `${f.pct(n, lang, n !== 0 && Math.abs(n) < 0.1 ? 1 : 0)}${unit!.en === 'per year' ? (lang === 'zh' ? '（年）' : ' a year') : ''}`
-        : f.withUnit(n, tx(unit, lang), lang);
-    out.push(`${label ? tx(label, lang) : path}${colon}${shown}${month ? ` ${month.ramp ? byMonth(f.month(month.at, lang)) : fromMonth(f.month(month.at, lang))}` : ''}`);
+        : /[,，]/.test(unitText) ? (lang === 'zh' ? `${f.num(n, lang, 4)}（${unitText}）` : `${f.num(n, lang, 4)} (${unitText})`)
+          : f.withUnit(n, unitText, lang);
+    const when = month ? (month.ramp ? byMonth(f.month(month.at, lang)) : fromMonth(f.month(month.at, lang))) : '';
+    out.push(`${label ? tx(label, lang) : path}${colon}${shown}${when && lang !== 'zh' ? ' ' : ''}${when}`);
   };
   const walk = (node: unknown, path: string[]) => {
     const id = path.join('.');
@@ -103,4 +109,13 @@ export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => 
   };
   walk(levers, []);
   return out;
+}
+
+/** The chart a lesson's step shows on arrival: the last step up to it that chose one, or the flows. */
+export function inheritedView(lesson: Lesson, stepIndex: number): LessonView {
+  for (let i = Math.min(stepIndex, lesson.steps.length - 1); i >= 0; i--) {
+    const view = lesson.steps[i].view;
+    if (view) return view;
+  }
+  return 'flows';
 }

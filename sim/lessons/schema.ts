@@ -62,13 +62,8 @@ export function parseLesson(input: unknown, origin = 'lesson'): Lesson {
  * (`steps[2].levers.regions[1].tariff`). `presets`: scenario files by name, without `$schema`.
  */
 export function lessonProblems(lesson: Lesson, presets: Record<string, Record<string, unknown>>): Problem[] {
-  const names = Object.keys(presets);
   const start = presets[lesson.start];
-  if (!start) {
-    const longer = names.find((n) => n.startsWith(lesson.start));
-    const hint = suggest(lesson.start, names) || (longer ? ` (did you mean "${longer}"?)` : '');
-    return [{ path: 'start', message: `${show(lesson.start)} is not a scenario here${hint}; allowed: ${names.join(', ')}` }];
-  }
+  if (!start) return [startProblem(lesson.start, presets)!];
   const problems: Problem[] = [];
   lesson.steps.forEach((step, i) => {
     const unrecorded = watchProblem(step.watch);
@@ -86,6 +81,34 @@ export function lessonProblems(lesson: Lesson, presets: Record<string, Record<st
     }
   });
   return problems;
+}
+
+/** The problem with a lesson's start preset, if it is not one of `presets`. */
+function startProblem(start: unknown, presets: Record<string, Record<string, unknown>>): Problem | undefined {
+  if (typeof start !== 'string' || presets[start]) return undefined;
+  const names = Object.keys(presets);
+  const longer = names.find((n) => n.startsWith(start));
+  const hint = suggest(start, names) || (longer ? ` (did you mean "${longer}"?)` : '');
+  return { path: 'start', message: `${show(start)} is not a scenario here${hint}; allowed: ${names.join(', ')}` };
+}
+
+/**
+ * A lesson file checked in one go: parsed (parseLesson), then its start and steps' scenarios
+ * (lessonProblems). A file the schema refuses has its start preset checked too, so a teacher
+ * sees both mistakes at once, not the second after fixing the first. Throws ScenarioError.
+ */
+export function checkLesson(raw: unknown, presets: Record<string, Record<string, unknown>>, origin = 'lesson'): Lesson {
+  let lesson: Lesson;
+  try {
+    lesson = parseLesson(raw, origin);
+  } catch (e) {
+    const start = raw !== null && typeof raw === 'object' ? startProblem((raw as { start?: unknown }).start, presets) : undefined;
+    if (e instanceof ScenarioError && start && !e.problems.some((p) => p.path === 'start')) throw new ScenarioError([start, ...e.problems], origin);
+    throw e;
+  }
+  const problems = lessonProblems(lesson, presets);
+  if (problems.length) throw new ScenarioError(problems, origin);
+  return lesson;
 }
 
 const BREAKDOWN_WORDS: Record<string, string> = { '': 'the total', region: 'by region', channel: 'by channel', stage: 'by stage', category: 'by category', mode: 'by mode', 'region×channel': 'by region and channel' };

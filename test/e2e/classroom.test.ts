@@ -525,6 +525,38 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
   });
 
 
+  it('holds the watched chart still while the figures change, and a button reached with Tab takes Space and the chart tabs the arrows', async () => {
+    await page.goto(`${server.url}?lesson=market-hall-closes-2020`);
+    await settled(page);
+    // the figures beside the heading keep their widest month's width: the heading does not rewrap
+    // (US$3.08bn → US$3.1bn moved the chart 24 px, 27 times in a run)
+    const tops = new Set<number>();
+    for (let m = 0; m < 48; m++) {
+      await page.locator('#time').evaluate((el, v) => { (el as HTMLInputElement).value = String(v); el.dispatchEvent(new Event('input', { bubbles: true })); }, m);
+      tops.add(await page.locator('#class-watch .plot').evaluate((el) => Math.round(el.getBoundingClientRect().top)));
+    }
+    expect(tops.size).toBe(1);
+    // Space presses a button reached from the keyboard (it played instead)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const tabTo = async (id: string) => {
+      for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.id)) !== id; i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    };
+    await tabTo('reveal');
+    await page.keyboard.press(' ');
+    expect(await page.locator('#answer').isHidden()).toBe(false);
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('false');
+    // the chart tabs: → and ← move the choice (they moved the month)
+    const month = await monthShown(page);
+    await tabTo('view-flows');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#view-merchants').getAttribute('aria-checked')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-merchants');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#view-flows').getAttribute('aria-checked')).toBe('true');
+    expect(await monthShown(page)).toBe(month);
+  });
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });

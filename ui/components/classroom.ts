@@ -11,16 +11,16 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, PER_MONTH_METRICS, ScenarioError, parseLesson, parseScenarioText, stepScenario, lessonProblems, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
+import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, PER_MONTH_METRICS, ScenarioError, checkLesson, parseScenarioText, stepScenario, LESSON_VIEWS, type Lesson, type Problem } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
-import { PRESETS } from '../presets.ts';
+import { PRESETS, presetByName } from '../presets.ts';
 import { shown, band, trailingMean, pairedWindowNoise, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
-import { timeOption, flowOption, stackedBarOption, smileOption, niceExtent, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
+import { timeOption, flowOption, stackedBarOption, smileOption, niceExtent, textWidth, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
 import { Playback, SPEEDS } from '../playback.ts';
-import { LESSONS, describeLevers } from '../lessons.ts';
+import { LESSONS, describeLevers, inheritedView } from '../lessons.ts';
 import { CHANNEL_TEXT, STAGE_TEXT, SMILE_ORDER, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
 import * as f from '../format.ts';
 import { tooBig, isScenarioFile, type Message } from '../files.ts';
@@ -95,6 +95,8 @@ export class YiwuClassroom extends LitElement {
   @state() stepIndex = 0;
   @state() revealed = false;
   @state() view: View = 'flows';
+  /** The lesson the chart choice was last made in (see applyStep). */
+  private viewLesson: string | undefined;
   @state() freeMetric = 'trade_value_usd';
   @state() fullscreen = false;
   @state() message: Message | null = null;
@@ -114,6 +116,8 @@ export class YiwuClassroom extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    window.addEventListener('focusin', this.onFocusIn);
+    window.addEventListener('pointerdown', this.onPointerDown, true);
     // on window and capturing: before the sandbox's own drop handler (on window, bubbling), which
     // would load the file as the sandbox's scenario under the lesson
     window.addEventListener('dragover', this.onDragOver, true);
@@ -129,6 +133,8 @@ export class YiwuClassroom extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('focusin', this.onFocusIn);
+    window.removeEventListener('pointerdown', this.onPointerDown, true);
     window.removeEventListener('dragover', this.onDragOver, true);
     window.removeEventListener('dragleave', this.onDragLeave, true);
     window.removeEventListener('drop', this.onDrop, true);
@@ -154,11 +160,17 @@ export class YiwuClassroom extends LitElement {
     this.writeAddress(true);
     void this.updateComplete.then(() => this.querySelector('.step-body')?.scrollTo(0, 0));
     if (!lesson) {
+      this.viewLesson = undefined;
       if (this.sandbox) this.runScenario(this.sandbox);
       return;
     }
+    // a step's chart: its own choice; else, within the lesson, what the teacher last showed; on
+    // arriving in a lesson (picked, opened from an address, reloaded), the last choice of the
+    // steps so far, or the flows: a step looks the same however one reached it
     const view = lesson.steps[this.stepIndex]?.view;
     if (view) this.view = view;
+    else if (this.viewLesson !== lesson.id) this.view = inheritedView(lesson, this.stepIndex);
+    this.viewLesson = lesson.id;
     let start = lesson.start;
     if (!PRESET_SCENARIOS[start]) {
       const unknown = start;
@@ -300,9 +312,7 @@ export class YiwuClassroom extends LitElement {
         this.message = { kind: 'error', text: (l) => STRINGS[l].classroom.scenarioNotLesson(name) };
         return;
       }
-      const lesson = parseLesson(raw, name);
-      const problems = lessonProblems(lesson, PRESET_SCENARIOS);
-      if (problems.length) throw new ScenarioError(problems, name);
+      const lesson = checkLesson(raw, PRESET_SCENARIOS, name);
       // one lesson per id (the address names lessons by id): a file with a listed id takes its place, and says so
       const at = this.lessons.findIndex((l) => l.id === lesson.id);
       const replaced = at >= 0 ? this.lessons[at] : undefined;
@@ -322,6 +332,13 @@ export class YiwuClassroom extends LitElement {
         details: (l) => problems.slice(0, 12).map((p) => this.problemLine(p, l)),
       };
     }
+  }
+
+  /** A scenario's title in the page's language (a file may give one text for both, or none). */
+  private sandboxTitle(title: unknown, lang: Lang): string {
+    if (typeof title === 'string' && title.trim()) return title;
+    if (title && typeof title === 'object' && typeof (title as Record<string, unknown>)[lang] === 'string') return (title as Record<string, string>)[lang];
+    return STRINGS[lang].custom;
   }
 
   /** "Step 2 — steps[1].watch.metric: …": the step as the screen counts it, then the path in the file. */
@@ -410,7 +427,20 @@ export class YiwuClassroom extends LitElement {
    * way too: from the keyboard it opens with Enter (on every platform, below), Alt+↓ or F4, and
    * the open list keeps its keys (they do not reach the page).
    */
+  /** Tab was pressed and focus has not moved since; the element focus last reached by Tab. */
+  private tabbing = false;
+  private tabbedTo: Element | null = null;
+  private onFocusIn = (e: FocusEvent) => {
+    this.tabbedTo = this.tabbing ? (e.target as Element) : null;
+    this.tabbing = false;
+  };
+  private onPointerDown = () => {
+    this.tabbedTo = null;
+    this.tabbing = false;
+  };
+
   private onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Tab') this.tabbing = true;
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
     const tag = target?.tagName;
@@ -418,6 +448,19 @@ export class YiwuClassroom extends LitElement {
     const typing = tag === 'TEXTAREA' || (tag === 'INPUT' && !NOT_TYPED.has(inputType)) || target?.isContentEditable;
     if (typing) return;
     const onSlider = inputType === 'range';
+    // a button reached with Tab (not one clicked: a clicker's keys still play) takes Space as a
+    // press, and the chart tabs take the arrows to move between them
+    const keyboardButton = tag === 'BUTTON' && this.tabbedTo === target;
+    if (keyboardButton && e.key === ' ') return;
+    if (keyboardButton && target!.getAttribute('role') === 'radio' && e.key.startsWith('Arrow')) {
+      const i = VIEWS.indexOf(this.view);
+      const next = VIEWS[(i + (e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+      this.view = next;
+      // (still reached from the keyboard: the arrows keep moving the choice)
+      void this.updateComplete.then(() => { this.tabbing = true; this.querySelector<HTMLElement>(`#view-${next}`)?.focus(); });
+      e.preventDefault();
+      return;
+    }
     const { available } = this.months();
     switch (e.key) {
       case ' ':
@@ -557,6 +600,15 @@ export class YiwuClassroom extends LitElement {
     const watchUnit = this.watchUnit(watch, lang);
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
     const now = (x: Shown | undefined) => (x && cursor < x.done ? this.watched(x, wi, watch)?.[cursor] : undefined);
+    // each figure keeps the width of its widest month, so the heading does not rewrap (and the
+    // chart below jump) as the figures change while the run plays
+    // (the widest month's text sits hidden in the same grid cell as the month shown)
+    const figure = (x: Shown | undefined, id?: string) => {
+      const a = this.watched(x, wi, watch);
+      let widest = '';
+      if (a && x) for (let t = 0; t < x.done; t++) { const text = fmt(a[t]); if (textWidth(text, 100) > textWidth(widest, 100)) widest = text; }
+      return html`<span id=${id ?? nothing}>${fmt(now(x))}</span><span class="sizer">${widest}</span>`;
+    };
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
     return html`<div class="classroom" role="region" aria-label=${c.title}>
@@ -573,7 +625,7 @@ export class YiwuClassroom extends LitElement {
         <span class="spacer"></span>
         <button type="button" id="class-lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel}
           @click=${() => this.dispatchEvent(new CustomEvent('set-lang', { detail: lang === 'en' ? 'zh' : 'en', bubbles: true, composed: true }))}>${s.switchLanguage}</button>
-        <button type="button" id="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${() => this.toggleFullscreen()}>${this.fullscreen ? c.exitFullscreen : c.fullscreen}</button>
+        <button type="button" id="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} title=${this.fullscreen ? c.exitFullscreen : c.fullscreen} @click=${() => this.toggleFullscreen()}>${c.fullscreen}</button>
         <button type="button" id="exit-classroom" @click=${() => this.exit()}>${c.exit}</button>
       </header>
       ${this.dragging ? html`<div class="drop"><span>${c.dropLesson}</span></div>` : nothing}
@@ -603,7 +655,7 @@ export class YiwuClassroom extends LitElement {
                 <h3>${c.question}</h3>
                 <p>${tx(step.question, lang)}</p>
                 <button type="button" id="reveal" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="answer" @click=${() => this.toggleAnswer()}>${this.revealed ? c.hide : c.reveal}</button>
-                <p id="answer" class="answer" ?hidden=${!this.revealed}><strong>${c.answer}:</strong> ${tx(step.explanation, lang)}</p>
+                <p id="answer" class="answer" ?hidden=${!this.revealed}><strong>${c.answer}${lang === 'zh' ? '：' : ': '}</strong>${tx(step.explanation, lang)}</p>
               </div>
               <details class="lesson-summary" @toggle=${() => this.markOverflow()}><summary>${c.summary}</summary><p>${tx(lesson.summary, lang)}</p></details>
             </div>
@@ -611,7 +663,8 @@ export class YiwuClassroom extends LitElement {
               <button type="button" id="prev-step" ?disabled=${this.stepIndex === 0} @click=${() => this.goToStep(this.stepIndex - 1)}>◀ ${c.prev}</button>
               <button type="button" id="next-step" ?disabled=${this.stepIndex >= lesson.steps.length - 1} @click=${() => this.goToStep(this.stepIndex + 1)}>${c.next} ▶</button>
             </nav>` : html`
-            <h2 id="step-title">${c.noLesson}</h2>
+            <h2 id="step-title">${c.sandboxHeading}</h2>
+            <p id="sandbox-scenario">${c.sandboxScenario(this.sandboxTitle(this.sandbox?.scenario.title, lang), this.sandboxTitle(presetByName(this.sandbox?.baseline)?.title, lang))}</p>
             <label class="free-metric">${c.watch}
               <select id="free-metric" @change=${(e: Event) => { this.freeMetric = (e.target as HTMLSelectElement).value; }}>
                 ${TOTAL_METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.freeMetric}>${tx(m.label, lang)}</option>`)}
@@ -621,8 +674,8 @@ export class YiwuClassroom extends LitElement {
           <div class="class-chart">
             <div class="watch-head">
               <p class="watch-label">${c.watchPrefix}<strong id="watch-name">${this.watchLabel(watch, lang)}</strong>${watchUnit ? html`<span id="watch-unit">${c.inBrackets(watchUnit)}</span>` : nothing}</p>
-              <p class="now" aria-hidden="true"><span class="sc">${c.scenarioNow} <b id="watch-scenario">${fmt(now(sc))}</b></span>
-                <span class="bs">${c.baselineNow} <b>${fmt(now(bs))}</b></span></p>
+              <p class="now" aria-hidden="true"><span class="sc">${c.scenarioNow} <b>${figure(sc, 'watch-scenario')}</b></span>
+                <span class="bs">${c.baselineNow} <b>${figure(bs)}</b></span></p>
             </div>
             <yiwu-chart id="class-watch" class="big" chartId="class-watch" .structure=${`${watch.metric}|${JSON.stringify(watch.dims)}|${watch.average ?? ''}`} heading=${this.watchLabel(watch, lang)}
               unit=${watchUnit}
