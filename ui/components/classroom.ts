@@ -687,7 +687,7 @@ export class YiwuClassroom extends LitElement {
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
             ${this.view === 'flows' ? this.flowShares(sc, bs, cursor) : nothing}
-            <p class="chart-caption">${viewTitle} <span>(${viewUnit})</span></p>
+            <p class="chart-caption">${viewTitle} <span>${c.inBrackets(viewUnit)}</span></p>
             <yiwu-chart id="class-view" class="big" chartId="class-view" .structure=${this.view}
               heading=${viewTitle}
               unit=${viewUnit}
