@@ -127,7 +127,9 @@ export class YiwuClassroom extends LitElement {
     window.addEventListener('resize', this.onResize);
     this.sandbox = this.rememberSandbox();
     this.readAddress();
-    this.applyStep();
+    // after the app's update that added the classroom: the step's scenario sets the app's state,
+    // and set during that update it made lit schedule another update at once (a dev-mode warning)
+    queueMicrotask(() => { if (this.isConnected) this.applyStep(); });
   }
 
   override disconnectedCallback() {
