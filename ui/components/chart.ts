@@ -103,11 +103,11 @@ export class YiwuChart extends LitElement {
   override render() {
     return html`<figure class="chart" aria-labelledby="${this.chartId}-h">
       <figcaption>
-        <h3 id="${this.chartId}-h">${this.heading} <span class="unit">(${this.unit})</span></h3>
+        <h3 id="${this.chartId}-h">${this.heading}<span class="unit">${this.unitInBrackets()}</span></h3>
         <button type="button" class="png" title=${this.pngTitle} aria-label=${this.pngTitle} @click=${this.savePng}>${this.pngLabel}</button>
       </figcaption>
       ${this.keyText ? html`<p class="key">${this.keyText}</p>` : ''}
-      <div class="plot" role="img" aria-label="${this.heading} (${this.unit})"></div>
+      <div class="plot" role="img" aria-label="${this.heading}${this.unitInBrackets()}"></div>
     </figure>`;
   }
 
@@ -161,6 +161,12 @@ export class YiwuChart extends LitElement {
     return { ...option, aria: { ...aria, label: { description } } };
   }
 
+  /** The unit in brackets after the heading: full-width beside a Chinese one ("运价（美元/千克）"), else " (US$ per kg)". */
+  private unitInBrackets(): string {
+    if (!this.unit) return '';
+    return /[\u3400-\u9fff]/.test(this.heading) ? `（${this.unit}）` : ` (${this.unit})`;
+  }
+
   applyNow() {
     if (!this.chart || !this.source || !this.stale) return;
     const t0 = performance.now();
@@ -210,7 +216,7 @@ export class YiwuChart extends LitElement {
     if (!ctx) return plot.toDataURL('image/png');
     const family = getComputedStyle(this).fontFamily || 'sans-serif';
     const pad = 10 * ratio;
-    const lines = [{ text: `${this.heading} (${this.unit})`, size: 15 * ratio, weight: '600 ', colour: '#1a1a1a' }];
+    const lines = [{ text: `${this.heading}${this.unitInBrackets()}`, size: 15 * ratio, weight: '600 ', colour: '#1a1a1a' }];
     if (this.keyText) lines.push({ text: this.keyText, size: 12 * ratio, weight: '', colour: '#4a4a4a' });
     // the provenance line is long: broken at its " · " into as many lines as the width needs
     // (squeezed into one, it was hard to read)
