@@ -422,13 +422,6 @@ export class YiwuClassroom extends LitElement {
     this.frame++;
   }
 
-  /**
-   * The presentation keys act on the lesson and playback whatever has focus, so a clicker works
-   * after a click on any control; only a text field keeps its keys, and the time slider its
-   * arrows, Home and End. A focused select's own keys (Page Down would pick its last option) give
-   * way too: from the keyboard it opens with Enter (on every platform, below), Alt+↓ or F4, and
-   * the open list keeps its keys (they do not reach the page).
-   */
   /** Tab was pressed and focus has not moved since; the element focus last reached by Tab. */
   private tabbing = false;
   private tabbedTo: Element | null = null;
@@ -441,6 +434,14 @@ export class YiwuClassroom extends LitElement {
     this.tabbing = false;
   };
 
+  /**
+   * The presentation keys act on the lesson and playback whatever has focus, so a clicker works
+   * after a click on any control; only a text field keeps its keys, and the time slider its
+   * arrows, Home and End. A focused select's own keys (Page Down would pick its last option) give
+   * way too: from the keyboard it opens with Enter (on every platform, below), Alt+↓ or F4, and
+   * the open list keeps its keys (they do not reach the page). A button reached with Tab takes
+   * Space, and the chart tabs the arrows, as keyboard users expect.
+   */
   private onKey = (e: KeyboardEvent) => {
     if (e.key === 'Tab') this.tabbing = true;
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -602,9 +603,8 @@ export class YiwuClassroom extends LitElement {
     const watchUnit = this.watchUnit(watch, lang);
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
     const now = (x: Shown | undefined) => (x && cursor < x.done ? this.watched(x, wi, watch)?.[cursor] : undefined);
-    // each figure keeps the width of its widest month, so the heading does not rewrap (and the
-    // chart below jump) as the figures change while the run plays
-    // (the widest month's text sits hidden in the same grid cell as the month shown)
+    // each figure keeps the width of its widest month (whose text sits hidden in the same grid
+    // cell), so the heading does not rewrap, and the chart below jump, as the run plays
     const figure = (x: Shown | undefined, id?: string) => {
       const a = this.watched(x, wi, watch);
       let widest = '';
