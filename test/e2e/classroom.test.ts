@@ -555,6 +555,10 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.keyboard.press('ArrowLeft');
     expect(await page.locator('#view-flows').getAttribute('aria-checked')).toBe('true');
     expect(await monthShown(page)).toBe(month);
+    // one Tab stop for the tabs: the chosen one (a radio group)
+    expect(await page.locator('[role=radio]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('tabindex')))).toEqual(['0', '-1', '-1', '-1']);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('radio');
   });
 
   it('logged no console errors', () => {

@@ -452,7 +452,7 @@ export class YiwuClassroom extends LitElement {
     if (typing) return;
     const onSlider = inputType === 'range';
     // a button reached with Tab (not one clicked: a clicker's keys still play) takes Space as a
-    // press, and the chart tabs take the arrows to move between them
+    // press, and the chart tabs (one Tab stop, the chosen one) take the arrows to move between them
     const keyboardButton = tag === 'BUTTON' && this.tabbedTo === target;
     if (keyboardButton && e.key === ' ') return;
     if (keyboardButton && target!.getAttribute('role') === 'radio' && e.key.startsWith('Arrow')) {
@@ -685,7 +685,7 @@ export class YiwuClassroom extends LitElement {
           </div>
           <div class="class-chart">
             <div class="view-tabs" role="radiogroup" aria-label=${c.viewLabel}>
-              ${VIEWS.map((v) => html`<button type="button" role="radio" id="view-${v}" aria-checked=${this.view === v ? 'true' : 'false'} class=${this.view === v ? 'on' : ''}
+              ${VIEWS.map((v) => html`<button type="button" role="radio" id="view-${v}" aria-checked=${this.view === v ? 'true' : 'false'} tabindex=${this.view === v ? 0 : -1} class=${this.view === v ? 'on' : ''}
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
             ${this.view === 'flows' ? this.flowShares(sc, bs, cursor) : nothing}
