@@ -51,7 +51,7 @@ interface Collector extends Omit<MetricInfo, 'period'> {
 
 const usd = text('US$', '美元');
 /** The digital levels (ids.ts DIGITAL_LEVELS) in words, as the charts' legends name them. */
-const LEVEL_WORDS = ['offline', 'B2B platform', 'cross-border e-commerce', 'data-driven (cloud/AI)'];
+const LEVEL_WORDS = [text('offline', '线下'), text('B2B platform', 'B2B平台'), text('cross-border e-commerce', '跨境电商'), text('data-driven (cloud/AI)', '数据驱动')];
 const share = text('share', '比例');
 const count = text('count', '个数');
 const days = text('days', '天');
@@ -111,8 +111,8 @@ export const COLLECTORS: Collector[] = [
   }),
   // ---- digital adoption
   ...DIGITAL_LEVELS.map((level, l) =>
-    c(`adoption_share_${level}`, text(`Share of merchants: ${LEVEL_WORDS[l]}`, ['线下', 'B2B平台', '跨境电商', '数据驱动'][l] + '商户占比'), share,
-      text(`Share of merchants whose highest digital level is ${LEVEL_WORDS[l]}.`, `最高数字化层级为“${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}”的商户比例。`), false, {
+    c(`adoption_share_${level}`, text(`Share of merchants: ${LEVEL_WORDS[l].en}`, LEVEL_WORDS[l].zh + '商户占比'), share,
+      text(`Share of merchants whose highest digital level is ${LEVEL_WORDS[l].en}.`, `最高数字化层级为“${LEVEL_WORDS[l].zh}”的商户比例。`), false, {
         '': (_w, m) => (m.alive > 0 ? m.merchantsByLevel[l] / m.alive : Number.NaN),
       }, RATIO)),
   c('adoption_share_digital', text('Digital merchants', '数字化商户占比'), share, text('Share of merchants selling online (any digital level).', '线上销售的商户比例（任一数字层级）。'), false, {
@@ -123,8 +123,8 @@ export const COLLECTORS: Collector[] = [
   c('merchants_alive', text('Merchants', '商户数'), count, text('Merchants in business at the end of the month.', '月末在营商户数。'), true, { '': (_w, m) => m.alive }, STOCK),
   c('merchants_by_stage', text('Merchants by stage', '各环节商户数'), count, text('Merchants by value-chain stage.', '按价值链环节划分的商户数。'), true, { stage: (_w, m, g) => m.merchantsByStage[g] }, STOCK),
   ...DIGITAL_LEVELS.map((level, l) =>
-    c(`merchants_level_${level}`, text(`Merchants ${LEVEL_WORDS[l]}, by stage`, `${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}商户数（按环节）`), count,
-      text(`Merchants whose highest digital level is ${LEVEL_WORDS[l]}, by value-chain stage.`, `最高数字化层级为“${['线下', 'B2B平台', '跨境电商', '数据驱动'][l]}”的商户数，按价值链环节。`), true, {
+    c(`merchants_level_${level}`, text(`Merchants ${LEVEL_WORDS[l].en}, by stage`, `${LEVEL_WORDS[l].zh}商户数（按环节）`), count,
+      text(`Merchants whose highest digital level is ${LEVEL_WORDS[l].en}, by value-chain stage.`, `最高数字化层级为“${LEVEL_WORDS[l].zh}”的商户数，按价值链环节。`), true, {
         stage: (_w, m, g) => m.merchantsByLevelStage[l * STAGES.length + g],
       }, STOCK)),
   c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }, STOCK),
