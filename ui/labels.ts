@@ -1,5 +1,5 @@
 /** Short display names of the model's ids (stages, channels, modes, digital levels, regions, metrics) in both languages. */
-import { DEFAULT_REGIONS, METRICS, type Text } from '../sim/index.ts';
+import { DEFAULT_REGIONS, METRICS, STAGES, type Text } from '../sim/index.ts';
 import { tx, type Lang } from './i18n/index.ts';
 
 export const STAGE_TEXT: Record<string, Text> = {
@@ -12,6 +12,10 @@ export const STAGE_TEXT: Record<string, Text> = {
  * at the right end.
  */
 export const SMILE_ORDER = ['design_rnd', 'raw_material', 'production', 'market_sales', 'brand'] as const;
+/** Figures by stage in ids.ts STAGES order, put in the smile curve's order. */
+export const alongSmile = (byStage: readonly number[]): number[] => SMILE_ORDER.map((g) => byStage[STAGES.indexOf(g)]);
+/** The stages' names in the smile curve's order. */
+export const smileStageNames = (lang: Lang): string[] => SMILE_ORDER.map((g) => tx(STAGE_TEXT[g], lang));
 export const CHANNEL_TEXT: Record<string, Text> = {
   market_hall: { en: 'Market hall', zh: '实体市场' }, b2b_platform: { en: 'B2B platform', zh: 'B2B平台' }, cross_border_ecommerce: { en: 'Cross-border e-commerce', zh: '跨境电商' },
 };

@@ -1,5 +1,6 @@
 /** The scenario presets of scenarios/*.json, bundled with the app. */
 import type { Text } from '../sim/index.ts';
+import { tx, type Lang } from './i18n/index.ts';
 
 export interface Preset {
   name: string;
@@ -21,3 +22,9 @@ export const PRESETS: Preset[] = Object.entries(files)
   .sort((a, b) => (a.name === 'baseline' ? -1 : b.name === 'baseline' ? 1 : 0));
 
 export const presetByName = (name: string | undefined) => PRESETS.find((p) => p.name === name);
+
+/** A preset's title in the language, or `otherwise` when the name is none (a custom scenario). */
+export function presetTitle(name: string | undefined, lang: Lang, otherwise: string): string {
+  const preset = presetByName(name);
+  return preset ? tx(preset.title, lang) : otherwise;
+}

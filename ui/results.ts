@@ -136,6 +136,13 @@ export interface YearFigures {
   tariffByRegion: Record<string, number>;
 }
 
+/** Share of merchants at each value-chain stage (ids.ts STAGES order) in month t. */
+export function merchantSharesByStage(s: Shown, t: number): number[] {
+  const merchants = STAGES.map((stage) => s.values[idx('merchants_by_stage', { stage })][t]);
+  const all = merchants.reduce((a, b) => a + b, 0);
+  return merchants.map((n) => (all > 0 ? n / all : Number.NaN));
+}
+
 export function yearFigures(s: Shown, y: { from: number; to: number }, modes: readonly string[]): YearFigures {
   const v = (i: number) => s.values[i];
   const exports = sum(v(idx('trade_value_usd')), y.from, y.to);
@@ -144,9 +151,7 @@ export function yearFigures(s: Shown, y: { from: number; to: number }, modes: re
   const approvals = sum(v(idx('credit_approvals')), y.from, y.to);
   const va = STAGES.map((stage) => sum(v(idx('value_added_usd', { stage })), y.from, y.to));
   const marginByStage = STAGES.map((stage) => weightedMean(v(idx('margin_by_stage', { stage })), v(idx('sales_by_stage', { stage })), y.from, y.to));
-  const atYearEnd = STAGES.map((stage) => v(idx('merchants_by_stage', { stage }))[y.to - 1]);
-  const merchantsAtYearEnd = atYearEnd.reduce((a, b) => a + b, 0);
-  const merchantShareByStage = atYearEnd.map((n) => (merchantsAtYearEnd > 0 ? n / merchantsAtYearEnd : Number.NaN));
+  const merchantShareByStage = merchantSharesByStage(s, y.to - 1);
   const exportsByRegion: Record<string, number> = {};
   let weighted = 0;
   let weights = 0;

@@ -7,12 +7,12 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  STAGES, CHANNELS, MODES, DIGITAL_LEVELS, type Problem,
+  CHANNELS, MODES, DIGITAL_LEVELS, type Problem,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side } from '../runner.ts';
-import { PRESETS, presetByName } from '../presets.ts';
+import { PRESETS, presetByName, presetTitle } from '../presets.ts';
 import { baselineLike } from '../compare.ts';
 import { readLink, writeLink, parseSeed, MAX_SEED } from '../share.ts';
 import { shown, lastYear, comparedYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
@@ -21,7 +21,7 @@ import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
 import { tooBig, isLessonFile, type Message } from '../files.ts';
-import { STAGE_TEXT, SMILE_ORDER, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
+import { alongSmile, smileStageNames, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
 import './sweep.ts';
@@ -381,9 +381,10 @@ export class YiwuApp extends LitElement {
     const lang = this.lang;
     const s = STRINGS[lang];
     const preset = presetByName(this.presetName);
-    const baselinePreset = presetByName(this.baselineName);
     const pngStem = `${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}`;
-    const provenance = s.pngProvenance(preset ? tx(preset.title, lang) : s.custom, baselinePreset ? tx(baselinePreset.title, lang) : this.baselineName, this.seed, MODEL_VERSION);
+    const scenarioTitle = presetTitle(this.presetName, lang, s.custom);
+    const baselineTitle = presetTitle(this.baselineName, lang, this.baselineName);
+    const provenance = s.pngProvenance(scenarioTitle, baselineTitle, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
     const { sc, bs } = this.shownNow();
@@ -393,7 +394,7 @@ export class YiwuApp extends LitElement {
         <div class="brand"><h1>${s.appTitle}</h1><p>${s.appSubtitle}</p></div>
         <div class="pickers">
           <label>${s.scenario}
-            <select id="preset" title=${preset ? tx(preset.title, lang) : s.custom} @change=${(e: Event) => {
+            <select id="preset" title=${scenarioTitle} @change=${(e: Event) => {
               const name = (e.target as HTMLSelectElement).value;
               const p = presetByName(name);
               if (p) this.setScenario(JSON.parse(JSON.stringify(p.scenario)) as Obj, name);
@@ -402,7 +403,7 @@ export class YiwuApp extends LitElement {
               ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.presetName}>${tx(p.title, lang)}</option>`)}
             </select></label>
           <label>${s.baseline}
-            <select id="baseline" title=${baselinePreset ? tx(baselinePreset.title, lang) : this.baselineName} @change=${(e: Event) => { this.baselineName = (e.target as HTMLSelectElement).value; this.start(); }}>
+            <select id="baseline" title=${baselineTitle} @change=${(e: Event) => { this.baselineName = (e.target as HTMLSelectElement).value; this.start(); }}>
               ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.baselineName}>${tx(p.title, lang)}</option>`)}
             </select></label>
           <label>${s.seed}
@@ -672,9 +673,8 @@ export class YiwuApp extends LitElement {
       { name: `${base} ${yl}`, values: pick(fig.b), color: BASELINE_COLOR, dashed: true },
     ];
     chart('regions')?.setOption(withFigures((fig, yl) => barOption(FOREIGN_REGIONS.map((r) => regionLabel(r, lang)), sides(fig, yl, (y) => FOREIGN_REGIONS.map((r) => y.exportsByRegion[r])), 'money', lang, true)));
-    const alongSmile = (byStage: number[]) => SMILE_ORDER.map((g) => byStage[STAGES.indexOf(g)]);
     const smileSide = (y: YearFigures, name: string, color: string, dashed = false) => ({ name, color, dashed, margin: alongSmile(y.marginByStage), share: alongSmile(y.merchantShareByStage) });
-    chart('smile')?.setOption(withFigures((fig, yl) => smileOption(SMILE_ORDER.map((g) => tx(STAGE_TEXT[g], lang)), [
+    chart('smile')?.setOption(withFigures((fig, yl) => smileOption(smileStageNames(lang), [
       smileSide(fig.a, `${scen} ${yl}`, SCENARIO_COLOR), smileSide(fig.b, `${base} ${yl}`, BASELINE_COLOR, true),
     ], { ...s.smileWords, pp: s.pp }, lang)));
     chart('transit')?.setOption(withFigures((fig, yl) => barOption(EXPORT_MODES.map((m) => tx(MODE_TEXT[m], lang)), sides(fig, yl, (y) => EXPORT_MODES.map((m) => y.transitByMode[m])), 'days', lang)));

@@ -15,13 +15,13 @@ import { STAGES, CHANNELS, DIGITAL_LEVELS, METRICS, PER_MONTH_METRICS, ScenarioE
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import type { Runner } from '../runner.ts';
-import { PRESETS, presetByName } from '../presets.ts';
-import { shown, band, trailingMean, pairedWindowNoise, type Shown } from '../results.ts';
+import { PRESETS, presetTitle } from '../presets.ts';
+import { shown, band, trailingMean, pairedWindowNoise, merchantSharesByStage, type Shown } from '../results.ts';
 import { findSeries, idx, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, flowOption, stackedBarOption, smileOption, niceExtent, textWidth, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Kind, type Line } from '../charts.ts';
 import { Playback, SPEEDS } from '../playback.ts';
 import { LESSONS, describeLevers, inheritedView } from '../lessons.ts';
-import { CHANNEL_TEXT, STAGE_TEXT, SMILE_ORDER, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
+import { CHANNEL_TEXT, STAGE_TEXT, alongSmile, smileStageNames, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
 import * as f from '../format.ts';
 import { tooBig, isScenarioFile, type Message } from '../files.ts';
 import './chart.ts';
@@ -50,12 +50,13 @@ const QUERY_KEYS = ['lesson', 'step', 'classroom'];
 interface SandboxHost extends HTMLElement {
   scenario: Obj;
   baselineName: string;
+  presetName: string;
 }
 
 function readKeptSandbox(): LessonScenario | undefined {
   try {
     const kept = JSON.parse(sessionStorage.getItem(SANDBOX_KEY) ?? 'null') as Partial<LessonScenario> | null;
-    if (kept && typeof kept.scenario === 'object' && kept.scenario && typeof kept.baseline === 'string') return { scenario: kept.scenario, baseline: kept.baseline };
+    if (kept && typeof kept.scenario === 'object' && kept.scenario && typeof kept.baseline === 'string') return { scenario: kept.scenario, baseline: kept.baseline, preset: typeof kept.preset === 'string' ? kept.preset : '' };
   } catch {
     /* storage off or damaged: nothing kept */
   }
@@ -73,6 +74,8 @@ export interface Watch {
 export interface LessonScenario {
   scenario: Obj;
   baseline: string;
+  /** The sandbox's: the preset its scenario is ('' when changed from every preset), for naming it. */
+  preset?: string;
 }
 
 function kindOf(metric: string): Kind {
@@ -202,7 +205,7 @@ export class YiwuClassroom extends LitElement {
     }
     const app = this.closest<SandboxHost>('yiwu-app');
     if (!app) return undefined;
-    const sandbox: LessonScenario = { scenario: structuredClone(app.scenario), baseline: app.baselineName };
+    const sandbox: LessonScenario = { scenario: structuredClone(app.scenario), baseline: app.baselineName, preset: app.presetName };
     try {
       sessionStorage.setItem(SANDBOX_KEY, JSON.stringify(sandbox));
     } catch {
@@ -336,13 +339,6 @@ export class YiwuClassroom extends LitElement {
     }
   }
 
-  /** A scenario's title in the page's language (a file may give one text for both, or none). */
-  private sandboxTitle(title: unknown, lang: Lang): string {
-    if (typeof title === 'string' && title.trim()) return title;
-    if (title && typeof title === 'object' && typeof (title as Record<string, unknown>)[lang] === 'string') return (title as Record<string, string>)[lang];
-    return STRINGS[lang].custom;
-  }
-
   /** "Step 2 — steps[1].watch.metric: …": the step as the screen counts it, then the path in the file. */
   private problemLine(p: Problem, lang: Lang): string {
     const m = /^steps\[(\d+)\]/.exec(p.path);
@@ -420,6 +416,25 @@ export class YiwuClassroom extends LitElement {
     this.playback.pause();
     this.playback.seek(t, this.months().available);
     this.frame++;
+  }
+
+  /** The lower chart's title and unit, for the month shown (none to name before the step's first month is computed). */
+  private viewCaption(sc: Shown | undefined, bs: Shown | undefined, cursor: number, lang: Lang): { title: string; unit: string } {
+    const s = STRINGS[lang];
+    const c = s.classroom;
+    const month = sc && sc.done > 0 ? f.month(sc.months[cursor], lang) : undefined;
+    switch (this.view) {
+      case 'flows': {
+        const from = flowWindowStart(cursor);
+        return {
+          title: month ? c.flowsTitle(f.month(sc!.months[from], lang), month, cursor - from + 1) : c.flowsHeading,
+          unit: c.flowsUnit(!!sc && !!this.flowBaseline(sc, bs, cursor)),
+        };
+      }
+      case 'merchants': return { title: c.merchantsTitle, unit: c.merchantsUnit };
+      case 'smile': return { title: c.smileTitle(month ?? '…'), unit: s.charts.smileUnit };
+      case 'channels': return { title: s.charts.trade, unit: c.perMonth };
+    }
   }
 
   /** Tab was pressed and focus has not moved since; the element focus last reached by Tab. */
@@ -587,14 +602,7 @@ export class YiwuClassroom extends LitElement {
     const available = sc?.done ?? 0;
     const cursor = Math.min(this.playback.cursor, Math.max(0, available - 1));
     const month = sc?.months[cursor] ?? '';
-    const flowFrom = flowWindowStart(cursor);
-    // (no month to name while the step's first run has not computed one)
-    const viewTitle = this.view === 'flows'
-      ? (available > 0 ? c.flowsTitle(f.month(sc!.months[flowFrom], lang), f.month(month, lang), cursor - flowFrom + 1) : c.flowsHeading)
-      : this.view === 'merchants' ? c.merchantsTitle
-        : this.view === 'smile' ? c.smileTitle(available > 0 ? f.month(month, lang) : '…') : s.charts.trade;
-    const viewUnit = this.view === 'flows' ? c.flowsUnit(!!sc && !!this.flowBaseline(sc, bs, cursor)) : this.view === 'merchants' ? c.merchantsUnit
-      : this.view === 'smile' ? s.charts.smileUnit : c.perMonth;
+    const { title: viewTitle, unit: viewUnit } = this.viewCaption(sc, bs, cursor, lang);
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
@@ -602,14 +610,20 @@ export class YiwuClassroom extends LitElement {
     const isCount = METRICS.find((x) => x.id === watch.metric)?.unit.en === 'count';
     const watchUnit = this.watchUnit(watch, lang);
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
-    const now = (x: Shown | undefined) => (x && cursor < x.done ? this.watched(x, wi, watch)?.[cursor] : undefined);
     // each figure keeps the width of its widest month (whose text sits hidden in the same grid
     // cell), so the heading does not rewrap, and the chart below jump, as the run plays
     const figure = (x: Shown | undefined, id?: string) => {
       const a = this.watched(x, wi, watch);
       let widest = '';
-      if (a && x) for (let t = 0; t < x.done; t++) { const text = fmt(a[t]); if (textWidth(text, 100) > textWidth(widest, 100)) widest = text; }
-      return html`<span id=${id ?? nothing}>${fmt(now(x))}</span><span class="sizer">${widest}</span>`;
+      let widestEm = 0;
+      if (a && x) {
+        for (let t = 0; t < x.done; t++) {
+          const text = fmt(a[t]);
+          const em = textWidth(text, 100);
+          if (em > widestEm) { widest = text; widestEm = em; }
+        }
+      }
+      return html`<span id=${id ?? nothing}>${fmt(x && a && cursor < x.done ? a[cursor] : undefined)}</span><span class="sizer">${widest}</span>`;
     };
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
@@ -666,7 +680,7 @@ export class YiwuClassroom extends LitElement {
               <button type="button" id="next-step" ?disabled=${this.stepIndex >= lesson.steps.length - 1} @click=${() => this.goToStep(this.stepIndex + 1)}>${c.next} ▶</button>
             </nav>` : html`
             <h2 id="step-title">${c.sandboxHeading}</h2>
-            <p id="sandbox-scenario">${c.sandboxScenario(this.sandboxTitle(this.sandbox?.scenario.title, lang), this.sandboxTitle(presetByName(this.sandbox?.baseline)?.title, lang))}</p>
+            <p id="sandbox-scenario">${c.sandboxScenario(presetTitle(this.sandbox?.preset, lang, s.custom), presetTitle(this.sandbox?.baseline, lang, this.sandbox?.baseline ?? ''))}</p>
             <label class="free-metric">${c.watch}
               <select id="free-metric" @change=${(e: Event) => { this.freeMetric = (e.target as HTMLSelectElement).value; }}>
                 ${TOTAL_METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.freeMetric}>${tx(m.label, lang)}</option>`)}
@@ -821,14 +835,14 @@ export class YiwuClassroom extends LitElement {
       })), 'number', lang, { big: true, fontScale, width: view.clientWidth, axis: this.merchantsAxis(sc) }));
     } else if (this.view === 'smile') {
       // the month shown: each stage's margin that month, and where the merchants are at its end
-      const side = (x: Shown, name: string, color: string, dashed = false) => {
-        const merchants = SMILE_ORDER.map((stage) => x.values[idx('merchants_by_stage', { stage })][cursor]);
-        const all = sumOf(merchants);
-        return { name, color, dashed, margin: SMILE_ORDER.map((stage) => x.values[idx('margin_by_stage', { stage })][cursor]), share: merchants.map((n) => (all > 0 ? n / all : Number.NaN)) };
-      };
+      const side = (x: Shown, name: string, color: string, dashed = false) => ({
+        name, color, dashed,
+        margin: alongSmile(STAGES.map((stage) => x.values[idx('margin_by_stage', { stage })][cursor])),
+        share: alongSmile(merchantSharesByStage(x, cursor)),
+      });
       const sides = [side(sc, s.legendScenario, SCENARIO_COLOR)];
       if (bs && cursor < bs.done) sides.push(side(bs, s.legendBaseline, BASELINE_COLOR, true));
-      view.setOption(smileOption(SMILE_ORDER.map((g) => tx(STAGE_TEXT[g], lang)), sides, { ...s.smileWords, pp: s.pp }, lang, { big: true, fontScale }));
+      view.setOption(smileOption(smileStageNames(lang), sides, { ...s.smileWords, pp: s.pp }, lang, { big: true, fontScale }));
     } else {
       const lines: Line[] = [];
       CHANNELS.forEach((channel, k) => {
