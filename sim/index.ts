@@ -5,7 +5,7 @@
 export { resolveScenario, parseScenarioText, defaultScenario, type ResolvedScenario } from './schema/resolve.ts';
 export { ScenarioError, type Problem } from './schema/errors.ts';
 export { scenarioFileSchema, type ScenarioFile } from './schema/scenario.ts';
-export { runScenario, createSimulation, merchantTable, MODEL_VERSION, type RunResult, type RunOptions, type Simulation, type MerchantTable } from './run.ts';
+export { runScenario, createSimulation, merchantTable, sharedMonths, leversOf, MODEL_VERSION, type RunResult, type RunOptions, type Simulation, type SimulationOptions, type Checkpoint, type MerchantTable } from './run.ts';
 export { SeriesTable, FlowCube, type SeriesKey } from './collect/recorder.ts';
 export { METRICS, RATIO_METRICS, PER_MONTH_METRICS, type MetricInfo } from './collect/metrics.ts';
 export { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, BUYER_KINDS } from './ids.ts';
@@ -16,7 +16,7 @@ export { MAX_SCENARIO_BYTES } from './schema/resolve.ts';
 export { valueAt } from './schema/schedule.ts';
 export type { Schedule, ScheduleInput, ParamMeta, Group } from './schema/param.ts';
 export type { Text } from './schema/labels.ts';
-export { DEFAULT_REGIONS, DEFAULT_MODES, DEFAULT_CATEGORIES } from './schema/world-data.ts';
+export { DEFAULT_REGIONS, DEFAULT_MODES, DEFAULT_CATEGORIES, POLICY_START } from './schema/world-data.ts';
 export { parseLesson, checkLesson, stepScenario, lessonSchema, lessonProblems, LESSON_VIEWS, type Lesson } from './lessons/schema.ts';
 export { LEVEL_COUNT, STAGE_COUNT, CHANNEL_COUNT } from './ids.ts';
 export { sampleMerchants, YIWU_MERCHANTS } from './world/world.ts';

@@ -18,8 +18,10 @@ export interface Stream {
 }
 
 export function stream(seed: number, purpose: string, index = 0): Stream {
-  return seedrandom.alea(`yiwu:${seed}:${purpose}:${index}`) as unknown as Stream;
+  return seedrandom.alea(streamName(seed, purpose, index)) as unknown as Stream;
 }
+
+const streamName = (seed: number, purpose: string, index: number) => `yiwu:${seed}:${purpose}:${index}`;
 
 /** Standard normal draw (Box–Muller, one value per call: simple and allocation-free). */
 export function normal(rng: Stream): number {
@@ -118,11 +120,21 @@ export function binomialFromUniform(u: number, n: number, p: number, qPowN = -1)
 export class AgentStreams {
   /** State (s0, s1, s2, c) of slot i at [4i … 4i+3]: one cache line holds two agents. */
   private readonly state4: Float64Array;
-  private readonly master: Stream;
+  /** Alea with its state readable (seedrandom's `state` option: the same numbers), for copies. */
+  private readonly master: seedrandom.StatefulPRNG<seedrandom.State.Alea>;
 
   constructor(capacity: number, seed: number, purpose: string) {
     this.state4 = new Float64Array(capacity * 4);
-    this.master = stream(seed, `agents:${purpose}`);
+    this.master = seedrandom.alea(streamName(seed, `agents:${purpose}`, 0), { state: true });
+  }
+
+  /** An independent copy: the same streams, and the same streams for agents assigned later (a checkpoint). */
+  copy(): AgentStreams {
+    // made by the constructor, so copies and originals share one shape (the engine's hidden class)
+    const c = new AgentStreams(this.state4.length / 4, 0, '');
+    c.state4.set(this.state4);
+    (c as unknown as { master: AgentStreams['master'] }).master = seedrandom.alea('', { state: this.master.state() });
+    return c;
   }
 
   /** Gives slot i the next agent's stream (call once per new agent, in order of agent number). */

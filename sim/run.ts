@@ -8,10 +8,13 @@
  * resolved scenario and seed give identical results everywhere.
  */
 import type { ResolvedScenario } from './schema/resolve.ts';
-import { formatMonth } from './schema/dates.ts';
+import { formatMonth, parseMonth } from './schema/dates.ts';
 import { createWorld } from './world/init.ts';
 import type { World } from './world/world.ts';
 import { createStepper } from './step.ts';
+import { buildLevers } from './world/levers.ts';
+import { historyKey, firstLeverDifference, copyWorld } from './world/checkpoint.ts';
+import type { LeverSeries } from './world/levers.ts';
 import { SeriesTable, FlowCube } from './collect/recorder.ts';
 import { MonthSummary } from './collect/summary.ts';
 import { bindCollectors } from './collect/metrics.ts';
@@ -84,6 +87,38 @@ export interface RunResult {
   cancelled: boolean;
 }
 
+/**
+ * A run's state after its first `month` months (world/checkpoint.ts): another run with the same
+ * seed and history key whose levers agree before `month` continues from it (`resumeFrom`), with
+ * the same numbers as a run from the start. Holds copies: the run that made it goes on unchanged.
+ */
+export interface Checkpoint {
+  readonly month: number;
+  readonly historyKey: string;
+  /** The levers of the run that made it (a continuing run's must agree before `month`). */
+  readonly levers: LeverSeries;
+  readonly world: World;
+  /** Every series' first `month` values, in the series table's order. */
+  readonly series: Float64Array[];
+  readonly flows: Float64Array | null;
+  readonly accounting: AccountingCheck;
+}
+
+/**
+ * The months a run of `scenario` (seed `seed`) can take from `checkpoint`: its month when they agree
+ * up to it, else 0. `levers` may be passed when already built.
+ */
+export function sharedMonths(checkpoint: Pick<Checkpoint, 'month' | 'historyKey' | 'levers'>, scenario: ResolvedScenario, seed: number, levers = leversOf(scenario)): number {
+  if (checkpoint.historyKey !== historyKey(scenario, seed)) return 0;
+  return firstLeverDifference(checkpoint.levers, levers) >= checkpoint.month ? checkpoint.month : 0;
+}
+
+/** The scenario's levers, one value per month of its run. */
+export function leversOf(scenario: ResolvedScenario): LeverSeries {
+  const first = parseMonth(scenario.time.start);
+  return buildLevers(scenario, first, parseMonth(scenario.time.end) - first + 1);
+}
+
 export interface Simulation {
   readonly world: World;
   readonly series: SeriesTable;
@@ -95,25 +130,63 @@ export interface Simulation {
   /** Runs the next month; returns false when the run is over. */
   step(): boolean;
   readonly accounting: AccountingCheck;
+  /** A copy of the run's state after the months done so far. */
+  checkpoint(): Checkpoint;
+  /** Months taken from a checkpoint (0 for a run from the start). */
+  readonly resumedAt: number;
 }
 
 /** Regulators of the model (their settings are the levers; see world/levers.ts). */
 const REGULATORS = ['customs', 'data', 'market', 'finance', 'infrastructure'];
 
-export function createSimulation(scenario: ResolvedScenario, options: Pick<RunOptions, 'seed' | 'flows'> = {}): Simulation {
-  const world = createWorld(scenario, options.seed ?? scenario.seed);
+export interface SimulationOptions extends Pick<RunOptions, 'seed' | 'flows'> {
+  /**
+   * Continue from this checkpoint instead of computing its months again. It must be one this
+   * scenario and seed share (`sharedMonths` > 0), else the run is refused with an error.
+   */
+  resumeFrom?: Checkpoint;
+}
+
+export function createSimulation(scenario: ResolvedScenario, options: SimulationOptions = {}): Simulation {
+  const seed = options.seed ?? scenario.seed;
+  const from = options.resumeFrom;
+  let world: World;
+  if (from) {
+    const levers = leversOf(scenario);
+    if (sharedMonths(from, scenario, seed, levers) === 0) throw new Error(`this checkpoint (month ${from.month}) is of a run that differs from this scenario and seed (${seed}) before that month`);
+    world = copyWorld(from.world, scenario, levers);
+  } else world = createWorld(scenario, seed);
   const series = new SeriesTable(world.months);
-  const flows = options.flows === false ? null : new FlowCube(world.months, world.R, CHANNEL_COUNT, world.K, MODE_COUNT);
+  const wantFlows = options.flows !== false;
+  if (from && wantFlows !== (from.flows !== null)) throw new Error(`this checkpoint was made ${from.flows ? 'with' : 'without'} the flow cube; the run asks ${wantFlows ? 'for' : 'without'} it`);
+  const flows = wantFlows ? new FlowCube(world.months, world.R, CHANNEL_COUNT, world.K, MODE_COUNT) : null;
   const months = Array.from({ length: world.months }, (_, t) => formatMonth(world.firstMonth + t));
   const record = bindCollectors(world, series);
   const summary = new MonthSummary(world.R, world.K);
   const stepper = createStepper(world);
-  const accounting: AccountingCheck = { paymentsGap: 0, valueAddedGap: 0, cashGap: 0 };
+  const accounting: AccountingCheck = from ? { ...from.accounting } : { paymentsGap: 0, valueAddedGap: 0, cashGap: 0 };
   let done = 0;
+  if (from) {
+    if (from.series.length !== series.values.length) throw new Error(`this checkpoint holds ${from.series.length} series; the run records ${series.values.length}`);
+    series.values.forEach((v, i) => v.set(from.series[i]));
+    if (flows && from.flows) flows.data.set(from.flows);
+    done = from.month;
+  }
+  const resumedAt = done;
   const gap = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b));
+  const key = historyKey(scenario, seed);
   return {
-    world, series, flows, months, accounting,
+    world, series, flows, months, accounting, resumedAt,
     get done() { return done; },
+    checkpoint(): Checkpoint {
+      return {
+        month: done, historyKey: key, levers: world.levers,
+        world: copyWorld(world, scenario, world.levers),
+        series: series.values.map((v) => v.slice(0, done)),
+        flows: flows ? flows.data.slice(0, flows.offset(done, 0, 0, 0, 0)) : null,
+        accounting: { ...accounting },
+      };
+    },
     get finished() { return done >= world.months; },
     step() {
       if (done >= world.months) return false;

@@ -44,6 +44,13 @@ export function bandScale(scale: number): number {
 }
 /** Least time between two redraws while runs stream. */
 export const UPDATE_MS = 250;
+/**
+ * A streaming redraw due when the scenario's full run is expected to finish within this long is
+ * put off until it does (its last month is drawn at once): on two cores the page's drawing slows
+ * the worker, and measured in `npm run bench:browser` (2026-12-04) a redraw just before the end
+ * delayed the last month on screen by ~70 ms (311–318 ms with it, 243–247 ms without).
+ */
+export const FINISH_SOON_MS = 150;
 
 export interface RunData {
   /** The run's seed and scale (band runs of the two sides are paired by them). */
@@ -95,6 +102,8 @@ export class Runner {
   private nextRunId = 1;
   private sides: Record<Side, { main: string; preview: string; band: string[] } | null> = { scenario: null, baseline: null };
   private listeners = new Set<() => void>();
+  /** Pace of the scenario's full run while it streams: its first and latest batch (month index, time). */
+  private pace: { key: string; firstTo: number; firstAt: number; lastTo: number; lastAt: number; months: number } | null = null;
   private scheduled = false;
   /** Time of the latest request, and of the first data for it (for the benchmark). */
   requestedAt = 0;
@@ -102,8 +111,8 @@ export class Runner {
   completeAt = 0;
   /** True when every run of the latest request was already computed (returning to a setting). */
   fromCache = false;
-  /** Worker time of the latest complete runs, by scale (for the benchmark). */
-  readonly runTimes: Array<{ scale: number; ms: number }> = [];
+  /** Worker time of the latest complete runs, by scale, and the months each took from a checkpoint (for the benchmark). */
+  readonly runTimes: Array<{ scale: number; ms: number; resumedAt: number }> = [];
 
   constructor(workerCount = 2) {
     for (let i = 0; i < workerCount; i++) {
@@ -203,10 +212,23 @@ export class Runner {
     for (const w of this.workers) w[Comlink.releaseProxy]();
   }
 
+  /**
+   * Each seed has its worker (seed mod workers), which holds the checkpoints of that seed's runs
+   * (worker/sim.worker.ts), so a changed future continues from one. A free worker takes its own
+   * seeds' jobs and those whose worker is busy with a run still wanted, in order of priority; a
+   * job whose worker is only finishing a cancelled run (within ~40 ms) waits for it.
+   */
   private pump(): void {
-    for (let w = 0; w < this.workers.length; w++) {
+    const n = this.workers.length;
+    const home = (job: Job) => ((job.seed % n) + n) % n;
+    for (let w = 0; w < n; w++) {
       if (this.busy[w] || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
+      const i = this.queue.findIndex((job) => {
+        const other = this.busy[home(job)];
+        return home(job) === w || (!!other && this.wanted.has(other.key));
+      });
+      if (i < 0) continue;
+      const [job] = this.queue.splice(i, 1);
       void this.start(w, job);
     }
   }
@@ -226,7 +248,12 @@ export class Runner {
       const n = b.to - b.from;
       for (let s = 0; s < data.values.length; s++) data.values[s].set(b.values.subarray(s * n, (s + 1) * n), b.from);
       data.done = b.to;
-      if (!this.firstDataAt && this.wanted.has(job.key)) this.firstDataAt = performance.now();
+      const now = performance.now();
+      if (job.key === this.sides.scenario?.main) {
+        if (this.pace?.key !== job.key) this.pace = { key: job.key, firstTo: b.to, firstAt: now, lastTo: b.to, lastAt: now, months: data.months.length };
+        else { this.pace.lastTo = b.to; this.pace.lastAt = now; }
+      }
+      if (!this.firstDataAt && this.wanted.has(job.key)) this.firstDataAt = now;
       this.emit();
     };
     let outcome: RunOutcome;
@@ -236,9 +263,10 @@ export class Runner {
       outcome = { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
     }
     this.busy[w] = null;
+    if (this.pace?.key === job.key) this.pace = null;
     if (outcome.ok && !outcome.cancelled) {
       data.complete = true;
-      this.runTimes.push({ scale: job.scale, ms: outcome.ms });
+      this.runTimes.push({ scale: job.scale, ms: outcome.ms, resumedAt: outcome.resumedAt });
       if (this.runTimes.length > 50) this.runTimes.shift();
     }
     else if (!outcome.ok) { data.problems = outcome.problems; data.complete = true; }
@@ -247,6 +275,14 @@ export class Runner {
     this.pump();
     // a finished full run is drawn at once, not after the streaming throttle
     this.emit(data.complete && (job.key === this.sides.scenario?.main || job.key === this.sides.baseline?.main));
+  }
+
+  /** Expected time until the scenario's streaming full run ends, from its pace so far; undefined when unknown. */
+  private fullRunLeftMs(): number | undefined {
+    const p = this.pace;
+    if (!p || p.lastTo <= p.firstTo) return undefined;
+    const msPerMonth = (p.lastAt - p.firstAt) / (p.lastTo - p.firstTo);
+    return Math.max(0, (p.months - p.lastTo) * msPerMonth - (performance.now() - p.lastAt));
   }
 
   private trimCache(): void {
@@ -275,7 +311,12 @@ export class Runner {
       this.lastEmit = performance.now();
       for (const fn of this.listeners) fn();
     };
-    // later updates of a stream wait for an animation frame
-    this.emitTimer = setTimeout(() => (first || now ? run() : requestAnimationFrame(run)), wait);
+    // later updates of a stream wait for an animation frame, and for the full run's end when it is near
+    const later = () => {
+      const left = this.fullRunLeftMs();
+      if (left !== undefined && left < FINISH_SOON_MS) this.emitTimer = setTimeout(() => requestAnimationFrame(run), left + 20);
+      else requestAnimationFrame(run);
+    };
+    this.emitTimer = setTimeout(() => (first || now ? run() : later()), wait);
   }
 }

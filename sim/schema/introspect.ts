@@ -220,16 +220,24 @@ export function toFullSchedule(value: ScheduleInput, fallback: number | Schedule
  * where they leave it to `target` by `month` (from `runStart` when none stay). So a small change of
  * the target changes the path a little: 5G coverage of 0.951 by 2030-12 instead of 0.95 keeps the
  * default's 0.85 by 2023.
+ *
+ * A policy changes the future, not the record: where the default stays flat until `policyStart`
+ * (world-data.ts POLICY_START, the month after the record), the ramp starts there, so the months
+ * before are the default's own (and a run reuses them: world/checkpoint.ts). A default segment
+ * that runs across `policyStart` (5G's 2024–2030 plan) is replaced from its start, as before.
  */
-export function retarget(path: Schedule, target: number, month: string, runStart: string): Schedule {
+export function retarget(path: Schedule, target: number, month: string, runStart: string, policyStart = runStart): Schedule {
   const kept = path.segments.filter((seg) => parseMonth(seg.end ?? seg.start) < parseMonth(month));
   const last = kept[kept.length - 1];
   // a default segment reaching exactly `month` keeps its own start (the default comes back exactly)
   const next = path.segments[kept.length];
   // otherwise the ramp starts the month after the kept segments end (segments may not share a
   // month: the value reached at their last month is where the ramp starts from)
-  const from = next && next.end === month && kept.length === path.segments.indexOf(next) ? next.start
+  let from = next && next.end === month && kept.length === path.segments.indexOf(next) ? next.start
     : last ? formatMonth(parseMonth(last.end ?? last.start) + 1) : runStart;
+  const policy = parseMonth(policyStart);
+  const movesBefore = (seg: Schedule['segments'][number]) => parseMonth(seg.start) < policy && parseMonth(seg.end ?? seg.start) >= parseMonth(from);
+  if (policy > parseMonth(from) && policy < parseMonth(month) && !path.segments.some(movesBefore)) from = policyStart;
   const segments = kept.map((seg) => ({ ...seg }));
   if (parseMonth(from) < parseMonth(month)) segments.push({ start: from, end: month, to: target });
   else segments.push({ start: month, to: target });

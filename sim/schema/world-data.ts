@@ -132,6 +132,14 @@ export const DEFAULT_MODES: ModeData[] = [
   { id: 'road', label: text('Road (domestic)', '公路（国内）'), costPerKgUsd: 0.04, costPerKgPer1000KmUsd: 0.06, routeFactor: 1.3, transitDaysBase: 1, daysPer1000Km: 1, capacityMillionKgPerMonth: 600, capacityGrowth: 0.04, congestionPremium: 0.3, providers: 10, shipmentValueUsd: 5_000 },
 ];
 
+/**
+ * The first month after the record: the default paths below are observed or announced up to
+ * 2024 (the calibration data run to 2023). A lever set simply in the sandbox — a target and the
+ * year it is reached — changes the future from this month and leaves the record as it was
+ * (schema/introspect.ts retarget), where the default path is flat before it.
+ */
+export const POLICY_START = '2025-01';
+
 /** Default policy schedules: Yiwu as it is (2020 levels and announced or observed paths). */
 export const DEFAULT_SCHEDULES = {
   /** MIIT: 5G base stations 0.7 M (2020) → 3.4 M (2023); Zhejiang near-full urban coverage by 2023. */

@@ -211,6 +211,11 @@ describe.skipIf(!hasChromium)('browser app', () => {
       expect(await page.locator('.cards.stale').count()).toBe(0);
       longTasks.push(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks));
     }
+    // a target starts after the record (Jan 2025), so each run continued from the month the earlier runs left there
+    expect(await page.locator('[data-control="rules.smeCreditSupply"] .ramp-set').getAttribute('data-ramp-start')).toBe('2025-01');
+    expect(await page.locator('[data-control="rules.smeCreditSupply"] .ramp-set').textContent()).toBe(en.rampSet('Jan 2025', 'Dec 2025', '1', '4'));
+    const resumedAt = await page.evaluate(() => (window as unknown as { __runner: { runTimes: Array<{ resumedAt: number }> } }).__runner.runTimes.map((r) => r.resumedAt));
+    expect(resumedAt.filter((m) => m === 60).length, `months continued from, per run: ${resumedAt.join(', ')}`).toBeGreaterThanOrEqual(3);
     const after = await cards(page);
     expect(after).not.toEqual(before);
     const rejection = after[5];

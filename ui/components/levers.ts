@@ -8,7 +8,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import {
-  controlTree, getControlValue, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes, retarget,
+  controlTree, getControlValue, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes, retarget, POLICY_START, valueAt, parseMonth,
   type Control, type Schedule, type ScheduleInput, type ShockType,
 } from '../../sim/index.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
@@ -212,12 +212,26 @@ export class YiwuLevers extends LitElement {
       </div>
       <div class="lever-foot">
         <span class="default">${s.defaultIs(defaultShown)}</span>
+        ${isSched && changed && !adv ? this.rampSetText(c, current as ScheduleInput) : nothing}
         ${isSched ? html`<button type="button" class="link" aria-expanded=${adv} @click=${() => this.toggleAdvanced(c.id)}>${adv ? s.simple : s.advanced}</button>` : nothing}
       </div>
       ${isSched && adv ? this.renderSchedule(c, toFullSchedule(current as ScheduleInput, c.defaultValue)) : nothing}
       ${problems.map((p) => html`<p class="problem" role="alert">${p}</p>`)}
       ${this.clampNotes[c.id] ? html`<p class="problem" role="status">${this.clampNotes[c.id]}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * The ramp a target set (its last segment): when it starts says whether the record is kept
+   * (a target starts at POLICY_START where the default is flat until then).
+   */
+  private rampSetText(c: Control, value: ScheduleInput): TemplateResult | typeof nothing {
+    const sched = toFullSchedule(value, c.defaultValue);
+    const last = sched.segments[sched.segments.length - 1];
+    if (!last?.end) return nothing;
+    const lang = this.lang;
+    const before = valueAt(sched, parseMonth(last.start) - 1);
+    return html`<span class="ramp-set" data-ramp-start=${last.start}>${STRINGS[lang].rampSet(f.month(last.start, lang), f.month(last.end, lang), f.num(last.from ?? before, lang, 4), f.num(last.to, lang, 4))}</span>`;
   }
 
   private targetYear(v: unknown): number {
@@ -230,14 +244,15 @@ export class YiwuLevers extends LitElement {
 
   /**
    * Simple mode: the default path, changed to reach `target` in December of `year` (sim/schema
-   * introspect.ts retarget): a small change of the target is a small change of the path.
+   * introspect.ts retarget): a small change of the target is a small change of the path, and a
+   * policy starts after the record (POLICY_START) where the default is flat until then.
    */
   private setTarget(c: Control, target: number, year: number) {
     const start = ((this.scenario.time as Obj | undefined)?.start as string | undefined) ?? '2020-01';
     const startYear = Number(start.slice(0, 4));
     const path = typeof c.defaultValue === 'number' ? { base: c.defaultValue, segments: [] } : c.defaultValue;
     if (!Number.isFinite(path.base) || year <= startYear) { this.set(c, target); return; }
-    this.set(c, retarget(path, target, `${year}-12`, start));
+    this.set(c, retarget(path, target, `${year}-12`, start, POLICY_START));
   }
 
   private toggleAdvanced(id: string) {

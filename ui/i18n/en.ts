@@ -35,6 +35,7 @@ export const en = {
   percentTyped: (typed: string, min: string, max: string, asFraction: string, kept: string) => `${typed} is outside the allowed range (${min} to ${max}): rates and shares are written as fractions here, so ${typed} % is ${asFraction}. Kept ${kept}.`,
   resetAll: 'Reset all levers',
   defaultIs: (v: string) => `default ${v}`,
+  rampSet: (start: string, end: string, from: string, to: string) => `set: ${from} → ${to}, ${start} to ${end}`,
   target: 'Target',
   byYear: 'by',
   advanced: 'Full schedule',

@@ -37,6 +37,7 @@ export const zh: Strings = {
   percentTyped: (typed: string, min: string, max: string, asFraction: string, kept: string) => `${typed} 超出允许范围（${min} 至 ${max}）：此处利率和比例以小数表示，${typed}% 即 ${asFraction}。保持 ${kept}。`,
   resetAll: '全部还原',
   defaultIs: (v: string) => `默认 ${v}`,
+  rampSet: (start: string, end: string, from: string, to: string) => `当前设定：${start}至${end}，${from} → ${to}`,
   target: '目标值',
   byYear: '达成年份',
   advanced: '完整时间表',

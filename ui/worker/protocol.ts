@@ -27,7 +27,11 @@ export interface Batch {
 }
 
 export type RunOutcome =
-  | { ok: true; cancelled: boolean; ms: number; months: number }
+  | {
+    ok: true; cancelled: boolean; ms: number; months: number;
+    /** Months taken from a checkpoint of an earlier run that agrees up to them (0: computed from the start). */
+    resumedAt: number;
+  }
   | { ok: false; problems: Array<{ path: string; message: string }> };
 
 /** One run of a sweep (sim/batch): the base scenario with one number set, at a small scale. */

@@ -3,10 +3,18 @@
  * Float64Arrays, transferred, not copied), or sends them all at the end when asked not to
  * stream, and yields to the worker's event loop every ~30 ms either way, so a cancel message
  * is seen within one batch (~40 ms).
+ *
+ * Each run leaves a checkpoint at the policy start (POLICY_START, the month after the record);
+ * a later run that agrees with one up to it — the same seed, scale and structure, and the same
+ * levers before it, as when a slider sets a target — continues from there (sim/world
+ * checkpoint.ts: the same numbers as a run from the start, in about half the time).
  */
 import * as Comlink from 'comlink';
 import '../zod-setup.ts';
-import { resolveScenario, createSimulation, ScenarioError, csvText, timeseriesRows, TIMESERIES_HEADER, type Simulation } from '../../sim/index.ts';
+import {
+  resolveScenario, createSimulation, ScenarioError, csvText, timeseriesRows, TIMESERIES_HEADER, sharedMonths, leversOf, parseMonth, POLICY_START,
+  type Simulation, type Checkpoint, type ResolvedScenario,
+} from '../../sim/index.ts';
 import { scenarioObject } from '../../sim/batch/plan.ts';
 import type { SimWorkerApi, RunRequest, Batch, RunOutcome, SweepRunRequest, SweepRunOutcome } from './protocol.ts';
 
@@ -19,19 +27,51 @@ channel.port1.onmessage = () => waiting.shift()?.();
 const nextTurn = () => new Promise<void>((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); });
 
 const FIRST_BATCH_MONTHS = 3;
+
+/**
+ * Checkpoints of recent runs, least recently used first. Each holds a copy of a world (~3 MB at
+ * the default scale), so a dozen (the scenario's and the baseline's band seeds, and a few more)
+ * cost some 40 MB.
+ */
+const CHECKPOINTS_KEPT = 12;
+const checkpoints: Checkpoint[] = [];
+
+/** The stored checkpoint a run can continue from that saves the most months, or none. */
+function bestCheckpoint(scenario: ResolvedScenario, seed: number): { checkpoint: Checkpoint; months: number } | undefined {
+  const levers = leversOf(scenario);
+  let best: { checkpoint: Checkpoint; months: number } | undefined;
+  for (const checkpoint of checkpoints) {
+    const months = sharedMonths(checkpoint, scenario, seed, levers);
+    if (months > (best?.months ?? 0)) best = { checkpoint, months };
+  }
+  if (best) checkpoints.push(...checkpoints.splice(checkpoints.indexOf(best.checkpoint), 1));
+  return best;
+}
+
+/** Keeps the run's checkpoint at the policy start, unless one already stands for the same months. */
+function keepCheckpoint(sim: Simulation, scenario: ResolvedScenario, seed: number): void {
+  if (checkpoints.some((c) => c.month === sim.done && sharedMonths(c, scenario, seed) === sim.done)) return;
+  checkpoints.push(sim.checkpoint());
+  if (checkpoints.length > CHECKPOINTS_KEPT) checkpoints.shift();
+}
 const BATCH_MS = 30;
 
 const api: SimWorkerApi = {
   async run(req: RunRequest, onBatch: (b: Batch) => void): Promise<RunOutcome> {
     const started = performance.now();
     let sim: Simulation;
+    let scenario: ResolvedScenario;
     try {
       const input = req.scale !== undefined ? { ...(req.input as object), scale: req.scale } : req.input;
-      sim = createSimulation(resolveScenario(input as object), { seed: req.seed, flows: false });
+      scenario = resolveScenario(input as object);
+      const resume = bestCheckpoint(scenario, req.seed);
+      sim = createSimulation(scenario, { seed: req.seed, flows: false, resumeFrom: resume?.checkpoint });
     } catch (e) {
       if (e instanceof ScenarioError) return { ok: false, problems: e.problems };
       return { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
     }
+    // the month the policy start is, in this run (none when the run starts at or after it)
+    const checkpointMonth = parseMonth(POLICY_START) - parseMonth(scenario.time.start);
     const rows = req.keys.map((k) => {
       const [metric, region, channel, stage, category, mode] = k.split('|');
       const dims: Record<string, string> = {};
@@ -61,9 +101,10 @@ const api: SimWorkerApi = {
     while (!sim.finished) {
       if (cancelled.has(req.runId)) {
         cancelled.delete(req.runId);
-        return { ok: true, cancelled: true, ms: performance.now() - started, months: sim.done };
+        return { ok: true, cancelled: true, ms: performance.now() - started, months: sim.done, resumedAt: sim.resumedAt };
       }
       sim.step();
+      if (sim.done === checkpointMonth && sim.resumedAt < checkpointMonth) keepCheckpoint(sim, scenario, req.seed);
       const now = performance.now();
       if ((streaming && first && sim.done >= FIRST_BATCH_MONTHS) || now - batchStart >= BATCH_MS || sim.finished) {
         // (a run that does not stream still yields here, so a cancel message is seen)
@@ -73,7 +114,7 @@ const api: SimWorkerApi = {
       }
     }
     if (sent < sim.done) post();
-    return { ok: true, cancelled: false, ms: performance.now() - started, months: sim.done };
+    return { ok: true, cancelled: false, ms: performance.now() - started, months: sim.done, resumedAt: sim.resumedAt };
   },
   cancel(runId: number) {
     cancelled.add(runId);
