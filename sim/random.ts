@@ -128,13 +128,23 @@ export class AgentStreams {
     this.master = seedrandom.alea(streamName(seed, `agents:${purpose}`, 0), { state: true });
   }
 
+  /** Agents the streams have room for. */
+  get capacity(): number {
+    return this.state4.length / 4;
+  }
+
   /** An independent copy: the same streams, and the same streams for agents assigned later (a checkpoint). */
   copy(): AgentStreams {
     // made by the constructor, so copies and originals share one shape (the engine's hidden class)
-    const c = new AgentStreams(this.state4.length / 4, 0, '');
-    c.state4.set(this.state4);
-    (c as unknown as { master: AgentStreams['master'] }).master = seedrandom.alea('', { state: this.master.state() });
-    return c;
+    return new AgentStreams(this.capacity, 0, '').copyFrom(this);
+  }
+
+  /** Makes these streams another's (of the same capacity): the same draws from here on. */
+  copyFrom(other: AgentStreams): this {
+    if (other.capacity !== this.capacity) throw new Error(`streams for ${other.capacity} agents copied into streams for ${this.capacity}`);
+    this.state4.set(other.state4);
+    (this as unknown as { master: AgentStreams['master'] }).master = seedrandom.alea('', { state: other.master.state() });
+    return this;
   }
 
   /** Gives slot i the next agent's stream (call once per new agent, in order of agent number). */

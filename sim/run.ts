@@ -130,8 +130,11 @@ export interface Simulation {
   /** Runs the next month; returns false when the run is over. */
   step(): boolean;
   readonly accounting: AccountingCheck;
-  /** A copy of the run's state after the months done so far. */
-  checkpoint(): Checkpoint;
+  /**
+   * A copy of the run's state after the months done so far; `into`, a world no longer used (a
+   * finished run's, an old checkpoint's), has its memory filled instead of new memory taken.
+   */
+  checkpoint(into?: World): Checkpoint;
   /** Months taken from a checkpoint (0 for a run from the start). */
   readonly resumedAt: number;
 }
@@ -145,6 +148,8 @@ export interface SimulationOptions extends Pick<RunOptions, 'seed' | 'flows'> {
    * scenario and seed share (`sharedMonths` > 0), else the run is refused with an error.
    */
   resumeFrom?: Checkpoint;
+  /** With `resumeFrom`: a world no longer used, whose memory the run takes instead of new memory. */
+  recycle?: World;
 }
 
 export function createSimulation(scenario: ResolvedScenario, options: SimulationOptions = {}): Simulation {
@@ -154,7 +159,7 @@ export function createSimulation(scenario: ResolvedScenario, options: Simulation
   if (from) {
     const levers = leversOf(scenario);
     if (sharedMonths(from, scenario, seed, levers) === 0) throw new Error(`this checkpoint (month ${from.month}) is of a run that differs from this scenario and seed (${seed}) before that month`);
-    world = copyWorld(from.world, scenario, levers);
+    world = copyWorld(from.world, scenario, levers, options.recycle);
   } else world = createWorld(scenario, seed);
   const series = new SeriesTable(world.months);
   const wantFlows = options.flows !== false;
@@ -178,10 +183,10 @@ export function createSimulation(scenario: ResolvedScenario, options: Simulation
   return {
     world, series, flows, months, accounting, resumedAt,
     get done() { return done; },
-    checkpoint(): Checkpoint {
+    checkpoint(into?: World): Checkpoint {
       return {
         month: done, historyKey: key, levers: world.levers,
-        world: copyWorld(world, scenario, world.levers),
+        world: copyWorld(world, scenario, world.levers, into),
         series: series.values.map((v) => v.slice(0, done)),
         flows: flows ? flows.data.slice(0, flows.offset(done, 0, 0, 0, 0)) : null,
         accounting: { ...accounting },

@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { createSimulation, sharedMonths, merchantTable, leversOf, type Simulation, type Checkpoint } from '../sim/run.ts';
 import { resolveScenario, type ResolvedScenario } from '../sim/schema/resolve.ts';
 import { historyKey, firstLeverDifference } from '../sim/world/checkpoint.ts';
-import { allControls, setControlValue, retarget } from '../sim/schema/introspect.ts';
+import { allControls, setControlValue, retarget, targetStartMonths } from '../sim/schema/introspect.ts';
 import { POLICY_START } from '../sim/schema/world-data.ts';
 import { parseMonth } from '../sim/schema/dates.ts';
 import type { Schedule } from '../sim/schema/param.ts';
@@ -64,6 +64,28 @@ describe('a run continued from a checkpoint', () => {
     const fresh = finish(createSimulation(scenario, { seed }));
     expect(numbers(resumed)).toEqual(numbers(fresh));
     expect(Array.from(resumed.flows!.data)).toEqual(Array.from(fresh.flows!.data));
+  });
+
+  it('5G set simply continues from the start of its default 2024–2030 plan, a month the runs keep a checkpoint at', () => {
+    const fiveG = allControls().find((c) => c.id === 'infrastructure.fiveGCoverage')!;
+    expect(targetStartMonths(POLICY_START)).toContain('2024-01');
+    const policy = resolveScenario(setControlValue(base, fiveG, retarget(fiveG.defaultValue as Schedule, 1, '2027-12', time.start, POLICY_START)));
+    const month = parseMonth('2024-01') - parseMonth(time.start);
+    const at2024 = checkpointAt(reference, month, seed);
+    expect(sharedMonths(at2024, policy, seed)).toBe(month);
+    expect(sharedMonths(checkpoint, policy, seed)).toBe(0);
+    const resumed = finish(createSimulation(policy, { seed, flows: false, resumeFrom: at2024 }));
+    expect(numbers(resumed)).toEqual(numbers(finish(createSimulation(policy, { seed, flows: false }))));
+  });
+
+  it('gives the same numbers when it and the continuing run take the memory of worlds no longer used', () => {
+    const policy = resolveScenario(creditTarget(2.5, 2026));
+    const used = () => finish(createSimulation(resolveScenario({ ...base, model: { linkAttrition: 0.05 } }), { seed: seed + 7, flows: false })).world;
+    const sim = createSimulation(reference, { seed, flows: false });
+    while (sim.done < POLICY_MONTH) sim.step();
+    const recycled = sim.checkpoint(used());
+    const resumed = finish(createSimulation(policy, { seed, flows: false, resumeFrom: recycled, recycle: used() }));
+    expect(numbers(resumed)).toEqual(numbers(finish(createSimulation(policy, { seed, flows: false }))));
   });
 
   it('leaves the checkpoint as it was: a second run from it gives the same numbers', () => {

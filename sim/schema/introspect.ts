@@ -244,6 +244,23 @@ export function retarget(path: Schedule, target: number, month: string, runStart
   return { base: path.base, segments };
 }
 
+/**
+ * The months a lever set simply (retarget) starts its ramp at, after the run's start: the policy
+ * start, and the start of every default segment running across it (5G's 2024–2030 plan). A run
+ * keeps a checkpoint at each, so one that changes a target continues from it (world/checkpoint.ts).
+ */
+export function targetStartMonths(policyStart: string): string[] {
+  const policy = parseMonth(policyStart);
+  const months = new Set<string>([policyStart]);
+  for (const c of allControls()) {
+    if (typeof c.defaultValue === 'number') continue;
+    for (const seg of c.defaultValue.segments) {
+      if (parseMonth(seg.start) < policy && parseMonth(seg.end ?? seg.start) >= policy) months.add(seg.start);
+    }
+  }
+  return [...months].sort();
+}
+
 /** True when a value is the same as the default (a constant equals a schedule without segments). */
 export function sameAsDefault(value: ScheduleInput | undefined, defaultValue: number | Schedule): boolean {
   if (value === undefined) return true;

@@ -4,17 +4,19 @@
  * stream, and yields to the worker's event loop every ~30 ms either way, so a cancel message
  * is seen within one batch (~40 ms).
  *
- * Each run leaves a checkpoint at the policy start (POLICY_START, the month after the record);
- * a later run that agrees with one up to it — the same seed, scale and structure, and the same
- * levers before it, as when a slider sets a target — continues from there (sim/world
- * checkpoint.ts: the same numbers as a run from the start, in about half the time).
+ * Each run leaves checkpoints where a slider's target starts its ramp (POLICY_START, the month
+ * after the record, and 2024-01, where 5G's default plan starts); a later run that agrees with
+ * one up to it — the same seed, scale and structure, and the same levers before it, as when a
+ * slider sets a target — continues from there (sim/world/checkpoint.ts: the same numbers as a
+ * run from the start, in about half the time).
  */
 import * as Comlink from 'comlink';
 import '../zod-setup.ts';
 import {
-  resolveScenario, createSimulation, ScenarioError, csvText, timeseriesRows, TIMESERIES_HEADER, sharedMonths, leversOf, parseMonth, POLICY_START,
+  resolveScenario, createSimulation, ScenarioError, csvText, timeseriesRows, TIMESERIES_HEADER, sharedMonths, leversOf, parseMonth, POLICY_START, targetStartMonths,
   type Simulation, type Checkpoint, type ResolvedScenario,
 } from '../../sim/index.ts';
+import type { World } from '../../sim/world/world.ts';
 import { scenarioObject } from '../../sim/batch/plan.ts';
 import type { SimWorkerApi, RunRequest, Batch, RunOutcome, SweepRunRequest, SweepRunOutcome } from './protocol.ts';
 
@@ -28,13 +30,23 @@ const nextTurn = () => new Promise<void>((resolve) => { waiting.push(resolve); c
 
 const FIRST_BATCH_MONTHS = 3;
 
+/** Where runs leave checkpoints: the months a lever set simply starts its ramp at (the policy start; 2024-01 for 5G). */
+const CHECKPOINT_MONTHS = targetStartMonths(POLICY_START);
 /**
- * Checkpoints of recent runs, least recently used first. Each holds a copy of a world (~3 MB at
- * the default scale), so a dozen (the scenario's and the baseline's band seeds, and a few more)
- * cost some 40 MB.
+ * Checkpoints of recent runs, least recently used first. Each holds a copy of a world (~3.3 MB
+ * at the default scale), so 20 (two for each of the scenario's and the baseline's five band
+ * seeds) cost some 65 MB.
  */
-const CHECKPOINTS_KEPT = 12;
+const CHECKPOINTS_KEPT = 20;
 const checkpoints: Checkpoint[] = [];
+
+/**
+ * Worlds no longer used — a finished or cancelled run's, an evicted checkpoint's — whose memory
+ * the next checkpoint or continued run fills instead of taking new memory (copyWorld's `into`).
+ */
+const spareWorlds: World[] = [];
+const SPARE_WORLDS = 2;
+const retire = (w: World) => { if (spareWorlds.length < SPARE_WORLDS) spareWorlds.push(w); };
 
 /** The stored checkpoint a run can continue from that saves the most months, or none. */
 function bestCheckpoint(scenario: ResolvedScenario, seed: number): { checkpoint: Checkpoint; months: number } | undefined {
@@ -48,11 +60,11 @@ function bestCheckpoint(scenario: ResolvedScenario, seed: number): { checkpoint:
   return best;
 }
 
-/** Keeps the run's checkpoint at the policy start, unless one already stands for the same months. */
+/** Keeps the run's checkpoint of the months done, unless one already stands for the same months. */
 function keepCheckpoint(sim: Simulation, scenario: ResolvedScenario, seed: number): void {
   if (checkpoints.some((c) => c.month === sim.done && sharedMonths(c, scenario, seed) === sim.done)) return;
-  checkpoints.push(sim.checkpoint());
-  if (checkpoints.length > CHECKPOINTS_KEPT) checkpoints.shift();
+  checkpoints.push(sim.checkpoint(spareWorlds.pop()));
+  if (checkpoints.length > CHECKPOINTS_KEPT) retire(checkpoints.shift()!.world);
 }
 const BATCH_MS = 30;
 
@@ -65,13 +77,13 @@ const api: SimWorkerApi = {
       const input = req.scale !== undefined ? { ...(req.input as object), scale: req.scale } : req.input;
       scenario = resolveScenario(input as object);
       const resume = bestCheckpoint(scenario, req.seed);
-      sim = createSimulation(scenario, { seed: req.seed, flows: false, resumeFrom: resume?.checkpoint });
+      sim = createSimulation(scenario, { seed: req.seed, flows: false, resumeFrom: resume?.checkpoint, recycle: resume ? spareWorlds.pop() : undefined });
     } catch (e) {
       if (e instanceof ScenarioError) return { ok: false, problems: e.problems };
       return { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
     }
-    // the month the policy start is, in this run (none when the run starts at or after it)
-    const checkpointMonth = parseMonth(POLICY_START) - parseMonth(scenario.time.start);
+    // the months a slider's target starts at, in this run (none at or before its start)
+    const checkpointMonths = new Set(CHECKPOINT_MONTHS.map((m) => parseMonth(m) - parseMonth(scenario.time.start)).filter((t) => t > 0));
     const rows = req.keys.map((k) => {
       const [metric, region, channel, stage, category, mode] = k.split('|');
       const dims: Record<string, string> = {};
@@ -101,10 +113,11 @@ const api: SimWorkerApi = {
     while (!sim.finished) {
       if (cancelled.has(req.runId)) {
         cancelled.delete(req.runId);
+        retire(sim.world);
         return { ok: true, cancelled: true, ms: performance.now() - started, months: sim.done, resumedAt: sim.resumedAt };
       }
       sim.step();
-      if (sim.done === checkpointMonth && sim.resumedAt < checkpointMonth) keepCheckpoint(sim, scenario, req.seed);
+      if (checkpointMonths.has(sim.done) && sim.resumedAt < sim.done) keepCheckpoint(sim, scenario, req.seed);
       const now = performance.now();
       if ((streaming && first && sim.done >= FIRST_BATCH_MONTHS) || now - batchStart >= BATCH_MS || sim.finished) {
         // (a run that does not stream still yields here, so a cancel message is seen)
@@ -114,6 +127,7 @@ const api: SimWorkerApi = {
       }
     }
     if (sent < sim.done) post();
+    retire(sim.world);
     return { ok: true, cancelled: false, ms: performance.now() - started, months: sim.done, resumedAt: sim.resumedAt };
   },
   cancel(runId: number) {
