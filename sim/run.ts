@@ -31,8 +31,11 @@ import { bitCount } from './mechanisms/finance.ts';
  * 0.4.0: buying agents meet booths for buyers who cannot travel (pandemic preset); the fit re-run.
  * 0.5.0: competing suppliers pay world freight shocks too (freight_rate_spike).
  * 0.6.0: the freight market settles before the run (no start-up climb of rail and air rates); the fit re-run.
+ * 0.7.0: default lever paths split at the record's end (2024-12; the value there rounded to 3
+ *        decimals), cloud price and data scoring with a 2020-12 milestone: the same paths to
+ *        within 0.0005, so a slider's target changes the plan from 2025 and leaves the record.
  */
-export const MODEL_VERSION = '0.6.0';
+export const MODEL_VERSION = '0.7.0';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

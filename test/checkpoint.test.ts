@@ -66,15 +66,17 @@ describe('a run continued from a checkpoint', () => {
     expect(Array.from(resumed.flows!.data)).toEqual(Array.from(fresh.flows!.data));
   });
 
-  it('5G set simply continues from the start of its default 2024–2030 plan, a month the runs keep a checkpoint at', () => {
+  it('every schedule lever set simply continues from the policy start: the default paths split at the record\'s end', () => {
+    expect(targetStartMonths(POLICY_START)).toEqual([POLICY_START]);
+    for (const c of allControls().filter((x) => x.meta.schedule && typeof x.defaultValue !== 'number')) {
+      const d = c.defaultValue as Schedule;
+      const set = retarget(d, (d.segments.at(-1)?.to ?? d.base) * 0.9, '2028-12', time.start, POLICY_START);
+      expect(set.segments.at(-1)!.start >= POLICY_START, `${c.id}: ${JSON.stringify(set)}`).toBe(true);
+      expect(sharedMonths(checkpoint, resolveScenario(setControlValue(base, c, set)), seed), c.id).toBe(POLICY_MONTH);
+    }
     const fiveG = allControls().find((c) => c.id === 'infrastructure.fiveGCoverage')!;
-    expect(targetStartMonths(POLICY_START)).toContain('2024-01');
     const policy = resolveScenario(setControlValue(base, fiveG, retarget(fiveG.defaultValue as Schedule, 1, '2027-12', time.start, POLICY_START)));
-    const month = parseMonth('2024-01') - parseMonth(time.start);
-    const at2024 = checkpointAt(reference, month, seed);
-    expect(sharedMonths(at2024, policy, seed)).toBe(month);
-    expect(sharedMonths(checkpoint, policy, seed)).toBe(0);
-    const resumed = finish(createSimulation(policy, { seed, flows: false, resumeFrom: at2024 }));
+    const resumed = finish(createSimulation(policy, { seed, flows: false, resumeFrom: checkpoint }));
     expect(numbers(resumed)).toEqual(numbers(finish(createSimulation(policy, { seed, flows: false }))));
   });
 
@@ -152,7 +154,7 @@ describe('a slider target starts after the record', () => {
     expect(retarget({ base: 1, segments: [] }, 2, '2023-12', '2020-01', POLICY_START).segments[0].start).toBe('2020-01');
   });
 
-  it('a path flat before the policy start keeps its record; one moving across it is replaced from its segment\'s start', () => {
+  it('a path flat before the policy start keeps its record; a scenario\'s own segment moving across it is replaced from its start', () => {
     const paperless: Schedule = { base: 0.5, segments: [{ start: '2020-01', end: '2024-12', to: 0.8 }] };
     expect(retarget(paperless, 0.95, '2028-12', '2020-01', POLICY_START).segments).toEqual([paperless.segments[0], { start: POLICY_START, end: '2028-12', to: 0.95 }]);
     const fiveG: Schedule = { base: 0.1, segments: [{ start: '2020-01', end: '2023-12', to: 0.85 }, { start: '2024-01', end: '2030-12', to: 0.95 }] };

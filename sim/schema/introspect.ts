@@ -223,8 +223,9 @@ export function toFullSchedule(value: ScheduleInput, fallback: number | Schedule
  *
  * A policy changes the future, not the record: where the default stays flat until `policyStart`
  * (world-data.ts POLICY_START, the month after the record), the ramp starts there, so the months
- * before are the default's own (and a run reuses them: world/checkpoint.ts). A default segment
- * that runs across `policyStart` (5G's 2024–2030 plan) is replaced from its start, as before.
+ * before are the default's own (and a run reuses them: world/checkpoint.ts). The default paths
+ * split at the record's end, so this holds for every default; a segment of a scenario's own that
+ * ran across `policyStart` would be replaced from its start.
  */
 export function retarget(path: Schedule, target: number, month: string, runStart: string, policyStart = runStart): Schedule {
   const kept = path.segments.filter((seg) => parseMonth(seg.end ?? seg.start) < parseMonth(month));
@@ -246,8 +247,9 @@ export function retarget(path: Schedule, target: number, month: string, runStart
 
 /**
  * The months a lever set simply (retarget) starts its ramp at, after the run's start: the policy
- * start, and the start of every default segment running across it (5G's 2024–2030 plan). A run
- * keeps a checkpoint at each, so one that changes a target continues from it (world/checkpoint.ts).
+ * start, and the start of every default segment running across it (none since model 0.7.0: the
+ * defaults split at the record's end). A run keeps a checkpoint at each, so one that changes a
+ * target continues from it (world/checkpoint.ts).
  */
 export function targetStartMonths(policyStart: string): string[] {
   const policy = parseMonth(policyStart);

@@ -54,8 +54,8 @@ describe('a schedule lever set simply (target and year)', () => {
   });
 
   it('starts the new ramp the month after the kept segments end', () => {
-    // 5G: 0.85 by 2023-12 stays; 0.9 by 2026-12 ramps from 2024-01
-    expect(retarget(fiveG, 0.9, '2026-12', '2020-01').segments).toEqual([fiveG.segments[0], { start: '2024-01', end: '2026-12', to: 0.9 }]);
+    // 5G: 0.85 by 2023-12 and the record to 2024-12 stay; 0.9 by 2026-12 ramps from 2025-01
+    expect(retarget(fiveG, 0.9, '2026-12', '2020-01').segments).toEqual([fiveG.segments[0], fiveG.segments[1], { start: '2025-01', end: '2026-12', to: 0.9 }]);
     // a kept step: the ramp starts the month after it
     expect(retarget({ base: 0, segments: [{ start: '2022-06', to: 0.5 }] }, 1, '2024-12', '2020-01').segments)
       .toEqual([{ start: '2022-06', to: 0.5 }, { start: '2022-07', end: '2024-12', to: 1 }]);

@@ -134,26 +134,35 @@ export const DEFAULT_MODES: ModeData[] = [
 
 /**
  * The first month after the record: the default paths below are observed or announced up to
- * 2024 (the calibration data run to 2023). A lever set simply in the sandbox — a target and the
- * year it is reached — changes the future from this month and leaves the record as it was
- * (schema/introspect.ts retarget), where the default path is flat before it.
+ * 2024 (the calibration data run to 2023), and each path that goes on changing after 2024 is two
+ * segments, the record to 2024-12 and the plan or trend from here. A lever set simply in the
+ * sandbox — a target and the year it is reached — replaces the plan from this month and leaves
+ * the record as it was (schema/introspect.ts retarget).
  */
 export const POLICY_START = '2025-01';
 
-/** Default policy schedules: Yiwu as it is (2020 levels and announced or observed paths). */
+/**
+ * Default policy schedules: Yiwu as it is (2020 levels and announced or observed paths). Model
+ * 0.7.0 split the ramps that ran across 2025 at 2024-12, at the former ramp's value then (rounded
+ * to 3 decimals), so the path is the same to within 0.0005 and a target changes only the plan.
+ */
 export const DEFAULT_SCHEDULES = {
   /** MIIT: 5G base stations 0.7 M (2020) → 3.4 M (2023); Zhejiang near-full urban coverage by 2023. */
-  fiveGCoverage: ramp(0.1, ['2020-01', '2023-12', 0.85], ['2024-01', '2030-12', 0.95]),
-  /** Cloud and AI service prices falling ~6% a year (assumption from list-price histories). */
-  cloudAiPriceIndex: ramp(1, ['2020-01', '2030-12', 0.5]),
-  digitalLogistics: ramp(0.25, ['2020-01', '2030-12', 0.6]),
-  eSignatureAdoption: ramp(0.3, ['2020-01', '2025-12', 0.6]),
+  fiveGCoverage: ramp(0.1, ['2020-01', '2023-12', 0.85], ['2024-01', '2024-12', 0.863], ['2025-01', '2030-12', 0.95]),
+  /**
+   * Cloud and AI service prices falling ~6% a year (assumption from list-price histories). The
+   * milestone at 2020-12 lets a policy from 2021 (a lesson's) keep 2020 exactly as it is here.
+   */
+  cloudAiPriceIndex: ramp(1, ['2020-01', '2020-12', 0.958], ['2021-01', '2024-12', 0.775], ['2025-01', '2030-12', 0.5]),
+  digitalLogistics: ramp(0.25, ['2020-01', '2024-12', 0.408], ['2025-01', '2030-12', 0.6]),
+  eSignatureAdoption: ramp(0.3, ['2020-01', '2024-12', 0.549], ['2025-01', '2025-12', 0.6]),
   /**
    * CAC Measures for Security Assessment of Outbound Data (in force 2022-09-01) tightened, and
    * the Provisions on Promoting and Regulating Cross-border Data Flows (2024-03-22) eased.
    */
   homeDataOutboundStrictness: ramp(0.2, ['2022-09', undefined, 0.35], ['2024-03', undefined, 0.25]),
-  transactionDataScoring: ramp(0.2, ['2020-01', '2025-12', 0.4]),
+  /** With a milestone at 2020-12, as the cloud price's (a lesson's credit policy starts in 2021). */
+  transactionDataScoring: ramp(0.2, ['2020-01', '2020-12', 0.231], ['2021-01', '2024-12', 0.366], ['2025-01', '2025-12', 0.4]),
   paperlessHall: ramp(0.5, ['2020-01', '2024-12', 0.8]),
   paperlessB2b: ramp(0.4, ['2020-01', '2024-12', 0.75]),
   paperlessCbec: ramp(0.7, ['2020-01', '2023-12', 0.95]),

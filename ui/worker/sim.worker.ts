@@ -4,8 +4,8 @@
  * stream, and yields to the worker's event loop every ~30 ms either way, so a cancel message
  * is seen within one batch (~40 ms).
  *
- * Each run leaves checkpoints where a slider's target starts its ramp (POLICY_START, the month
- * after the record, and 2024-01, where 5G's default plan starts); a later run that agrees with
+ * Each run leaves a checkpoint where a slider's target starts its ramp (POLICY_START, the month
+ * after the record); a later run that agrees with
  * one up to it — the same seed, scale and structure, and the same levers before it, as when a
  * slider sets a target — continues from there (sim/world/checkpoint.ts: the same numbers as a
  * run from the start, in about half the time).
@@ -30,14 +30,14 @@ const nextTurn = () => new Promise<void>((resolve) => { waiting.push(resolve); c
 
 const FIRST_BATCH_MONTHS = 3;
 
-/** Where runs leave checkpoints: the months a lever set simply starts its ramp at (the policy start; 2024-01 for 5G). */
+/** Where runs leave checkpoints: the months a lever set simply starts its ramp at (the policy start). */
 const CHECKPOINT_MONTHS = targetStartMonths(POLICY_START);
 /**
  * Checkpoints of recent runs, least recently used first. Each holds a copy of a world (~3.3 MB
- * at the default scale), so 20 (two for each of the scenario's and the baseline's five band
- * seeds) cost some 65 MB.
+ * at the default scale), so 16 (the scenario's and the baseline's five band seeds, and a few
+ * more) cost some 55 MB.
  */
-const CHECKPOINTS_KEPT = 20;
+const CHECKPOINTS_KEPT = 16;
 const checkpoints: Checkpoint[] = [];
 
 /**
