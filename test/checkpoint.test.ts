@@ -154,6 +154,14 @@ describe('a slider target starts after the record', () => {
     expect(retarget({ base: 1, segments: [] }, 2, '2023-12', '2020-01', POLICY_START).segments[0].start).toBe('2020-01');
   });
 
+  it('a target after the record replaces the default\'s plan: e-signatures\' 0.6 by 2025 does not stay under a target for 2026', () => {
+    const eSign = allControls().find((c) => c.id === 'platform.eSignatureAdoption')!.defaultValue as Schedule;
+    const record = eSign.segments.filter((s) => (s.end ?? s.start) < POLICY_START);
+    expect(retarget(eSign, 0.9, '2026-12', '2020-01', POLICY_START).segments).toEqual([...record, { start: POLICY_START, end: '2026-12', to: 0.9 }]);
+    // the default's own target and year give the default back
+    expect(retarget(eSign, 0.6, '2025-12', '2020-01', POLICY_START)).toEqual(eSign);
+  });
+
   it('a path flat before the policy start keeps its record; a scenario\'s own segment moving across it is replaced from its start', () => {
     const paperless: Schedule = { base: 0.5, segments: [{ start: '2020-01', end: '2024-12', to: 0.8 }] };
     expect(retarget(paperless, 0.95, '2028-12', '2020-01', POLICY_START).segments).toEqual([paperless.segments[0], { start: POLICY_START, end: '2028-12', to: 0.95 }]);

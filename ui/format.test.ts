@@ -59,3 +59,17 @@ describe('a change in points', () => {
     expect(shownPointChange(0.4891, 0.2334)).toBeCloseTo(0.256, 12);
   });
 });
+
+describe('a schedule in one line', () => {
+  it('names the milestones a reader knows, not the points where the defaults split at the record\'s end', () => {
+    const cloud = { base: 1, segments: [{ start: '2020-01', end: '2020-12', to: 0.958 }, { start: '2021-01', end: '2024-12', to: 0.775 }, { start: '2025-01', end: '2030-12', to: 0.5 }] };
+    expect(f.pathText(cloud, '', 'en')).toBe('1 → 0.5 (2030)');
+    const fiveG = { base: 0.1, segments: [{ start: '2020-01', end: '2023-12', to: 0.85 }, { start: '2024-01', end: '2024-12', to: 0.863 }, { start: '2025-01', end: '2030-12', to: 0.95 }] };
+    expect(f.pathText(fiveG, 'share', 'zh')).toBe('0.1 → 0.85 (2023年) → 0.95 (2030年) share');
+    // a bend is a milestone, and so is a step
+    const bent = { base: 1, segments: [{ start: '2020-01', end: '2024-12', to: 0.9 }, { start: '2025-01', end: '2030-12', to: 0.2 }] };
+    expect(f.pathText(bent, '', 'en')).toBe('1 → 0.9 (2024) → 0.2 (2030)');
+    const steps = { base: 0.2, segments: [{ start: '2022-09', to: 0.35 }, { start: '2024-03', to: 0.25 }] };
+    expect(f.pathText(steps, '', 'en')).toBe('0.2 → 0.35 (2022) → 0.25 (2024)');
+  });
+});

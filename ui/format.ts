@@ -1,5 +1,6 @@
 /** Numbers and dates for the user's language, with units (Intl, no hand-made separators). */
 import type { Lang } from './i18n/index.ts';
+import { valueAt, parseMonth, type Schedule } from '../sim/index.ts';
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 const cache = new Map<string, Intl.NumberFormat>();
@@ -97,4 +98,30 @@ export function withUnit(v: number, unit: string, lang: Lang): string {
 export function ms(v: number, lang: Lang): string {
   const [sec, milli] = lang === 'zh' ? [' 秒', ' 毫秒'] : [' s', ' ms'];
   return v >= 1000 ? `${nf(lang, 's', { maximumFractionDigits: 1 }).format(v / 1000)}${sec}` : `${count(v, lang)}${milli}`;
+}
+
+/**
+ * A schedule in one line: its start value, then each value reached and the year it is reached.
+ * A point where one ramp hands over to the next on the same straight line (within 0.2 %) is not a
+ * milestone to a reader: the defaults' split at the record's end ("0.775 (2024)" on the cloud
+ * price's 1 → 0.5 by 2030) is left out; the full schedule view shows every segment.
+ */
+export function pathText(path: Schedule, unit: string, lang: Lang): string {
+  const parts = [num(path.base, lang, 4)];
+  // where the straight stretch being read started (month, value)
+  let anchor: { m: number; v: number } | undefined;
+  path.segments.forEach((seg, k) => {
+    const start = parseMonth(seg.start);
+    const end = parseMonth(seg.end ?? seg.start);
+    anchor ??= { m: start, v: valueAt(path, start) };
+    const next = path.segments[k + 1];
+    if (seg.end !== undefined && next?.end !== undefined && parseMonth(next.start) === end + 1) {
+      const nextEnd = parseMonth(next.end);
+      const onLine = anchor.v + ((next.to - anchor.v) * (end - anchor.m)) / (nextEnd - anchor.m);
+      if (Math.abs(onLine - seg.to) <= 0.002 * Math.max(1, Math.abs(seg.to))) return;
+    }
+    parts.push(`${num(seg.to, lang, 4)} (${year((seg.end ?? seg.start).slice(0, 4), lang)})`);
+    anchor = undefined;
+  });
+  return `${parts.join(' → ')}${unit && unit !== '—' ? ` ${unit}` : ''}`;
 }

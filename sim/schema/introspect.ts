@@ -221,14 +221,20 @@ export function toFullSchedule(value: ScheduleInput, fallback: number | Schedule
  * the target changes the path a little: 5G coverage of 0.951 by 2030-12 instead of 0.95 keeps the
  * default's 0.85 by 2023.
  *
- * A policy changes the future, not the record: where the default stays flat until `policyStart`
- * (world-data.ts POLICY_START, the month after the record), the ramp starts there, so the months
- * before are the default's own (and a run reuses them: world/checkpoint.ts). The default paths
- * split at the record's end, so this holds for every default; a segment of a scenario's own that
- * ran across `policyStart` would be replaced from its start.
+ * A policy changes the future, not the record: a target after `policyStart` (world-data.ts
+ * POLICY_START, the month after the record) replaces the default's plan — its segments from
+ * `policyStart` on — and its ramp starts there where the default is flat until then, so the
+ * months before are the default's own (and a run reuses them: world/checkpoint.ts). The default
+ * paths split at the record's end, so this holds for every default; a segment of a path's own
+ * that ran across `policyStart` would be replaced from its start. A target within the record
+ * (or without `policyStart`) changes the path from the last milestone before it.
  */
 export function retarget(path: Schedule, target: number, month: string, runStart: string, policyStart = runStart): Schedule {
-  const kept = path.segments.filter((seg) => parseMonth(seg.end ?? seg.start) < parseMonth(month));
+  const end = parseMonth(month);
+  const policy = parseMonth(policyStart);
+  // after the record only the record's segments stay; within it, those reached before the target
+  const keepBefore = policy > parseMonth(runStart) && policy < end ? policy : end;
+  const kept = path.segments.filter((seg) => parseMonth(seg.end ?? seg.start) < keepBefore);
   const last = kept[kept.length - 1];
   // a default segment reaching exactly `month` keeps its own start (the default comes back exactly)
   const next = path.segments[kept.length];
@@ -236,11 +242,10 @@ export function retarget(path: Schedule, target: number, month: string, runStart
   // month: the value reached at their last month is where the ramp starts from)
   let from = next && next.end === month && kept.length === path.segments.indexOf(next) ? next.start
     : last ? formatMonth(parseMonth(last.end ?? last.start) + 1) : runStart;
-  const policy = parseMonth(policyStart);
   const movesBefore = (seg: Schedule['segments'][number]) => parseMonth(seg.start) < policy && parseMonth(seg.end ?? seg.start) >= parseMonth(from);
-  if (policy > parseMonth(from) && policy < parseMonth(month) && !path.segments.some(movesBefore)) from = policyStart;
+  if (policy > parseMonth(from) && policy < end && !path.segments.some(movesBefore)) from = policyStart;
   const segments = kept.map((seg) => ({ ...seg }));
-  if (parseMonth(from) < parseMonth(month)) segments.push({ start: from, end: month, to: target });
+  if (parseMonth(from) < end) segments.push({ start: from, end: month, to: target });
   else segments.push({ start: month, to: target });
   return { base: path.base, segments };
 }

@@ -196,6 +196,21 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await page.locator('.run-failed').count()).toBe(0);
   }, 180_000);
 
+  it('a target year within the record says it changes the record; a new year alone changes nothing', async () => {
+    const lever = page.locator('[data-control="rules.smeCreditSupply"]');
+    // the year alone, the value still the default's: no change (no reset button, no runs)
+    await lever.locator('select').selectOption('2027');
+    expect(await lever.locator('.reset').count()).toBe(0);
+    expect(await lever.locator('.ramp-set').count()).toBe(0);
+    // a target for 2020 (the run's first year) ramps within 2020, and the lever says the record changed
+    await moveSlider(page, 'rules.smeCreditSupply', 2);
+    await lever.locator('select').selectOption('2020');
+    expect(await lever.locator('select').inputValue()).toBe('2020');
+    expect(await lever.locator('.ramp-set').textContent()).toBe(`${en.rampSet('Jan 2020', 'Dec 2020', '1', '2')} ${en.rewritesRecord('Jan 2025')}`);
+    await lever.locator('.reset').click();
+    await done(page);
+  }, 120_000);
+
   it('moving a slider changes the cards and the charts; the main thread stays free while runs stream', async () => {
     const before = await cards(page);
     const chartsBefore = await page.$$eval('yiwu-chart', (els) => els.map((e) => Number((e as HTMLElement).dataset.updates ?? 0)));

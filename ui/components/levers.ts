@@ -42,12 +42,6 @@ const FRACTION_UNITS = new Set(['share', 'per year']);
 /** A typed text as quoted back in a note (a pasted paragraph is not echoed whole). */
 const shortened = (typed: string) => (typed.length > 24 ? `${typed.slice(0, 24)}…` : typed);
 
-/** A schedule in one line: its start value, then each value reached and the year it is reached. */
-function pathText(path: Schedule, unit: string, lang: Lang): string {
-  const parts = [f.num(path.base, lang, 4), ...path.segments.map((seg) => `${f.num(seg.to, lang, 4)} (${f.year((seg.end ?? seg.start).slice(0, 4), lang)})`)];
-  return `${parts.join(' → ')}${unit && unit !== '—' ? ` ${unit}` : ''}`;
-}
-
 /** Years a target can be reached in (the run's years). */
 function yearsOf(input: Obj): number[] {
   const t = (input.time ?? {}) as { start?: string; end?: string };
@@ -83,6 +77,7 @@ export class YiwuLevers extends LitElement {
     const s = STRINGS[this.lang];
     return html`<nav class="levers" aria-label=${s.levers}>
       <h2>${s.levers}</h2>
+      <p class="note levers-intro">${s.leversIntro(f.month(POLICY_START, this.lang), f.year(Number(POLICY_START.slice(0, 4)) - 1, this.lang))}</p>
       ${TREE.filter((g) => g.id !== 'scenario').map((g, gi) => {
         const open = g.id === 'infrastructure' || g.id === 'platform' || g.id === 'rules';
         return html`<details class="group" ?open=${open} data-group=${g.id}>
@@ -161,7 +156,7 @@ export class YiwuLevers extends LitElement {
     const defaultText = f.withUnit(finalValue(c.defaultValue), unit, lang);
     // a schedule's default is a path: "0.1 → 0.85 (2023) → 0.95 (2030)", so a target below the
     // default's own path is seen as one (0.9 by 2026 is less 5G than the default after 2026)
-    const defaultShown = typeof c.defaultValue === 'number' || c.defaultValue.segments.length === 0 ? defaultText : pathText(c.defaultValue, unit, lang);
+    const defaultShown = typeof c.defaultValue === 'number' || c.defaultValue.segments.length === 0 ? defaultText : f.pathText(c.defaultValue, unit, lang);
     const problems = this.problems[c.id] ?? [];
     const isSched = !!c.meta.schedule;
     const adv = this.advanced.has(c.id);
@@ -231,7 +226,10 @@ export class YiwuLevers extends LitElement {
     if (!last?.end) return nothing;
     const lang = this.lang;
     const before = valueAt(sched, parseMonth(last.start) - 1);
-    return html`<span class="ramp-set" data-ramp-start=${last.start}>${STRINGS[lang].rampSet(f.month(last.start, lang), f.month(last.end, lang), f.num(last.from ?? before, lang, 4), f.num(last.to, lang, 4))}</span>`;
+    const s = STRINGS[lang];
+    // a ramp that starts within the record changes what was observed: said, not only shown
+    const inRecord = parseMonth(last.start) < parseMonth(POLICY_START);
+    return html`<span class="ramp-set" data-ramp-start=${last.start}>${s.rampSet(f.month(last.start, lang), f.month(last.end, lang), f.num(last.from ?? before, lang, 4), f.num(last.to, lang, 4))}${inRecord ? html` <span class="rewrites-record">${s.rewritesRecord(f.month(POLICY_START, lang))}</span>` : nothing}</span>`;
   }
 
   private targetYear(v: unknown): number {
@@ -248,11 +246,17 @@ export class YiwuLevers extends LitElement {
    * policy starts after the record (POLICY_START) where the default is flat until then.
    */
   private setTarget(c: Control, target: number, year: number) {
-    const start = ((this.scenario.time as Obj | undefined)?.start as string | undefined) ?? '2020-01';
-    const startYear = Number(start.slice(0, 4));
+    const time = (this.scenario.time ?? {}) as { start?: string; end?: string };
+    const start = time.start ?? '2020-01';
     const path = typeof c.defaultValue === 'number' ? { base: c.defaultValue, segments: [] } : c.defaultValue;
-    if (!Number.isFinite(path.base) || year <= startYear) { this.set(c, target); return; }
-    this.set(c, retarget(path, target, `${year}-12`, start, POLICY_START));
+    if (!Number.isFinite(path.base) || year < Number(start.slice(0, 4))) { this.set(c, target); return; }
+    const set = retarget(path, target, `${year}-12`, start, POLICY_START);
+    // a target that leaves every month of the run as the default (a new year, the same value) is no change
+    const first = parseMonth(start);
+    const last = parseMonth(time.end ?? '2030-12');
+    let same = true;
+    for (let m = first; m <= last && same; m++) same = valueAt(set, m) === valueAt(path, m);
+    this.set(c, same ? undefined : set);
   }
 
   private toggleAdvanced(id: string) {
