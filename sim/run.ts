@@ -13,7 +13,7 @@ import { createWorld } from './world/init.ts';
 import type { World } from './world/world.ts';
 import { createStepper } from './step.ts';
 import { buildLevers } from './world/levers.ts';
-import { historyKey, firstLeverDifference, copyWorld } from './world/checkpoint.ts';
+import { historyKey, firstLeverDifference, copyWorld, worldBytes } from './world/checkpoint.ts';
 import type { LeverSeries } from './world/levers.ts';
 import { SeriesTable, FlowCube } from './collect/recorder.ts';
 import { MonthSummary } from './collect/summary.ts';
@@ -105,6 +105,8 @@ export interface Checkpoint {
   readonly series: Float64Array[];
   readonly flows: Float64Array | null;
   readonly accounting: AccountingCheck;
+  /** Memory it holds, bytes (for a cache's budget). */
+  readonly bytes: number;
 }
 
 /**
@@ -187,13 +189,11 @@ export function createSimulation(scenario: ResolvedScenario, options: Simulation
     world, series, flows, months, accounting, resumedAt,
     get done() { return done; },
     checkpoint(into?: World): Checkpoint {
-      return {
-        month: done, historyKey: key, levers: world.levers,
-        world: copyWorld(world, scenario, world.levers, into),
-        series: series.values.map((v) => v.slice(0, done)),
-        flows: flows ? flows.data.slice(0, flows.offset(done, 0, 0, 0, 0)) : null,
-        accounting: { ...accounting },
-      };
+      const copy = copyWorld(world, scenario, world.levers, into);
+      const seriesSoFar = series.values.map((v) => v.slice(0, done));
+      const flowsSoFar = flows ? flows.data.slice(0, flows.offset(done, 0, 0, 0, 0)) : null;
+      const bytes = worldBytes(copy) + seriesSoFar.length * done * 8 + (flowsSoFar?.byteLength ?? 0);
+      return { month: done, historyKey: key, levers: world.levers, world: copy, series: seriesSoFar, flows: flowsSoFar, accounting: { ...accounting }, bytes };
     },
     get finished() { return done >= world.months; },
     step() {

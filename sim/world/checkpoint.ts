@@ -96,6 +96,18 @@ export function copyWorld(w: World, scenario: ResolvedScenario, levers: LeverSer
   return copy;
 }
 
+/** Bytes a world's state holds (its stores' arrays and agents' streams; not the scenario or levers, which it shares). */
+export function worldBytes(w: World): number {
+  let bytes = 0;
+  for (const [key, value] of Object.entries(w)) {
+    if (key === 'scenario' || key === 'levers' || value === null || typeof value !== 'object') continue;
+    if (value instanceof AgentStreams) bytes += value.capacity * 4 * 8;
+    else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else for (const field of Object.values(value as object)) if (ArrayBuffer.isView(field)) bytes += field.byteLength;
+  }
+  return bytes;
+}
+
 /** An array the same kind and length as `value`, and not `value` itself. */
 const sameArray = (old: unknown, value: ArrayBufferView) =>
   ArrayBuffer.isView(old) && old !== value && old.constructor === value.constructor && (old as Float64Array).length === (value as Float64Array).length;

@@ -33,11 +33,12 @@ const FIRST_BATCH_MONTHS = 3;
 /** Where runs leave checkpoints: the months a lever set simply starts its ramp at (the policy start). */
 const CHECKPOINT_MONTHS = targetStartMonths(POLICY_START);
 /**
- * Checkpoints of recent runs, least recently used first. Each holds a copy of a world (~3.3 MB
- * at the default scale), so 16 (the scenario's and the baseline's five band seeds, and a few
- * more) cost some 55 MB.
+ * Checkpoints of recent runs, least recently used first, within a memory budget. Each holds a copy
+ * of a world: ~3.3 MB at the default scale, so the budget keeps 16 (the scenario's and the
+ * baseline's five band seeds, and a few more); ~25 MB at Yiwu scale, so it keeps three of those.
  */
 const CHECKPOINTS_KEPT = 16;
+const CHECKPOINT_BUDGET_BYTES = 96 * 1024 * 1024;
 const checkpoints: Checkpoint[] = [];
 
 /**
@@ -64,7 +65,12 @@ function bestCheckpoint(scenario: ResolvedScenario, seed: number): { checkpoint:
 function keepCheckpoint(sim: Simulation, scenario: ResolvedScenario, seed: number): void {
   if (checkpoints.some((c) => c.month === sim.done && sharedMonths(c, scenario, seed) === sim.done)) return;
   checkpoints.push(sim.checkpoint(spareWorlds.pop()));
-  if (checkpoints.length > CHECKPOINTS_KEPT) retire(checkpoints.shift()!.world);
+  let bytes = checkpoints.reduce((sum, c) => sum + c.bytes, 0);
+  while (checkpoints.length > 1 && (checkpoints.length > CHECKPOINTS_KEPT || bytes > CHECKPOINT_BUDGET_BYTES)) {
+    const old = checkpoints.shift()!;
+    bytes -= old.bytes;
+    retire(old.world);
+  }
 }
 const BATCH_MS = 30;
 
