@@ -222,6 +222,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
       await page.waitForFunction(() => /Computing|计算中/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 5_000 });
       // while the new run streams, the cards keep the last figures (greyed, "updating…"), never blank to "computing…"
       expect((await cards(page)).some((c) => c.startsWith(en.computing))).toBe(false);
+      // once the full run has its last month, the status says that the band is what is left
+      await page.waitForFunction(() => /^Full run done \(to Dec 2030\); computing the uncertainty band: \d+ of \d+ runs done$/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 10_000 });
       await done(page);
       expect(await page.locator('.cards.stale').count()).toBe(0);
       longTasks.push(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks));

@@ -387,6 +387,9 @@ export class YiwuApp extends LitElement {
     const provenance = s.pngProvenance(scenarioTitle, baselineTitle, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
+    // once the full run has its last month, what is left is the band's seeds: said so
+    const mainDone = progress.mainMonths > 0 && progress.mainDone >= progress.mainMonths;
+    const busyText = (month: string) => (mainDone ? s.progressBand : s.progress)(month, progress.complete, progress.total);
     const { sc, bs } = this.shownNow();
     return html`
       <a class="skip" href="#results">${s.skipToCharts}</a>
@@ -425,11 +428,11 @@ export class YiwuApp extends LitElement {
       </header>
       <div class="status" role="status" aria-live="polite">
         <div class="progress ${busy ? 'busy' : 'idle'}" role="progressbar" aria-valuemin="0" aria-valuemax=${progress.total} aria-valuenow=${progress.complete}
-          aria-label=${busy ? s.progress(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '…', progress.complete, progress.total) : s.progressDone(progress.total, '')}>
+          aria-label=${busy ? busyText(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '…') : s.progressDone(progress.total, '')}>
           <div class="bar" style="width:${progress.total ? Math.round((100 * progress.complete) / progress.total) : 0}%"></div>
         </div>
         <span id="progress-text">${busy
-          ? s.progress(progress.mainMonths ? f.month(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '', lang) : '…', progress.complete, progress.total)
+          ? busyText(progress.mainMonths ? f.month(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '', lang) : '…')
           : this.failedSides().length ? s.runStopped : this.runner.fromCache ? s.progressCached(progress.total)
           : s.progressDone(progress.total, this.runner.completeAt ? f.ms(this.runner.completeAt - this.runner.requestedAt, lang) : '–')}</span>
       </div>

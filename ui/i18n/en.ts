@@ -104,6 +104,7 @@ export const en = {
   bandNoteSmaller: (n: number, scale: string) => `Shaded bands: how far ${n} seeds spread (10–90 %), run at the smaller scale ${scale} and drawn around the main run. Smaller runs spread more, so the bands (and the cards' seed noise) are wider than the main run's own noise. A difference inside the band may be noise.`,
   previewNote: (scale: string) => `Until the full run arrives, the rest of the series shows a quick preview at scale ${scale}.`,
   progress: (month: string, done: number, total: number) => `Computing: full run at ${month}; ${done} of ${total} runs done`,
+  progressBand: (month: string, done: number, total: number) => `Full run done (to ${month}); computing the uncertainty band: ${done} of ${total} runs done`,
   progressDone: (total: number, ms: string) => `Up to date: ${total} runs in ${ms}`,
   progressCached: (total: number) => `Up to date: all ${total} runs from earlier (kept in memory)`,
   share: 'Copy share link', shareCopied: 'Link copied to the clipboard.', shareShown: 'Share link (copy it):',

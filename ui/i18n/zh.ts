@@ -103,6 +103,7 @@ export const zh: Strings = {
   bandNoteSmaller: (n: number, scale: string) => `阴影区间：${n} 个随机种子（以较小规模 ${scale} 运行）的离散程度（10–90%），围绕主运行绘制。规模越小离散越大，故区间（及卡片上的种子噪声）比主运行自身的噪声更宽。区间内的差异可能只是噪声。`,
   previewNote: (scale: string) => `完整运行结果到达之前，序列其余部分显示规模 ${scale} 的快速预览。`,
   progress: (month: string, done: number, total: number) => `计算中：完整运行已到 ${month}；已完成 ${done}/${total} 次运行`,
+  progressBand: (month: string, done: number, total: number) => `完整运行已完成（至 ${month}）；正在计算不确定区间：已完成 ${done}/${total} 次运行`,
   progressDone: (total: number, ms: string) => `已更新：${total} 次运行，用时 ${ms}`,
   progressCached: (total: number) => `已更新：${total} 次运行均为先前结果（保存在内存中）`,
   share: '复制分享链接', shareCopied: '链接已复制到剪贴板。', shareShown: '分享链接（请复制）：',
