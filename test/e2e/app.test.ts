@@ -147,6 +147,20 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await done(page);
   }, 120_000);
 
+  it('every slider shows its lever\'s value (no thumb snapped to a step beside its box)', async () => {
+    const mismatches = await page.$$eval('[data-control]', (levers) => levers.flatMap((lever) => {
+      const range = lever.querySelector<HTMLInputElement>('input[type=range]');
+      const box = lever.querySelector<HTMLInputElement>('input.num');
+      if (!range || !box) return [];
+      const value = Number(box.value);
+      if (value > Number(range.max)) return []; // beyond the slider's end (clearance days typed up to 30)
+      // (the box shows 6 significant digits of a fitted parameter)
+      return Math.abs(Number(range.value) - value) > 1e-5 * Math.max(1, Math.abs(value)) ? [`${(lever as HTMLElement).dataset.control}: slider ${range.value}, box ${box.value}`] : [];
+    }));
+    expect(mismatches).toEqual([]);
+    expect(await page.locator('[data-control]').count()).toBeGreaterThan(40);
+  });
+
   it('a seed that is not a whole number from 0 to 2³¹ − 1 is refused with a message; the results keep their seed', async () => {
     const seed = page.locator('#seed');
     const type = async (text: string) => { await seed.fill(text); await seed.dispatchEvent('change'); };

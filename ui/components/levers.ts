@@ -35,6 +35,21 @@ function step(c: Control): number {
   return p;
 }
 
+/**
+ * The slider's step for a value: the lever's step, or the coarsest division of it the value lies
+ * on, so the thumb shows the value itself (a slider snaps to its steps: the EU tariff's 0.045
+ * sat at 0.05 beside its box).
+ */
+export function sliderStep(c: Control, value: number): number | 'any' {
+  const base = step(c);
+  for (const d of [1, 2, 4, 5, 10, 20, 25, 50, 100]) {
+    const s = base / d;
+    const n = (value - (c.meta.minimum ?? 0)) / s;
+    if (Math.abs(n - Math.round(n)) < 1e-6) return s;
+  }
+  return 'any';
+}
+
 /** Units that name a scale rather than a measure: not written after each number of a range. */
 const MEASURE_FREE_UNITS = new Set(['share', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', '—']);
 /** Units whose values are fractions (0.06, not 6 %): a typed "6" is likely meant as a percentage. */
@@ -195,7 +210,7 @@ export class YiwuLevers extends LitElement {
       </div>
       ${compact ? nothing : html`<p class="desc" id="${id}-d">${tx(c.meta.description, lang)}</p>`}
       <div class="lever-input">
-        <input type="range" id=${id} min=${min} max=${sliderEnd(c)} step=${step(c)} .value=${String(value)} aria-describedby=${compact ? nothing : `${id}-d`}
+        <input type="range" id=${id} min=${min} max=${sliderEnd(c)} step=${sliderStep(c, value)} .value=${String(value)} aria-describedby=${compact ? nothing : `${id}-d`}
           aria-valuetext=${f.withUnit(value, unit, lang)}
           @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value)} />
         <input type="text" inputmode="decimal" class="num" aria-label=${s.sweep.withUnit(label, unit)} .value=${boxText}
