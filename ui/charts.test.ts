@@ -4,6 +4,21 @@ import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, sm
 const line = (values: number[], done = values.length): Line => ({ name: 'x', data: Float64Array.from(values), done, color: '#000' });
 
 describe('chart options', () => {
+  it('marks where the record ends with a labelled dotted line, only when the run has that month', () => {
+    type Mark = { markLine?: { data: Array<{ xAxis: string; label?: { formatter: string }; lineStyle?: { type: unknown } }> } };
+    const months = ['2024-11', '2024-12', '2025-01', '2025-02'];
+    const o = timeOption(months, [line([1, 2, 3, 4])], 'number', 'en', { divide: { month: '2025-01', label: 'record | plans' } }) as { series: Mark[] };
+    const marks = o.series[0].markLine!.data;
+    expect(marks).toHaveLength(1);
+    expect(marks[0].xAxis).toBe('2025-01');
+    expect(marks[0].label!.formatter).toBe('record | plans');
+    // with the classroom's cursor too: both, the cursor solid
+    const both = timeOption(months, [line([1, 2, 3, 4])], 'number', 'en', { cursor: 1, divide: { month: '2025-01', label: 'x' } }) as { series: Mark[] };
+    expect(both.series[0].markLine!.data.map((d) => d.xAxis)).toEqual(['2024-12', '2025-01']);
+    const outside = timeOption(['2026-01', '2026-02'], [line([1, 2])], 'number', 'en', { divide: { month: '2025-01', label: 'x' } }) as { series: Mark[] };
+    expect(outside.series[0].markLine).toBeUndefined();
+  });
+
   it('during playback the y axis holds the whole run, rounded outwards, so it does not rescale', () => {
     expect(niceExtent([line([0.12, 0.37, Number.NaN])], true)).toEqual({ min: 0, max: 0.4, interval: 0.1 });
     expect(niceExtent([line([310, 330, 9999], 2)], false)).toEqual({ min: 310, max: 330, interval: 5 });

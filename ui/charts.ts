@@ -72,9 +72,10 @@ function base(lang: Lang, look: ChartLook = {}) {
 
 /**
  * Lines over months. `cursor` (classroom playback): the month shown last, marked with a
- * vertical line; lines stop there.
+ * vertical line; lines stop there. `divide`: a month marked with a light dotted line and a short
+ * label (the sandbox: where the record ends and the plans begin).
  */
-export function timeOption(months: string[], lines: Line[], kind: Kind, lang: Lang, look: ChartLook & { cursor?: number; zeroBased?: boolean } = {}): EChartsCoreOption {
+export function timeOption(months: string[], lines: Line[], kind: Kind, lang: Lang, look: ChartLook & { cursor?: number; zeroBased?: boolean; divide?: { month: string; label: string } } = {}): EChartsCoreOption {
   const fmt = formatter(kind, lang);
   const z = sizes(look);
   const n = months.length;
@@ -97,10 +98,18 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
       lineStyle: { color: l.color, width: l.dashed ? z.line * 0.75 : z.line, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
     });
   });
-  if (look.cursor !== undefined && series.length > 0 && months[look.cursor]) {
+  const marks: unknown[] = [];
+  if (look.cursor !== undefined && months[look.cursor]) marks.push({ xAxis: months[look.cursor] });
+  if (look.divide && months.includes(look.divide.month)) {
+    marks.push({
+      xAxis: look.divide.month, lineStyle: { color: '#767676', width: 1, type: [2, 3] },
+      label: { show: true, position: 'insideEndTop', formatter: look.divide.label, color: '#595959', fontSize: z.axis - 1, ...FONT },
+    });
+  }
+  if (marks.length > 0 && series.length > 0) {
     (series[series.length - 1] as Record<string, unknown>).markLine = {
       symbol: 'none', silent: true, animation: false, label: { show: false },
-      lineStyle: { color: '#000000', width: look.big ? 2 : 1, type: 'solid' }, data: [{ xAxis: months[look.cursor] }],
+      lineStyle: { color: '#000000', width: look.big ? 2 : 1, type: 'solid' }, data: marks,
     };
   }
   const axisFont = { ...FONT, fontSize: z.axis };

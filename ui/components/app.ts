@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  CHANNELS, MODES, DIGITAL_LEVELS, type Problem,
+  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, POLICY_START,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
@@ -631,6 +631,8 @@ export class YiwuApp extends LitElement {
     const scen = s.legendScenario;
     const base = s.legendBaseline;
     const nm = (x: string) => x.replace(/ · .*$/, '');
+    // where the record ends and the plans (and a slider's targets) begin
+    const divide = { month: POLICY_START, label: s.recordPlans };
     const ser = (x: Shown | undefined, i: number) => x?.values[i];
     const bandOf = (side: Side, i: number) => {
       const shownSide = side === 'scenario' ? sc : bs;
@@ -647,22 +649,22 @@ export class YiwuApp extends LitElement {
       ...CHANNELS.flatMap((channel, k) => pair(tx(CHANNEL_TEXT[channel], lang), idx('trade_value_usd', { channel }), CHANNEL_COLORS[k])),
       ...pair(s.total, idx('trade_value_usd'), SCENARIO_COLOR, true, BASELINE_COLOR),
     ];
-    chart('trade')?.setOption(() => timeOption(months, lines(), 'money', lang));
+    chart('trade')?.setOption(() => timeOption(months, lines(), 'money', lang, { divide }));
 
     const adoption = () => [
       ...(['b2b_platform', 'cross_border_ecommerce', 'data_driven'] as const).flatMap((level) => pair(tx(LEVEL_TEXT[level], lang), idx(`adoption_share_${level}`), LEVEL_COLORS[DIGITAL_LEVELS.indexOf(level)])),
       ...pair(s.digitalAny, idx('adoption_share_digital'), SCENARIO_COLOR, true, BASELINE_COLOR),
     ];
-    chart('adoption')?.setOption(() => timeOption(months, adoption(), 'share', lang));
+    chart('adoption')?.setOption(() => timeOption(months, adoption(), 'share', lang, { divide }));
 
     const credit = () => [
       ...pair(s.applied, idx('credit_applied_usd'), PALETTE[1]),
       ...pair(s.approved, idx('credit_approved_usd'), PALETTE[2], true),
     ];
-    chart('credit')?.setOption(() => timeOption(months, credit(), 'money', lang));
+    chart('credit')?.setOption(() => timeOption(months, credit(), 'money', lang, { divide }));
 
     const freight = () => EXPORT_MODES.flatMap((mode, k) => pair(tx(MODE_TEXT[mode], lang), idx('logistics_cost_usd_per_kg', { mode }), PALETTE[k]));
-    chart('freight')?.setOption(() => timeOption(months, freight(), 'number', lang));
+    chart('freight')?.setOption(() => timeOption(months, freight(), 'number', lang, { divide }));
 
     this.drawContext(sc, bs);
 

@@ -36,6 +36,7 @@ export const en = {
   resetAll: 'Reset all levers',
   defaultIs: (v: string) => `default ${v}`,
   rampSet: (start: string, end: string, from: string, to: string) => `set: ${from} → ${to}, ${start} to ${end}`,
+  recordPlans: 'record | plans',
   leversIntro: (policyStart: string, lastYear: string) => `A target and year set here change the plan from ${policyStart}; up to ${lastYear} the paths follow the record, so scenario and baseline coincide until then.`,
   rewritesRecord: (policyStart: string) => `(changes the record before ${policyStart})`,
   target: 'Target',

@@ -38,6 +38,7 @@ export const zh: Strings = {
   resetAll: '全部还原',
   defaultIs: (v: string) => `默认 ${v}`,
   rampSet: (start: string, end: string, from: string, to: string) => `当前设定：${start}至${end}，${from} → ${to}`,
+  recordPlans: '实际记录 | 规划',
   leversIntro: (policyStart: string, lastYear: string) => `此处设定的目标值和年份从${policyStart}起改变规划；${lastYear}及以前按实际记录，情景与基准在此之前重合。`,
   rewritesRecord: (policyStart: string) => `（改变了${policyStart}之前的实际记录）`,
   target: '目标值',
