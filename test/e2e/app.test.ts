@@ -220,7 +220,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await moveSlider(page, 'rules.smeCreditSupply', 2);
     await lever.locator('select').selectOption('2020');
     expect(await lever.locator('select').inputValue()).toBe('2020');
-    expect(await lever.locator('.ramp-set').textContent()).toBe(`${en.rampSet('Jan 2020', 'Dec 2020', '1', '2')} ${en.rewritesRecord('Jan 2025')}`);
+    expect(await lever.locator('.ramp-set').textContent()).toBe(`${en.rampSet('Jan 2020', 'Dec 2020', '1', '2 index (2020 = 1)')} ${en.rewritesRecord('Jan 2025')}`);
     await lever.locator('.reset').click();
     await done(page);
   }, 120_000);
@@ -244,7 +244,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
     }
     // a target starts after the record (Jan 2025), so each run continued from the month the earlier runs left there
     expect(await page.locator('[data-control="rules.smeCreditSupply"] .ramp-set').getAttribute('data-ramp-start')).toBe('2025-01');
-    expect(await page.locator('[data-control="rules.smeCreditSupply"] .ramp-set').textContent()).toBe(en.rampSet('Jan 2025', 'Dec 2025', '1', '4'));
+    expect(await page.locator('[data-control="rules.smeCreditSupply"] .ramp-set').textContent()).toBe(en.rampSet('Jan 2025', 'Dec 2025', '1', '4 index (2020 = 1)'));
     const resumedAt = await page.evaluate(() => (window as unknown as { __runner: { runTimes: Array<{ resumedAt: number }> } }).__runner.runTimes.map((r) => r.resumedAt));
     expect(resumedAt.filter((m) => m === 60).length, `months continued from, per run: ${resumedAt.join(', ')}`).toBeGreaterThanOrEqual(3);
     const after = await cards(page);

@@ -233,7 +233,8 @@ export class YiwuLevers extends LitElement {
 
   /**
    * The ramp a target set (its last segment): when it starts says whether the record is kept
-   * (a target starts at POLICY_START where the default is flat until then).
+   * (a target starts at POLICY_START where the default is flat until then). The unit follows
+   * the target, as it follows the default's path on the line before.
    */
   private rampSetText(c: Control, value: ScheduleInput): TemplateResult | typeof nothing {
     const sched = toFullSchedule(value, c.defaultValue);
@@ -244,7 +245,7 @@ export class YiwuLevers extends LitElement {
     const s = STRINGS[lang];
     // a ramp that starts within the record changes what was observed: said, not only shown
     const inRecord = parseMonth(last.start) < parseMonth(POLICY_START);
-    return html`<span class="ramp-set" data-ramp-start=${last.start}>${s.rampSet(f.month(last.start, lang), f.month(last.end, lang), f.num(last.from ?? before, lang, 4), f.num(last.to, lang, 4))}${inRecord ? html` <span class="rewrites-record">${s.rewritesRecord(f.month(POLICY_START, lang))}</span>` : nothing}</span>`;
+    return html`<span class="ramp-set" data-ramp-start=${last.start}>${s.rampSet(f.month(last.start, lang), f.month(last.end, lang), f.num(last.from ?? before, lang, 4), f.withUnit(last.to, tx(c.meta.unit, lang), lang))}${inRecord ? html` <span class="rewrites-record">${s.rewritesRecord(f.month(POLICY_START, lang))}</span>` : nothing}</span>`;
   }
 
   private targetYear(v: unknown): number {
