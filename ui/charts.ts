@@ -103,7 +103,8 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   if (look.divide && months.includes(look.divide.month)) {
     marks.push({
       xAxis: look.divide.month, lineStyle: { color: '#767676', width: 1, type: [2, 3] },
-      label: { show: true, position: 'insideEndTop', formatter: look.divide.label, color: '#595959', fontSize: z.axis - 1, ...FONT },
+      // on a light backing: lines that cross the label leave it readable
+      label: { show: true, position: 'insideEndTop', formatter: look.divide.label, color: '#595959', fontSize: z.axis - 1, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], borderRadius: 2, ...FONT },
     });
   }
   if (marks.length > 0 && series.length > 0) {
@@ -402,7 +403,8 @@ export function smileOption(stages: string[], sides: SmileSide[], words: { margi
       lineStyle: { color: side.color, width: look.big ? z.line : 2, type: side.dashed ? [6, 4] : 'solid' },
       itemStyle: side.dashed ? { color: 'rgba(255,255,255,0)', borderColor: side.color, borderWidth: 1.5, borderType: 'dashed' } : { color: translucent(side.color, 0.45), borderColor: side.color, borderWidth: 1.5 },
       label: side !== scenario ? { show: false } : {
-        show: true, position: 'top', distance: 4, ...FONT,
+        // on a light backing, so the line passing under a label (the Chinese ones are wider) leaves it readable
+        show: true, position: 'top', distance: 4, ...FONT, backgroundColor: 'rgba(255,255,255,0.8)', padding: [1, 3], borderRadius: 3,
         rich: { share: { ...FONT, fontSize: z.label + 1, fontWeight: 'bold', color: '#222222', align: 'center' }, change: { ...FONT, fontSize: z.label, color: '#555555', align: 'center' } },
       },
       z: side.dashed ? 3 : 2,

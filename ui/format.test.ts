@@ -73,3 +73,23 @@ describe('a schedule in one line', () => {
     expect(f.pathText(steps, '', 'en')).toBe('0.2 → 0.35 (2022) → 0.25 (2024)');
   });
 });
+
+describe('wrapText', () => {
+  const width = (s: string) => s.length;
+  it('breaks at spaces, keeping every word and no line over the room', () => {
+    const text = 'The smile curve: margin by stage, and where merchants sit (gross margin on sales)';
+    const lines = f.wrapText(text, 30, width);
+    expect(lines.join(' ')).toBe(text);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(30);
+  });
+  it('breaks Chinese between characters, and leaves a short text whole', () => {
+    const lines = f.wrapText('微笑曲线：各环节毛利率及商户分布（占销售额的毛利率）', 10, width);
+    expect(lines.join('')).toBe('微笑曲线：各环节毛利率及商户分布（占销售额的毛利率）');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(10);
+    expect(f.wrapText('Seed 1', 30, width)).toEqual(['Seed 1']);
+  });
+  it('puts a word wider than the room on a line of its own', () => {
+    expect(f.wrapText('a verylongwordindeed b', 8, width)).toEqual(['a', 'verylongwordindeed', 'b']);
+  });
+});

@@ -125,3 +125,23 @@ export function pathText(path: Schedule, unit: string, lang: Lang): string {
   });
   return `${parts.join(' → ')}${unit && unit !== '—' ? ` ${unit}` : ''}`;
 }
+
+/**
+ * A text broken into lines no wider than `room` (as `width` measures them): at spaces, and
+ * between any two Chinese characters or punctuation marks, where Chinese breaks lines. A word
+ * wider than the room stands on its own line (the caller may narrow it).
+ */
+export function wrapText(text: string, room: number, width: (s: string) => number): string[] {
+  const pieces = text.match(/[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\s+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const joined = line + piece;
+    if (line.trim() && width(joined.trimEnd()) > room) {
+      lines.push(line.trimEnd());
+      line = piece.trimStart();
+    } else line = joined;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}

@@ -93,8 +93,8 @@ const rules = z
   .strictObject({
     smeCreditSupply: sched({ min: 0, max: 5, unit: U.index, group: 'rules', default: 1,
       label: text('SME credit supply', '中小企业信贷供给'),
-      description: text('Lending available to small merchants, relative to today (1). More supply means fewer rejected applications.',
-        '面向小商户的可贷资金，相对当前水平（1）。供给越多，被拒申请越少。'),
+      description: text('Lending available to small merchants, relative to 2020 (1). More supply means fewer rejected applications.',
+        '面向小商户的可贷资金，相对2020年水平（1）。供给越多，被拒申请越少。'),
       source: 'ADB Trade Finance Gaps surveys (SME rejection 45–56%)' }),
     smeLendingRate: sched({ min: 0, max: 0.3, unit: U.perYear, group: 'rules', default: 0.06,
       label: text('SME lending rate', '中小企业贷款利率'),

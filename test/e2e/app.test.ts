@@ -144,6 +144,17 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await strict.locator('.problem').waitFor();
     expect(await strict.locator('.problem').textContent()).toBe(en.clamped('1.5', '0', '1', '1'));
     await strict.locator('.reset').click();
+    // a tariff typed as a percentage: "25" is said to be 25 % and the tariff kept (not clamped to 200 %); "25%" is 0.25
+    const tariff = page.locator('[data-control="regions.north_america.tariff"]');
+    await page.locator('details.row').filter({ has: tariff }).locator('summary').click();
+    await type(tariff.locator('input.num'), '25');
+    await tariff.locator('.problem').waitFor();
+    expect(await tariff.locator('.problem').textContent()).toBe(en.percentTyped('25', '0', '2', '0.25', '0.12'));
+    expect(await tariff.locator('input.num').inputValue()).toBe('0.12');
+    await type(tariff.locator('input.num'), '25%');
+    await expect.poll(() => tariff.locator('.problem').count()).toBe(0);
+    expect(await tariff.locator('input.num').inputValue()).toBe('0.25');
+    await tariff.locator('.reset').click();
     await done(page);
   }, 120_000);
 
@@ -311,7 +322,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
     const pngFile = await save('#chart-credit button.png');
     // named by scenario, seed and chart, so a folder of exports says what each is
     expect(path.basename(pngFile)).toBe('custom-scenario-vs-baseline-seed1-credit.png');
-    expect(await page.locator('#chart-credit').getAttribute('provenance')).toBe(en.pngProvenance(en.custom, 'Baseline: Yiwu as it is', 1, MODEL_VERSION));
+    // a scenario that is no preset says what it sets; the baseline preset's title is not prefixed twice
+    expect(await page.locator('#chart-credit').getAttribute('provenance')).toBe(`Scenario: Custom scenario (SME credit supply: 2.5 index (2020 = 1) by Dec 2025) · Baseline: Yiwu as it is · Seed 1 · Model ${MODEL_VERSION} · Yiwu Digital Trade Sandbox`);
     const png = fs.readFileSync(pngFile);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const plotHeight = await page.locator('#chart-credit .plot').evaluate((el) => el.getBoundingClientRect().height);

@@ -59,6 +59,30 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.waitForSelector('#chart-trade');
   });
 
+  it('comes back to the lesson, step and month the class left', async () => {
+    await page.goto(server.url);
+    await page.click('#classroom');
+    await page.waitForSelector('.classroom');
+    await page.locator('#lesson-pick').selectOption('2');
+    await page.click('#next-step');
+    await settled(page);
+    for (let i = 0; i < 3; i++) await page.click('#step-forward');
+    const month = await monthShown(page);
+    expect(month).toBe('Apr 2020');
+    const step = await page.locator('#step-count').textContent();
+    await page.click('#exit-classroom');
+    await page.waitForSelector('#chart-trade');
+    await page.click('#classroom');
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('#lesson-pick').inputValue()).toBe('2');
+    expect(await page.locator('#step-count').textContent()).toBe(step);
+    await settled(page);
+    expect(await monthShown(page)).toBe(month);
+    expect(await page.evaluate(() => location.search)).toMatch(/^\?lesson=[a-z0-9-]+&step=2$/);
+    await page.click('#exit-classroom');
+    await page.waitForSelector('#chart-trade');
+  });
+
   it('runs a lesson from the first to the last step, each setting its levers', async () => {
     await page.goto(`${server.url}?lesson=market-hall-closes-2020`);
     await page.waitForSelector('.classroom');
@@ -488,6 +512,24 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     expect(await seen('.lesson-summary summary')).toBe(true);
     expect(await seen('#step-count')).toBe(true);
   });
+
+  it('shows every step of every lesson whole at 1280×720 — text, what it sets, the question and its button — in English and Chinese', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const cut: string[] = [];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const id of LESSON_IDS) {
+        for (let step = 1; step <= readLesson(id).steps.length; step++) {
+          await page.goto(`${server.url}?lesson=${id}&step=${step}`);
+          await page.waitForSelector('.step-body');
+          if ((await page.locator('#class-lang').getAttribute('lang')) === lang) await page.click('#class-lang');
+          const over = await page.locator('.step-body').evaluate((body) => body.scrollHeight - body.clientHeight);
+          if (over > 2) cut.push(`${lang} ${id} step ${step}: ${over} px below`);
+        }
+      }
+    }
+    expect(cut).toEqual([]);
+    if ((await page.locator('#class-lang').getAttribute('lang')) === 'en') await page.click('#class-lang');
+  }, 180_000);
 
   it('shows whole lesson titles and the lesson list at 1280×720, in English and Chinese', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -26,8 +26,8 @@ import './levers.ts';
 import './chart.ts';
 import './sweep.ts';
 import './classroom.ts';
-import type { LessonScenario } from './classroom.ts';
-import { LESSONS } from '../lessons.ts';
+import type { LessonScenario, ClassroomPlace } from './classroom.ts';
+import { LESSONS, describeLevers } from '../lessons.ts';
 import type { YiwuChart } from './chart.ts';
 import type { EChartsCoreOption } from 'echarts/core';
 
@@ -64,6 +64,8 @@ export class YiwuApp extends LitElement {
   /** Classroom mode (components/classroom.ts) instead of the sandbox; `?classroom` or `?lesson=<id>` in the address opens it. */
   @state() classroom = false;
   initialLesson = 0;
+  /** Where the class was when it left the classroom: the Classroom button brings it back there. */
+  private classroomPlace?: ClassroomPlace;
   // leave one core to the page: on a 2-core machine two busy workers starve the main thread
   runner = new Runner(Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1)));
 
@@ -373,10 +375,10 @@ export class YiwuApp extends LitElement {
   override render() {
     void this.tick;
     if (this.classroom) {
-      return html`<yiwu-classroom .lang=${this.lang} .runner=${this.runner} .tick=${this.tick} .lessonIndex=${this.initialLesson}
+      return html`<yiwu-classroom .lang=${this.lang} .runner=${this.runner} .tick=${this.tick} .lessonIndex=${this.initialLesson} .resume=${this.classroomPlace}
         @lesson-scenario=${(e: CustomEvent<LessonScenario>) => this.onLessonScenario(e)}
         @set-lang=${(e: CustomEvent<Lang>) => this.setLang(e.detail)}
-        @exit-classroom=${() => { this.classroom = false; this.fieldProblems = this.sandboxFieldProblems; }}></yiwu-classroom>`;
+        @exit-classroom=${(e: CustomEvent<ClassroomPlace>) => { this.classroomPlace = e.detail; this.classroom = false; this.fieldProblems = this.sandboxFieldProblems; }}></yiwu-classroom>`;
     }
     const lang = this.lang;
     const s = STRINGS[lang];
@@ -384,7 +386,11 @@ export class YiwuApp extends LitElement {
     const pngStem = `${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}`;
     const scenarioTitle = presetTitle(this.presetName, lang, s.custom);
     const baselineTitle = presetTitle(this.baselineName, lang, this.baselineName);
-    const provenance = s.pngProvenance(scenarioTitle, baselineTitle, this.seed, MODEL_VERSION);
+    // a scenario that is no preset says what it sets: a chart pasted into a brief must say what it is a result of
+    const { name: _name, ...custom } = pruneDefaults(this.scenario);
+    void _name;
+    const settings = this.presetName ? [] : describeLevers(custom, lang, s.classroom.byMonth, s.classroom.shock, s.classroom.fromMonth);
+    const provenance = s.pngProvenance(scenarioTitle, settings, baselineTitle, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
     // once the full run has its last month, what is left is the band's seeds: said so

@@ -19,6 +19,7 @@ import { LineChart, BarChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import { wrapText } from '../format.ts';
 
 echarts.use([LineChart, BarChart, SankeyChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -216,24 +217,17 @@ export class YiwuChart extends LitElement {
     if (!ctx) return plot.toDataURL('image/png');
     const family = getComputedStyle(this).fontFamily || 'sans-serif';
     const pad = 10 * ratio;
-    const lines = [{ text: `${this.heading}${this.unitInBrackets()}`, size: 15 * ratio, weight: '600 ', colour: '#1a1a1a' }];
-    if (this.keyText) lines.push({ text: this.keyText, size: 12 * ratio, weight: '', colour: '#4a4a4a' });
-    // the provenance line is long: broken at its " · " into as many lines as the width needs
-    // (squeezed into one, it was hard to read)
-    if (this.provenance) {
-      const size = 11 * ratio;
-      ctx.font = `${size}px ${family}`;
-      const room = plot.width - 2 * pad;
-      let line = '';
-      for (const part of this.provenance.split(' · ')) {
-        const joined = line ? `${line} · ${part}` : part;
-        if (line && ctx.measureText(joined).width > room) {
-          lines.push({ text: line, size, weight: '', colour: '#4a4a4a' });
-          line = part;
-        } else line = joined;
-      }
-      lines.push({ text: line, size, weight: '', colour: '#4a4a4a' });
-    }
+    const room = plot.width - 2 * pad;
+    // heading, line key and what the chart is a result of, each broken into as many lines as the
+    // width needs (a long heading narrowed into one line was hard to read)
+    const lines: Array<{ text: string; size: number; weight: string; colour: string }> = [];
+    const add = (text: string, size: number, weight: string, colour: string) => {
+      ctx.font = `${weight}${size}px ${family}`;
+      for (const line of wrapText(text, room, (t) => ctx.measureText(t).width)) lines.push({ text: line, size, weight, colour });
+    };
+    add(`${this.heading}${this.unitInBrackets()}`, 15 * ratio, '600 ', '#1a1a1a');
+    if (this.keyText) add(this.keyText, 12 * ratio, '', '#4a4a4a');
+    if (this.provenance) add(this.provenance, 11 * ratio, '', '#4a4a4a');
     const top = pad + lines.reduce((h, l) => h + l.size * 1.35, 0);
     canvas.width = plot.width;
     canvas.height = plot.height + top;
@@ -244,8 +238,8 @@ export class YiwuChart extends LitElement {
     for (const l of lines) {
       ctx.font = `${l.weight}${l.size}px ${family}`;
       ctx.fillStyle = l.colour;
-      // a long heading is narrowed to fit rather than cut off
-      ctx.fillText(l.text, pad, y, canvas.width - 2 * pad);
+      // (only a single word wider than the whole image is narrowed)
+      ctx.fillText(l.text, pad, y, room);
       y += l.size * 1.35;
     }
     ctx.drawImage(plot, 0, top);

@@ -71,6 +71,14 @@ export interface Watch {
 }
 
 /** What the app runs for a lesson step: this scenario against this baseline preset. */
+/** Where a class was when it left the classroom — its lessons (loaded ones too), lesson, step and month — to come back to. */
+export interface ClassroomPlace {
+  lessons: Lesson[];
+  lesson: number;
+  step: number;
+  month: number;
+}
+
 export interface LessonScenario {
   scenario: Obj;
   baseline: string;
@@ -92,6 +100,8 @@ export class YiwuClassroom extends LitElement {
   @property({ attribute: false }) runner!: Runner;
   /** Changes whenever the runner has new data (the app's counter). */
   @property({ attribute: false }) tick = 0;
+  /** Set by the app when the class comes back: where it left (else the address, or the first lesson). */
+  @property({ attribute: false }) resume?: ClassroomPlace;
   @state() lessons: Lesson[] = LESSONS;
   /** Index into `lessons`, or -1: no lesson (the current scenario). */
   @state() lessonIndex = 0;
@@ -129,10 +139,21 @@ export class YiwuClassroom extends LitElement {
     document.addEventListener('fullscreenchange', this.onFullscreen);
     window.addEventListener('resize', this.onResize);
     this.sandbox = this.rememberSandbox();
+    const back = this.resume;
+    if (back) {
+      this.lessons = back.lessons;
+      this.lessonIndex = Math.min(back.lesson, back.lessons.length - 1);
+      this.stepIndex = Math.max(0, Math.min(back.step, (this.lesson?.steps.length ?? 1) - 1));
+    }
     this.readAddress();
     // after the app's update that added the classroom: the step's scenario sets the app's state,
     // and set during that update it made lit schedule another update at once (a dev-mode warning)
-    queueMicrotask(() => { if (this.isConnected) this.applyStep(); });
+    queueMicrotask(() => {
+      if (!this.isConnected) return;
+      this.applyStep();
+      // the month the class was at (the step's run is still cached: it shows at once)
+      if (back) this.playback.cursor = back.month;
+    });
   }
 
   override disconnectedCallback() {
@@ -260,7 +281,8 @@ export class YiwuClassroom extends LitElement {
     } catch {
       /* storage off: nothing kept */
     }
-    this.dispatchEvent(new CustomEvent('exit-classroom', { bubbles: true, composed: true }));
+    const place: ClassroomPlace = { lessons: this.lessons, lesson: this.lessonIndex, step: this.stepIndex, month: this.playback.cursor };
+    this.dispatchEvent(new CustomEvent('exit-classroom', { detail: place, bubbles: true, composed: true }));
   }
 
   /**

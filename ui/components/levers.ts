@@ -51,9 +51,15 @@ export function sliderStep(c: Control, value: number): number | 'any' {
 }
 
 /** Units that name a scale rather than a measure: not written after each number of a range. */
-const MEASURE_FREE_UNITS = new Set(['share', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', '—']);
-/** Units whose values are fractions (0.06, not 6 %): a typed "6" is likely meant as a percentage. */
-const FRACTION_UNITS = new Set(['share', 'per year']);
+const MEASURE_FREE_UNITS = new Set(['share', 'share of value', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', '—']);
+/**
+ * Units whose values are fractions (0.06, not 6 %): a typed "6" out of range is likely meant as a
+ * percentage (said, and the value kept: a tariff typed "25" would otherwise be clamped to 200 %),
+ * and "6%" is read as 0.06.
+ */
+const FRACTION_UNITS = new Set(['share', 'share of value', 'per year']);
+/** "25%", "25 %", "2.5%": a percentage typed into a fraction's box. */
+const PERCENT_TYPED = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/;
 /** A typed text as quoted back in a note (a pasted paragraph is not echoed whole). */
 const shortened = (typed: string) => (typed.length > 24 ? `${typed.slice(0, 24)}…` : typed);
 
@@ -177,7 +183,8 @@ export class YiwuLevers extends LitElement {
     const adv = this.advanced.has(c.id);
     const onNumber = (raw: string, box?: HTMLInputElement) => {
       const typed = raw.trim();
-      const x = Number(typed);
+      const percent = FRACTION_UNITS.has(c.meta.unit.en) ? PERCENT_TYPED.exec(typed) : null;
+      const x = percent ? Number(percent[1]) / 100 : Number(typed);
       const { [c.id]: _old, ...others } = this.clampNotes;
       void _old;
       // a measure's unit follows each number ("US$"); a scale's name ("share", "index, 0 to 1") does not read after one
