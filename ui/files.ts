@@ -2,7 +2,7 @@
  * Files a user brings to the page — a scenario in the sandbox, a lesson in the classroom — and
  * the messages the page shows about them, in whatever language is chosen when they are shown.
  */
-import { MAX_SCENARIO_BYTES, resolveScenario } from '../sim/index.ts';
+import { MAX_SCENARIO_BYTES, resolveScenario, parsedDefaults } from '../sim/index.ts';
 import { STRINGS, type Lang } from './i18n/index.ts';
 import * as f from './format.ts';
 
@@ -26,9 +26,15 @@ const isObject = (raw: unknown): raw is Record<string, unknown> => typeof raw ==
 /** A parsed file with a lesson's fields (id and steps): one for the classroom, not the sandbox. */
 export const isLessonFile = (raw: unknown): boolean => isObject(raw) && 'steps' in raw && 'id' in raw;
 
-/** A parsed file with no lesson fields that is valid as a scenario: one for the sandbox, not the classroom. */
+/**
+ * A parsed file with no lesson fields that is a scenario — valid, or with a scenario's own
+ * sections (levers, tables, shocks, time…) and mistakes in them: one for the sandbox, not the
+ * classroom (a scenario with a 5G value out of range is still a scenario, not a broken lesson).
+ */
 export function isScenarioFile(raw: unknown): boolean {
   if (!isObject(raw) || 'steps' in raw || 'summary' in raw || 'id' in raw) return false;
+  const sections = Object.keys(parsedDefaults());
+  if (Object.keys(raw).some((k) => sections.includes(k))) return true;
   try {
     resolveScenario(raw);
     return true;

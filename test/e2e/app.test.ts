@@ -288,17 +288,24 @@ describe.skipIf(!hasChromium)('browser app', () => {
 
   it('a broken or outdated link shows a clear message and falls back to the baseline', async () => {
     // each link in a fresh tab, as a user opening it would
-    const open = async (hash: string, expected: string) => {
+    const open = async (hash: string, expected: string, addressKept = false) => {
       const tab = await browser.context.newPage();
       await tab.goto(`${server.url}${hash}`);
       await expect.poll(() => tab.locator('.message.error').textContent(), { timeout: 20_000 }).toContain(expected);
       expect(await tab.locator('#preset').inputValue()).toBe('baseline');
       expect(await tab.locator('.message img').count()).toBe(0);
+      if (addressKept) {
+        // the link sent stays in the address (to copy or mend) until the user changes something
+        await done(tab);
+        expect(await tab.evaluate(() => location.hash)).toBe(hash);
+        await moveSlider(tab, 'rules.smeCreditSupply', 2);
+        await expect.poll(() => tab.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#v=.*&s=/);
+      }
       await tab.close();
     };
     await open(`#v=${MODEL_VERSION}&seed=1&s=%%%not-base64`, en.linkBroken);
-    await open('#zzzz', en.linkBroken); // not a link of this app at all
-    await open('#v=0.0.1&seed=1', 'model version 0.0.1');
+    await open('#zzzz', en.linkBroken, true); // not a link of this app at all
+    await open('#v=0.0.1&seed=1', 'model version 0.0.1', true);
     await open(`#v=${MODEL_VERSION}&seed=1&s=${'A'.repeat(20_000)}`, 'characters long');
     // valid JSON but not a valid scenario; the HTML in it stays inert text
     const bad = Buffer.from(JSON.stringify({ name: '<img src=x onerror=alert(1)>', infrastructure: { fiveGCoverage: 7 } })).toString('base64url');

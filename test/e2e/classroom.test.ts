@@ -389,6 +389,10 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.waitForTimeout(300); // the sandbox's own file loading is asynchronous too
     expect(await appScenario(page)).toEqual(before);
     expect(await page.locator('.class-title').textContent()).toBe(lesson.title.en);
+    // a scenario with a mistake in it is still a scenario (not a lesson missing its id and steps)
+    await drop('drop', 'bad-5g.json', JSON.stringify({ name: 'bad-5g', infrastructure: { fiveGCoverage: 1.5 } }));
+    await page.waitForFunction((t) => document.querySelector('.classroom .message.error')?.textContent?.includes(t), en.classroom.scenarioNotLesson('bad-5g.json'));
+    expect(await page.locator('.class-title').textContent()).toBe(lesson.title.en);
 
     await drop('drop', 'tariff-lesson.json', JSON.stringify(own));
     await page.waitForFunction(() => document.querySelector('.class-title')?.textContent === 'Our tariff lesson');
@@ -426,6 +430,11 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
   });
 
   it('names an unknown lesson id; the address follows the step and opens the sandbox again after leaving', async () => {
+    // a step past the lesson's end: its last step, said
+    await page.goto(`${server.url}?lesson=market-hall-closes-2020&step=9`);
+    await page.waitForSelector('.classroom .message');
+    expect(await page.locator('.classroom .message').textContent()).toContain(en.classroom.noSuchStep('9', lesson.steps.length));
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(lesson.steps.length, lesson.steps.length));
     await page.goto(`${server.url}?lesson=no-such-lesson`);
     await page.waitForSelector('.classroom');
     const alert = page.locator('.classroom .message.error');

@@ -103,6 +103,11 @@ export class YiwuApp extends LitElement {
   }
 
   private ownHash = '';
+  /**
+   * A link that could not be opened stays in the address until the user changes something, so
+   * they can still see, copy and report (or mend) what they were sent; the page shows the baseline.
+   */
+  private keepAddress = false;
   private linkTimer: ReturnType<typeof setTimeout> | undefined;
   private onHash = () => {
     if (location.hash === this.ownHash) return;
@@ -114,6 +119,7 @@ export class YiwuApp extends LitElement {
   private readLocation() {
     const link = readLink(location.hash, MODEL_VERSION);
     const fallback = () => {
+      this.keepAddress = true;
       this.scenario = {};
       this.presetName = 'baseline';
       this.baselineName = 'baseline';
@@ -203,6 +209,12 @@ export class YiwuApp extends LitElement {
       { input: runInput(scen), seed: this.seed, scale: scaleOf(scen) },
       { input: runInput(baseline), seed: this.seed, scale: scaleOf(baseline) },
     );
+    this.shareText = '';
+    if (this.keepAddress) {
+      this.keepAddress = false;
+      this.ownHash = location.hash;
+      return;
+    }
     const link = writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario: scen });
     this.ownHash = link;
     // the address is updated when the page is idle: replaceState costs ~30 ms in Chromium, which

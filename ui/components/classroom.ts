@@ -250,7 +250,12 @@ export class YiwuClassroom extends LitElement {
       return;
     }
     const step = Number(query.get('step'));
-    if (lesson === this.lesson && Number.isInteger(step) && step >= 1) this.stepIndex = Math.min(step, lesson.steps.length) - 1;
+    if (lesson === this.lesson && Number.isInteger(step) && step >= 1) {
+      this.stepIndex = Math.min(step, lesson.steps.length) - 1;
+      // a step past the lesson's end opens its last step, and says so (the address then names that step)
+      const steps = lesson.steps.length;
+      if (step > steps) this.message = { kind: 'info', text: (l) => STRINGS[l].classroom.noSuchStep(String(step), steps) };
+    }
   }
 
   /**

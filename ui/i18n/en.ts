@@ -208,6 +208,7 @@ export const en = {
     runFailed: 'This step\'s scenario could not be run:',
     waiting: 'computing…',
     monthsPerSecond: (n: number) => (n === 1 ? '1 month/s' : `${n} months/s`),
+    noSuchStep: (asked: string, steps: number) => `This lesson has ${steps} steps, not a step ${asked}, so step ${steps} is open.`,
     unknownLesson: (id: string, ids: string[]) => `There is no lesson “${id}”, so the first lesson is open. Lessons: ${ids.join(', ')}.`,
     dropLesson: 'Drop a lesson file (.json) to load it',
     scenarioNotLesson: (name: string) => `${name} is a scenario, not a lesson; the lesson is unchanged. To run this scenario, go back to the sandbox and load it there.`,
