@@ -126,13 +126,20 @@ export function pathText(path: Schedule, unit: string, lang: Lang): string {
   return `${parts.join(' → ')}${unit && unit !== '—' ? ` ${unit}` : ''}`;
 }
 
+/** Units whose values are fractions (0.06, not 6 %): read as percentages in class, and a typed "6%" is 0.06. */
+export const FRACTION_UNITS: ReadonlySet<string> = new Set(['share', 'share of value', 'per year']);
+
+/** Chinese characters and punctuation (CJK, their symbols, full-width forms): a line may break between any two. */
+const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';
+const WRAP_PIECES = new RegExp(`[${CJK}]|[^\\s${CJK}]+\\s*|\\s+`, 'g');
+
 /**
  * A text broken into lines no wider than `room` (as `width` measures them): at spaces, and
  * between any two Chinese characters or punctuation marks, where Chinese breaks lines. A word
  * wider than the room stands on its own line (the caller may narrow it).
  */
 export function wrapText(text: string, room: number, width: (s: string) => number): string[] {
-  const pieces = text.match(/[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\s+/g) ?? [];
+  const pieces = text.match(WRAP_PIECES) ?? [];
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {

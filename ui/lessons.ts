@@ -27,8 +27,6 @@ function lastMonth(v: unknown): { at: string; ramp: boolean } | undefined {
   return last.end ? { at: last.end, ramp: true } : { at: last.start, ramp: false };
 }
 
-const PERCENT_UNITS = new Set(['share', 'share of value', 'per year']);
-
 /**
  * How big a shock is, in words a class reads: "−25%", "×4, sea", "90%" of visits stopped, and
  * the regions it hits when not all.
@@ -52,7 +50,7 @@ export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => 
     const n = typeof value === 'number' ? value : isSchedule(value) ? finalValue(value as never) : Number.NaN;
     const month = lastMonth(value);
     // shares and rates read as percentages in class ("4 %", not "0.04 per year")
-    const percent = unit !== undefined && PERCENT_UNITS.has(unit.en);
+    const percent = unit !== undefined && f.FRACTION_UNITS.has(unit.en);
     const unitText = tx(unit, lang);
     // a unit with a comma in it ("index, 0 to 1") goes in brackets: "0.9 index, 0 to 1 from Jan 2024" read as a ramp from 0
     const shown = !Number.isFinite(n) ? JSON.stringify(value).slice(0, 60)

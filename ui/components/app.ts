@@ -370,6 +370,22 @@ export class YiwuApp extends LitElement {
     return this.shownCache;
   }
 
+  /**
+   * What a scenario that is no preset sets, in words (the charts' PNGs say what they are a result
+   * of); kept until the scenario or the language changes, not made again on every streamed redraw.
+   */
+  private customSettings(lang: Lang): string[] {
+    const memo = this.settingsMemo;
+    if (memo && memo.scenario === this.scenario && memo.preset === this.presetName && memo.lang === lang) return memo.lines;
+    const { name: _name, ...custom } = pruneDefaults(this.scenario);
+    void _name;
+    const c = STRINGS[lang].classroom;
+    const lines = this.presetName ? [] : describeLevers(custom, lang, c.byMonth, c.shock, c.fromMonth);
+    this.settingsMemo = { scenario: this.scenario, preset: this.presetName, lang, lines };
+    return lines;
+  }
+  private settingsMemo?: { scenario: Obj; preset: string; lang: Lang; lines: string[] };
+
   private enterClassroom() {
     this.sandboxFieldProblems = this.fieldProblems;
     this.classroom = true;
@@ -398,11 +414,7 @@ export class YiwuApp extends LitElement {
     const pngStem = `${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}`;
     const scenarioTitle = presetTitle(this.presetName, lang, s.custom);
     const baselineTitle = presetTitle(this.baselineName, lang, this.baselineName);
-    // a scenario that is no preset says what it sets: a chart pasted into a brief must say what it is a result of
-    const { name: _name, ...custom } = pruneDefaults(this.scenario);
-    void _name;
-    const settings = this.presetName ? [] : describeLevers(custom, lang, s.classroom.byMonth, s.classroom.shock, s.classroom.fromMonth);
-    const provenance = s.pngProvenance(scenarioTitle, settings, baselineTitle, this.seed, MODEL_VERSION);
+    const provenance = s.pngProvenance(scenarioTitle, this.customSettings(lang), baselineTitle, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
     // once the full run has its last month, what is left is the band's seeds: said so

@@ -70,7 +70,6 @@ export interface Watch {
   average?: number;
 }
 
-/** What the app runs for a lesson step: this scenario against this baseline preset. */
 /** Where a class was when it left the classroom — its lessons (loaded ones too), lesson, step and month — to come back to. */
 export interface ClassroomPlace {
   lessons: Lesson[];
@@ -79,6 +78,7 @@ export interface ClassroomPlace {
   month: number;
 }
 
+/** What the app runs for a lesson step: this scenario against this baseline preset. */
 export interface LessonScenario {
   scenario: Obj;
   baseline: string;

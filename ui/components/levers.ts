@@ -53,12 +53,10 @@ export function sliderStep(c: Control, value: number): number | 'any' {
 /** Units that name a scale rather than a measure: not written after each number of a range. */
 const MEASURE_FREE_UNITS = new Set(['share', 'share of value', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', '—']);
 /**
- * Units whose values are fractions (0.06, not 6 %): a typed "6" out of range is likely meant as a
- * percentage (said, and the value kept: a tariff typed "25" would otherwise be clamped to 200 %),
- * and "6%" is read as 0.06.
+ * "25%", "25 %", "2.5%": a percentage typed into a fraction's box (format.ts FRACTION_UNITS) is
+ * read as 0.25; a bare "25" out of range is said to be 25 % and the value kept (a tariff typed
+ * "25" would otherwise be clamped to 200 %).
  */
-const FRACTION_UNITS = new Set(['share', 'share of value', 'per year']);
-/** "25%", "25 %", "2.5%": a percentage typed into a fraction's box. */
 const PERCENT_TYPED = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/;
 /** A typed text as quoted back in a note (a pasted paragraph is not echoed whole). */
 const shortened = (typed: string) => (typed.length > 24 ? `${typed.slice(0, 24)}…` : typed);
@@ -183,7 +181,7 @@ export class YiwuLevers extends LitElement {
     const adv = this.advanced.has(c.id);
     const onNumber = (raw: string, box?: HTMLInputElement) => {
       const typed = raw.trim();
-      const percent = FRACTION_UNITS.has(c.meta.unit.en) ? PERCENT_TYPED.exec(typed) : null;
+      const percent = f.FRACTION_UNITS.has(c.meta.unit.en) ? PERCENT_TYPED.exec(typed) : null;
       const x = percent ? Number(percent[1]) / 100 : Number(typed);
       const { [c.id]: _old, ...others } = this.clampNotes;
       void _old;
@@ -201,7 +199,7 @@ export class YiwuLevers extends LitElement {
       }
       const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
       if (clamped === x || (c.meta.integer && clamped === Math.round(x))) this.clampNotes = others;
-      else if (FRACTION_UNITS.has(c.meta.unit.en) && x / 100 >= min && x / 100 <= max) {
+      else if (f.FRACTION_UNITS.has(c.meta.unit.en) && x / 100 >= min && x / 100 <= max) {
         // "6" for a rate of 6 %: the lever keeps its value rather than jump to the maximum (30 %)
         keep(s.percentTyped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.num(x / 100, lang, 6), kept));
         return;
