@@ -8,6 +8,9 @@
  *   3. more seeds for the 10–90 % uncertainty band and the cards' seed noise: at the full run's
  *      own scale (the full run is one of the band's seeds), or at MAX_BAND_SCALE for larger runs.
  * Complete runs are cached by (scenario, seed, scale), so going back to a setting is instant.
+ * When everything asked for is done and the page has been idle for PREFETCH_IDLE_MS, it computes
+ * the runs the page says are likely next (`prefetch`: each preset's, so choosing one is instant);
+ * any request cancels that background work at once, or adopts a background run it needs.
  */
 import * as Comlink from 'comlink';
 import type { SimWorkerApi, Batch, RunOutcome } from './worker/protocol.ts';
@@ -52,6 +55,13 @@ export const UPDATE_MS = 250;
  */
 export const FINISH_SOON_MS = 150;
 
+/**
+ * Idle time before background runs (`prefetch`) start: a user moving sliders keeps the workers for
+ * their own runs, and a background run started just before a change costs that change up to one
+ * worker batch (~30 ms) while it is cancelled.
+ */
+export const PREFETCH_IDLE_MS = 1000;
+
 export interface RunData {
   /** The run's seed and scale (band runs of the two sides are paired by them). */
   seed: number;
@@ -81,6 +91,8 @@ interface Job {
   scale: number;
   /** False for the band's extra seeds: their months arrive at the end, in one batch. */
   stream: boolean;
+  /** A background run (`prefetch`): it leaves no checkpoints, which would crowd out the current runs'. */
+  background?: boolean;
   runId?: number;
   worker?: number;
 }
@@ -99,6 +111,10 @@ export class Runner {
   private queue: Job[] = [];
   private cache = new Map<string, RunData>();
   private wanted = new Set<string>();
+  /** Background runs still to do, in order, and the keys of all the page asked for (kept in the cache). */
+  private spare: Job[] = [];
+  private spareKeys = new Set<string>();
+  private spareTimer: ReturnType<typeof setTimeout> | undefined;
   private nextRunId = 1;
   private sides: Record<Side, { main: string; preview: string; band: string[] } | null> = { scenario: null, baseline: null };
   private listeners = new Set<() => void>();
@@ -152,7 +168,8 @@ export class Runner {
     };
     const s = this.sides.scenario!;
     const b = this.sides.baseline!;
-    const previewFirst = (r: SideRequest) => r.scale > PREVIEW_ABOVE_SCALE;
+    // (no preview when the full run is already whole)
+    const previewFirst = (r: SideRequest) => r.scale > PREVIEW_ABOVE_SCALE && !this.cache.get(jobKey(r.input, r.seed, r.scale))?.complete;
     // priority order: what puts the whole horizon on screen, then the full runs, then the band
     if (previewFirst(scenario)) add(scenario, s.preview, scenario.seed, PREVIEW_SCALE);
     add(scenario, s.main, scenario.seed, scenario.scale);
@@ -166,9 +183,18 @@ export class Runner {
       add(baseline, b.band[i], bsBand[i].seed, bsBand[i].scale, false);
     }
     this.wanted = new Set(jobs.map((j) => j.key));
-    // cancel what is no longer wanted; keep what still is
+    // cancel what is no longer wanted; keep what still is (a background run the change needs is
+    // adopted: it leaves checkpoints from now on, and streams if it is a full run)
+    clearTimeout(this.spareTimer);
     this.busy.forEach((job, w) => {
-      if (job && !this.wanted.has(job.key) && job.runId !== undefined) void this.workers[w].cancel(job.runId);
+      if (!job || job.runId === undefined) return;
+      if (!this.wanted.has(job.key)) void this.workers[w].cancel(job.runId);
+      else if (job.background) {
+        job.background = false;
+        this.adoptions++;
+        job.stream = !!jobs.find((j) => j.key === job.key)?.stream;
+        void this.workers[w].adopt(job.runId, job.stream);
+      }
     });
     // drop partial results no one wants (they would be stale halves)
     for (const [key, data] of this.cache) if (!data.complete && !this.wanted.has(key)) this.cache.delete(key);
@@ -178,8 +204,37 @@ export class Runner {
     // everything wanted may already be cached (going back to a setting): up to date at once
     this.fromCache = this.queue.length === 0 && this.busy.every((j) => j === null || !this.wanted.has(j.key));
     if (this.fromCache) this.completeAt = performance.now();
+    // the scenario's full run already whole (computed in the background, or earlier): drawn at once
+    if (this.cache.get(s.main)?.complete) this.firstDataAt = performance.now();
     this.pump();
     this.emit();
+  }
+
+  /**
+   * Runs to compute in the background, in order, once everything requested is done and the page
+   * has been idle for PREFETCH_IDLE_MS (replaces the previous list). Whole runs, no streaming,
+   * no checkpoints; a later `request` that needs one takes it from the cache or adopts it.
+   */
+  prefetch(requests: SideRequest[]): void {
+    const jobs: Job[] = [];
+    for (const r of requests) {
+      const key = jobKey(r.input, r.seed, r.scale);
+      if (!jobs.some((j) => j.key === key)) jobs.push({ key, input: r.input, seed: r.seed, scale: r.scale, stream: false, background: true });
+    }
+    this.spareKeys = new Set(jobs.map((j) => j.key));
+    this.spare = jobs;
+    this.pump();
+  }
+
+  /** Keys of the background runs under way, and how many a change has taken over (for tests). */
+  backgroundKeys(): string[] {
+    return this.busy.filter((j): j is Job => !!j?.background).map((j) => j.key);
+  }
+  adoptions = 0;
+
+  /** Background runs not yet computed (for tests and the benchmark). */
+  prefetchPending(): number {
+    return this.spare.filter((j) => !this.cache.get(j.key)?.complete).length;
   }
 
   view(side: Side): SideView {
@@ -209,6 +264,7 @@ export class Runner {
   }
 
   dispose(): void {
+    clearTimeout(this.spareTimer);
     for (const w of this.workers) w[Comlink.releaseProxy]();
   }
 
@@ -230,6 +286,25 @@ export class Runner {
       if (i < 0) continue;
       const [job] = this.queue.splice(i, 1);
       void this.start(w, job);
+    }
+    this.pumpBackground();
+  }
+
+  /** Starts background runs on free workers when nothing requested is left and the page has been idle long enough. */
+  private pumpBackground(): void {
+    if (this.queue.length > 0 || this.busy.some((j) => j && this.wanted.has(j.key)) || !this.completeAt) return;
+    const wait = this.completeAt + PREFETCH_IDLE_MS - performance.now();
+    if (wait > 0) {
+      clearTimeout(this.spareTimer);
+      this.spareTimer = setTimeout(() => this.pump(), wait);
+      return;
+    }
+    for (let w = 0; w < this.workers.length; w++) {
+      if (this.busy[w]) continue;
+      const running = new Set(this.busy.map((j) => j?.key));
+      const job = this.spare.find((j) => !running.has(j.key) && !this.cache.get(j.key)?.complete);
+      if (!job) return;
+      void this.start(w, { ...job });
     }
   }
 
@@ -258,7 +333,7 @@ export class Runner {
     };
     let outcome: RunOutcome;
     try {
-      outcome = await this.workers[w].run({ runId: job.runId, input: job.input, seed: job.seed, scale: job.scale, keys: SERIES_KEYS, stream: job.stream }, Comlink.proxy(onBatch));
+      outcome = await this.workers[w].run({ runId: job.runId, input: job.input, seed: job.seed, scale: job.scale, keys: SERIES_KEYS, stream: job.stream, checkpoints: !job.background }, Comlink.proxy(onBatch));
     } catch (e) {
       outcome = { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
     }
@@ -266,7 +341,8 @@ export class Runner {
     if (this.pace?.key === job.key) this.pace = null;
     if (outcome.ok && !outcome.cancelled) {
       data.complete = true;
-      this.runTimes.push({ scale: job.scale, ms: outcome.ms, resumedAt: outcome.resumedAt });
+      // (the benchmark's worker times are of the runs changes asked for)
+      if (this.wanted.has(job.key)) this.runTimes.push({ scale: job.scale, ms: outcome.ms, resumedAt: outcome.resumedAt });
       if (this.runTimes.length > 50) this.runTimes.shift();
     }
     else if (!outcome.ok) { data.problems = outcome.problems; data.complete = true; }
@@ -290,7 +366,7 @@ export class Runner {
     if (this.cache.size <= MAX) return;
     for (const key of this.cache.keys()) {
       if (this.cache.size <= MAX) break;
-      if (!this.wanted.has(key)) this.cache.delete(key);
+      if (!this.wanted.has(key) && !this.spareKeys.has(key)) this.cache.delete(key);
     }
   }
 

@@ -286,6 +286,67 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await other.close();
   }, 120_000);
 
+  it('a preset chosen after the page has been idle shows its whole run at once, with the numbers of a run computed on demand', async () => {
+    const tab = await browser.context.newPage();
+    const tabErrors: string[] = [];
+    tab.on('pageerror', (e) => tabErrors.push(e.message));
+    await tab.goto(server.url);
+    await done(tab);
+    type Pending = { __runner: { prefetchPending(): number } };
+    // the presets' runs are computed in the background once the page is idle
+    expect(await tab.evaluate(() => (window as unknown as Pending).__runner.prefetchPending())).toBeGreaterThan(0);
+    await tab.waitForFunction(() => (window as unknown as Pending).__runner.prefetchPending() === 0, null, { timeout: 60_000, polling: 100 });
+    // choosing one: its full run is whole at once (only its band's other seeds are left to compute)
+    const whole = await tab.evaluate(() => {
+      const picker = document.querySelector('#preset') as HTMLSelectElement;
+      picker.value = 'sme-finance';
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+      const main = (window as unknown as { __runner: { view(side: string): { main?: { complete: boolean; done: number; months: string[] } } } }).__runner.view('scenario').main;
+      return { complete: main?.complete, done: main?.done, months: main?.months.length };
+    });
+    expect(whole).toEqual({ complete: true, done: 132, months: 132 });
+    await done(tab);
+    const mine = await cards(tab);
+    expect(mine.some((c) => !c.includes('no change'))).toBe(true);
+    // the same link opened where nothing ran in the background: the same numbers
+    const other = await browser.context.newPage();
+    await other.goto(tab.url());
+    await done(other);
+    expect(await cards(other)).toEqual(mine);
+    await other.close();
+    // chosen while its background run is under way (a new seed: every preset's to compute again),
+    // the run is taken over where it is, not started again, and streams from there
+    await tab.locator('#preset').selectOption('baseline');
+    await tab.locator('#seed').fill('7');
+    await tab.locator('#seed').dispatchEvent('change');
+    await done(tab);
+    type Probe = { __runner: { backgroundKeys(): string[]; adoptions: number } };
+    const adoptionsBefore = await tab.evaluate(() => (window as unknown as Probe).__runner.adoptions);
+    await tab.evaluate(() => new Promise<void>((resolve) => {
+      // checked and chosen in one task, so the run cannot end in between (sme-finance's scenario
+      // sets only rules: its key's input starts with them)
+      const poll = () => {
+        if ((window as unknown as Probe).__runner.backgroundKeys().some((k) => k.includes('|{"rules":'))) {
+          const picker = document.querySelector('#preset') as HTMLSelectElement;
+          picker.value = 'sme-finance';
+          picker.dispatchEvent(new Event('change', { bubbles: true }));
+          resolve();
+        } else setTimeout(poll, 2);
+      };
+      poll();
+    }));
+    expect(await tab.evaluate(() => (window as unknown as Probe).__runner.adoptions)).toBe(adoptionsBefore + 1);
+    await done(tab);
+    const adopted = await cards(tab);
+    const check = await browser.context.newPage();
+    await check.goto(tab.url());
+    await done(check);
+    expect(await cards(check)).toEqual(adopted);
+    await check.close();
+    await tab.close();
+    expect(tabErrors).toEqual([]);
+  }, 150_000);
+
   it('a broken or outdated link shows a clear message and falls back to the baseline', async () => {
     // each link in a fresh tab, as a user opening it would
     const open = async (hash: string, expected: string, addressKept = false) => {

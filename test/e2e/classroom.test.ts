@@ -401,6 +401,22 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     expect(await page.locator('.class-title').textContent()).toBe('Our tariff lesson');
   });
 
+  it('computes the next step while the class reads this one, so Next shows its whole run at once', async () => {
+    await page.goto(`${server.url}?lesson=market-hall-closes-2020`);
+    await page.waitForSelector('.classroom');
+    await settled(page);
+    type Probe = { __runner: { prefetchPending(): number; view(side: string): { main?: { complete: boolean } } } };
+    await page.waitForFunction(() => (window as unknown as Probe).__runner.prefetchPending() === 0, null, { timeout: 60_000, polling: 100 });
+    await page.click('#next-step');
+    expect(await page.evaluate(() => (window as unknown as Probe).__runner.view('scenario').main?.complete)).toBe(true);
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(2, lesson.steps.length));
+    await settled(page);
+    // back in the sandbox, the presets are what is computed ahead
+    await page.click('#exit-classroom');
+    await page.waitForSelector('#chart-trade');
+    expect(await page.evaluate(() => (window as unknown as Probe).__runner.prefetchPending())).toBeGreaterThan(0);
+  }, 120_000);
+
   it('plays when Play is pressed before the step\'s first month is computed', async () => {
     await page.goto(`${server.url}?lesson=credit-for-smes`);
     await settled(page);

@@ -11,7 +11,7 @@ import {
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
-import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side } from '../runner.ts';
+import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side, type SideRequest } from '../runner.ts';
 import { PRESETS, presetByName, presetTitle } from '../presets.ts';
 import { baselineLike } from '../compare.ts';
 import { readLink, writeLink, parseSeed, MAX_SEED } from '../share.ts';
@@ -66,6 +66,8 @@ export class YiwuApp extends LitElement {
   initialLesson = 0;
   /** Where the class was when it left the classroom: the Classroom button brings it back there. */
   private classroomPlace?: ClassroomPlace;
+  /** The scenarios of the lesson's next steps (computed in the background while the class reads). */
+  private lessonNext: Array<{ scenario: Obj; baseline: string }> = [];
   // leave one core to the page: on a 2-core machine two busy workers starve the main thread
   runner = new Runner(Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1)));
 
@@ -203,12 +205,9 @@ export class YiwuApp extends LitElement {
   /** Sends the current state to the runner and writes the share link. */
   private start() {
     const scen = pruneDefaults(this.scenario);
-    const baseline = this.baselineInput(scen);
-    const runInput = (o: Obj) => { const { name: _n, ...rest } = o; void _n; return rest; };
-    this.runner.request(
-      { input: runInput(scen), seed: this.seed, scale: scaleOf(scen) },
-      { input: runInput(baseline), seed: this.seed, scale: scaleOf(baseline) },
-    );
+    const [scenarioRun, baselineRun] = this.runsOf(scen);
+    this.runner.request(scenarioRun, baselineRun);
+    this.prefetchLikelyNext();
     this.shareText = '';
     if (this.keepAddress) {
       this.keepAddress = false;
@@ -225,9 +224,29 @@ export class YiwuApp extends LitElement {
     this.shareText = '';
   }
 
+  /**
+   * While the page is idle, the runs a user is likely to ask for next, so that is instant: each
+   * preset's in the sandbox, the lesson's next steps' in the classroom.
+   */
+  private prefetchLikelyNext() {
+    this.runner.prefetch(this.classroom
+      ? this.lessonNext.flatMap((n) => this.runsOf(pruneDefaults(n.scenario), n.baseline))
+      : PRESETS.flatMap((p) => this.runsOf(pruneDefaults(p.scenario as Obj))));
+  }
+
+  /** The runs a scenario (defaults pruned) is shown with: its own and its baseline's, at this seed. */
+  private runsOf(scen: Obj, baselineName = this.baselineName): [SideRequest, SideRequest] {
+    const runInput = (o: Obj) => { const { name: _n, ...rest } = o; void _n; return rest; };
+    const baseline = this.baselineInput(scen, baselineName);
+    return [
+      { input: runInput(scen), seed: this.seed, scale: scaleOf(scen) },
+      { input: runInput(baseline), seed: this.seed, scale: scaleOf(baseline) },
+    ];
+  }
+
   /** The baseline preset's policies at the scenario's scale and time window (ui/compare.ts), defaults pruned. */
-  private baselineInput(scenario: Obj): Obj {
-    return pruneDefaults(baselineLike(presetByName(this.baselineName)?.scenario ?? {}, scenario));
+  private baselineInput(scenario: Obj, baselineName = this.baselineName): Obj {
+    return pruneDefaults(baselineLike(presetByName(baselineName)?.scenario ?? {}, scenario));
   }
 
   /**
@@ -393,6 +412,7 @@ export class YiwuApp extends LitElement {
 
   /** A lesson step runs its scenario against the lesson's starting preset. */
   private onLessonScenario(e: CustomEvent<LessonScenario>) {
+    this.lessonNext = e.detail.next ?? [];
     this.scenario = e.detail.scenario;
     this.presetName = this.matchPreset(e.detail.scenario);
     this.baselineName = e.detail.baseline;
@@ -406,7 +426,7 @@ export class YiwuApp extends LitElement {
       return html`<yiwu-classroom .lang=${this.lang} .runner=${this.runner} .tick=${this.tick} .lessonIndex=${this.initialLesson} .resume=${this.classroomPlace}
         @lesson-scenario=${(e: CustomEvent<LessonScenario>) => this.onLessonScenario(e)}
         @set-lang=${(e: CustomEvent<Lang>) => this.setLang(e.detail)}
-        @exit-classroom=${(e: CustomEvent<ClassroomPlace>) => { this.classroomPlace = e.detail; this.classroom = false; this.fieldProblems = this.sandboxFieldProblems; }}></yiwu-classroom>`;
+        @exit-classroom=${(e: CustomEvent<ClassroomPlace>) => { this.classroomPlace = e.detail; this.classroom = false; this.fieldProblems = this.sandboxFieldProblems; this.prefetchLikelyNext(); }}></yiwu-classroom>`;
     }
     const lang = this.lang;
     const s = STRINGS[lang];

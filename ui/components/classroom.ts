@@ -42,6 +42,8 @@ const TOTAL_METRICS = METRICS.filter((m) => m.breakdowns.includes(''));
 const NOT_TYPED = new Set(['range', 'file', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'image']);
 /** The sandbox's scenario while the classroom is open (this tab only), for a reload of the classroom. */
 const SANDBOX_KEY = 'yiwu-classroom-sandbox';
+/** How many of a lesson's next steps are computed ahead, while the class reads the current one. */
+const NEXT_STEPS_AHEAD = 2;
 /** The address's query words of classroom mode (read by components/app.ts to open it). */
 const QUERY_KEYS = ['lesson', 'step', 'classroom'];
 
@@ -84,6 +86,8 @@ export interface LessonScenario {
   baseline: string;
   /** The sandbox's: the preset its scenario is ('' when changed from every preset), for naming it. */
   preset?: string;
+  /** A lesson step's: the next steps' scenarios, which the app computes while the class reads this one. */
+  next?: Array<{ scenario: Obj; baseline: string }>;
 }
 
 function kindOf(metric: string): Kind {
@@ -203,7 +207,10 @@ export class YiwuClassroom extends LitElement {
       this.message = { kind: 'error', text: (l) => STRINGS[l].classroom.unknownStart(unknown) };
       start = 'baseline';
     }
-    this.runScenario({ scenario: stepScenario(lesson, PRESET_SCENARIOS[start], this.stepIndex), baseline: start });
+    const base = PRESET_SCENARIOS[start];
+    const next = lesson.steps.slice(this.stepIndex + 1, this.stepIndex + 1 + NEXT_STEPS_AHEAD)
+      .map((_, j) => ({ scenario: stepScenario(lesson, base, this.stepIndex + 1 + j), baseline: start }));
+    this.runScenario({ scenario: stepScenario(lesson, base, this.stepIndex), baseline: start, next });
   }
 
   /** The app runs this scenario against this baseline preset (and writes it in the address's share link). */

@@ -13,6 +13,11 @@ export interface RunRequest {
    * need no progressive drawing, and every batch costs the page a redraw.
    */
   stream?: boolean;
+  /**
+   * Leave checkpoints for later runs to continue from (default). Background runs do not: they
+   * would push the current runs' checkpoints out of the worker's store.
+   */
+  checkpoints?: boolean;
 }
 
 export interface Batch {
@@ -57,6 +62,11 @@ export type SweepRunOutcome =
 export interface SimWorkerApi {
   run(request: RunRequest, onBatch: (batch: Batch) => void): Promise<RunOutcome>;
   cancel(runId: number): void;
+  /**
+   * A background run a change now needs: from its next batch on it leaves checkpoints, and streams
+   * if `stream` (the page shows it as it computes).
+   */
+  adopt(runId: number, stream: boolean): void;
   /** timeseries.csv (the CLI's format) of a full run of the scenario with this seed. */
   csv(input: unknown, seed: number): string;
   /** One sweep run, whole (no streaming): the outcome's mean over the year's months. */

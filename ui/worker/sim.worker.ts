@@ -21,6 +21,9 @@ import { scenarioObject } from '../../sim/batch/plan.ts';
 import type { SimWorkerApi, RunRequest, Batch, RunOutcome, SweepRunRequest, SweepRunOutcome } from './protocol.ts';
 
 const cancelled = new Set<number>();
+/** Background runs a change now needs (`adopt`): they leave checkpoints, and those here stream. */
+const adopted = new Set<number>();
+const streamAsked = new Set<number>();
 
 /** Resolves on the next turn of the event loop (faster than setTimeout, which clamps to 4 ms). */
 const channel = new MessageChannel();
@@ -102,7 +105,8 @@ const api: SimWorkerApi = {
     });
     let sent = 0;
     let first = true;
-    const streaming = req.stream !== false;
+    const streaming = () => req.stream !== false || streamAsked.has(req.runId);
+    const keepCheckpoints = () => req.checkpoints !== false || adopted.has(req.runId);
     const post = () => {
       const from = sent;
       const to = sim.done;
@@ -119,25 +123,33 @@ const api: SimWorkerApi = {
     while (!sim.finished) {
       if (cancelled.has(req.runId)) {
         cancelled.delete(req.runId);
+        adopted.delete(req.runId);
+        streamAsked.delete(req.runId);
         retire(sim.world);
         return { ok: true, cancelled: true, ms: performance.now() - started, months: sim.done, resumedAt: sim.resumedAt };
       }
       sim.step();
-      if (checkpointMonths.has(sim.done) && sim.resumedAt < sim.done) keepCheckpoint(sim, scenario, req.seed);
+      if (keepCheckpoints() && checkpointMonths.has(sim.done) && sim.resumedAt < sim.done) keepCheckpoint(sim, scenario, req.seed);
       const now = performance.now();
-      if ((streaming && first && sim.done >= FIRST_BATCH_MONTHS) || now - batchStart >= BATCH_MS || sim.finished) {
-        // (a run that does not stream still yields here, so a cancel message is seen)
-        if (streaming || sim.finished) post();
+      if ((streaming() && first && sim.done >= FIRST_BATCH_MONTHS) || now - batchStart >= BATCH_MS || sim.finished) {
+        // (a run that does not stream still yields here, so a cancel or stream message is seen)
+        if (streaming() || sim.finished) post();
         await nextTurn();
         batchStart = performance.now();
       }
     }
     if (sent < sim.done) post();
+    adopted.delete(req.runId);
+    streamAsked.delete(req.runId);
     retire(sim.world);
     return { ok: true, cancelled: false, ms: performance.now() - started, months: sim.done, resumedAt: sim.resumedAt };
   },
   cancel(runId: number) {
     cancelled.add(runId);
+  },
+  adopt(runId: number, stream: boolean) {
+    adopted.add(runId);
+    if (stream) streamAsked.add(runId);
   },
   csv(input: unknown, seed: number) {
     const sim = createSimulation(resolveScenario(input as object), { seed, flows: false });
