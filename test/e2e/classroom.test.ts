@@ -417,6 +417,39 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     expect(await page.evaluate(() => (window as unknown as Probe).__runner.prefetchPending())).toBeGreaterThan(0);
   }, 120_000);
 
+  it('the browser\'s Back and Forward move between the sandbox and the classroom, at the step left', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('#chart-trade');
+    await page.locator('#preset').selectOption('sme-finance');
+    const sandboxScenario = await appScenario(page);
+    await page.click('#classroom');
+    await page.waitForSelector('.classroom');
+    await page.click('#next-step');
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(2, 4));
+    const search = () => page.evaluate(() => location.search);
+    expect(await search()).toMatch(/step=2$/);
+    // Back: the sandbox, with its own scenario
+    await page.goBack();
+    await page.waitForSelector('#chart-trade');
+    expect(await page.locator('.classroom').count()).toBe(0);
+    expect(await search()).toBe('');
+    expect(await appScenario(page)).toEqual(sandboxScenario);
+    // Forward: the lesson again, at the step left
+    await page.goForward();
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(2, 4));
+    // left by the Sandbox button, Back returns to the lesson, and Back again to the sandbox
+    await page.click('#exit-classroom');
+    await page.waitForSelector('#chart-trade');
+    await page.goBack();
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(2, 4));
+    await page.goBack();
+    await page.waitForSelector('#chart-trade');
+    expect(await appScenario(page)).toEqual(sandboxScenario);
+    expect(await page.locator('#preset').inputValue()).toBe('sme-finance');
+  }, 120_000);
+
   it('plays when Play is pressed before the step\'s first month is computed', async () => {
     await page.goto(`${server.url}?lesson=credit-for-smes`);
     await settled(page);

@@ -26,7 +26,7 @@ import './levers.ts';
 import './chart.ts';
 import './sweep.ts';
 import './classroom.ts';
-import type { LessonScenario, ClassroomPlace } from './classroom.ts';
+import type { LessonScenario, ClassroomPlace, YiwuClassroom } from './classroom.ts';
 import { LESSONS, describeLevers } from '../lessons.ts';
 import type { YiwuChart } from './chart.ts';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -46,6 +46,11 @@ interface FieldProblem {
   path: string;
   message: string;
 }
+
+/** True when the address's query opens the classroom (`?classroom`, `?lesson=<id>`). */
+const wantsClassroom = (query: URLSearchParams) => query.has('classroom') || query.has('lesson');
+/** The built-in lesson the address names, or the first. */
+const lessonAt = (query: URLSearchParams) => Math.max(0, LESSONS.findIndex((l) => l.id === query.get('lesson')));
 
 @customElement('yiwu-app')
 export class YiwuApp extends LitElement {
@@ -81,14 +86,14 @@ export class YiwuApp extends LitElement {
     if (stored === 'en' || stored === 'zh') this.lang = stored;
     this.readLocation();
     const query = new URLSearchParams(location.search);
-    if (query.has('classroom') || query.has('lesson')) {
+    if (wantsClassroom(query)) {
       this.classroom = true;
-      const at = LESSONS.findIndex((l) => l.id === query.get('lesson'));
-      this.initialLesson = at >= 0 ? at : 0;
+      this.initialLesson = lessonAt(query);
     }
     this.runner.onUpdate(() => { this.tick++; });
     (window as unknown as { __runner: Runner }).__runner = this.runner; // for the browser benchmark
     window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('popstate', this.onHistory);
     window.addEventListener('dragover', this.onDragOver);
     window.addEventListener('dragleave', this.onDragLeave);
     window.addEventListener('drop', this.onDrop);
@@ -98,6 +103,7 @@ export class YiwuApp extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('popstate', this.onHistory);
     window.removeEventListener('dragover', this.onDragOver);
     window.removeEventListener('dragleave', this.onDragLeave);
     window.removeEventListener('drop', this.onDrop);
@@ -115,6 +121,20 @@ export class YiwuApp extends LitElement {
     if (location.hash === this.ownHash) return;
     this.readLocation();
     this.start();
+  };
+
+  /**
+   * The browser's Back and Forward between the sandbox and the classroom (entering and leaving by
+   * the buttons each add a history entry): the address says which one to show.
+   */
+  private onHistory = () => {
+    const query = new URLSearchParams(location.search);
+    const classroom = wantsClassroom(query);
+    if (classroom === this.classroom) return;
+    if (classroom) {
+      this.initialLesson = lessonAt(query);
+      this.enterClassroom();
+    } else this.querySelector<YiwuClassroom>('yiwu-classroom')?.leave();
   };
 
   /** Applies the share link in the address, or falls back to the baseline with a message. */
@@ -472,7 +492,12 @@ export class YiwuApp extends LitElement {
           <label class="button" for="file">${s.loadFile}</label>
           <input id="file" type="file" accept=".json,application/json" class="visually-hidden"
             @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadFile(file); }} />
-          <button type="button" id="classroom" aria-label=${s.classroom.enterLabel} @click=${() => { this.initialLesson = 0; this.enterClassroom(); }}>${s.classroom.enter}</button>
+          <button type="button" id="classroom" aria-label=${s.classroom.enterLabel} @click=${() => {
+            // a history entry of its own: the browser's Back returns to the sandbox
+            history.pushState(history.state, '', location.href);
+            this.initialLesson = 0;
+            this.enterClassroom();
+          }}>${s.classroom.enter}</button>
           <button type="button" id="lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel} @click=${() => this.setLang(lang === 'en' ? 'zh' : 'en')}>${s.switchLanguage}</button>
         </div>
       </header>

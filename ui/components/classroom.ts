@@ -284,9 +284,21 @@ export class YiwuClassroom extends LitElement {
     if (url.href !== location.href) history.replaceState(history.state, '', url.href);
   }
 
-  /** Back to the sandbox: its own scenario again, and an address that opens the sandbox. */
-  private exit() {
+  /**
+   * Back to the sandbox (the browser's Back button, through the app): its own scenario again,
+   * without a new history entry (the address already is the sandbox's).
+   */
+  leave() {
+    this.exit(false);
+  }
+
+  /**
+   * Back to the sandbox: its own scenario again, and an address that opens the sandbox. Leaving
+   * by the Sandbox button adds a history entry, so the browser's Back returns to the lesson.
+   */
+  private exit(newEntry = true) {
     if (this.sandbox) this.runScenario(this.sandbox);
+    if (newEntry) history.pushState(history.state, '', location.href);
     this.writeAddress(false);
     try {
       sessionStorage.removeItem(SANDBOX_KEY);
