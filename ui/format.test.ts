@@ -25,6 +25,16 @@ describe('number formats', () => {
   });
 });
 
+describe('a fraction as a percentage', () => {
+  it('keeps one decimal only below 10 % and none where it is zero, in both languages', () => {
+    expect(f.fractionAsPercent(0.045, 'en')).toBe('4.5%');
+    expect(f.fractionAsPercent(0.04, 'en')).toBe('4%');
+    expect(f.fractionAsPercent(0.25, 'en')).toBe('25%');
+    expect(f.fractionAsPercent(0.6, 'zh')).toBe('60%');
+    expect(f.fractionAsPercent(Number.NaN, 'en')).toBe('–');
+  });
+});
+
 describe('months', () => {
   it('three letters for every month in English (not "Sept" beside "Jan"), year and month in Chinese', () => {
     expect(f.month('2024-09', 'en')).toBe('Sep 2024');

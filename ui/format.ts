@@ -126,8 +126,16 @@ export function pathText(path: Schedule, unit: string, lang: Lang): string {
   return `${parts.join(' → ')}${unit && unit !== '—' ? ` ${unit}` : ''}`;
 }
 
-/** Units whose values are fractions (0.06, not 6 %): read as percentages in class, and a typed "6%" is 0.06. */
+/**
+ * Units whose values are fractions (0.06, not 6 %): read as percentages in class and beside a
+ * lever's unit in the sandbox, and a typed "6%" is 0.06.
+ */
 export const FRACTION_UNITS: ReadonlySet<string> = new Set(['share', 'share of value', 'per year']);
+/** A fraction as the percentage it is: 0.045 → "4.5%", 0.04 → "4%", 0.25 → "25%" (a decimal only below 10 %). */
+export function fractionAsPercent(v: number, lang: Lang): string {
+  if (!ok(v)) return '–';
+  return nf(lang, `fraction${Math.abs(v) < 0.1 ? 1 : 0}`, { style: 'percent', maximumFractionDigits: Math.abs(v) < 0.1 ? 1 : 0 }).format(v);
+}
 
 /** Chinese characters and punctuation (CJK, their symbols, full-width forms): a line may break between any two. */
 const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';

@@ -54,7 +54,7 @@ export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => 
     const unitText = tx(unit, lang);
     // a unit with a comma in it ("index, 0 to 1") goes in brackets: "0.9 index, 0 to 1 from Jan 2024" read as a ramp from 0
     const shown = !Number.isFinite(n) ? JSON.stringify(value).slice(0, 60)
-      : percent ? `${f.pct(n, lang, n !== 0 && Math.abs(n) < 0.1 ? 1 : 0)}${unit!.en === 'per year' ? (lang === 'zh' ? '（年）' : ' a year') : ''}`
+      : percent ? `${f.fractionAsPercent(n, lang)}${unit!.en === 'per year' ? (lang === 'zh' ? '（年）' : ' a year') : ''}`
         : /[,，]/.test(unitText) ? (lang === 'zh' ? `${f.num(n, lang, 4)}（${unitText}）` : `${f.num(n, lang, 4)} (${unitText})`)
           : f.withUnit(n, unitText, lang);
     const when = month ? (month.ramp ? byMonth(f.month(month.at, lang)) : fromMonth(f.month(month.at, lang))) : '';

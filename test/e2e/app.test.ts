@@ -154,6 +154,9 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await type(tariff.locator('input.num'), '25%');
     await expect.poll(() => tariff.locator('.problem').count()).toBe(0);
     expect(await tariff.locator('input.num').inputValue()).toBe('0.25');
+    // beside the unit, the fraction read as the percentage it is (as the classroom lists it)
+    expect(await tariff.locator('.as-percent').textContent()).toBe('(25%)');
+    expect(await rate.locator('.as-percent').textContent()).toBe('(6%)');
     await tariff.locator('.reset').click();
     await done(page);
   }, 120_000);

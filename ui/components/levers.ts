@@ -210,7 +210,7 @@ export class YiwuLevers extends LitElement {
     return html`<div class="lever ${changed ? 'changed' : ''} ${problems.length ? 'invalid' : ''}" data-control=${c.id}>
       <div class="lever-head">
         <label for=${id}>${label}</label>
-        <span class="unit">${unit !== '—' ? unit : ''}</span>
+        <span class="unit">${unit !== '—' ? unit : ''}${f.FRACTION_UNITS.has(c.meta.unit.en) ? html` <span class="as-percent">(${f.fractionAsPercent(value, lang)})</span>` : nothing}</span>
         ${changed ? html`<button type="button" class="reset" title=${s.resetTo(defaultText)} aria-label="${s.reset}: ${label}" @click=${() => this.set(c, undefined)}>↺</button>` : nothing}
       </div>
       ${compact ? nothing : html`<p class="desc" id="${id}-d">${tx(c.meta.description, lang)}</p>`}
