@@ -230,12 +230,29 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await lever.locator('select').selectOption('2027');
     expect(await lever.locator('.reset').count()).toBe(0);
     expect(await lever.locator('.ramp-set').count()).toBe(0);
-    // a target for 2020 (the run's first year) ramps within 2020, and the lever says the record changed
+    // the value set next reaches it by the year chosen ahead (not the default's 2025)
     await moveSlider(page, 'rules.smeCreditSupply', 2);
+    expect(await lever.locator('select').inputValue()).toBe('2027');
+    expect(await lever.locator('.ramp-set').textContent()).toBe(en.rampSet('Jan 2025', 'Dec 2027', '1', '2 index (2020 = 1)'));
+    // a target for 2020 (the run's first year) ramps within 2020, and the lever says the record changed
     await lever.locator('select').selectOption('2020');
     expect(await lever.locator('select').inputValue()).toBe('2020');
     expect(await lever.locator('.ramp-set').textContent()).toBe(`${en.rampSet('Jan 2020', 'Dec 2020', '1', '2 index (2020 = 1)')} ${en.rewritesRecord('Jan 2025')}`);
     await lever.locator('.reset').click();
+    await done(page);
+    // a constant from a file holds from the first month: said so, with the year list at 2020
+    await page.locator('#file').setInputFiles({ name: 'constant.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ rules: { smeCreditSupply: 2.5 } })) });
+    await expect.poll(() => lever.locator('.ramp-set').textContent()).toBe(`${en.constantSet('2.5 index (2020 = 1)', 'Jan 2020')} ${en.rewritesRecord('Jan 2025')}`);
+    expect(await lever.locator('select').inputValue()).toBe('2020');
+    // a note about a typed value goes when the levers are set from elsewhere (here: reset all)
+    const trust = page.locator('[data-control="platform.consumerProtection"]');
+    await trust.locator('input.num').fill('2');
+    await trust.locator('input.num').dispatchEvent('change');
+    await trust.locator('.problem').waitFor();
+    await page.locator('.reset-all').click();
+    await expect.poll(() => trust.locator('.problem').count()).toBe(0);
+    expect(await lever.locator('.ramp-set').count()).toBe(0);
+    await page.locator('#preset').selectOption('baseline');
     await done(page);
   }, 120_000);
 

@@ -78,18 +78,34 @@ export class YiwuLevers extends LitElement {
   @state() private advanced = new Set<string>();
   /** A typed value outside the lever's range was brought inside it: said next to the lever. */
   @state() private clampNotes: Record<string, string> = {};
+  /**
+   * A year chosen before a target, on a lever still at its default: kept for the value typed or
+   * slid next (the default's path alone cannot hold it: the same value by a new year is no change).
+   */
+  @state() private chosenYears: Record<string, number> = {};
+  /** The scenario this panel last sent: any other (a preset, a file, reset all) clears the notes about typed values. */
+  private sent?: Obj;
 
   protected override createRenderRoot() {
     return this;
   }
 
   private emit(next: Obj) {
+    this.sent = next;
     this.dispatchEvent(new CustomEvent('scenario-change', { detail: next, bubbles: true, composed: true }));
   }
 
   private set(c: Control, value: ScheduleInput | undefined) {
     const v = value !== undefined && sameAsDefault(value, c.defaultValue) ? undefined : value;
     this.emit(setControlValue(this.scenario, c, v));
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    // a scenario from elsewhere: notes about what was typed, and years chosen ahead, no longer apply
+    if (changed.has('scenario') && this.scenario !== this.sent) {
+      if (Object.keys(this.clampNotes).length) this.clampNotes = {};
+      if (Object.keys(this.chosenYears).length) this.chosenYears = {};
+    }
   }
 
   override render() {
@@ -105,7 +121,7 @@ export class YiwuLevers extends LitElement {
           ${this.renderGroup(g.id, g.controls)}
         </details>${gi === 2 ? this.renderShocks() : nothing}`;
       })}
-      <button type="button" class="reset-all" @click=${() => this.emit(this.resetLevers())}>${s.resetAll}</button>
+      <button type="button" class="reset-all" @click=${() => { this.clampNotes = {}; this.chosenYears = {}; this.emit(this.resetLevers()); }}>${s.resetAll}</button>
     </nav>`;
   }
 
@@ -156,7 +172,7 @@ export class YiwuLevers extends LitElement {
    * the panel's levers (hundreds, with the regions' tables), ~40 ms in the change's own task.
    */
   private control(c: Control, label: string, compact = false) {
-    const deps = [c.id, JSON.stringify(getControlValue(this.scenario, c) ?? null), this.lang, this.problems[c.id], this.advanced.has(c.id), this.clampNotes[c.id], JSON.stringify(this.scenario.time ?? null), label, compact];
+    const deps = [c.id, JSON.stringify(getControlValue(this.scenario, c) ?? null), this.lang, this.problems[c.id], this.advanced.has(c.id), this.clampNotes[c.id], this.chosenYears[c.id], JSON.stringify(this.scenario.time ?? null), label, compact];
     return guard(deps, () => this.renderControl(c, label, compact));
   }
 
@@ -204,14 +220,14 @@ export class YiwuLevers extends LitElement {
         keep(s.percentTyped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.num(x / 100, lang, 6), kept));
         return;
       } else this.clampNotes = { ...others, [c.id]: s.clamped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.withUnit(clamped, after, lang)) };
-      if (isSched) this.setTarget(c, clamped, this.targetYear(current));
+      if (isSched) this.setTarget(c, clamped, this.targetYear(c, current));
       else this.set(c, clamped);
     };
     return html`<div class="lever ${changed ? 'changed' : ''} ${problems.length ? 'invalid' : ''}" data-control=${c.id}>
       <div class="lever-head">
         <label for=${id}>${label}</label>
         <span class="unit">${unit !== '—' ? unit : ''}${f.FRACTION_UNITS.has(c.meta.unit.en) ? html` <span class="as-percent">(${f.fractionAsPercent(value, lang)})</span>` : nothing}</span>
-        ${changed ? html`<button type="button" class="reset" title=${s.resetTo(defaultText)} aria-label="${s.reset}: ${label}" @click=${() => this.set(c, undefined)}>↺</button>` : nothing}
+        ${changed ? html`<button type="button" class="reset" title=${s.resetTo(defaultText)} aria-label="${s.reset}: ${label}" @click=${() => { this.forgetYear(c.id); this.set(c, undefined); }}>↺</button>` : nothing}
       </div>
       ${compact ? nothing : html`<p class="desc" id="${id}-d">${tx(c.meta.description, lang)}</p>`}
       <div class="lever-input">
@@ -221,8 +237,8 @@ export class YiwuLevers extends LitElement {
         <input type="text" inputmode="decimal" class="num" aria-label=${s.sweep.withUnit(label, unit)} .value=${boxText}
           @change=${(e: Event) => onNumber((e.target as HTMLInputElement).value, e.target as HTMLInputElement)} />
         ${isSched ? html`<label class="year"><span>${s.byYear}</span>
-          <select aria-label="${label}: ${s.byYear}" @change=${(e: Event) => this.setTarget(c, value, Number((e.target as HTMLSelectElement).value))}>
-            ${yearsOf(this.scenario).map((y) => html`<option value=${y} ?selected=${y === this.targetYear(current)}>${y}</option>`)}
+          <select aria-label="${label}: ${s.byYear}" @change=${(e: Event) => this.chooseYear(c, value, Number((e.target as HTMLSelectElement).value))}>
+            ${yearsOf(this.scenario).map((y) => html`<option value=${y} ?selected=${y === this.targetYear(c, current)}>${y}</option>`)}
           </select></label>` : nothing}
       </div>
       <div class="lever-foot">
@@ -244,8 +260,14 @@ export class YiwuLevers extends LitElement {
   private rampSetText(c: Control, value: ScheduleInput): TemplateResult | typeof nothing {
     const sched = toFullSchedule(value, c.defaultValue);
     const last = sched.segments[sched.segments.length - 1];
-    if (!last?.end) return nothing;
     const lang = this.lang;
+    if (typeof value === 'number') {
+      // a constant (from a lesson, a file or a link) holds from the run's first month: before the policy start, it changes the record
+      const start = ((this.scenario.time ?? {}) as { start?: string }).start ?? '2020-01';
+      const early = parseMonth(start) < parseMonth(POLICY_START);
+      return html`<span class="ramp-set" data-ramp-start=${start}>${STRINGS[lang].constantSet(f.withUnit(value, tx(c.meta.unit, lang), lang), f.month(start, lang))}${early ? html` <span class="rewrites-record">${STRINGS[lang].rewritesRecord(f.month(POLICY_START, lang))}</span>` : nothing}</span>`;
+    }
+    if (!last?.end) return nothing;
     const before = valueAt(sched, parseMonth(last.start) - 1);
     const s = STRINGS[lang];
     // a ramp that starts within the record changes what was observed: said, not only shown
@@ -253,12 +275,31 @@ export class YiwuLevers extends LitElement {
     return html`<span class="ramp-set" data-ramp-start=${last.start}>${s.rampSet(f.month(last.start, lang), f.month(last.end, lang), f.num(last.from ?? before, lang, 4), f.withUnit(last.to, tx(c.meta.unit, lang), lang))}${inRecord ? html` <span class="rewrites-record">${s.rewritesRecord(f.month(POLICY_START, lang))}</span>` : nothing}</span>`;
   }
 
-  private targetYear(v: unknown): number {
+  /**
+   * The year a lever's target is reached: its last ramp's; for a constant that differs from the
+   * default, the run's first year (it applies from the start); for a lever at its default, the
+   * year chosen ahead of a target, or the default's own.
+   */
+  private targetYear(c: Control, v: unknown): number {
     if (isSchedule(v) && v.segments.length > 0) {
       const last = v.segments[v.segments.length - 1];
       return Number((last.end ?? last.start).slice(0, 4));
     }
-    return 2025;
+    if (typeof v === 'number' && !sameAsDefault(v, c.defaultValue)) return yearsOf(this.scenario)[0];
+    return this.chosenYears[c.id] ?? (isSchedule(c.defaultValue) && c.defaultValue.segments.length > 0 ? this.targetYear(c, c.defaultValue) : Number(POLICY_START.slice(0, 4)));
+  }
+
+  private forgetYear(id: string) {
+    if (!(id in this.chosenYears)) return;
+    const { [id]: _gone, ...rest } = this.chosenYears;
+    void _gone;
+    this.chosenYears = rest;
+  }
+
+  /** A year chosen in the list: the target moves to it; on a lever at its default, it is kept for the target set next. */
+  private chooseYear(c: Control, value: number, year: number) {
+    this.chosenYears = { ...this.chosenYears, [c.id]: year };
+    this.setTarget(c, value, year);
   }
 
   /**
