@@ -103,8 +103,9 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   if (look.divide && months.includes(look.divide.month)) {
     marks.push({
       xAxis: look.divide.month, lineStyle: { color: '#767676', width: 1, type: [2, 3] },
-      // on a light backing: lines that cross the label leave it readable
-      label: { show: true, position: 'insideEndTop', formatter: look.divide.label, color: '#595959', fontSize: z.axis - 1, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], borderRadius: 2, ...FONT },
+      // with a light halo round its letters: lines that cross the label leave it readable, and
+      // stay visible between the letters (a box behind it cut a gap in them)
+      label: { show: true, position: 'insideEndTop', formatter: look.divide.label, color: '#595959', fontSize: z.axis - 1, textBorderColor: 'rgba(255,255,255,0.9)', textBorderWidth: 3, ...FONT },
     });
   }
   if (marks.length > 0 && series.length > 0) {

@@ -206,6 +206,17 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await done(page);
     expect(await page.locator('.run-failed').count()).toBe(0);
     expect((await cards(page)).every((c) => !c.startsWith(en.computing))).toBe(true);
+    // in the full schedule, a target outside the lever's range is brought inside it and said (the
+    // model would refuse the whole scenario)
+    await lever.locator('button.link[aria-expanded]').click();
+    const to = lever.locator('.segment input.num').last();
+    await to.fill('7');
+    await to.dispatchEvent('change');
+    await expect.poll(() => lever.locator('.problem').first().textContent()).toBe(en.clamped('7', '0', '1', '1'));
+    expect(await to.inputValue()).toBe('1');
+    await done(page);
+    expect(await page.locator('.run-failed').count()).toBe(0);
+    await lever.locator('button.link[aria-expanded]').click();
     // a scenario that passes each field but not the model's checks (segments out of order): said, with the lever named
     await page.evaluate(() => {
       const app = document.querySelector('yiwu-app') as unknown as { setScenario(s: object): void };
@@ -491,6 +502,18 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(text).toContain('5G coverage');
     expect(text).toContain('SME lending rate');
     expect(await page.locator('[data-control="infrastructure.fiveGCoverage"] .problem').count()).toBe(1);
+    // beside the lever: the file's problem, and that the lever keeps its value
+    expect(await page.locator('[data-control="infrastructure.fiveGCoverage"] .problem').textContent()).toMatch(/^In bad\.json \(not loaded; this lever keeps its value\): infrastructure\.fiveGCoverage: /);
+    // a file dropped far down the page: its message is brought into view
+    await page.locator('.message.error .dismiss').click();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{ "rules": { "smeLendingRate": 5 } }'], 'dropped.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+    });
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('dropped.json');
+    await expect.poll(() => page.locator('.message.error').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= -1 && r.bottom <= window.innerHeight + 1; })).toBe(true);
     // a lesson file is sent to the classroom, not reported as a scenario full of unknown keys
     await page.locator('#file').setInputFiles('scenarios/lessons/credit-for-smes.json');
     await expect.poll(() => page.locator('.message.error').textContent()).toContain('is a lesson file, not a scenario');

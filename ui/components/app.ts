@@ -197,7 +197,7 @@ export class YiwuApp extends LitElement {
   private fieldProblemTexts(lang: Lang): Record<string, string[]> {
     const memo = this.problemTextsMemo;
     if (memo && memo.source === this.fieldProblems && memo.lang === lang) return memo.texts;
-    const texts = Object.fromEntries(Object.entries(this.fieldProblems).map(([id, list]) => [id, list.map((p) => `${p.file}: ${p.path}: ${problemMessage(p.message, lang)}`)]));
+    const texts = Object.fromEntries(Object.entries(this.fieldProblems).map(([id, list]) => [id, list.map((p) => STRINGS[lang].fileFieldProblem(p.file, p.path, problemMessage(p.message, lang)))]));
     this.problemTextsMemo = { source: this.fieldProblems, lang, texts };
     return texts;
   }
@@ -304,7 +304,14 @@ export class YiwuApp extends LitElement {
     if (file) void this.loadFile(file);
   };
 
+  /** Loads a scenario file (picker or drop) and brings what it says into view: a file dropped far down the page gets its answer where the eye is. */
   async loadFile(file: File) {
+    await this.readFile(file);
+    await this.updateComplete;
+    this.querySelector('.message')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private async readFile(file: File) {
     const name = file.name.slice(0, 80);
     const big = tooBig(file, name);
     if (big) {

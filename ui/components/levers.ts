@@ -335,12 +335,23 @@ export class YiwuLevers extends LitElement {
       fn(copy);
       this.set(c, copy);
     };
-    // a box left empty or holding no number keeps the value it had (Number('') would be 0)
+    // a box left empty or holding no number keeps the value it had (Number('') would be 0); a
+    // value outside the lever's range is brought inside it and said, as in the simple view (the
+    // model would refuse the whole scenario)
+    const min = c.meta.minimum ?? Number.NEGATIVE_INFINITY;
+    const max = c.meta.maximum ?? Number.POSITIVE_INFINITY;
     const numberFrom = (e: Event, current: number, apply: (x: Schedule, v: number) => void) => {
       const box = e.target as HTMLInputElement;
-      const v = Number(box.value.trim());
-      if (box.value.trim() === '' || !Number.isFinite(v)) { box.value = String(current); return; }
-      update((x) => apply(x, v));
+      const typed = box.value.trim();
+      const v = Number(typed);
+      if (typed === '' || !Number.isFinite(v)) { box.value = String(current); return; }
+      const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(v) : v));
+      const { [c.id]: _old, ...others } = this.clampNotes;
+      void _old;
+      const after = MEASURE_FREE_UNITS.has(c.meta.unit.en) ? '' : tx(c.meta.unit, this.lang);
+      this.clampNotes = clamped === v ? others : { ...others, [c.id]: s.clamped(shortened(typed), f.withUnit(min, after, this.lang), f.withUnit(max, after, this.lang), f.withUnit(clamped, after, this.lang)) };
+      if (clamped !== v) box.value = String(clamped);
+      update((x) => apply(x, clamped));
     };
     const monthInput = (value: string | undefined, label: string, onChange: (v: string | undefined) => void, optional: boolean) =>
       html`<input type="month" aria-label=${label} .value=${value ?? ''} ?required=${!optional} min="2000-01" max="2100-12"
