@@ -10,7 +10,7 @@ export { SeriesTable, FlowCube, type SeriesKey } from './collect/recorder.ts';
 export { METRICS, RATIO_METRICS, PER_MONTH_METRICS, type MetricInfo } from './collect/metrics.ts';
 export { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, BUYER_KINDS } from './ids.ts';
 export { formatMonth, parseMonth } from './schema/dates.ts';
-export { controlTree, allControls, controlById, getControlValue, setControlValue, pruneDefaults, sameAsDefault, finalValue, toFullSchedule, retarget, targetStartMonths, isSchedule, controlForProblemPath, parsedDefaults, shockTypes, GROUP_ORDER, type Control, type ControlGroup, type ShockType, type ShockField } from './schema/introspect.ts';
+export { controlTree, allControls, isInertControl, controlById, getControlValue, setControlValue, pruneDefaults, sameAsDefault, finalValue, toFullSchedule, retarget, targetStartMonths, isSchedule, controlForProblemPath, parsedDefaults, shockTypes, GROUP_ORDER, type Control, type ControlGroup, type ShockType, type ShockField } from './schema/introspect.ts';
 export { TIMESERIES_HEADER, csvCell, csvLine, csvText, timeseriesRows } from './export/csv.ts';
 export { MAX_SCENARIO_BYTES } from './schema/resolve.ts';
 export { valueAt } from './schema/schedule.ts';

@@ -11,6 +11,10 @@ describe('number formats', () => {
     expect(f.count(Number.NaN, 'en')).toBe('–');
   });
 
+  it('US$ billions a year read in 亿美元 in Chinese', () => {
+    expect(f.usdBnAsYi(400)).toBe('4000亿美元/年');
+  });
+
   it('money is compact in both languages; Chinese yuan counts in 亿', () => {
     expect(f.money(12.3e9, 'en')).toBe('US$12.3bn');
     expect(f.money(12.3e9, 'zh')).toBe('123亿美元');
@@ -75,7 +79,7 @@ describe('a schedule in one line', () => {
     const cloud = { base: 1, segments: [{ start: '2020-01', end: '2020-12', to: 0.958 }, { start: '2021-01', end: '2024-12', to: 0.775 }, { start: '2025-01', end: '2030-12', to: 0.5 }] };
     expect(f.pathText(cloud, '', 'en')).toBe('1 → 0.5 (2030)');
     const fiveG = { base: 0.1, segments: [{ start: '2020-01', end: '2023-12', to: 0.85 }, { start: '2024-01', end: '2024-12', to: 0.863 }, { start: '2025-01', end: '2030-12', to: 0.95 }] };
-    expect(f.pathText(fiveG, 'share', 'zh')).toBe('0.1 → 0.85 (2023年) → 0.95 (2030年) share');
+    expect(f.pathText(fiveG, 'share', 'zh')).toBe('0.1 → 0.85（2023年） → 0.95（2030年） share');
     // a bend is a milestone, and so is a step
     const bent = { base: 1, segments: [{ start: '2020-01', end: '2024-12', to: 0.9 }, { start: '2025-01', end: '2030-12', to: 0.2 }] };
     expect(f.pathText(bent, '', 'en')).toBe('1 → 0.9 (2024) → 0.2 (2030)');

@@ -120,7 +120,8 @@ export function pathText(path: Schedule, unit: string, lang: Lang): string {
       const onLine = anchor.v + ((next.to - anchor.v) * (end - anchor.m)) / (nextEnd - anchor.m);
       if (Math.abs(onLine - seg.to) <= 0.002 * Math.max(1, Math.abs(seg.to))) return;
     }
-    parts.push(`${num(seg.to, lang, 4)} (${year((seg.end ?? seg.start).slice(0, 4), lang)})`);
+    const reached = year((seg.end ?? seg.start).slice(0, 4), lang);
+    parts.push(lang === 'zh' ? `${num(seg.to, lang, 4)}（${reached}）` : `${num(seg.to, lang, 4)} (${reached})`);
     anchor = undefined;
   });
   return `${parts.join(' → ')}${unit && unit !== '—' ? ` ${unit}` : ''}`;
@@ -131,6 +132,16 @@ export function pathText(path: Schedule, unit: string, lang: Lang): string {
  * lever's unit in the sandbox, and a typed "6%" is 0.06.
  */
 export const FRACTION_UNITS: ReadonlySet<string> = new Set(['share', 'share of value', 'per year']);
+/**
+ * US$ billions a year in the Chinese way the results count money (亿美元): a lever in
+ * "十亿美元/年" reads 400, the charts "4000亿美元"; so the lever says both.
+ */
+export function usdBnAsYi(v: number): string {
+  return `${money(v * 1e9, 'zh')}/年`;
+}
+/** The unit of levers in US$ billions a year (schema units). */
+export const USD_BN_UNIT = 'US$ bn per year';
+
 /** A fraction as the percentage it is: 0.045 → "4.5%", 0.04 → "4%", 0.25 → "25%" (a decimal only below 10 %). */
 export function fractionAsPercent(v: number, lang: Lang): string {
   if (!ok(v)) return '–';

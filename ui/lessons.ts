@@ -54,7 +54,8 @@ export function describeLevers(levers: Obj, lang: Lang, byMonth: (m: string) => 
     const unitText = tx(unit, lang);
     // a unit with a comma in it ("index, 0 to 1") goes in brackets: "0.9 index, 0 to 1 from Jan 2024" read as a ramp from 0
     const shown = !Number.isFinite(n) ? JSON.stringify(value).slice(0, 60)
-      : percent ? `${f.fractionAsPercent(n, lang)}${unit!.en === 'per year' ? (lang === 'zh' ? '（年）' : ' a year') : ''}`
+      : percent ? `${f.fractionAsPercent(n, lang)}${unit!.en === 'per year' ? (lang === 'zh' ? '/年' : ' a year') : ''}`
+        : lang === 'zh' && unit?.en === f.USD_BN_UNIT ? f.usdBnAsYi(n)
         : /[,，]/.test(unitText) ? (lang === 'zh' ? `${f.num(n, lang, 4)}（${unitText}）` : `${f.num(n, lang, 4)} (${unitText})`)
           : f.withUnit(n, unitText, lang);
     const when = month ? (month.ramp ? byMonth(f.month(month.at, lang)) : fromMonth(f.month(month.at, lang))) : '';

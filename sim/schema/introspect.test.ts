@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { controlTree, allControls, controlById, setControlValue, getControlValue, pruneDefaults, sameAsDefault, controlForProblemPath, shockTypes } from './introspect.ts';
+import { controlTree, allControls, controlById, setControlValue, getControlValue, pruneDefaults, sameAsDefault, controlForProblemPath, shockTypes, isInertControl } from './introspect.ts';
 import { resolveScenario } from './resolve.ts';
 import { createSimulation, runScenario } from '../run.ts';
 import { csvText, timeseriesRows, TIMESERIES_HEADER } from '../export/csv.ts';
@@ -13,6 +13,21 @@ describe('introspect', () => {
     expect(controlById('regions.eu.tariff')?.meta.group).toBe('rules');
     expect(controlById('regions.eu.dataRegime')?.meta.group).toBe('platform');
     for (const c of allControls()) expect(c.meta.label.zh.length).toBeGreaterThan(0);
+  });
+
+  it('names the levers the model does not read (the home market\'s tariff and data regime), and they change nothing', () => {
+    const inert = allControls().filter(isInertControl).map((c) => c.id);
+    expect(inert.sort()).toEqual(['regions.china.dataRegime', 'regions.china.tariff']);
+    expect(isInertControl(controlById('regions.eu.tariff')!)).toBe(false);
+    expect(isInertControl(controlById('regions.china.marketSizeUsdBn')!)).toBe(false);
+    const small = { scale: 0.02, time: { start: '2020-01', end: '2021-12' } };
+    const csv = (input: object) => {
+      const sim = createSimulation(resolveScenario(input), { seed: 3, flows: false });
+      while (sim.step());
+      return csvText(TIMESERIES_HEADER, timeseriesRows(sim));
+    };
+    const moved = setControlValue(setControlValue(small, controlById('regions.china.tariff')!, 0.5), controlById('regions.china.dataRegime')!, 1);
+    expect(csv(moved)).toBe(csv(small));
   });
 
   it('sets and resets values without mutating the input', () => {

@@ -78,6 +78,17 @@ function at(value: unknown, keys: readonly string[]): unknown {
   return v;
 }
 
+/** Region fields the model does not read for the home market: trade at home pays no tariff and meets no foreign data rules. */
+const DOMESTIC_INERT_FIELDS = new Set(['tariff', 'dataRegime']);
+/**
+ * True for a lever the model does not read (the home market's tariff and data regime): the lever
+ * panel and the sweep leave it out, as moving it would change nothing. (A user who leaves a
+ * default region's `domestic` flag alone; the default home market is China.)
+ */
+export function isInertControl(c: Control): boolean {
+  return c.table?.name === 'regions' && DOMESTIC_INERT_FIELDS.has(c.table.field) && !!DEFAULT_REGIONS.find((r) => r.id === c.table!.rowId)?.domestic;
+}
+
 let controlsCache: Control[] | undefined;
 /** Every declared parameter as a control, in declaration order; table fields once per row. */
 export function allControls(): Control[] {

@@ -78,7 +78,7 @@ const platform = z
       source: 'CAC outbound data security assessment (2022-09); cross-border data flow provisions (2024-03)' }),
     customs: z
       .strictObject({
-        market_hall: customsChannel('market hall (market procurement)', '市场采购', 1.0, D.paperlessHall, 'GACC market-procurement (1039) reform reports; assumption'),
+        market_hall: customsChannel('market hall (market procurement)', '实体市场（市场采购）', 1.0, D.paperlessHall, 'GACC market-procurement (1039) reform reports; assumption'),
         b2b_platform: customsChannel('B2B platform (general trade)', '一般贸易（B2B平台）', 1.5, D.paperlessB2b, 'GACC overall export clearance time reports; assumption'),
         cross_border_ecommerce: customsChannel('cross-border e-commerce', '跨境电商', 0.5, D.paperlessCbec, 'GACC 9610/9710/9810 regimes; assumption'),
       })
@@ -120,7 +120,7 @@ const regionOverride = z.strictObject({
   marketSizeUsdBn: field({ min: 0, max: 10_000, unit: U.usdBnPerYear, group: 'world', label: text('Market size', '市场规模'), description: text('Annual small-commodity import demand from all origins (2020).', '小商品年进口需求（所有来源，2020年）。') }).optional(),
   demandGrowth: field({ min: -0.5, max: 0.5, unit: U.perYear, group: 'world', label: text('Demand growth', '需求增长'), description: text('Annual growth of that demand.', '需求的年增长率。') }).optional(),
   incomePerCapitaUsd: field({ min: 100, max: 200_000, unit: U.usd, group: 'world', label: text('Income per head', '人均收入'), description: text('GDP per capita (context shown with results; the mechanisms do not use it).', '人均GDP（随结果展示的背景数据，机制不使用）。'), source: 'World Bank WDI 2019' }).optional(),
-  tariff: schedField({ min: 0, max: 2, unit: U.shareOfValue, group: 'rules', label: text('Tariff', '关税'), description: text('Applied tariff on goods from Yiwu, share of value.', '对义乌商品的实施关税，占货值比例。'), source: 'WTO World Tariff Profiles 2020' }).optional(),
+  tariff: schedField({ min: 0, max: 2, sliderMax: 0.5, unit: U.shareOfValue, group: 'rules', label: text('Tariff', '关税'), description: text('Applied tariff on goods from Yiwu, share of value.', '对义乌商品的实施关税，占货值比例。'), source: 'WTO World Tariff Profiles 2020' }).optional(),
   importClearanceDays: field({ min: 0, max: 60, unit: U.days, group: 'world', label: text('Import clearance days', '进口通关天数'), description: text('Days at the destination\'s customs.', '目的地海关通关天数。'), source: 'assumption (World Bank Doing Business 2020, trading across borders, rounded)' }).optional(),
   digitalReadiness: schedField({ min: 0, max: 1, unit: U.level, group: 'world', label: text('Digital readiness', '数字化就绪度'), description: text('Readiness of buyers for online cross-border purchases.', '买家进行跨境线上采购的就绪程度。'), source: 'UNCTAD B2C E-commerce Index 2020' }).optional(),
   dataRegime: schedField({ min: 0, max: 1, unit: U.level, group: 'platform', label: text('Data localisation', '数据本地化'), description: text('Data regime: 0 open data flows … 1 strict localisation. Raises the cost of selling online into the region.', '数据规则：0 数据自由流动 … 1 严格本地化。提高向该地区线上销售的成本。'), source: 'OECD Digital STRI 2018' }).optional(),

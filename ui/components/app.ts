@@ -47,6 +47,13 @@ interface FieldProblem {
   message: string;
 }
 
+/** The progress bar's fill, in %: runs done, and the streaming full run's months so far (it would sit empty while the full run streams). */
+function progressWidth(p: { total: number; complete: number; mainDone: number; mainMonths: number }): number {
+  if (!p.total) return 0;
+  const streaming = p.mainMonths > 0 && p.mainDone < p.mainMonths ? p.mainDone / p.mainMonths : 0;
+  return Math.round((100 * Math.min(p.total, p.complete + streaming)) / p.total);
+}
+
 /** True when the address's query opens the classroom (`?classroom`, `?lesson=<id>`). */
 const wantsClassroom = (query: URLSearchParams) => query.has('classroom') || query.has('lesson');
 /** The built-in lesson the address names, or the first. */
@@ -511,7 +518,7 @@ export class YiwuApp extends LitElement {
       <div class="status" role="status" aria-live="polite">
         <div class="progress ${busy ? 'busy' : 'idle'}" role="progressbar" aria-valuemin="0" aria-valuemax=${progress.total} aria-valuenow=${progress.complete}
           aria-label=${busy ? busyText(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '…') : s.progressDone(progress.total, '')}>
-          <div class="bar" style="width:${progress.total ? Math.round((100 * progress.complete) / progress.total) : 0}%"></div>
+          <div class="bar" style="width:${progressWidth(progress)}%"></div>
         </div>
         <span id="progress-text">${busy
           ? busyText(progress.mainMonths ? f.month(sc?.months[Math.max(0, progress.mainDone - 1)] ?? '', lang) : '…')
@@ -529,7 +536,7 @@ export class YiwuApp extends LitElement {
         <yiwu-levers .scenario=${this.scenario} .lang=${lang} .problems=${this.leverProblemTexts(lang)}
           @scenario-change=${(e: CustomEvent<Obj>) => this.setScenario(e.detail)}></yiwu-levers>
         <main id="results" tabindex="-1">
-          ${preset ? html`<details class="about"><summary>${s.presetDescription}: ${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>` : nothing}
+          ${preset ? html`<details class="about"><summary>${s.presetDescription}${lang === 'zh' ? '：' : ': '}${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>` : nothing}
           ${this.renderCards(sc, bs)}
           <div class="charts">
             ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
@@ -648,7 +655,7 @@ export class YiwuApp extends LitElement {
           <p class="value" data-value>${fig ? fmt(a) : noFigures}</p>
           <p class="delta ${dir}" data-delta>${fig ? html`<span aria-hidden="true">${dir === 'up' ? '▲' : dir === 'down' ? '▼' : '＝'}</span> ${delta} ${s.vsBaseline}` : ''}</p>
           ${noise !== undefined ? html`<p class="card-noise" data-noise>${withinNoise ? s.withinNoise(noiseText) : s.seedNoise(noiseText)}</p>` : nothing}
-          <p class="card-note">${id === 'rejection' && fig ? s.rejectionBase(f.count(fig.a.applications, lang), f.count(fig.b.applications, lang)) : s.cardNotes[id]}${fig ? html` · ${s.baseline}: <span class="nowrap">${fmt(b)}</span>` : ''}</p>
+          <p class="card-note">${id === 'rejection' && fig ? s.rejectionBase(f.count(fig.a.applications, lang), f.count(fig.b.applications, lang)) : s.cardNotes[id]}${fig ? html` · ${s.baseline}${lang === 'zh' ? '：' : ': '}<span class="nowrap">${fmt(b)}</span>` : ''}</p>
         </article>`;
       })}
       </div>

@@ -8,7 +8,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import {
-  controlTree, getControlValue, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes, retarget, POLICY_START, valueAt, parseMonth,
+  controlTree, getControlValue, isInertControl, setControlValue, sameAsDefault, finalValue, toFullSchedule, isSchedule, shockTypes, retarget, POLICY_START, valueAt, parseMonth,
   type Control, type Schedule, type ScheduleInput, type ShockType,
 } from '../../sim/index.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
@@ -163,7 +163,7 @@ export class YiwuLevers extends LitElement {
     ${[...perRow].map(([, cs]) => html`<details class="row" ?open=${cs.some((c) => getControlValue(this.scenario, c) !== undefined)}>
       <summary>${tx(cs[0].meta.label, lang)} · ${s.perRegion}</summary>
       <p class="desc">${tx(cs[0].meta.description, lang)}</p>
-      ${cs.filter((c) => !(c.table?.name === 'regions' && c.table.rowId === 'china' && (c.table.field === 'tariff' || c.table.field === 'dataRegime'))).map((c) => this.control(c, tx(c.table!.rowLabel, lang), true))}
+      ${cs.filter((c) => !isInertControl(c)).map((c) => this.control(c, tx(c.table!.rowLabel, lang), true))}
     </details>`)}`;
   }
 
@@ -226,7 +226,8 @@ export class YiwuLevers extends LitElement {
     return html`<div class="lever ${changed ? 'changed' : ''} ${problems.length ? 'invalid' : ''}" data-control=${c.id}>
       <div class="lever-head">
         <label for=${id}>${label}</label>
-        <span class="unit">${unit !== '—' ? unit : ''}${f.FRACTION_UNITS.has(c.meta.unit.en) ? html` <span class="as-percent">(${f.fractionAsPercent(value, lang)})</span>` : nothing}</span>
+        <span class="unit">${unit !== '—' ? unit : ''}${f.FRACTION_UNITS.has(c.meta.unit.en) ? html` <span class="as-percent">(${f.fractionAsPercent(value, lang)})</span>`
+          : lang === 'zh' && c.meta.unit.en === f.USD_BN_UNIT ? html` <span class="as-money">（${f.usdBnAsYi(value)}）</span>` : nothing}</span>
         ${changed ? html`<button type="button" class="reset" title=${s.resetTo(defaultText)} aria-label="${s.reset}: ${label}" @click=${() => { this.forgetYear(c.id); this.set(c, undefined); }}>↺</button>` : nothing}
       </div>
       ${compact ? nothing : html`<p class="desc" id="${id}-d">${tx(c.meta.description, lang)}</p>`}

@@ -10,7 +10,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import * as Comlink from 'comlink';
-import { allControls, finalValue, METRICS, type Control, type Group } from '../../sim/index.ts';
+import { allControls, isInertControl, finalValue, METRICS, type Control, type Group } from '../../sim/index.ts';
 import { TABLE_PATH } from '../../sim/schema/introspect.ts';
 import { gridValues } from '../../sim/batch/design.ts';
 import { planRuns, type Run } from '../../sim/batch/plan.ts';
@@ -52,7 +52,7 @@ export function leverPath(c: Control): string {
 /** Every numeric lever of the lever panel (not the run settings), in its order. */
 export function sweepLevers(): SweepLever[] {
   return allControls()
-    .filter((c) => LEVER_GROUPS.includes(c.meta.group) && Number.isFinite(c.meta.minimum) && Number.isFinite(c.meta.maximum))
+    .filter((c) => LEVER_GROUPS.includes(c.meta.group) && !isInertControl(c) && Number.isFinite(c.meta.minimum) && Number.isFinite(c.meta.maximum))
     .sort((a, b) => LEVER_GROUPS.indexOf(a.meta.group) - LEVER_GROUPS.indexOf(b.meta.group))
     .map((c) => ({ control: c, path: leverPath(c), min: c.meta.minimum!, max: c.meta.maximum!, integer: !!c.meta.integer, defaultValue: finalValue(c.defaultValue) }));
 }

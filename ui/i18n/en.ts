@@ -34,7 +34,7 @@ export const en = {
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} is outside the allowed range (${min} to ${max}); using ${used}.`,
   nothingTyped: (kept: string) => `Nothing typed; kept ${kept}.`,
   notANumber: (typed: string, kept: string) => `“${typed}” is not a number; kept ${kept}.`,
-  percentTyped: (typed: string, min: string, max: string, asFraction: string, kept: string) => `${typed} is outside the allowed range (${min} to ${max}): rates and shares are written as fractions here, so ${typed} % is ${asFraction} (type ${asFraction} or ${typed}%). Kept ${kept}.`,
+  percentTyped: (typed: string, min: string, max: string, asFraction: string, kept: string) => `${typed} is outside the allowed range (${min} to ${max}): rates and shares are written as fractions here, so ${typed}% is ${asFraction} (type ${asFraction} or ${typed}%). Kept ${kept}.`,
   resetAll: 'Reset all levers',
   defaultIs: (v: string) => `default ${v}`,
   rampSet: (start: string, end: string, from: string, to: string) => `set: ${from} → ${to}, ${start} to ${end}`,

@@ -46,7 +46,7 @@ export const zh: Strings = {
   target: '目标值',
   byYear: '达成年份',
   advanced: '完整时间表',
-  simple: '简单',
+  simple: '简单设置',
   scheduleHelp: '起始值，然后按时间顺序列出变化：从起始月到结束月线性变化，或不填结束月表示在起始月一步到位。',
   base: '起始值',
   start: '起始月',
