@@ -493,6 +493,9 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     const alert = page.locator('.classroom .message.error');
     expect(await alert.textContent()).toContain('“no-such-lesson”');
     for (const id of LESSON_IDS) expect(await alert.textContent()).toContain(id);
+    // the message hangs under the teacher's bar, which stays in view and usable
+    const barBottom = await page.locator('.class-top').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(await alert.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(barBottom - 1);
     const first = readLesson('merchant-goes-digital');
     expect(await page.locator('.class-title').textContent()).toBe(first.title.en);
 

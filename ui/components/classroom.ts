@@ -691,9 +691,9 @@ export class YiwuClassroom extends LitElement {
         <button type="button" id="exit-classroom" @click=${() => this.exit()}>${c.exit}</button>
       </header>
       ${this.dragging ? html`<div class="drop"><span>${c.dropLesson}</span></div>` : nothing}
-      ${this.message ? html`<div class="message ${this.message.kind}" role=${this.message.kind === 'error' ? 'alert' : 'status'}><p>${this.message.text(lang)}</p>
+      ${this.message ? html`<div class="message-slot"><div class="message ${this.message.kind}" role=${this.message.kind === 'error' ? 'alert' : 'status'}><p>${this.message.text(lang)}</p>
         ${this.message.details ? html`<ul>${this.message.details(lang).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
-        <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.message = null; }}>✕</button></div>` : nothing}
+        <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.message = null; }}>✕</button></div></div>` : nothing}
       ${(() => {
         const failed = this.runner.view('scenario').main?.problems;
         return failed ? html`<div class="message error" role="alert" id="run-failed"><p>${c.runFailed}</p>
