@@ -29,6 +29,15 @@ describe('number formats', () => {
   });
 });
 
+describe('a number with its unit', () => {
+  it('is spaced in English; in Chinese a Chinese unit follows the number directly', () => {
+    expect(f.withUnit(30, 'days', 'en')).toBe('30 days');
+    expect(f.withUnit(30, '天', 'zh')).toBe('30天');
+    expect(f.withUnit(0.5, 'US$', 'zh')).toBe('0.5 US$');
+    expect(f.withUnit(2, '—', 'zh')).toBe('2');
+  });
+});
+
 describe('a fraction as a percentage', () => {
   it('keeps one decimal only below 10 % and none where it is zero, in both languages', () => {
     expect(f.fractionAsPercent(0.045, 'en')).toBe('4.5%');

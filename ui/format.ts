@@ -12,6 +12,9 @@ function nf(lang: Lang, key: string, opts: Intl.NumberFormatOptions): Intl.Numbe
 }
 
 const ok = (v: number) => Number.isFinite(v);
+/** Chinese characters and punctuation (CJK, their symbols, full-width forms): a line may break between any two. */
+const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';
+const STARTS_CJK = new RegExp(`^[${CJK}]`);
 
 /** US$ amounts, compact: "US$12.3bn" / "123亿美元". */
 export function money(v: number, lang: Lang): string {
@@ -91,9 +94,11 @@ export function year(y: number | string, lang: Lang): string {
   return lang === 'zh' ? `${y}年` : String(y);
 }
 /** Value of a parameter with its unit text. */
+/** A number and its unit: "30 days"; in Chinese a unit in Chinese follows without a space ("30天", "1500万美元/月"). */
 export function withUnit(v: number, unit: string, lang: Lang): string {
   const n = num(v, lang, 4);
-  return unit && unit !== '—' ? `${n} ${unit}` : n;
+  if (!unit || unit === '—') return n;
+  return lang === 'zh' && STARTS_CJK.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
 }
 export function ms(v: number, lang: Lang): string {
   const [sec, milli] = lang === 'zh' ? [' 秒', ' 毫秒'] : [' s', ' ms'];
@@ -148,8 +153,6 @@ export function fractionAsPercent(v: number, lang: Lang): string {
   return nf(lang, `fraction${Math.abs(v) < 0.1 ? 1 : 0}`, { style: 'percent', maximumFractionDigits: Math.abs(v) < 0.1 ? 1 : 0 }).format(v);
 }
 
-/** Chinese characters and punctuation (CJK, their symbols, full-width forms): a line may break between any two. */
-const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';
 const WRAP_PIECES = new RegExp(`[${CJK}]|[^\\s${CJK}]+\\s*|\\s+`, 'g');
 
 /**
