@@ -121,6 +121,20 @@ interface Lock {
   kind?: ResultKind;
 }
 
+/**
+ * Refuses shard directories given twice, or two directories holding the same shard: their runs
+ * would be counted once and the merge would say other shards are missing, not why.
+ */
+export function refuseRepeatedShards(shards: ReadonlyArray<{ dir: string; lock: Pick<Lock, 'shard'> }>): void {
+  shards.forEach((s, i) => {
+    const earlier = shards.slice(0, i).find((e) => e.dir === s.dir || (s.lock.shard !== null && e.lock.shard === s.lock.shard));
+    if (!earlier) return;
+    throw new InputError(earlier.dir === s.dir
+      ? `${s.dir} is given twice; give each shard's directory once`
+      : `${earlier.dir} and ${s.dir} both hold shard ${s.lock.shard}; give each shard once`);
+  });
+}
+
 const fsWrap = <T>(doing: string, f: () => T): T => {
   try {
     return f();

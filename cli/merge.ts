@@ -10,13 +10,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
-import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardsToFinish } from './batch.ts';
+import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardsToFinish, refuseRepeatedShards } from './batch.ts';
 import { InputError, report } from './errors.ts';
 import { ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 
 function main(dirs: string[], opts: { out: string }) {
   const started = performance.now();
   const locks = dirs.map((d) => ({ dir: path.resolve(d), lock: readLock(d) }));
+  refuseRepeatedShards(locks);
   const first = locks[0];
   // a sensitivity analysis's shards are joined by its own command (its experiment is not a sweep's)
   const analysis = locks.find((l) => l.lock.kind === RESULT_KINDS.sensitivity);

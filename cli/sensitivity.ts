@@ -22,20 +22,18 @@ import { createHash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, type SweepProgress } from './batch.ts';
+import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 import { report, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';
 
-const DEFAULTS = { method: 'morris' as const, trajectories: 10, levels: 4, samples: 64, outcomes: [{ metric: 'trade_value_usd', statistic: 'mean' as const }] };
-
 async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard; merge?: string[] }) {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const exp = readExperiment(file, 'sensitivity');
-  if (exp.parameters.length === 0) throw new InputError(`${file}: sensitivity analysis needs at least one entry in "parameters"`);
-  const config = exp.sensitivity ?? DEFAULTS;
+  // read for sensitivity, an experiment always has the section (its defaults when the file has none)
+  const config = exp.sensitivity!;
   const outcomes = config.outcomes as Outcome[];
   const k = exp.parameters.length;
   const names = exp.parameters.map((p) => p.path);
@@ -54,7 +52,8 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const dir = path.resolve(opts.out ?? path.join('out', shard ? `${exp.name}-sensitivity-shard-${shard.index}-of-${shard.count}` : `${exp.name}-sensitivity`));
   const design = saltelli
     ? `Sobol indices of ${plural(k, 'parameter')}, ${config.samples} × (${k} + 2) points`
-    : `Morris screening of ${plural(k, 'parameter')}, ${config.trajectories} trajectories × ${k + 1} points`;
+    : `Morris screening of ${plural(k, 'parameter')} on ${config.levels} levels, ${config.trajectories} trajectories × ${k + 1} points`;
+  const defaults = exp.sensitivityDefaulted ? ' (the defaults: the experiment has no "sensitivity" section)' : '';
   const what = shard ? `shard ${shard.index}/${shard.count}: ` : '';
 
   let done: Map<number, number[]>;
@@ -62,9 +61,9 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   if (opts.merge) {
     // the shards' runs, each checked to belong to this analysis
     done = new Map();
-    const locks = opts.merge.map((m) => {
-      const d = path.resolve(m);
-      const lock = readLock(d);
+    const shards = opts.merge.map((m) => ({ dir: path.resolve(m), lock: readLock(path.resolve(m)) }));
+    refuseRepeatedShards(shards);
+    const locks = shards.map(({ dir: d, lock }) => {
       if (lock.key !== key) throw new InputError(`${d} holds runs of another sensitivity analysis (or of a sweep, or of one changed since); merge only the shards of ${file}`);
       for (const [index, values] of readOutcomes(d)) done.set(index, values);
       return lock;
@@ -75,7 +74,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     }
     refuseOtherResults(dir, RESULT_KINDS.sensitivity);
     ensureDir(dir);
-    process.stdout.write(`${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}, merged from ${plural(opts.merge.length, 'directory')}\n`);
+    process.stdout.write(`${exp.name}: ${design}${defaults} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}, merged from ${plural(opts.merge.length, 'directory')}\n`);
   } else {
     noteOversubscription(workers, os.availableParallelism());
     openOutputDir(dir, exp, shard, RESULT_KINDS.sensitivity, key);
@@ -84,7 +83,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     const mine = tasks.map((task, index) => ({ index, task })).filter(({ index }) => !shard || index % shard.count === shard.index - 1);
     const todo = mine.filter(({ index }) => !done.has(index));
     const skipped = mine.length - todo.length;
-    process.stdout.write(`${what}${exp.name}: ${design} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(Math.min(workers, todo.length), 'worker')}`}\n`);
+    process.stdout.write(`${what}${exp.name}: ${design}${defaults} × ${plural(exp.replications, 'replication')} = ${plural(tasks.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(Math.min(workers, todo.length), 'worker')}`}\n`);
     const invocation = { command: 'sensitivity', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, skipped };
     const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sensitivity');
     let progress: SweepProgress;
@@ -163,7 +162,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   }, null, 2) + '\n');
   if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });
 
-  process.stdout.write(`${plural(tasks.length, 'run')} (${ran} run now) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, sensitivity-outcomes.csv, manifest.json, provenance.json\n`);
+  process.stdout.write(`${plural(tasks.length, 'run')} (${ran === tasks.length ? 'all computed now' : `${ran} computed now, ${tasks.length - ran} from earlier`}) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, sensitivity-outcomes.csv, manifest.json, provenance.json\n`);
   bars.forEach((list, q) => {
     process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
     for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);

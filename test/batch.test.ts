@@ -237,6 +237,13 @@ describe('npm run sweep / merge', () => {
     expect(into.code).toBe(1);
     expect(into.stderr).toMatch(/^error: .*holds another experiment/);
     expect(fs.readFileSync(path.join(dir('other'), 'runs.csv')).equals(before)).toBe(true);
+    // a shard given twice is named as such (it read as other shards missing)
+    const twice = await cli('merge', dir('s1'), dir('s2'), dir('s1'), '--out', dir('twice'));
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/^error: .*s1 is given twice; give each shard's directory once\n$/);
+    fs.cpSync(dir('s2'), dir('s2-copy'), { recursive: true });
+    const copied = await cli('merge', dir('s1'), dir('s2'), dir('s2-copy'), dir('s3'), '--out', dir('twice'));
+    expect(copied.stderr).toMatch(/^error: .*s2 and .*s2-copy both hold shard 2\/3; give each shard once\n$/);
   });
 
   it.each<[string, string[], RegExp, number]>([
@@ -245,7 +252,7 @@ describe('npm run sweep / merge', () => {
     ['bad --workers', ['sweep', 'GOOD', '--workers', '0'], /--workers must be a whole number from 1 to 256; got "0"/, 2],
     ['bad --shard', ['sweep', 'GOOD', '--shard', '4/3'], /--shard must be i\/n with 1 ≤ i ≤ n, e\.g\. 2\/3; got "4\/3"/, 2],
     ['merge of a non-sweep directory', ['merge', 'TMP', '--out', 'TMP/x'], /^error: .* is not a sweep output directory/, 1],
-    ['sensitivity without parameters', ['sensitivity', 'NOPARAMS'], /^error: .*sensitivity analysis needs at least one entry in "parameters"/, 1],
+    ['sensitivity without parameters', ['sensitivity', 'NOPARAMS'], /^error: .*noparams\.json: a problem in the experiment\n {2}- parameters: sensitivity analysis needs at least one parameter to vary\n$/, 1],
     ['a scenario given to sweep', ['sweep', 'SCENARIO'], /^error: .*scenario\.json is a scenario file, not an experiment: run it with npm run sim -- /, 1],
     ['an experiment given to sim', ['sim', 'GOOD'], /^error: .*tiny\.json is an experiment file \(it has "base" and "parameters"\), not a scenario: run it with npm run sweep -- /, 1],
   ])('%s: a clear error, no stack trace', async (_name, [script, ...args], expected, code) => {
@@ -312,7 +319,10 @@ describe('npm run sweep / merge', () => {
     expect(early.stderr).toMatch(/^error: 6 of 12 runs are missing \(first: run 1\); finish shard 2\/2/);
     const merged = await cli('sensitivity', exp, '--merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-merged'));
     expect(merged.stderr).toBe('');
+    expect(merged.stdout).toContain('merged from 2 directories');
     same('sens', 'sens-merged');
+    const twice = await cli('sensitivity', exp, '--merge', dir('sens-s1'), dir('sens-s1'), '--out', dir('sens-twice'));
+    expect(twice.stderr).toMatch(/^error: .*sens-s1 is given twice; give each shard's directory once\n$/);
     // the sweep's merge names the right command for an analysis's shards
     const asSweep = await cli('merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-as-sweep'));
     expect(asSweep.code).toBe(1);

@@ -52,13 +52,17 @@ describe('experiment files', () => {
     ['no values', { ...ok, parameters: [{ path: 'rules.smeCreditSupply' }] }, /^parameters\[0\]: gives no values; give one of "values", "range" or "distribution"/],
     ['two kinds of values', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [1], range: { from: 0, to: 1, steps: 2 } }] }, /^parameters\[0\]: gives "values" and "range"; give only one/],
     ['malformed path', { ...ok, parameters: [{ path: 'rules..smeCreditSupply', values: [1] }] }, /^parameters\[0\]\.path: "rules\.\.smeCreditSupply" is not a parameter path; use names joined by dots/],
-    ['unknown lever', { ...ok, parameters: [{ path: 'rules.smeCreditSuply', values: [1] }] }, /^parameters\[0\]\.values\[0\]: rules\.smeCreditSuply = 1 is refused by the scenario: unknown key \(did you mean "smeCreditSupply"\?\)/],
-    ['unknown region', { ...ok, parameters: [{ path: 'regions[europe].tariff', values: [0.1] }] }, /^parameters\[0\]\.values\[0\]: regions\[europe\]\.tariff = 0\.1 is refused by the scenario: .*"europe" is not allowed.*eu/],
+    // a lever the scenario does not have is the path's fault, said once, whatever the values
+    ['unknown lever', { ...ok, parameters: [{ path: 'rules.smeCreditSuply', values: [1, 2] }] }, /^parameters\[0\]\.path: "rules\.smeCreditSuply" is not a lever of the scenario: unknown key \(did you mean "smeCreditSupply"\?\)/],
+    ['unknown region', { ...ok, parameters: [{ path: 'regions[europe].tariff', values: [0.1] }] }, /^parameters\[0\]\.path: "regions\[europe\]\.tariff" is not a lever of the scenario: regions has no entry "europe" \(did you mean "eu"\?\); allowed: china, eu, /],
+    // the entry named as the parameter names it, not by the scenario's index
+    ['region value out of range', { ...ok, parameters: [{ path: 'regions[eu].tariff', values: [-1] }] }, /^parameters\[0\]\.values\[0\]: regions\[eu\]\.tariff = -1 is refused by the scenario: -1 is out of range; allowed 0 to 2/],
     ['value out of range', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [1, 9] }] }, /^parameters\[0\]\.values\[1\]: rules\.smeCreditSupply = 9 is refused by the scenario: 9 is out of range; allowed 0 to 5/],
     ['range end out of range', { ...ok, parameters: [{ path: 'platform.consumerProtection', range: { from: 0, to: 1.5, steps: 3 } }] }, /^parameters\[0\]\.range\.to: platform\.consumerProtection = 1\.5 is refused by the scenario: 1\.5 is out of range; allowed 0 to 1/],
     ['whole number needed', { ...ok, parameters: [{ path: 'model.distressMonths', range: { from: 1, to: 6, steps: 4 } }] }, /^parameters\[0\]\.range: model\.distressMonths = 2\.666\d* is refused by the scenario: .*integer/],
     ['range with one step', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', range: { from: 0, to: 1, steps: 1 } }] }, /^parameters\[0\]\.range\.steps: 1 is out of range; allowed 2 to 10000/],
     ['distribution in a grid', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', distribution: { type: 'uniform', min: 0, max: 1 } }] }, /^parameters\[0\]\.distribution: a grid design needs "values" or a "range"/],
+    ['normal distribution without bounds', { ...ok, design: { type: 'random', samples: 4 }, parameters: [{ path: 'regions[eu].tariff', distribution: { type: 'normal', mean: 0.05, sd: 0.5 } }] }, /^parameters\[0\]\.distribution: regions\[eu\]\.tariff = -[\d.]+ is refused by the scenario: -[\d.]+ is out of range; allowed 0 to 2 \(share of value\); a normal distribution reaches far from its mean: bound it with "min" and "max" inside that range$/],
     ['distribution min above max', { ...ok, design: { type: 'random', samples: 4 }, parameters: [{ path: 'rules.smeCreditSupply', distribution: { type: 'uniform', min: 2, max: 1 } }] }, /^parameters\[0\]\.distribution\.max: 1 is not above min 2/],
     ['bad distribution type', { ...ok, design: { type: 'random', samples: 4 }, parameters: [{ path: 'rules.smeCreditSupply', distribution: { type: 'beta', min: 0, max: 1 } }] }, /^parameters\[0\]\.distribution(\.type)?: "beta" is not allowed; allowed: uniform, loguniform, normal/],
     ['a path twice', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [1] }, { path: 'rules.smeCreditSupply', values: [2] }] }, /^parameters\[1\]\.path: "rules\.smeCreditSupply" is already varied by parameters\[0\]/],
@@ -80,6 +84,16 @@ describe('experiment files', () => {
     expect(resolveExperiment(sampled, { purpose: 'sensitivity' }).parameters).toHaveLength(1);
     expect(problems({ ...ok, sensitivity: { method: 'morris', samples: 500 } }, { purpose: 'sensitivity' })).toEqual(['sensitivity.samples: is not used by Morris screening; "samples" is for "method": "sobol"']);
     expect(problems({ ...ok, sensitivity: { method: 'sobol', trajectories: 8 } }, { purpose: 'sensitivity' })).toEqual(['sensitivity.trajectories: is not used by Sobol indices; "trajectories" is for "method": "morris"']);
+  });
+
+  it('an experiment without a "sensitivity" section is analysed, and checked, with the defaults (a sweep ignores the section)', () => {
+    const threeValues = { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [0.5, 1, 2] }] };
+    expect(problems(threeValues, { purpose: 'sensitivity' })).toEqual(['parameters[0].values: has 3 values, but Morris screening steps over 4 levels (the default: the experiment has no "sensitivity" section), so its steps would join different pairs of values: give 4 values (one per level) or 2 (each step from one to the other), or give a "range" or a "distribution"']);
+    expect(problems({ ...threeValues, parameters: [{ path: 'rules.smeCreditSupply', values: [0.5, 1, 2, 3, 4, 5] }] }, { purpose: 'sensitivity' })[0]).toMatch(/, add "sensitivity": \{ "levels": 6 \}, or give/);
+    const analysed = resolveExperiment({ ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [0.5, 2] }] }, { purpose: 'sensitivity' });
+    expect(analysed.sensitivity).toEqual({ method: 'morris', trajectories: 10, samples: 64, levels: 4, outcomes: [{ metric: 'trade_value_usd', statistic: 'mean' }] });
+    expect(analysed.sensitivityDefaulted).toBe(true);
+    expect(resolveExperiment(threeValues).sensitivity).toBeUndefined();
   });
 
   it('reports every problem at once', () => {

@@ -69,6 +69,15 @@ const outcome = z.strictObject({
   statistic: z.enum(['last', 'mean', 'sum']).default('mean').describe('How the monthly series becomes one number'),
 });
 
+/** A sensitivity analysis's method and outcomes; an experiment without this section is analysed with the defaults. */
+const sensitivitySettings = z.strictObject({
+  method: z.enum(['morris', 'sobol']).default('morris'),
+  trajectories: z.int().min(2).max(1000).default(10).describe('Morris: number of trajectories'),
+  samples: z.int().min(8).max(100_000).default(64).describe('Sobol: base sample size N (N × (k + 2) points)'),
+  levels: z.int().min(2).max(20).default(4),
+  outcomes: z.array(outcome).min(1).max(50).default([{ metric: 'trade_value_usd', statistic: 'mean' }]),
+});
+
 export const experimentFileSchema = z.strictObject({
   $schema: z.string().max(500).optional(),
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'not a slug' }).optional(),
@@ -85,13 +94,7 @@ export const experimentFileSchema = z.strictObject({
   commonRandomNumbers: z.boolean().default(false).describe('Give replicate r the same seed at every point'),
   metrics: z.array(z.enum(metricIds)).min(1).max(metricIds.length).default(DEFAULT_METRICS),
   months: z.union([z.enum(['all', 'last']), z.strictObject({ every: z.int().min(1).max(720) }), z.array(monthString).min(1).max(720)]).default('all'),
-  sensitivity: z.strictObject({
-    method: z.enum(['morris', 'sobol']).default('morris'),
-    trajectories: z.int().min(2).max(1000).default(10).describe('Morris: number of trajectories'),
-    samples: z.int().min(8).max(100_000).default(64).describe('Sobol: base sample size N (N × (k + 2) points)'),
-    levels: z.int().min(2).max(20).default(4),
-    outcomes: z.array(outcome).min(1).max(50).default([{ metric: 'trade_value_usd', statistic: 'mean' }]),
-  }).optional(),
+  sensitivity: sensitivitySettings.optional(),
 });
 
 export type ExperimentFile = z.output<typeof experimentFileSchema>;
@@ -114,6 +117,8 @@ export interface Experiment {
   monthIndices: number[];
   months: ExperimentFile['months'];
   sensitivity?: NonNullable<ExperimentFile['sensitivity']>;
+  /** True when read for a sensitivity analysis whose `sensitivity` section was missing: `sensitivity` holds its defaults. */
+  sensitivityDefaulted?: boolean;
 }
 
 export class ExperimentError extends ScenarioError {
@@ -153,6 +158,10 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
   if (!parsed.success) throw new ExperimentError(problemsFromIssues(experimentFileSchema, raw, parsed.error.issues), origin);
   const e = parsed.data;
   const problems: Problem[] = [];
+  // a sensitivity analysis of an experiment without a "sensitivity" section runs with the
+  // section's defaults, so it is checked against them (a list of values against the default levels)
+  const sensitivityDefaulted = options.purpose === 'sensitivity' && e.sensitivity === undefined;
+  if (sensitivityDefaulted) e.sensitivity = sensitivitySettings.parse({});
 
   // the base scenario
   let base: Record<string, unknown> = {};
@@ -258,7 +267,9 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
       const levels = e.sensitivity.levels;
       e.parameters.forEach((p, i) => {
         const n = p.values?.length;
-        if (n !== undefined && n !== levels && n !== 2) problems.push({ path: `parameters[${i}].values`, message: `has ${n} values, but Morris screening steps over ${levels} levels, so its steps would join different pairs of values: give ${levels} values (one per level) or 2 (each step from one to the other)${n % 2 === 0 ? `, set "levels": ${n}` : ''}, or give a "range" or a "distribution"` });
+        const levelsSaid = sensitivityDefaulted ? `${levels} levels (the default: the experiment has no "sensitivity" section)` : `${levels} levels`;
+        const setLevels = sensitivityDefaulted ? `add "sensitivity": { "levels": ${n} }` : `set "levels": ${n}`;
+        if (n !== undefined && n !== levels && n !== 2) problems.push({ path: `parameters[${i}].values`, message: `has ${n} values, but Morris screening steps over ${levelsSaid}, so its steps would join different pairs of values: give ${levels} values (one per level) or 2 (each step from one to the other)${n % 2 === 0 ? `, ${setLevels}` : ''}, or give a "range" or a "distribution"` });
       });
     }
     const dims: Record<string, string[]> = {
@@ -296,6 +307,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     monthIndices,
     months: e.months,
     sensitivity: e.sensitivity,
+    ...(sensitivityDefaulted ? { sensitivityDefaulted } : {}),
   };
 }
 
@@ -319,12 +331,33 @@ function checkValues(base: Record<string, unknown>, p: ParameterSpec, at: string
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       for (const prob of err.problems) {
-        const message = `${p.path} = ${value} is refused by the scenario: ${prob.path && prob.path !== p.path ? `${prob.path}: ` : ''}${prob.message}`;
         if (reported.has(prob.message)) continue;
         reported.add(prob.message);
-        problems.push({ path: where, message });
+        const said = asWritten(prob.path, p.path);
+        // a field or list entry the scenario does not have is the path's fault, whatever the value
+        const entry = /^(.*)\[[^\]]+\]\.id$/.exec(said);
+        if (/^unknown key/.test(prob.message) || entry) {
+          const why = entry ? prob.message.replace(/^(".*?") is not allowed/, `${entry[1]} has no entry $1`) : `${said && said !== p.path ? `${said}: ` : ''}${prob.message}`;
+          problems.push({ path: `${at}.path`, message: `${show(p.path)} is not a lever of the scenario: ${why}` });
+          return;
+        }
+        const d = p.distribution;
+        const unbounded = d?.type === 'normal' && (d.min === undefined || d.max === undefined);
+        problems.push({ path: where, message: `${p.path} = ${value} is refused by the scenario: ${said && said !== p.path ? `${said}: ` : ''}${prob.message}${unbounded ? '; a normal distribution reaches far from its mean: bound it with "min" and "max" inside that range' : ''}` });
+        if (unbounded) return; // its other draws would be refused for the same reason
       }
       if (reported.size >= 3) return;
     }
   }
+}
+
+/**
+ * A scenario problem's path as the parameter's path writes it: the scenario numbers list entries
+ * ("regions[0].tariff"), the parameter names them ("regions[europe].tariff"); an entry a problem
+ * names while one parameter is tried is the one that parameter writes.
+ */
+function asWritten(problemPath: string, parameterPath: string): string {
+  let said = problemPath;
+  for (const m of parameterPath.matchAll(/([A-Za-z_$][\w$]*)\[([^\]]+)\]/g)) said = said.replace(new RegExp(`(^|\\.)${m[1]}\\[\\d+\\]`), `$1${m[1]}[${m[2]}]`);
+  return said;
 }
