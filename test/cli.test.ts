@@ -62,6 +62,8 @@ describe('npm run sim', () => {
     for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv', 'manifest.json']) expect(fs.existsSync(path.join(tmp, 'a', f))).toBe(true);
     expect(first.stdout).toContain('Exports 2020');
     expect(first.stdout).toContain('timeseries.csv');
+    // the simulated merchants and the Yiwu-scale count they stand for are told apart (scale 0.01: 100 booths each)
+    expect(first.stdout).toMatch(/Agents: [\d,]+ simulated merchants alive at the end, each standing for 100 booths/);
   });
 
   it('writes timeseries.csv in long format', () => {
