@@ -34,7 +34,8 @@ Output files (in DIR, default out/<scenario-name>-<seed>/, created if missing):
   merchants.csv   one row per merchant ever alive (weight = booths each stands for)
   manifest.json   model version, git commit, seed, the scenario as given (scenarioInput:
                   save it as a file to repeat the run) and fully resolved, agent
-                  counts, run time, accounting check and the metric catalogue
+                  counts, run time, accounting check, the files written (rows,
+                  bytes, SHA-256) and the metric catalogue
 
 The scenario name is the file's "name" key, or else the file name without .json.
 The same scenario file and seed always give byte-identical CSV files.

@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, METRICS, FlowCube, formatMonth, type RunResult } from '../sim/index.ts';
 import { TIMESERIES_HEADER, csvCell, timeseriesRows, type Cell } from '../sim/export/csv.ts';
 import { InputError } from './errors.ts';
@@ -100,15 +101,23 @@ export interface FileInfo {
   file: string;
   rows?: number;
   bytes?: number;
+  /** Hex SHA-256 of the file's bytes, so a copy can be checked against the manifest. */
+  sha256?: string;
 }
 
 const FLUSH_AT = 1 << 16;
 
-/** Writes a CSV file from a header and rows, in chunks of ~64 kB. Returns rows and bytes written. */
+/** Writes a CSV file from a header and rows, in chunks of ~64 kB. Returns rows, bytes written and the file's SHA-256. */
 export function writeCsv(file: string, header: readonly string[], rows: Iterable<Cell[]>): FileInfo {
   const fd = fs.openSync(file, 'w');
+  const hash = createHash('sha256');
   let bytes = 0;
   let count = 0;
+  const flush = (chunk: string) => {
+    const data = Buffer.from(chunk, 'utf8');
+    hash.update(data);
+    bytes += fs.writeSync(fd, data);
+  };
   try {
     let chunk = header.join(',') + '\n';
     for (const row of rows) {
@@ -117,15 +126,15 @@ export function writeCsv(file: string, header: readonly string[], rows: Iterable
       chunk += line + '\n';
       count++;
       if (chunk.length >= FLUSH_AT) {
-        bytes += fs.writeSync(fd, chunk);
+        flush(chunk);
         chunk = '';
       }
     }
-    if (chunk) bytes += fs.writeSync(fd, chunk);
+    if (chunk) flush(chunk);
   } finally {
     fs.closeSync(fd);
   }
-  return { file: path.basename(file), rows: count, bytes };
+  return { file: path.basename(file), rows: count, bytes, sha256: hash.digest('hex') };
 }
 
 /** Where and how a run was made: what the manifest records besides the RunResult. */

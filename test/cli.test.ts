@@ -5,6 +5,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +95,12 @@ describe('npm run sim', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv']) expect(read('m', f)).toBe(read('a', f));
+    // each CSV's checksum in the manifest is the file's
+    for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv']) {
+      const listed = manifest.files.find((x: { file: string }) => x.file === f);
+      expect(listed.sha256).toBe(createHash('sha256').update(fs.readFileSync(path.join(tmp, 'a', f))).digest('hex'));
+      expect(listed.bytes).toBe(fs.statSync(path.join(tmp, 'a', f)).size);
+    }
   });
 
   it('writes one merchants.csv row per merchant ever alive, and a manifest', () => {
