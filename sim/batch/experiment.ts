@@ -219,6 +219,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     if (d && d.type === 'normal' && d.min !== undefined && d.max !== undefined && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
     if (d && e.design.type === 'grid' && options.purpose !== 'sensitivity') problems.push({ path: `${at}.distribution`, message: 'a grid design needs "values" or a "range"; use design { "type": "random" } or { "type": "lhs" } to sample a distribution' });
     if (baseScenario) checkValues(base, p, at, problems);
+    repeatedValue(p, at, problems);
   });
 
   // the design's size
@@ -309,6 +310,21 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     sensitivity: e.sensitivity,
     ...(sensitivityDefaulted ? { sensitivityDefaulted } : {}),
   };
+}
+
+/** A value a list or range gives twice (as written, or once rounded): its points would run twice, which is never what a sweep wants. */
+function repeatedValue(p: ParameterSpec, at: string, problems: Problem[]) {
+  const values = gridValues(p);
+  if (!values) return;
+  const firstAt = new Map<number, number>();
+  for (let k = 0; k < values.length; k++) {
+    const earlier = firstAt.get(values[k]);
+    if (earlier === undefined) { firstAt.set(values[k], k); continue; }
+    const rounded = p.integer === true;
+    if (p.values) problems.push({ path: `${at}.values[${k}]`, message: `${p.values[k]}${rounded ? ` (rounded: ${values[k]})` : ''} repeats values[${earlier}]${rounded ? ` (${p.values[earlier]}, rounded: ${values[earlier]})` : ''}, so those points would run twice; give each value once (replications repeat a point with other seeds)` });
+    else problems.push({ path: `${at}.range.steps`, message: `${values.length} steps give ${values.join(', ')}${rounded ? ' once rounded to whole numbers' : ''}, so points would run twice; use at most ${new Set(values).size} steps` });
+    return;
+  }
 }
 
 /** Tries a parameter's extreme (and, for whole numbers, middle) values on the base scenario. */
