@@ -4,8 +4,9 @@
  * - `stream(seed, purpose, index)`: a stream named by its purpose (initialisation of merchants,
  *   buyers, providers, …), so one purpose's draws never shift another's;
  * - `AgentStreams`: one stream per agent (merchant, booth, buyer agent), from which that agent's
- *   monthly decisions draw in a fixed order. One agent's decisions never shift another agent's
- *   draws (a mechanism that draws more often does shift the same agent's later draws).
+ *   monthly decisions draw in a fixed order. One agent's decisions do not shift another agent's
+ *   draws (a mechanism that draws more often does shift the same agent's later draws; and credit,
+ *   first come, first served, refuses later applicants without a draw once the month's supply is lent).
  *
  * Generator: seedrandom's Alea (Baagøe), fast and identical across JavaScript engines.
  */

@@ -34,6 +34,9 @@ import { bitCount } from './mechanisms/finance.ts';
  * 0.7.0: default lever paths split at the record's end (2024-12; the value there rounded to 3
  *        decimals), cloud price and data scoring with a 2020-12 milestone: the same paths to
  *        within 0.0005, so a slider's target changes the plan from 2025 and leaves the record.
+ *        Kept since: four value-weighted averages (clearance days, landed cost, hub share, online
+ *        trust) report no value instead of 0 in a month with nothing to weigh — a CSV row fewer,
+ *        every number there was is the same bits, and no share link needs to be refused.
  */
 export const MODEL_VERSION = '0.7.0';
 

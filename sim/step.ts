@@ -2,7 +2,9 @@
  * The monthly schedule: the order in which the mechanisms run (docs/ODD.md, "Process overview
  * and scheduling"), as a list of named phases. Each mechanism reads and writes the world's
  * stores. Agents draw their luck from their own random streams (random.ts AgentStreams), so one
- * agent's decisions never shift another agent's draws.
+ * agent's decisions do not shift another agent's draws — except through credit, which is first
+ * come, first served: once the month's supply is lent, later applicants are refused without a
+ * draw (finance.ts requestCredit).
  */
 import type { World } from './world/world.ts';
 import { priceLogistics, settleLogistics } from './mechanisms/logistics.ts';

@@ -91,4 +91,19 @@ describe('random valid scenarios', () => {
     expect(without.length).toBeGreaterThan(0); // 150 merchants: some months see no application
     for (let t = 0; t < applications.length; t++) expect(Number.isNaN(rejection[t]), `month ${t}: ${applications[t]} applications`).toBe(applications[t] === 0);
   });
+
+  it('a value-weighted average over nothing has no value: the hall\'s clearance days while it is closed (it read 0, same-day clearance)', () => {
+    const sim = createSimulation(resolveScenario({ scale: 0.005, time: { start: '2020-01', end: '2020-12' }, shocks: [{ type: 'market_hall_closure', start: '2020-03', end: '2020-05', severity: 1 }] }));
+    while (sim.step()) { /* to the end */ }
+    const key = (metric: string, channel: string) => sim.series.values[sim.series.keys.findIndex((k) => k.metric === metric && k.channel === channel && !k.region)];
+    const hallExports = key('trade_value_usd', 'market_hall');
+    const hallClearance = key('clearance_days', 'market_hall');
+    for (let t = 0; t < 12; t++) {
+      const closed = t >= 2 && t <= 4;
+      expect(hallExports[t] === 0, `month ${t}: hall trade ${hallExports[t]}`).toBe(closed);
+      if (closed) expect(hallClearance[t], `month ${t}`).toBeNaN();
+      else expect(hallClearance[t], `month ${t}`).toBeGreaterThan(0);
+    }
+    expect(RATIO_METRICS.has('clearance_days')).toBe(true);
+  });
 });

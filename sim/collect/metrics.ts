@@ -105,10 +105,10 @@ export const COLLECTORS: Collector[] = [
   }, RATIO),
   c('hub_market_share', text('Hub\'s share of demand', '枢纽需求份额'), share, text('Share of the region\'s small-commodity spending that goes to the hub.', '地区小商品支出中流向枢纽的比例。'), false, {
     region: (_w, m, r) => m.hubShareByRegion[r],
-  }),
+  }, RATIO),
   c('landed_cost_index', text('Landed cost', '到岸成本'), text('× merchant price', '× 商户价格'), text('What buyers bear per US$ of goods: tariff, freight, fees and the cost of time.', '买家每美元货物承担的成本：关税、运费、费用和时间成本。'), false, {
     region: (_w, m, r) => m.landedByRegion[r],
-  }),
+  }, RATIO),
   // ---- digital adoption
   ...DIGITAL_LEVELS.map((level, l) =>
     c(`adoption_share_${level}`, text(`Share of merchants: ${LEVEL_WORDS[l].en}`, LEVEL_WORDS[l].zh + '商户占比'), share,
@@ -128,7 +128,7 @@ export const COLLECTORS: Collector[] = [
         stage: (_w, m, g) => m.merchantsByLevelStage[l * STAGES.length + g],
       }, STOCK)),
   c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }, STOCK),
-  c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves, on average.', '出口商户平均服务的境外地区数。'), false, {
+  c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves at the end of the month (its market-hall relationships and online markets, after the month\'s lapses and entries), on average.', '出口商户月末服务的境外地区数（实体市场客户关系与线上市场，计入当月的流失与新进入），取平均。'), false, {
     '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : Number.NaN),
   }, RATIO),
   c('entries', text('Entries', '新进入商户'), count, text('New merchants this month.', '本月新进入的商户数。'), true, { '': (w) => w.accounts.entries }),
@@ -182,7 +182,7 @@ export const COLLECTORS: Collector[] = [
   }, RATIO),
   c('clearance_days', text('Customs clearance', '通关时间'), days, text('Export and import clearance days, value-weighted, by channel.', '出口与进口通关天数（按货值加权），按渠道。'), false, {
     channel: (_w, m, i) => m.clearanceByChannel[i],
-  }),
+  }, RATIO),
   // ---- credit
   c('credit_applied_usd', text('Credit applied for', '信贷申请额'), usd, text('Credit SMEs applied for this month.', '本月中小商户申请的信贷额。'), true, { '': (w) => w.accounts.creditApplied }),
   c('credit_approved_usd', text('Credit approved', '信贷批准额'), usd, text('Credit approved this month.', '本月批准的信贷额。'), true, { '': (w) => w.accounts.creditApproved }),
@@ -212,7 +212,7 @@ export const COLLECTORS: Collector[] = [
   c('refunds_usd', text('Refunds', '退款'), usd, text('Fraud losses refunded under consumer protection.', '消费者保护下退还的欺诈损失。'), true, { '': (w) => w.accounts.refunds }),
   c('buyer_trust_online', text('Buyers\' online trust', '买家线上信任度'), share, text('Buyers\' trust in buying online from the hub, by region.', '买家对从枢纽线上购买的信任度，按地区。'), false, {
     region: (_w, m, r) => m.trustByRegion[r],
-  }),
+  }, RATIO),
 ];
 
 const DIMENSION_IDS: Record<Dimension, (w: World) => readonly string[]> = {
@@ -264,7 +264,7 @@ const periodOf = (x: Collector): MetricPeriod => (x.stock ? 'level, not summed' 
 
 /** Money and counts that accrue over a month (every scaled metric but the stocks): read "per month". */
 export const PER_MONTH_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => periodOf(x) === 'total over the month').map((x) => x.id));
-/** Metrics with no value (NaN) in a month whose denominator is zero: ratios, and per-mode freight rates and transit with no shipments. */
+/** Metrics with no value (NaN) in a month whose denominator is zero: ratios, per-mode freight rates and transit with no shipments, and value-weighted averages with nothing to weigh (a channel's clearance days while it ships nothing, e.g. the hall closed). */
 export const RATIO_METRICS: ReadonlySet<string> = new Set(COLLECTORS.filter((x) => x.ratio).map((x) => x.id));
 
 export const METRICS: MetricInfo[] = COLLECTORS.map((x) => ({ id: x.id, label: x.label, unit: x.unit, description: x.description, breakdowns: x.breakdowns, period: periodOf(x) }));

@@ -96,12 +96,14 @@ export class MonthSummary {
           }
         }
       }
-      landedWeight[r] = goodsR > 0 ? landedWeight[r] / goodsR : 0;
+      // an average over nothing has no value (NaN: the metric is a ratio), not 0
+      landedWeight[r] = goodsR > 0 ? landedWeight[r] / goodsR : Number.NaN;
       let budget = 0;
       for (let k = 0; k < K; k++) budget += market.importerBudget[r * K + k] + market.consumerBudget[r * K + k];
-      spent[r] = budget > 0 ? spent[r] / budget : 0;
+      spent[r] = budget > 0 ? spent[r] / budget : Number.NaN;
     }
-    for (let c = 0; c < CHANNEL_COUNT; c++) this.clearanceByChannel[c] = clearanceWeight[c] > 0 ? this.clearanceByChannel[c] / clearanceWeight[c] : 0;
+    // a channel that shipped nothing (the hall closed) has no clearance time that month, not 0 days
+    for (let c = 0; c < CHANNEL_COUNT; c++) this.clearanceByChannel[c] = clearanceWeight[c] > 0 ? this.clearanceByChannel[c] / clearanceWeight[c] : Number.NaN;
     for (let m = 0; m < MODE_COUNT; m++) {
       this.transitByMode[m] = modeValue[m] > 0 ? this.transitByMode[m] / modeValue[m] : 0;
     }
@@ -150,7 +152,7 @@ export class MonthSummary {
       this.trustByRegion[r] += weight * b.trust[i];
       trustWeight[r] += weight;
     }
-    for (let r = 0; r < R; r++) this.trustByRegion[r] = trustWeight[r] > 0 ? this.trustByRegion[r] / trustWeight[r] : 0;
+    for (let r = 0; r < R; r++) this.trustByRegion[r] = trustWeight[r] > 0 ? this.trustByRegion[r] / trustWeight[r] : Number.NaN;
   }
 }
 const scratchC = new Float64Array(CHANNEL_COUNT);

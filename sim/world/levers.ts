@@ -3,8 +3,9 @@
  * step reads arrays instead of re-evaluating schedules. This is where the regulators' settings
  * enter the model: customs (clearance days, paperless share per channel), the data regulator
  * (home outbound rule, each region's data regime), the market regulator (consumer protection,
- * e-signature), the financial regulator (SME credit supply, rate, data-based scoring), the
- * infrastructure authority (5G, cloud/AI price, digital logistics) and trade policy (tariffs).
+ * e-signature), the financial regulator (SME credit supply, rate, data-based scoring) and the
+ * infrastructure authority (5G, cloud/AI price, digital logistics) — the five of REGULATORS in
+ * run.ts — and, beside them, the destinations' tariffs (trade policy abroad) and the shocks.
  */
 import { parseMonth } from '../schema/dates.ts';
 import { series } from '../schema/schedule.ts';
