@@ -101,6 +101,20 @@ describe('experiment files', () => {
 
   it('reports every problem at once', () => {
     expect(problems({ ...ok, replications: 0, metrics: ['x'], parameters: [] }).length).toBeGreaterThanOrEqual(2);
+    // a fault of form in a setting with a default does not hide the rest (it took three edit-and-run rounds)
+    const list = problems({ ...ok, replications: 0, repetitions: 3, months: ['2031-01'], parameters: [{ path: 'rules.smeCreditSupply', values: [9] }] });
+    expect(list).toHaveLength(4);
+    expect(list[0]).toMatch(/^replications: 0 is out of range; allowed 1 to 10000/);
+    expect(list[1]).toMatch(/^repetitions: unknown key/);
+    expect(list[2]).toMatch(/^parameters\[0\]\.values\[0\]: rules\.smeCreditSupply = 9 is refused by the scenario: 9 is out of range/);
+    expect(list[3]).toMatch(/^months\[0\]: "2031-01" is outside the simulated months/);
+    // nor is a setting left out blamed for its default: a malformed "months" is said once
+    expect(problems({ ...ok, months: ['2020-13'], parameters: [{ path: 'rules.smeCreditSupply', values: [9] }] })).toEqual([
+      expect.stringMatching(/^months\[0\]: "2020-13" is not a month/),
+      expect.stringMatching(/^parameters\[0\]\.values\[0\]: .*9 is out of range/),
+    ]);
+    // a fault in the parameters themselves: their form only (their values cannot be tried)
+    expect(problems({ ...ok, replications: 0, parameters: [{ path: 'rules.smeCreditSupply', values: 'x' }] })).toHaveLength(2);
   });
 
   it('loads a base scenario file through the caller and names it in errors', () => {

@@ -155,8 +155,20 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     throw new ExperimentError([{ path: '', message: `the experiment must be a JSON object { ... }, not ${show(raw)}` }], origin);
   }
   const parsed = experimentFileSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new ExperimentError(problemsFromIssues(experimentFileSchema, raw, parsed.error.issues), origin);
-  const e = parsed.data;
+  // Problems of form (a replication count of 0, a misspelt key) are said together with the
+  // experiment's other problems where the form's fault is in a setting that has a default: the
+  // rest is checked with that setting left out. Otherwise only the problems of form are said.
+  let schemaProblems: Problem[] = [];
+  let leftOut: string[] = [];
+  let checked = parsed;
+  if (!parsed.success) {
+    schemaProblems = problemsFromIssues(experimentFileSchema, raw, parsed.error.issues);
+    leftOut = settingsToLeaveOut(parsed.error.issues);
+    const rest = leftOut.length > 0 ? experimentFileSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !leftOut.includes(k))), { reportInput: true }) : undefined;
+    if (!rest?.success) throw new ExperimentError(schemaProblems, origin);
+    checked = rest;
+  }
+  const e = checked.data!;
   const problems: Problem[] = [];
   // a sensitivity analysis of an experiment without a "sensitivity" section runs with the
   // section's defaults, so it is checked against them (a list of values against the default levels)
@@ -293,7 +305,9 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     });
   }
 
-  if (problems.length > 0 || !baseScenario) throw new ExperimentError(problems, origin);
+  // (a setting left out is not also blamed for what its default did)
+  const said = [...schemaProblems, ...problems.filter((p) => !leftOut.some((k) => p.path === k || p.path.startsWith(`${k}.`) || p.path.startsWith(`${k}[`)))];
+  if (said.length > 0 || !baseScenario) throw new ExperimentError(said, origin);
   return {
     name: e.name ?? options.name ?? 'experiment',
     description: e.description ?? '',
@@ -310,6 +324,19 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     sensitivity: e.sensitivity,
     ...(sensitivityDefaulted ? { sensitivityDefaulted } : {}),
   };
+}
+
+/** Top-level settings with a default, or unknown keys, whose problems of form leave the rest checkable without them. */
+const DEFAULTED_SETTINGS = new Set(['$schema', 'name', 'description', 'seed', 'replications', 'commonRandomNumbers', 'metrics', 'months']);
+function settingsToLeaveOut(issues: z.core.$ZodIssue[]): string[] {
+  const keys = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) { for (const k of issue.keys) keys.add(k); continue; }
+    const top = issue.path[0];
+    if (typeof top !== 'string' || !DEFAULTED_SETTINGS.has(top)) return []; // a fault elsewhere (base, parameters, design, sensitivity): form only
+    keys.add(top);
+  }
+  return [...keys];
 }
 
 /** A value a list or range gives twice (as written, or once rounded): its points would run twice, which is never what a sweep wants. */

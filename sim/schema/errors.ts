@@ -136,7 +136,8 @@ function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<Property
   const declared = numberBounds(root, input, path);
   const min = meta?.minimum ?? declared.minimum ?? fallback.minimum;
   const max = meta?.maximum ?? declared.maximum ?? fallback.maximum;
-  const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${meta.unit.en})` : '';
+  // in brackets; a unit with its own brackets, 'index (2020 = 1)', reads '(index, 2020 = 1)'
+  const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${meta.unit.en.replace(/ \((.*)\)$/, ', $1')})` : '';
   // a bound the value may not equal (a log-uniform range starts above 0) is said so
   const above = exclusive.minimum && min === fallback.minimum;
   const below = exclusive.maximum && max === fallback.maximum;

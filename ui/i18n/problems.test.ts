@@ -65,7 +65,7 @@ describe('validation problems in Chinese', () => {
 
   it('units in range messages are shown in Chinese too (they come from the schema, in both languages)', () => {
     const [p] = problems(() => resolveScenario({ rules: { smeCreditSupply: 9 } }));
-    expect(p.message).toContain('(index (2020 = 1))');
+    expect(p.message).toContain('allowed 0 to 5 (index, 2020 = 1)'); // not '(index (2020 = 1))'
     const zh = problemMessage(p.message, 'zh');
     expect(zh).toContain('指数（2020 = 1）');
     expect(zh).not.toMatch(/index|share/);

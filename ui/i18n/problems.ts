@@ -24,7 +24,8 @@ function unitInChinese(u: string): string {
     unitsZh = new Map(Object.values(UNITS).map((t) => [t.en, t.zh]));
     for (const c of allControls()) unitsZh.set(c.meta.unit.en, c.meta.unit.zh);
   }
-  return unitsZh.get(u) ?? u;
+  // the core writes a unit with its own brackets without them: 'index (2020 = 1)' as 'index, 2020 = 1'
+  return unitsZh.get(u) ?? unitsZh.get(u.replace(/^(.*?), (.*)$/, '$1 ($2)')) ?? u;
 }
 const unitZh = (u: string | undefined) => (u ? `（${unitInChinese(u)}）` : '');
 const BREAKDOWN_ZH: Record<string, string> = { total: '总量', region: '地区', channel: '渠道', stage: '环节', category: '品类', mode: '运输方式' };
