@@ -12,6 +12,7 @@ import { Command, CommanderError } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
 import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardsToFinish, refuseRepeatedShards } from './batch.ts';
 import { InputError, report } from './errors.ts';
+import { plural } from './options.ts';
 import { ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 
 function main(dirs: string[], opts: { out: string }) {
@@ -48,7 +49,7 @@ function main(dirs: string[], opts: { out: string }) {
   }
   const files = assemble(out, exp, points, runs, sources);
   writeProvenance(out, { command: 'merge', from: locks.map((l) => ({ dir: l.dir, shard: l.lock.shard })), wallSeconds: (performance.now() - started) / 1000 });
-  process.stdout.write(`merged ${runs.length} runs from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'} into ${out}:\n`);
+  process.stdout.write(`merged ${runs.length} runs from ${plural(dirs.length, 'directory')} into ${out}:\n`);
   for (const f of files) process.stdout.write(`  ${f.file.padEnd(14)}${f.rows !== undefined ? `${f.rows.toLocaleString('en-US')} rows`.padStart(16) : ''}\n`);
 }
 

@@ -30,7 +30,6 @@ export function scaleOption(name: string, value: string, min = 0.001, why = ''):
   return s;
 }
 
-/** "1 run", "3 runs". */
 /** "1 run", "2 runs"; a noun ending in a consonant and y takes -ies ("2 directories"). */
 export const plural = (n: number, noun: string): string => `${n} ${n === 1 ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
 

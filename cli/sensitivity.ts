@@ -61,7 +61,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   if (opts.merge) {
     // the shards' runs, each checked to belong to this analysis
     done = new Map();
-    const shards = opts.merge.map((m) => ({ dir: path.resolve(m), lock: readLock(path.resolve(m)) }));
+    const shards = opts.merge.map((m) => path.resolve(m)).map((d) => ({ dir: d, lock: readLock(d) }));
     refuseRepeatedShards(shards);
     const locks = shards.map(({ dir: d, lock }) => {
       if (lock.key !== key) throw new InputError(`${d} holds runs of another sensitivity analysis (or of a sweep, or of one changed since); merge only the shards of ${file}`);

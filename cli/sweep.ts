@@ -53,7 +53,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const skipped = mine.length - todo.length;
   const pool = Math.min(workers, Math.max(1, todo.length));
   const what = shard ? `shard ${shard.index}/${shard.count}: ` : '';
-  process.stdout.write(`${what}${exp.name}: ${plural(points.length, 'point')} × ${plural(exp.replications, 'replication')} = ${plural(runs.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${pool} worker${pool === 1 ? '' : 's'}`}\n`);
+  process.stdout.write(`${what}${exp.name}: ${plural(points.length, 'point')} × ${plural(exp.replications, 'replication')} = ${plural(runs.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(pool, 'worker')}`}\n`);
 
   const invocation = { command: 'sweep', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, skipped };
   const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sweep');

@@ -377,16 +377,17 @@ function checkValues(base: Record<string, unknown>, p: ParameterSpec, at: string
         if (reported.has(prob.message)) continue;
         reported.add(prob.message);
         const said = asWritten(prob.path, p.path);
+        const field = said && said !== p.path ? `${said}: ` : '';
         // a field or list entry the scenario does not have is the path's fault, whatever the value
         const entry = /^(.*)\[[^\]]+\]\.id$/.exec(said);
         if (/^unknown key/.test(prob.message) || entry) {
-          const why = entry ? prob.message.replace(/^(".*?") is not allowed/, `${entry[1]} has no entry $1`) : `${said && said !== p.path ? `${said}: ` : ''}${prob.message}`;
+          const why = entry ? prob.message.replace(/^(".*?") is not allowed/, `${entry[1]} has no entry $1`) : `${field}${prob.message}`;
           problems.push({ path: `${at}.path`, message: `${show(p.path)} is not a lever of the scenario: ${why}` });
           return;
         }
         const d = p.distribution;
         const unbounded = d?.type === 'normal' && (d.min === undefined || d.max === undefined);
-        problems.push({ path: where, message: `${p.path} = ${value} is refused by the scenario: ${said && said !== p.path ? `${said}: ` : ''}${prob.message}${unbounded ? '; a normal distribution reaches far from its mean: bound it with "min" and "max" inside that range' : ''}` });
+        problems.push({ path: where, message: `${p.path} = ${value} is refused by the scenario: ${field}${prob.message}${unbounded ? '; a normal distribution reaches far from its mean: bound it with "min" and "max" inside that range' : ''}` });
         if (unbounded) return; // its other draws would be refused for the same reason
       }
       if (reported.size >= 3) return;

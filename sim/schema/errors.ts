@@ -136,8 +136,7 @@ function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<Property
   const declared = numberBounds(root, input, path);
   const min = meta?.minimum ?? declared.minimum ?? fallback.minimum;
   const max = meta?.maximum ?? declared.maximum ?? fallback.maximum;
-  // in brackets; a unit with its own brackets, 'index (2020 = 1)', reads '(index, 2020 = 1)'
-  const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${meta.unit.en.replace(/ \((.*)\)$/, ', $1')})` : '';
+  const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${unitInBrackets(meta.unit.en)})` : '';
   // a bound the value may not equal (a log-uniform range starts above 0) is said so
   const above = exclusive.minimum && min === fallback.minimum;
   const below = exclusive.maximum && max === fallback.maximum;
@@ -179,6 +178,9 @@ const list = (xs: unknown[], max = 12) =>
   xs.length > max ? `${xs.slice(0, max).join(', ')}, …` : xs.map(String).join(', ');
 
 /** Turns zod issues into problems, one per issue (one per key for unknown keys). */
+/** A unit as a range message writes it in brackets: one with brackets of its own, 'index (2020 = 1)', as 'index, 2020 = 1'. */
+export const unitInBrackets = (unit: string): string => unit.replace(/ \((.*)\)$/, ', $1');
+
 export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.core.$ZodIssue[]): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {

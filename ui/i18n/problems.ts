@@ -7,6 +7,7 @@
 import type { Lang } from './index.ts';
 import { UNITS } from '../../sim/schema/param.ts';
 import { allControls } from '../../sim/schema/introspect.ts';
+import { unitInBrackets } from '../../sim/schema/errors.ts';
 
 type Rule = [RegExp, (...groups: string[]) => string];
 
@@ -21,11 +22,11 @@ const KIND = '(a string|a number|an integer|an object|a list|a boolean|null)';
 let unitsZh: Map<string, string> | undefined;
 function unitInChinese(u: string): string {
   if (!unitsZh) {
-    unitsZh = new Map(Object.values(UNITS).map((t) => [t.en, t.zh]));
-    for (const c of allControls()) unitsZh.set(c.meta.unit.en, c.meta.unit.zh);
+    // keyed as the core's range messages write them (unitInBrackets)
+    unitsZh = new Map(Object.values(UNITS).map((t) => [unitInBrackets(t.en), t.zh]));
+    for (const c of allControls()) unitsZh.set(unitInBrackets(c.meta.unit.en), c.meta.unit.zh);
   }
-  // the core writes a unit with its own brackets without them: 'index (2020 = 1)' as 'index, 2020 = 1'
-  return unitsZh.get(u) ?? unitsZh.get(u.replace(/^(.*?), (.*)$/, '$1 ($2)')) ?? u;
+  return unitsZh.get(u) ?? u;
 }
 const unitZh = (u: string | undefined) => (u ? `（${unitInChinese(u)}）` : '');
 const BREAKDOWN_ZH: Record<string, string> = { total: '总量', region: '地区', channel: '渠道', stage: '环节', category: '品类', mode: '运输方式' };
