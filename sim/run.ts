@@ -37,8 +37,10 @@ import { bitCount } from './mechanisms/finance.ts';
  *        Kept since: four value-weighted averages (clearance days, landed cost, hub share, online
  *        trust) report no value instead of 0 in a month with nothing to weigh — a CSV row fewer,
  *        every number there was is the same bits, and no share link needs to be refused.
+ * 0.8.0: owners bear 9 to 15 months of losses in a row before closing, by merchant (was 12 for
+ *        all): no month-12 cliff of exits after a shock or at the start (demography.ts).
  */
-export const MODEL_VERSION = '0.7.0';
+export const MODEL_VERSION = '0.8.0';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

@@ -2,8 +2,10 @@
  * Entry and exit of merchants.
  *
  * Exit: a merchant closes when it has been short of cash for several months (finance.ts:
- * credit-starved or insolvent), when it has lost money twelve months in a row (unprofitable),
- * or for reasons outside the model (retirement, a small monthly chance). Its booth falls
+ * credit-starved or insolvent), when it has lost money for as many months in a row as its
+ * owner will bear (unprofitable: 9 to 15 months, the same for a merchant all its life and
+ * spread evenly across merchants, so that merchants hit by the same shock do not all give up in
+ * the same month), or for reasons outside the model (retirement, a small monthly chance). Its booth falls
  * vacant; its record goes to the archive; its remaining debt is written off and its cash is
  * withdrawn by the owner (negative cash: bills left unpaid).
  *
@@ -31,7 +33,18 @@ const { LEVEL_COUNT } = ids;
 
 /** Exit reasons (ids.ts EXIT_REASONS). */
 export const CREDIT_STARVED = 1, INSOLVENT = 2, UNPROFITABLE = 3, RETIRED = 4;
-const MONTHS_OF_LOSSES_TO_EXIT = 12;
+/** Months of losses in a row owners bear before they close: from … to (mean 12, a year of losses). */
+const LOSS_PATIENCE_SHORTEST = 9, LOSS_PATIENCE_LONGEST = 15;
+
+/**
+ * Months of losses in a row merchant number `id` bears before it closes. A hash of the number
+ * (Fibonacci hashing: the top bits of id × 2^32/φ), not a random draw: the same merchant has the
+ * same patience in a scenario and its baseline, and no agent's stream shifts.
+ */
+export function lossPatience(id: number): number {
+  const spread = LOSS_PATIENCE_LONGEST - LOSS_PATIENCE_SHORTEST + 1;
+  return LOSS_PATIENCE_SHORTEST + Math.floor(((Math.imul(id + 1, 0x9e3779b9) >>> 0) / 4294967296) * spread);
+}
 
 export function removeMerchant(w: World, i: number, reason: number): void {
   const s = w.merchants;
@@ -51,14 +64,14 @@ export function applyExits(w: World, flagged: Uint8Array): void {
   const s = w.merchants;
   const retire = w.scenario.model.retirementRate;
   const luck = w.merchantRandom;
-  const lossMonths = s.lossMonths;
+  const { lossMonths, id } = s;
   // (removeMerchant only marks the list stale: this loop goes on over the month's alive merchants)
   const slots = s.aliveSlots();
   const count = s.aliveCount;
   for (let n = 0; n < count; n++) {
     const i = slots[n];
     let reason = flagged[i];
-    if (reason === 0 && lossMonths[i] >= MONTHS_OF_LOSSES_TO_EXIT) reason = UNPROFITABLE;
+    if (reason === 0 && lossMonths[i] >= LOSS_PATIENCE_SHORTEST && lossMonths[i] >= lossPatience(id[i])) reason = UNPROFITABLE;
     if (luck.next(i) < retire && reason === 0) reason = RETIRED;
     if (reason !== 0) removeMerchant(w, i, reason);
   }
