@@ -13,6 +13,8 @@ export interface Message {
   about?: string;
   text: (lang: Lang) => string;
   details?: (lang: Lang) => string[];
+  /** A button in the message that does what it offers (open an outdated link's scenario anyway). */
+  action?: { label: (lang: Lang) => string; run: () => void };
 }
 
 /** The message for a file over the size limit (kB of 1,000 bytes, as the README's "1 MB"), or undefined. */

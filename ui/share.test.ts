@@ -15,4 +15,12 @@ describe('seeds, typed or linked', () => {
     expect(readLink('#v=0.6.0&seed=-1', '0.6.0').kind).toBe('broken');
     expect(readLink('#v=0.6.0&seed=1e12', '0.6.0').kind).toBe('broken');
   });
+
+  it('an outdated link says its version and keeps what it holds, to open with this model on request', () => {
+    const link = writeLink({ version: '0.7.0', seed: 9, baseline: 'sme-finance', scenario: { rules: { smeCreditSupply: 2 } } });
+    expect(readLink(link, '0.8.0')).toEqual({ kind: 'outdated', version: '0.7.0', state: { version: '0.7.0', seed: 9, baseline: 'sme-finance', scenario: { rules: { smeCreditSupply: 2 } } } });
+    // one whose contents do not read is outdated with nothing to open
+    expect(readLink('#v=0.7.0&seed=1&s=%%%', '0.8.0')).toEqual({ kind: 'outdated', version: '0.7.0' });
+    expect(readLink('#v=0.7.0&seed=abc', '0.8.0')).toEqual({ kind: 'outdated', version: '0.7.0' });
+  });
 });

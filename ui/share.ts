@@ -17,7 +17,8 @@ export type ReadLink =
   | { kind: 'ok'; state: SharedState }
   | { kind: 'tooLong'; length: number }
   | { kind: 'broken' }
-  | { kind: 'outdated'; version: string };
+  /** Made with another model version; `state` is what it holds, when it reads, to open with this model on request. */
+  | { kind: 'outdated'; version: string; state?: SharedState };
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -55,22 +56,28 @@ export function readLink(hash: string, currentVersion: string): ReadLink {
   const version = p.get('v');
   if (!version && !p.has('s') && !p.has('seed')) return { kind: 'none' };
   if (!version || !/^[0-9A-Za-z.+-]{1,32}$/.test(version)) return { kind: 'broken' };
-  if (version !== currentVersion) return { kind: 'outdated', version };
+  const state = readState(p, version);
+  if (version !== currentVersion) return state ? { kind: 'outdated', version, state } : { kind: 'outdated', version };
+  return state ? { kind: 'ok', state } : { kind: 'broken' };
+}
+
+/** The seed, baseline and scenario a link holds, or undefined when any of them does not read. */
+function readState(p: URLSearchParams, version: string): SharedState | undefined {
   const seed = parseSeed(p.get('seed') ?? '1');
-  if (seed === undefined) return { kind: 'broken' };
+  if (seed === undefined) return undefined;
   let scenario: unknown = {};
   const s = p.get('s');
   if (s) {
     try {
       scenario = JSON.parse(fromBase64Url(s));
     } catch {
-      return { kind: 'broken' };
+      return undefined;
     }
-    if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return { kind: 'broken' };
+    if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return undefined;
   }
   const baseline = p.get('b') ?? undefined;
-  if (baseline !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(baseline)) return { kind: 'broken' };
-  return { kind: 'ok', state: { version, seed, baseline, scenario: scenario as object } };
+  if (baseline !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(baseline)) return undefined;
+  return { version, seed, baseline, scenario: scenario as object };
 }
 
 /** The largest seed a scenario accepts (sim/schema/scenario.ts: 0 … 2³¹ − 1). */

@@ -402,6 +402,23 @@ describe.skipIf(!hasChromium)('browser app', () => {
     // valid JSON but not a valid scenario; the HTML in it stays inert text
     const bad = Buffer.from(JSON.stringify({ name: '<img src=x onerror=alert(1)>', infrastructure: { fiveGCoverage: 7 } })).toString('base64url');
     await open(`#v=${MODEL_VERSION}&seed=1&s=${bad}`, '5G coverage');
+
+    // an outdated link whose scenario still reads: shown on request, with this model, and said so
+    const tab = await browser.context.newPage();
+    const scenario = Buffer.from(JSON.stringify({ rules: { smeCreditSupply: 2 } })).toString('base64url');
+    await tab.goto(`${server.url}#v=0.7.0&seed=7&b=sme-finance&s=${scenario}`);
+    const outdated = tab.locator('.message.error');
+    await expect.poll(() => outdated.textContent(), { timeout: 20_000 }).toContain('model version 0.7.0');
+    expect(await tab.locator('#preset').inputValue()).toBe('baseline');
+    await outdated.getByRole('button', { name: `Open its scenario with model ${MODEL_VERSION}` }).click();
+    await expect.poll(() => tab.locator('.message.info').textContent()).toContain(`run with model ${MODEL_VERSION}`);
+    expect(await tab.locator('.message.error').count()).toBe(0);
+    expect(await tab.locator('[data-control="rules.smeCreditSupply"] input[type=range]').inputValue()).toBe('2');
+    expect(await tab.locator('#seed').inputValue()).toBe('7');
+    expect(await tab.locator('#baseline').inputValue()).toBe('sme-finance');
+    await done(tab);
+    expect(await tab.evaluate(() => location.hash)).toMatch(new RegExp(`^#v=${MODEL_VERSION.replace(/\./g, '\\.')}&seed=7&b=sme-finance&s=`));
+    await tab.close();
   }, 150_000);
 
   it('exports a chart as PNG with its heading, the results as the CLI\'s CSV, and the scenario as JSON that loads back', async () => {

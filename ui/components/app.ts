@@ -14,7 +14,7 @@ import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side, type SideRequest } from '../runner.ts';
 import { PRESETS, presetByName, presetTitle } from '../presets.ts';
 import { baselineLike } from '../compare.ts';
-import { readLink, writeLink, parseSeed, MAX_SEED } from '../share.ts';
+import { readLink, writeLink, parseSeed, MAX_SEED, type SharedState } from '../share.ts';
 import { shown, lastYear, comparedYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
@@ -165,23 +165,43 @@ export class YiwuApp extends LitElement {
     }
     if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkTooLong(link.length, 16_000) }]; return; }
     if (link.kind === 'broken') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkBroken }]; return; }
-    if (link.kind === 'outdated') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkOutdated(link.version, MODEL_VERSION) }]; return; }
-    try {
-      resolveScenario(link.state.scenario);
-    } catch (e) {
+    if (link.kind === 'outdated') {
       fallback();
-      const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String(e) }];
-      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkInvalid(problems.length), details: (l) => problems.slice(0, 10).map((p) => this.problemText(p, link.state.scenario, l)) }];
+      const { state } = link;
+      // the scenario still reads: offer it with this model, saying its numbers are not the sender's
+      const action = state && {
+        label: (l: Lang) => STRINGS[l].linkOpenAnyway(MODEL_VERSION),
+        run: () => {
+          this.messages = [];
+          if (!this.applyLink(state)) return;
+          this.messages = [{ kind: 'info', text: (l) => STRINGS[l].linkOpenedAnyway(state.version, MODEL_VERSION) }, ...this.messages];
+          this.start();
+        },
+      };
+      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkOutdated(link.version, MODEL_VERSION), ...(action ? { action } : {}) }];
       return;
     }
-    this.scenario = link.state.scenario as Obj;
-    this.seed = link.state.seed;
+    if (!this.applyLink(link.state)) fallback();
+  }
+
+  /** Shows a link's scenario, seed and baseline; false (with the problems said) when the scenario is not valid. */
+  private applyLink(state: SharedState): boolean {
+    try {
+      resolveScenario(state.scenario);
+    } catch (e) {
+      const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String(e) }];
+      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkInvalid(problems.length), details: (l) => problems.slice(0, 10).map((p) => this.problemText(p, state.scenario, l)) }];
+      return false;
+    }
+    this.scenario = state.scenario as Obj;
+    this.seed = state.seed;
     this.presetName = this.matchPreset(this.scenario);
-    if (link.state.baseline && !presetByName(link.state.baseline)) {
-      const unknown = link.state.baseline;
+    if (state.baseline && !presetByName(state.baseline)) {
+      const unknown = state.baseline;
       this.messages = [{ kind: 'info', text: (l) => STRINGS[l].unknownBaseline(unknown) }];
       this.baselineName = 'baseline';
-    } else this.baselineName = link.state.baseline ?? 'baseline';
+    } else this.baselineName = state.baseline ?? 'baseline';
+    return true;
   }
 
   private matchPreset(sc: Obj): string {
@@ -527,6 +547,7 @@ export class YiwuApp extends LitElement {
       </div>
       ${this.messages.map((m, i) => html`<div class="message ${m.kind}" role=${m.kind === 'error' ? 'alert' : 'status'}>
         <p>${m.text(lang)}</p>${m.details ? html`<ul>${m.details(lang).map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
+        ${m.action ? html`<button type="button" class="message-action" @click=${m.action.run}>${m.action.label(lang)}</button>` : nothing}
         <button type="button" class="dismiss" aria-label=${s.dismiss} @click=${() => { this.messages = this.messages.filter((_, j) => j !== i); }}>✕</button>
       </div>`)}
       ${this.renderRunFailures()}

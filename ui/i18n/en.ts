@@ -130,6 +130,8 @@ export const en = {
   linkTooLong: (n: number, max: number) => `This link is ${n} characters long; at most ${max} are accepted. Showing the baseline instead.`,
   linkInvalid: (n: number) => `This link holds a scenario with ${n === 1 ? 'a problem' : `${n} problems`}; showing the baseline instead:`,
   linkOutdated: (v: string, now: string) => `This link was made with model version ${v}; this is version ${now}, whose numbers differ. Showing the baseline instead.`,
+  linkOpenAnyway: (now: string) => `Open its scenario with model ${now}`,
+  linkOpenedAnyway: (v: string, now: string) => `The link's scenario, seed and baseline, run with model ${now}: its numbers differ from those seen with model ${v} when the link was made.`,
   unknownBaseline: (name: string) => `Unknown baseline “${name}” in the link; using the default baseline.`,
   dismiss: 'Dismiss',
   noData: 'no data',

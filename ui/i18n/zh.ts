@@ -127,6 +127,8 @@ export const zh: Strings = {
   linkTooLong: (n: number, max: number) => `此链接长 ${n} 个字符，最多接受 ${max} 个。改为显示基准情景。`,
   linkInvalid: (n: number) => `此链接中的情景有 ${n} 个问题；改为显示基准情景：`,
   linkOutdated: (v: string, now: string) => `此链接由模型 ${v} 版生成；当前为 ${now} 版，结果不同。改为显示基准情景。`,
+  linkOpenAnyway: (now: string) => `用 ${now} 版模型打开其情景`,
+  linkOpenedAnyway: (v: string, now: string) => `已用 ${now} 版模型运行链接中的情景、随机种子和基准：结果与生成链接时 ${v} 版的结果不同。`,
   unknownBaseline: (name: string) => `链接中的基准“${name}”不存在；使用默认基准。`,
   dismiss: '关闭',
   noData: '无数据',
