@@ -47,6 +47,12 @@ describe('lesson checks beyond the schema', () => {
     try { checkLesson(raw, presets, 'mine.json'); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(ScenarioError);
     expect((error as ScenarioError).problems.map((p) => p.path)).toEqual(['start', 'steps[0].watch.metric']);
+    // levers out of range in one step and a wrong watch metric in a later one: all said at once, in the file's order
+    const both = JSON.parse(readFileSync(join(dir, 'credit-for-smes.json'), 'utf8'));
+    both.steps[0].levers = { infrastructure: { fiveGCoverage: 7 }, modle: {} };
+    both.steps[1].watch.metric = 'nope';
+    try { checkLesson(both, presets, 'mine.json'); } catch (e) { error = e; }
+    expect((error as ScenarioError).problems.map((p) => p.path)).toEqual(['steps[0].levers.infrastructure.fiveGCoverage', 'steps[0].levers.modle', 'steps[1].watch.metric']);
     // a sound file passes, and comes back parsed
     expect(checkLesson(JSON.parse(readFileSync(join(dir, 'credit-for-smes.json'), 'utf8')), presets).id).toBe('credit-for-smes');
   });

@@ -215,6 +215,30 @@ describe('bad scenarios give clear errors', () => {
     expect(resolveScenario('{ "rules": { "smeCreditSupply": 1 }, "infrastructure": { "fiveGCoverage": { "base": 0.2, "segments": [] } } }').seed).toBe(1);
   });
 
+  it('a key "__proto__" is refused where it is (an object copied by assignment would hide what it holds from every check)', () => {
+    expect(problemFor('{\n  "infrastructure": { "__proto__": { "fiveGCoverage": 0.99 } }\n}')).toEqual({
+      path: '', message: 'key "__proto__" in infrastructure at line 2, column 23 is not allowed: no setting has that name',
+    });
+    expect(problemFor('{ "__proto__": {} }').message).toBe('key "__proto__" at line 1, column 3 is not allowed: no setting has that name');
+    // (an object given directly, as a link's JSON.parse makes it, has the key as its own: unknown)
+    expect(problemFor(JSON.parse('{ "infrastructure": { "__proto__": {} } }')).path).toBe('infrastructure.__proto__');
+  });
+
+  it('lists nested deeper than any file needs are refused before the parser (it recurses) overflows the stack', () => {
+    expect(problemFor('['.repeat(200_000)).message).toBe('lists and objects nested more than 64 deep at line 1, column 65; a scenario, experiment or lesson needs far fewer');
+    expect(problemFor('{ "a": '.repeat(70) + '1' + '}'.repeat(70)).message).toMatch(/^lists and objects nested more than 64 deep at line 1, column 4\d\d;/);
+    // brackets inside strings do not count
+    expect(resolveScenario(JSON.stringify({ name: 'x', description: { en: '['.repeat(100), zh: '{'.repeat(100) } })).name).toBe('x');
+  });
+
+  it('a number too large to hold (1e999 reads as Infinity) is named as not finite, with the range allowed', () => {
+    const e = errorFor('{ "infrastructure": { "fiveGCoverage": 1e999, "digitalLogistics": { "base": 0.2, "segments": [{ "start": "2021-01", "to": -1e999 }] } } }');
+    expect(e.problems).toEqual([
+      { path: 'infrastructure.fiveGCoverage', message: 'Infinity is not a finite number; allowed 0 to 1 (share)' },
+      { path: 'infrastructure.digitalLogistics.segments[0].to', message: '-Infinity is not a finite number; allowed 0 to 1 (share)' },
+    ]);
+  });
+
   it('empty text', () => {
     expect(problemFor('').message).toBe('malformed JSON at line 1, column 1: value expected (the file is empty)');
   });

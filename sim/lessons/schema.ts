@@ -68,11 +68,30 @@ export function lessonProblems(lesson: Lesson, presets: Record<string, Record<st
   lesson.steps.forEach((step, i) => {
     const unrecorded = watchProblem(step.watch);
     if (unrecorded) problems.push({ path: `steps[${i}].watch`, message: unrecorded });
+  });
+  problems.push(...leverProblems(lesson.steps.map((step) => step.levers), start));
+  return inFileOrder(problems);
+}
+
+/** Problems by step, as the file reads (the lesson's own fields first; stable within a step). */
+function inFileOrder(problems: Problem[]): Problem[] {
+  const stepOf = (p: Problem) => Number(/^steps\[(\d+)\]/.exec(p.path)?.[1] ?? -1);
+  return problems.sort((a, b) => stepOf(a) - stepOf(b));
+}
+
+/**
+ * Problems with the scenario each step runs (the start with the levers of the steps so far
+ * merged in), each said once, at the first step where it appears; paths point into the lesson.
+ */
+function leverProblems(levers: Array<Record<string, unknown>>, start: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  let scenario: Record<string, unknown> = JSON.parse(JSON.stringify(start)) as Record<string, unknown>;
+  levers.forEach((change, i) => {
+    scenario = mergeDeep(scenario, change);
     try {
-      resolveScenario(stepScenario(lesson, start, i));
+      resolveScenario(scenario);
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
-      // report each problem once, at the first step where it appears
       for (const p of e.problems) {
         const path = `steps[${i}].levers${p.path ? (p.path.startsWith('[') ? '' : '.') + p.path : ''}`;
         const known = problems.some((q) => q.message === p.message && q.path.replace(/^steps\[\d+\]/, '') === path.replace(/^steps\[\d+\]/, ''));
@@ -102,9 +121,22 @@ export function checkLesson(raw: unknown, presets: Record<string, Record<string,
   try {
     lesson = parseLesson(raw, origin);
   } catch (e) {
-    const start = raw !== null && typeof raw === 'object' ? startProblem((raw as { start?: unknown }).start, presets) : undefined;
-    if (e instanceof ScenarioError && start && !e.problems.some((p) => p.path === 'start')) throw new ScenarioError([start, ...e.problems], origin);
-    throw e;
+    if (!(e instanceof ScenarioError) || raw === null || typeof raw !== 'object') throw e;
+    // what the schema cannot see, said with what it saw: the start preset, and the levers of
+    // steps whose levers are an object (a wrong watch metric does not hide a 5G value of 7)
+    const { start, steps } = raw as { start?: unknown; steps?: unknown };
+    const startWrong = startProblem(start ?? 'baseline', presets);
+    const more: Problem[] = startWrong && !e.problems.some((p) => p.path === 'start') ? [startWrong] : [];
+    const startScenario = typeof start === 'string' || start === undefined ? presets[start ?? 'baseline'] : undefined;
+    if (startScenario && Array.isArray(steps) && steps.length <= 30) {
+      const levers = steps.map((step) => {
+        const l = step !== null && typeof step === 'object' ? (step as { levers?: unknown }).levers : undefined;
+        return l !== null && typeof l === 'object' && !Array.isArray(l) ? l as Record<string, unknown> : {};
+      });
+      for (const p of leverProblems(levers, startScenario)) if (!e.problems.some((q) => q.path === p.path)) more.push(p);
+    }
+    if (more.length === 0) throw e;
+    throw new ScenarioError(inFileOrder([...more.filter((p) => p.path === 'start'), ...e.problems, ...more.filter((p) => p.path !== 'start')]), origin);
   }
   const problems = lessonProblems(lesson, presets);
   if (problems.length) throw new ScenarioError(problems, origin);

@@ -136,6 +136,7 @@ function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<Property
   const declared = numberBounds(root, input, path);
   const min = meta?.minimum ?? declared.minimum ?? fallback.minimum;
   const max = meta?.maximum ?? declared.maximum ?? fallback.maximum;
+  if (min === undefined && max === undefined) return '';
   const unit = meta?.unit?.en && meta.unit.en !== '—' ? ` (${unitInBrackets(meta.unit.en)})` : '';
   // a bound the value may not equal (a log-uniform range starts above 0) is said so
   const above = exclusive.minimum && min === fallback.minimum;
@@ -143,6 +144,12 @@ function rangeText(root: z.ZodType, input: unknown, path: ReadonlyArray<Property
   if (min !== undefined && max !== undefined) return above || below ? `allowed ${above ? `above ${min}` : `${min}`} up to ${below ? `below ${max}` : `${max}`}${unit}` : `allowed ${min} to ${max}${unit}`;
   if (min !== undefined) return above ? `allowed more than ${min}${unit}` : `allowed ${min} or more${unit}`;
   return below ? `allowed less than ${max}${unit}` : `allowed ${max} or less${unit}`;
+}
+
+/** "Infinity is not a finite number", with the range allowed there when one is declared. */
+function notFinite(value: number, root: z.ZodType, input: unknown, path: ReadonlyArray<PropertyKey>): string {
+  const range = rangeText(root, input, path, {});
+  return `${value} is not a finite number${range ? `; ${range}` : ''}`;
 }
 
 /** Edit distance, to suggest the key a user probably meant. */
@@ -198,7 +205,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
       case 'invalid_type': {
         const expected = EXPECTED[issue.expected] ?? issue.expected;
         if (found === undefined) out.push({ path: at, message: `missing; expected ${expected}` });
-        else if (typeof found === 'number' && !Number.isFinite(found)) out.push({ path: at, message: `${found} is not a finite number` });
+        else if (typeof found === 'number' && !Number.isFinite(found)) out.push({ path: at, message: notFinite(found, root, input, path) });
         else out.push({ path: at, message: `${whatWasFound(found)}; expected ${expected}` });
         break;
       }
@@ -247,7 +254,10 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         const isObj = typeof value === 'object' && value !== null && !Array.isArray(value);
         const branch = branches.find((b) => b.length > 0 && (isObj ? b.some((i) => i.path.length > 0 || i.code === 'unrecognized_keys') : b.every((i) => i.path.length === 0 && i.code !== 'invalid_type')));
         const scheduleLike = !u || isSchedule(u);
-        if (branch && (isObj || (typeof value === 'number' && scheduleLike))) {
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          // (1e999 in a file: JSON.parse reads it as Infinity, which no form takes)
+          out.push({ path: at, message: notFinite(value, root, input, path) });
+        } else if (branch && (isObj || (typeof value === 'number' && scheduleLike))) {
           out.push(...problemsFromIssues(root, input, branch.map((i) => ({ ...i, path: [...path, ...i.path] }))));
         } else if (!scheduleLike) {
           // another choice of forms (an experiment's "months", its "base"): say what each one is

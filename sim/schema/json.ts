@@ -1,7 +1,8 @@
 /**
  * Strict JSON for files people write by hand (scenarios, experiments, lessons): no comments, no
- * trailing commas, and no key twice in one object — JSON.parse would keep the last value and
- * drop the first without a word. A problem comes back as one message with its line and column.
+ * trailing commas, no key twice in one object — JSON.parse would keep the last value and drop
+ * the first without a word — no key "__proto__", and no nesting deeper than MAX_JSON_DEPTH. A
+ * problem comes back as one message with its line and column.
  */
 import { parse as parseJsonc, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 
@@ -21,8 +22,12 @@ function lineAndColumn(source: string, offset: number): string {
   return `line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
-/** The first key that appears twice in one object, with where, or undefined. */
-function duplicateKey(source: string): string | undefined {
+/**
+ * The first key that appears twice in one object, or that is "__proto__" (no file here has such a
+ * setting, and code that copies objects by assignment would make its value a prototype, hiding
+ * what it holds from the checks), with where; or undefined.
+ */
+function badKey(source: string): string | undefined {
   const open: Array<Set<string>> = [];
   let found: string | undefined;
   visit(source, {
@@ -31,26 +36,54 @@ function duplicateKey(source: string): string | undefined {
     onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
       const keys = open[open.length - 1];
       if (found || !keys) return;
-      if (keys.has(key)) {
-        const where = pathSupplier().map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
-        found = `duplicate key ${JSON.stringify(key)}${where ? ` in ${where}` : ''} at ${lineAndColumn(source, offset)}; each key may appear once in an object (the second would silently replace the first)`;
-      }
+      const where = () => {
+        const path = pathSupplier().map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+        return `${path ? ` in ${path}` : ''} at ${lineAndColumn(source, offset)}`;
+      };
+      if (key === '__proto__') found = `key "__proto__"${where()} is not allowed: no setting has that name`;
+      else if (keys.has(key)) found = `duplicate key ${JSON.stringify(key)}${where()}; each key may appear once in an object (the second would silently replace the first)`;
       keys.add(key);
     },
   });
   return found;
 }
 
+/** Deepest nesting of lists and objects a file may have (a scenario needs 5; the parser recurses). */
+export const MAX_JSON_DEPTH = 64;
+
+/** Where lists and objects first nest deeper than `limit`, or undefined (strings skipped). */
+function tooDeep(source: string, limit: number): string | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++; // a backslash escapes the next character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) {
+      if (++depth > limit) return `lists and objects nested more than ${limit} deep at ${lineAndColumn(source, i)}; a scenario, experiment or lesson needs far fewer`;
+    } else if (ch === 125 || ch === 93) depth--;
+  }
+  return undefined;
+}
+
 /** Parses `source`; returns the value, or a message saying what is wrong and where. */
 export function parseStrictJson(source: string): { value: unknown } | { problem: string } {
+  // before the parser, which recurses: a deep enough file would overflow the stack
+  const deep = tooDeep(source, MAX_JSON_DEPTH);
+  if (deep) return { problem: deep };
   const errors: ParseError[] = [];
-  const value = parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // jsonc-parser for what is wrong and where; the value itself comes from JSON.parse (below)
+  parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0) {
     const e = errors[0];
     const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     const hint = source.trim() === '' ? ' (the file is empty)' : JSON_HINTS[what] ?? '';
     return { problem: `malformed JSON at ${lineAndColumn(source, e.offset)}: ${what}${hint}` };
   }
-  const duplicate = duplicateKey(source);
-  return duplicate ? { problem: duplicate } : { value };
+  const bad = badKey(source);
+  if (bad) return { problem: bad };
+  // (JSON.parse, not jsonc-parser's value: for strict JSON the same, and it never assigns a prototype)
+  return { value: JSON.parse(source) as unknown };
 }
