@@ -17,6 +17,28 @@ export interface Message {
   action?: { label: (lang: Lang) => string; run: () => void };
 }
 
+/**
+ * The first `max` problems as lines, and when there are more, a last line saying how many more
+ * (a heading counts them all: the list must not look complete when it is not).
+ */
+export function problemLines<P>(problems: readonly P[], max: number, line: (p: P) => string, lang: Lang): string[] {
+  const lines = problems.slice(0, max).map(line);
+  if (problems.length > max) lines.push(STRINGS[lang].moreProblems(problems.length - max));
+  return lines;
+}
+
+/** A file input opens its chooser on Enter too (the browser opens it on Space only): its label looks like a button. */
+export function openOnEnter(e: KeyboardEvent): void {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  (e.target as HTMLInputElement).click();
+}
+
+/** True when nothing has focus (the focused element left the page): a view that replaced it takes it. */
+export function focusLost(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
+}
+
 /** The message for a file over the size limit (kB of 1,000 bytes, as the README's "1 MB"), or undefined. */
 export function tooBig(file: File, name: string): Message | undefined {
   if (file.size <= MAX_SCENARIO_BYTES) return undefined;

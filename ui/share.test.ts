@@ -12,8 +12,12 @@ describe('seeds, typed or linked', () => {
   it('a link keeps its seed; a link with a bad seed is broken', () => {
     const link = writeLink({ version: '0.6.0', seed: 42, scenario: { rules: { smeCreditSupply: 2 } } });
     expect(readLink(link, '0.6.0')).toEqual({ kind: 'ok', state: { version: '0.6.0', seed: 42, baseline: undefined, scenario: { rules: { smeCreditSupply: 2 } } } });
-    expect(readLink('#v=0.6.0&seed=-1', '0.6.0').kind).toBe('broken');
-    expect(readLink('#v=0.6.0&seed=1e12', '0.6.0').kind).toBe('broken');
+    expect(readLink('#v=0.6.0&seed=-1', '0.6.0')).toEqual({ kind: 'broken', field: { name: 'seed', value: '-1' } });
+    expect(readLink('#v=0.6.0&seed=1e12', '0.6.0')).toEqual({ kind: 'broken', field: { name: 'seed', value: '1e12' } });
+    // the other parts a user can name
+    expect(readLink('#v=0.6.0&seed=1&b=<img src=x>', '0.6.0')).toEqual({ kind: 'broken', field: { name: 'baseline', value: '<img src=x>' } });
+    expect(readLink('#seed=1', '0.6.0')).toEqual({ kind: 'broken', field: { name: 'version', value: '' } });
+    expect(readLink('#v=0.6.0&seed=1&s=%%%', '0.6.0')).toEqual({ kind: 'broken' });
   });
 
   it('an outdated link says its version and keeps what it holds, to open with this model on request', () => {

@@ -16,9 +16,12 @@ export type ReadLink =
   | { kind: 'none' }
   | { kind: 'ok'; state: SharedState }
   | { kind: 'tooLong'; length: number }
-  | { kind: 'broken' }
+  /** `field`: the part of the link that does not read, when it is one a user can name (seed, baseline, version). */
+  | { kind: 'broken'; field?: LinkField }
   /** Made with another model version; `state` is what it holds, when it reads, to open with this model on request. */
   | { kind: 'outdated'; version: string; state?: SharedState };
+
+export interface LinkField { name: 'seed' | 'baseline' | 'version'; value: string }
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -55,11 +58,20 @@ export function readLink(hash: string, currentVersion: string): ReadLink {
   }
   const version = p.get('v');
   if (!version && !p.has('s') && !p.has('seed')) return { kind: 'none' };
-  if (!version || !/^[0-9A-Za-z.+-]{1,32}$/.test(version)) return { kind: 'broken' };
+  if (!version || !/^[0-9A-Za-z.+-]{1,32}$/.test(version)) return { kind: 'broken', field: { name: 'version', value: version ?? '' } };
   const state = readState(p, version);
   if (version !== currentVersion) return state ? { kind: 'outdated', version, state } : { kind: 'outdated', version };
-  return state ? { kind: 'ok', state } : { kind: 'broken' };
+  if (state) return { kind: 'ok', state };
+  // say which part, where it is one a user can name
+  const seed = p.get('seed') ?? '1';
+  if (parseSeed(seed) === undefined) return { kind: 'broken', field: { name: 'seed', value: seed } };
+  const baseline = p.get('b');
+  if (baseline !== null && !BASELINE_NAME.test(baseline)) return { kind: 'broken', field: { name: 'baseline', value: baseline } };
+  return { kind: 'broken' };
 }
+
+/** A preset's name as a link's `b` holds it. */
+const BASELINE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** The seed, baseline and scenario a link holds, or undefined when any of them does not read. */
 function readState(p: URLSearchParams, version: string): SharedState | undefined {
@@ -76,7 +88,7 @@ function readState(p: URLSearchParams, version: string): SharedState | undefined
     if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return undefined;
   }
   const baseline = p.get('b') ?? undefined;
-  if (baseline !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(baseline)) return undefined;
+  if (baseline !== undefined && !BASELINE_NAME.test(baseline)) return undefined;
   return { version, seed, baseline, scenario: scenario as object };
 }
 

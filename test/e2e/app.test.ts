@@ -392,6 +392,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
         expect(await tab.evaluate(() => location.hash)).toBe(hash);
         await moveSlider(tab, 'rules.smeCreditSupply', 2);
         await expect.poll(() => tab.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#v=.*&s=/);
+        // and the message about the link goes with it: it no longer says what is shown
+        expect(await tab.locator('.message.error').count()).toBe(0);
       }
       await tab.close();
     };
@@ -399,6 +401,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await open('#zzzz', en.linkBroken, true); // not a link of this app at all
     await open('#v=0.0.1&seed=1', 'model version 0.0.1', true);
     await open(`#v=${MODEL_VERSION}&seed=1&s=${'A'.repeat(20_000)}`, 'characters long');
+    // a part a user can name is named
+    await open(`#v=${MODEL_VERSION}&seed=abc`, 'its seed “abc” is not a whole number from 0 to 2,147,483,647');
     // valid JSON but not a valid scenario; the HTML in it stays inert text
     const bad = Buffer.from(JSON.stringify({ name: '<img src=x onerror=alert(1)>', infrastructure: { fiveGCoverage: 7 } })).toString('base64url');
     await open(`#v=${MODEL_VERSION}&seed=1&s=${bad}`, '5G coverage');
@@ -552,6 +556,17 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await page.locator('.message.error').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     expect(await page.locator('[data-control="infrastructure.fiveGCoverage"] .problem').textContent()).toContain('is out of range');
     await page.locator('.message.error .dismiss').click();
+    // more problems than are listed: the list says how many more
+    const thirty = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`unknown${i}`, 1]));
+    await page.locator('#file').setInputFiles({ name: 'thirty.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(thirty)) });
+    await expect.poll(() => page.locator('.message.error').textContent()).toContain('30 problems');
+    expect(await page.locator('.message.error li').count()).toBe(21);
+    expect(await page.locator('.message.error li').last().textContent()).toBe('… and 10 more (fix these and they will be listed).');
+    await page.locator('.message.error .dismiss').click();
+    // "Load scenario file…" looks like a button: Enter opens the file chooser, as Space does
+    await page.locator('#file').focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(false);
   }, 150_000);
 
   it('the language toggle switches every visible label', async () => {

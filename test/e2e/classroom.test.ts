@@ -59,6 +59,24 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await page.waitForSelector('#chart-trade');
   });
 
+  it('keeps the keyboard\'s place: in and out by Enter, focus goes to the classroom and back to its button', async () => {
+    await page.goto(server.url);
+    await page.locator('#classroom').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.classroom');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('classroom'))).toBe(true);
+    // the lesson's keys work from there: → steps a month
+    const month = () => page.locator('#month').textContent();
+    await expect.poll(month, { timeout: 30_000 }).not.toBe(en.classroom.waiting);
+    const before = await month();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(month).not.toBe(before);
+    await page.locator('#exit-classroom').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#chart-trade');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('classroom');
+  });
+
   it('comes back to the lesson, step and month the class left', async () => {
     await page.goto(server.url);
     await page.click('#classroom');

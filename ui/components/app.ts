@@ -20,7 +20,7 @@ import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
-import { tooBig, isLessonFile, type Message } from '../files.ts';
+import { tooBig, isLessonFile, problemLines, openOnEnter, focusLost, type Message } from '../files.ts';
 import { alongSmile, smileStageNames, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
@@ -159,12 +159,17 @@ export class YiwuApp extends LitElement {
       const anchor = location.hash.slice(1);
       if (anchor && anchor !== 'results') {
         fallback();
-        this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkBroken }];
+        this.messages = [{ kind: 'error', about: 'link', text: (l) => STRINGS[l].linkBroken }];
       }
       return;
     }
-    if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkTooLong(link.length, 16_000) }]; return; }
-    if (link.kind === 'broken') { fallback(); this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkBroken }]; return; }
+    if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', about: 'link', text: (l) => STRINGS[l].linkTooLong(link.length, 16_000) }]; return; }
+    if (link.kind === 'broken') {
+      fallback();
+      const { field } = link;
+      this.messages = [{ kind: 'error', about: 'link', text: (l) => (field ? STRINGS[l].linkBadField(field.name, field.value, MAX_SEED) : STRINGS[l].linkBroken) }];
+      return;
+    }
     if (link.kind === 'outdated') {
       fallback();
       const { state } = link;
@@ -178,7 +183,7 @@ export class YiwuApp extends LitElement {
           this.start();
         },
       };
-      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkOutdated(link.version, MODEL_VERSION), ...(action ? { action } : {}) }];
+      this.messages = [{ kind: 'error', about: 'link', text: (l) => STRINGS[l].linkOutdated(link.version, MODEL_VERSION), ...(action ? { action } : {}) }];
       return;
     }
     if (!this.applyLink(link.state)) fallback();
@@ -190,7 +195,7 @@ export class YiwuApp extends LitElement {
       resolveScenario(state.scenario);
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String(e) }];
-      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkInvalid(problems.length), details: (l) => problems.slice(0, 10).map((p) => this.problemText(p, state.scenario, l)) }];
+      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkInvalid(problems.length), about: 'link', details: (l) => problemLines(problems, 10, (p) => this.problemText(p, state.scenario, l), l) }];
       return false;
     }
     this.scenario = state.scenario as Obj;
@@ -261,6 +266,8 @@ export class YiwuApp extends LitElement {
       this.ownHash = location.hash;
       return;
     }
+    // the user has changed something: a message about the link opened no longer says what is shown
+    if (this.messages.some((m) => m.about === 'link')) this.messages = this.messages.filter((m) => m.about !== 'link');
     const link = writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario: scen });
     this.ownHash = link;
     // the address is updated when the page is idle: replaceState costs ~30 ms in Chromium, which
@@ -363,7 +370,7 @@ export class YiwuApp extends LitElement {
         if (key) byControl[key] = [...(byControl[key] ?? []), { file: name, path: p.path, message: p.message }];
       }
       this.fieldProblems = byControl;
-      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].fileProblems(name, problems.length), details: (l) => problems.slice(0, 20).map((p) => this.problemText(p, raw, l)) }];
+      this.messages = [{ kind: 'error', text: (l) => STRINGS[l].fileProblems(name, problems.length), details: (l) => problemLines(problems, 20, (p) => this.problemText(p, raw, l), l) }];
       return;
     }
     const obj = raw as Obj;
@@ -459,6 +466,12 @@ export class YiwuApp extends LitElement {
   }
   private settingsMemo?: { scenario: Obj; preset: string; lang: Lang; lines: string[] };
 
+  /** Back from the classroom, focus returns to the button that entered it (it would fall to the page's start). */
+  private async focusClassroomButton() {
+    await this.updateComplete;
+    if (focusLost()) this.querySelector<HTMLElement>('#classroom')?.focus();
+  }
+
   private enterClassroom() {
     this.sandboxFieldProblems = this.fieldProblems;
     this.classroom = true;
@@ -480,7 +493,7 @@ export class YiwuApp extends LitElement {
       return html`<yiwu-classroom .lang=${this.lang} .runner=${this.runner} .tick=${this.tick} .lessonIndex=${this.initialLesson} .resume=${this.classroomPlace}
         @lesson-scenario=${(e: CustomEvent<LessonScenario>) => this.onLessonScenario(e)}
         @set-lang=${(e: CustomEvent<Lang>) => this.setLang(e.detail)}
-        @exit-classroom=${(e: CustomEvent<ClassroomPlace>) => { this.classroomPlace = e.detail; this.classroom = false; this.fieldProblems = this.sandboxFieldProblems; this.prefetchLikelyNext(); }}></yiwu-classroom>`;
+        @exit-classroom=${(e: CustomEvent<ClassroomPlace>) => { this.classroomPlace = e.detail; this.classroom = false; this.fieldProblems = this.sandboxFieldProblems; this.prefetchLikelyNext(); void this.focusClassroomButton(); }}></yiwu-classroom>`;
     }
     const lang = this.lang;
     const s = STRINGS[lang];
@@ -524,7 +537,7 @@ export class YiwuApp extends LitElement {
           <button type="button" id="export-baseline-csv" @click=${() => this.exportCsv('baseline')}>${s.exportBaselineCsv}</button>
           <button type="button" id="export-json" @click=${() => this.exportJson()}>${s.exportJson}</button>
           <label class="button" for="file">${s.loadFile}</label>
-          <input id="file" type="file" accept=".json,application/json" class="visually-hidden"
+          <input id="file" type="file" accept=".json,application/json" class="visually-hidden" @keydown=${openOnEnter}
             @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadFile(file); }} />
           <button type="button" id="classroom" aria-label=${s.classroom.enterLabel} @click=${() => {
             // a history entry of its own: the browser's Back returns to the sandbox
@@ -635,7 +648,7 @@ export class YiwuApp extends LitElement {
     const lang = this.lang;
     return this.failedSides().map(({ side, problems, input }) => html`<div class="message error run-failed" role="alert" data-side=${side}>
       <p>${STRINGS[lang].runFailed(side, problems.length)}</p>
-      <ul>${problems.slice(0, 10).map((p) => html`<li>${this.problemText(p, input, lang)}</li>`)}</ul>
+      <ul>${problemLines(problems, 10, (p) => this.problemText(p, input, lang), lang).map((line) => html`<li>${line}</li>`)}</ul>
     </div>`);
   }
 

@@ -23,7 +23,7 @@ import { Playback, SPEEDS } from '../playback.ts';
 import { LESSONS, describeLevers, inheritedView } from '../lessons.ts';
 import { CHANNEL_TEXT, STAGE_TEXT, alongSmile, smileStageNames, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
 import * as f from '../format.ts';
-import { tooBig, isScenarioFile, type Message } from '../files.ts';
+import { tooBig, isScenarioFile, problemLines, openOnEnter, focusLost, type Message } from '../files.ts';
 import './chart.ts';
 import type { YiwuChart } from './chart.ts';
 
@@ -374,13 +374,13 @@ export class YiwuClassroom extends LitElement {
         : { kind: 'info', text: (l) => STRINGS[l].classroom.lessonLoaded(name) };
       this.message = shown;
       // a plain confirmation need not stay on the projector; a replaced built-in lesson is worth reading
-      if (!replaced || !LESSONS.includes(replaced)) setTimeout(() => { if (this.message === shown) this.message = null; }, 6000);
+      if (!replaced || !LESSONS.includes(replaced)) setTimeout(() => { if (this.message === shown) this.message = null; }, 4000);
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message ?? e) }];
       this.message = {
         kind: 'error',
         text: (l) => STRINGS[l].classroom.lessonProblems(name, problems.length),
-        details: (l) => problems.slice(0, 12).map((p) => this.problemLine(p, l)),
+        details: (l) => problemLines(problems, 12, (p) => this.problemLine(p, l), l),
       };
     }
   }
@@ -673,7 +673,7 @@ export class YiwuClassroom extends LitElement {
     };
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
-    return html`<div class="classroom" role="region" aria-label=${c.title}>
+    return html`<div class="classroom" role="region" aria-label=${c.title} tabindex="-1">
       <header class="class-top">
         <h1 class="class-title">${lesson ? tx(lesson.title, lang) : c.noLesson}</h1>
         <label class="class-pick">${c.lesson}
@@ -682,7 +682,7 @@ export class YiwuClassroom extends LitElement {
             <option value="-1" ?selected=${this.lessonIndex === -1}>${c.noLesson}</option>
           </select></label>
         <label class="button" for="lesson-file">${c.loadLesson}</label>
-        <input id="lesson-file" type="file" accept=".json,application/json" class="visually-hidden"
+        <input id="lesson-file" type="file" accept=".json,application/json" class="visually-hidden" @keydown=${openOnEnter}
           @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadLessonFile(file); }} />
         <span class="spacer"></span>
         <button type="button" id="class-lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel}
@@ -775,6 +775,12 @@ export class YiwuClassroom extends LitElement {
       </div>
       <p class="keys" title=${c.keysInFull}>${c.keys}</p>
     </div>`;
+  }
+
+  override firstUpdated() {
+    // entered by a key or a click on the sandbox's button, which is gone now: focus would fall to
+    // the page's start; it goes to the classroom instead (its keys work there; Tab reaches its first control)
+    if (focusLost()) this.querySelector<HTMLElement>('.classroom')?.focus({ preventScroll: true });
   }
 
   override updated() {

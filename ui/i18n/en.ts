@@ -120,6 +120,7 @@ export const en = {
   runFailed: (side: 'scenario' | 'baseline', n: number) => `The ${side} could not be run, so its results are not shown. Change or reset the lever${n === 1 ? '' : 's'} named below (also marked beside ${n === 1 ? 'it' : 'them'}):`,
   runStopped: 'Stopped: a run could not be made (see the message below)',
   notComputed: 'not computed',
+  moreProblems: (n: number) => `… and ${n} more (fix these and they will be listed).`,
   fileProblems: (name: string, n: number) => `${name}: ${n === 1 ? 'a problem' : `${n} problems`}; the scenario was not loaded.`,
   fileLoaded: (name: string) => `Loaded ${name}.`,
   fileFieldProblem: (name: string, path: string, message: string) => `In ${name} (not loaded; this lever keeps its value): ${path}: ${message}`,
@@ -127,6 +128,13 @@ export const en = {
   fileTooBig: (name: string, kb: string, max: string) => `${name} is ${kb} kB; a file loaded here may be at most ${max} kB. Not loaded.`,
   fileNotJson: (name: string) => `${name} is not a JSON file.`,
   linkBroken: 'This link could not be read (it is damaged or incomplete). Showing the baseline instead.',
+  linkBadField: (field: 'seed' | 'baseline' | 'version', value: string, max: number) => {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    const what = field === 'seed' ? `its seed “${shown}” is not a whole number from 0 to ${max.toLocaleString('en')}`
+      : field === 'baseline' ? `its baseline “${shown}” is not a preset's name (lowercase letters, digits and dashes)`
+      : value === '' ? 'it has no model version (v=)' : `its model version “${shown}” is not a version number`;
+    return `This link could not be read: ${what}. Showing the baseline instead.`;
+  },
   linkTooLong: (n: number, max: number) => `This link is ${n} characters long; at most ${max} are accepted. Showing the baseline instead.`,
   linkInvalid: (n: number) => `This link holds a scenario with ${n === 1 ? 'a problem' : `${n} problems`}; showing the baseline instead:`,
   linkOutdated: (v: string, now: string) => `This link was made with model version ${v}; this is version ${now}, whose numbers differ. Showing the baseline instead.`,

@@ -117,6 +117,7 @@ export const zh: Strings = {
   runFailed: (side: 'scenario' | 'baseline', n: number) => `${side === 'scenario' ? '情景' : '基准情景'}无法运行，因此不显示其结果。请修改或重置下列参数（参数旁亦有标注）${n > 1 ? `，共 ${n} 个问题` : ''}：`,
   runStopped: '已停止：有一次运行无法进行（见下方提示）',
   notComputed: '未计算',
+  moreProblems: (n: number) => `……另有 ${n} 个问题（改正上述问题后会列出）。`,
   fileProblems: (name: string, n: number) => `${name}：发现 ${n} 个问题；未载入该情景。`,
   fileLoaded: (name: string) => `已载入 ${name}。`,
   fileFieldProblem: (name: string, path: string, message: string) => `${name} 中（未载入，此杠杆保持原值）：${path}：${message}`,
@@ -124,6 +125,13 @@ export const zh: Strings = {
   fileTooBig: (name: string, kb: string, max: string) => `${name} 大小为 ${kb} kB；此处载入的文件最大 ${max} kB。未载入。`,
   fileNotJson: (name: string) => `${name} 不是JSON文件。`,
   linkBroken: '无法读取此链接（已损坏或不完整）。改为显示基准情景。',
+  linkBadField: (field: 'seed' | 'baseline' | 'version', value: string, max: number) => {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    const what = field === 'seed' ? `其随机种子“${shown}”不是 0 到 ${max} 之间的整数`
+      : field === 'baseline' ? `其基准“${shown}”不是预设情景的名称（小写字母、数字和连字符）`
+      : value === '' ? '缺少模型版本（v=）' : `其模型版本“${shown}”不是版本号`;
+    return `无法读取此链接：${what}。改为显示基准情景。`;
+  },
   linkTooLong: (n: number, max: number) => `此链接长 ${n} 个字符，最多接受 ${max} 个。改为显示基准情景。`,
   linkInvalid: (n: number) => `此链接中的情景有 ${n} 个问题；改为显示基准情景：`,
   linkOutdated: (v: string, now: string) => `此链接由模型 ${v} 版生成；当前为 ${now} 版，结果不同。改为显示基准情景。`,
