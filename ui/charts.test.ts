@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, smileOption, smileCircle, type Line } from './charts.ts';
+import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, smileOption, smileCircle, PALETTE, type Line } from './charts.ts';
 
 const line = (values: number[], done = values.length): Line => ({ name: 'x', data: Float64Array.from(values), done, color: '#000' });
 
@@ -67,7 +67,34 @@ describe('trade-flow chart', () => {
       { name: 'baseline', data: new Float64Array([1, 1]), done: 2, color: '#555555', dashed: true },
     ];
     const o = timeOption(['2020-01', '2020-02'], lines, 'number', 'en') as { legend: { data: unknown[] } };
+    // (one palette colour against the baseline's grey: told apart by line style, no markers)
     expect(o.legend.data).toEqual([{ name: '10–90 % band', icon: 'rect', itemStyle: { color: '#0072b2', opacity: 0.25 } }, 'scenario', 'baseline']);
+  });
+
+  it('lines of different colours carry different markers, once a year, solid mid-year and dashed (hollow) at the turn of the year', () => {
+    const months = Array.from({ length: 36 }, (_, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`);
+    const values = new Float64Array(36).fill(1);
+    const lines: Line[] = [
+      { name: 'B2B platform', data: values, done: 36, color: '#009E73' },
+      { name: 'Cross-border e-commerce', data: values, done: 36, color: '#CC79A7' },
+      { name: 'Cross-border e-commerce', data: values, done: 36, color: '#CC79A7', dashed: true },
+    ];
+    const o = timeOption(months, lines, 'number', 'en') as { series: Array<{ data: unknown[]; itemStyle: Record<string, unknown> }> };
+    const marked = (i: number) => o.series[i].data.flatMap((d, t) => (d !== null && typeof d === 'object' ? [`${t}:${(d as { symbol: string }).symbol}`] : []));
+    expect(marked(0)).toEqual(['6:rect', '18:rect', '30:rect']);
+    expect(marked(1)).toEqual(['6:diamond', '18:diamond', '30:diamond']);
+    expect(marked(2)).toEqual(['0:diamond', '12:diamond', '24:diamond']);
+    expect(o.series[2].itemStyle).toEqual({ color: '#ffffff', borderColor: '#CC79A7', borderWidth: 1.5 });
+    // every palette colour its own shape
+    const shapes = PALETTE.map((color) => {
+      const other: Line = { name: 'other', data: values, done: 36, color: color === PALETTE[0] ? PALETTE[1] : PALETTE[0] };
+      return (timeOption(months, [{ name: color, data: values, done: 36, color }, other], 'number', 'en') as { legend: { data: Array<{ icon: string }> } }).legend.data[0].icon;
+    });
+    expect(new Set(shapes).size).toBe(PALETTE.length);
+    // lines of one colour (scenario solid, baseline dashed) are told apart by their style: no markers
+    const pair = timeOption(months, [lines[1], lines[2]], 'number', 'en') as { series: Array<{ data: unknown[] }>; legend: { data: unknown[] } };
+    expect(pair.series.every((x) => x.data.every((d) => typeof d !== 'object' || d === null))).toBe(true);
+    expect(pair.legend.data).toEqual(['Cross-border e-commerce']);
   });
 
   it('channel nodes carry no label (named above the chart: they overlapped while digital trade was small); regions carry their value', () => {

@@ -1,7 +1,8 @@
 /**
  * echarts options for the page's charts. Colours: the Okabe–Ito palette (distinguishable with
  * the common colour-vision deficiencies); scenario and baseline also differ by line style
- * (baseline dashed), never by colour alone.
+ * (baseline dashed), never by colour alone; and lines of different colours carry different
+ * markers (MARKERS), shown in the key too, as some pairs of the palette look alike to some readers.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from './i18n/index.ts';
@@ -13,6 +14,31 @@ export const CHANNEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3]];
 /** Digital levels (offline, B2B, cross-border e-commerce, data-driven): offline merchants sell in the hall, so levels take their channel's colour; data-driven its own. */
 export const LEVEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4]];
 export const SCENARIO_COLOR = '#0072B2';
+/**
+ * Each palette colour's marker shape, so lines are told apart by shape as well as colour (to a
+ * reader with deuteranopia the B2B platform's green and cross-border e-commerce's pink are both
+ * grey, as are air's and express's). Echarts symbol names, or a path.
+ */
+const MARKERS: Record<string, { symbol: string }> = {
+  '#0072B2': { symbol: 'circle' },
+  '#E69F00': { symbol: 'triangle' },
+  '#009E73': { symbol: 'rect' },
+  '#CC79A7': { symbol: 'diamond' },
+  '#D55E00': { symbol: 'path://M0,0H10L5,9Z' }, // a triangle pointing down
+  '#56B4E9': { symbol: 'path://M2,0H4V2H6V4H4V6H2V4H0V2H2Z' }, // a plus
+  '#000000': { symbol: 'pin' },
+  '#F0E442': { symbol: 'arrow' },
+};
+/**
+ * The lines' markers (drawn every 12 months: solid lines mid-year, dashed ones at the turn of the
+ * year and hollow, so a pair does not stack). Markers tell palette colours apart: a chart with
+ * one of them (a scenario against the grey baseline) has none.
+ */
+function markersFor(lines: Line[]): (l: Line) => { symbol: string } | undefined {
+  // (the baseline's grey has no marker: a blue scenario against it is a single colour to tell apart)
+  const marked = new Set(lines.map((l) => l.color.toUpperCase()).filter((c) => c in MARKERS)).size > 1;
+  return (l) => (marked ? MARKERS[l.color.toUpperCase()] : undefined);
+}
 export const BASELINE_COLOR = '#555555';
 
 export interface Line {
@@ -81,6 +107,7 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   const n = months.length;
   const upTo = (done: number) => (look.cursor === undefined ? done : Math.min(done, look.cursor + 1));
   const series: unknown[] = [];
+  const markerOf = markersFor(lines);
   lines.forEach((l, i) => {
     // a line that has a band name keeps its two band series even before the band is computed,
     // so the chart's structure never changes while runs stream (a merge, not a slow rebuild)
@@ -91,11 +118,18 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, legendHoverLink: false, emphasis: { disabled: true }, itemStyle: { color: l.color } });
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: hi.map((h, t) => (h === null || lo[t] === null ? null : h - (lo[t] as number))), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: l.color, opacity: 0.18 }, silent: true, tooltip: { show: false }, legendHoverLink: false, emphasis: { disabled: true }, itemStyle: { color: l.color } });
     }
+    const marker = markerOf(l);
+    const data: Array<number | null | { value: number; symbol: string }> = clean(l.data, upTo(l.done), n);
+    if (marker) {
+      for (let t = l.dashed ? 0 : 6; t < data.length; t += 12) if (data[t] !== null) data[t] = { value: data[t] as number, symbol: marker.symbol };
+    }
     series.push({
       // no hover highlight (the axis tooltip shows the values): spares echarts the states of every element on each redraw
       // a line of one month (playback at its first month) would draw nothing: that month gets a dot
-      type: 'line', name: l.name, data: clean(l.data, upTo(l.done), n), symbol: upTo(l.done) === 1 ? 'circle' : 'none', symbolSize: z.line * 3, connectNulls: false, emphasis: { disabled: true }, legendHoverLink: false,
-      lineStyle: { color: l.color, width: l.dashed ? z.line * 0.75 : z.line, type: l.dashed ? [6, 4] : 'solid' }, itemStyle: { color: l.color },
+      // (showAllSymbol: on a category axis echarts would otherwise draw only the markers at labelled months)
+      type: 'line', name: l.name, data, symbol: upTo(l.done) === 1 ? 'circle' : 'none', symbolSize: z.line * 3.2, showAllSymbol: true, connectNulls: false, emphasis: { disabled: true }, legendHoverLink: false,
+      lineStyle: { color: l.color, width: l.dashed ? z.line * 0.75 : z.line, type: l.dashed ? [6, 4] : 'solid' },
+      itemStyle: l.dashed ? { color: '#ffffff', borderColor: l.color, borderWidth: 1.5 } : { color: l.color },
     });
   });
   const marks: unknown[] = [];
@@ -132,15 +166,18 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   };
 }
 
-type LegendEntry = string | { name: string; icon: string; itemStyle: { color: string; opacity: number } };
+type LegendEntry = string | { name: string; icon: string; itemStyle: { color: string; opacity?: number; borderColor?: string; borderWidth?: number } };
 /** The line key: each name once, in the lines' order; a band as a shaded patch. */
 function legendEntries(lines: Line[]): LegendEntry[] {
   const entries = new Map<string, LegendEntry>();
+  const markerOf = markersFor(lines);
   for (const l of lines) {
     // (a band without a name of its own shares its line's entry)
     const bandName = l.bandName !== l.name ? l.bandName : undefined;
     if (bandName !== undefined && !entries.has(bandName)) entries.set(bandName, { name: bandName, icon: 'rect', itemStyle: { color: l.color, opacity: 0.25 } });
-    if (!entries.has(l.name)) entries.set(l.name, l.name);
+    // a line's key shows its marker, in its colour (hollow for a dashed line)
+    const marker = markerOf(l);
+    if (!entries.has(l.name)) entries.set(l.name, marker ? { name: l.name, icon: marker.symbol, itemStyle: l.dashed ? { color: '#ffffff', borderColor: l.color, borderWidth: 1.5 } : { color: l.color } } : l.name);
   }
   return [...entries.values()];
 }
