@@ -516,6 +516,29 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await done(page);
   }, 150_000);
 
+  it('a scenario file\'s own title and description are shown, and travel with its link', async () => {
+    await page.goto(server.url);
+    await done(page);
+    const file = { name: 'paperless', title: { en: 'Paperless e-commerce', zh: '无纸化跨境电商' }, description: { en: 'All declarations filed electronically by 2027.', zh: '到2027年全部电子申报。' }, platform: { customs: { cross_border_ecommerce: { paperlessShare: 1 } } } };
+    await page.locator('#file').setInputFiles({ name: 'paperless.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect.poll(() => page.locator('#preset option:checked').textContent()).toBe('Paperless e-commerce');
+    expect(await page.locator('details.about summary').textContent()).toContain('Paperless e-commerce');
+    expect(await page.locator('details.about p').textContent()).toBe('All declarations filed electronically by 2027.');
+    await done(page);
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/&s=/);
+    const tab = await browser.context.newPage();
+    await tab.goto(page.url());
+    await done(tab);
+    expect(await tab.locator('#preset option:checked').textContent()).toBe('Paperless e-commerce');
+    expect(await tab.locator('details.about p').textContent()).toBe('All declarations filed electronically by 2027.');
+    await tab.close();
+    // a preset's own title is not a changed preset's: it reads as a custom scenario
+    await page.locator('#preset').selectOption('sme-finance');
+    await moveSlider(page, 'rules.smeCreditSupply', 1.7);
+    await expect.poll(() => page.locator('#preset option:checked').textContent()).toBe('Custom scenario');
+    expect(await page.locator('details.about').count()).toBe(0);
+  }, 150_000);
+
   it('a bad scenario file gives clear messages next to the field names', async () => {
     await page.locator('#file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ "infrastructure": { "fiveGCoverage": 3 }, "rules": { "smeLendingRate": -1 } }') });
     await expect.poll(() => page.locator('.message.error').textContent()).toContain('bad.json');
@@ -565,7 +588,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await page.locator('.message.error .dismiss').click();
     // "Load scenario file…" looks like a button: Enter opens the file chooser, as Space does
     await page.locator('#file').focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Enter')]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('file');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), page.keyboard.press('Enter')]);
     expect(chooser.isMultiple()).toBe(false);
   }, 150_000);
 

@@ -7,14 +7,14 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, POLICY_START,
+  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side, type SideRequest } from '../runner.ts';
 import { PRESETS, presetByName, presetTitle } from '../presets.ts';
 import { baselineLike } from '../compare.ts';
-import { readLink, writeLink, parseSeed, MAX_SEED, type SharedState } from '../share.ts';
+import { readLink, writeLink, parseSeed, MAX_SEED, MAX_LINK_CHARS, type SharedState } from '../share.ts';
 import { shown, lastYear, comparedYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
@@ -268,7 +268,10 @@ export class YiwuApp extends LitElement {
     }
     // the user has changed something: a message about the link opened no longer says what is shown
     if (this.messages.some((m) => m.about === 'link')) this.messages = this.messages.filter((m) => m.about !== 'link');
-    const link = writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario: scen });
+    // with the custom scenario's own title and description, as long as the link stays one the page opens
+    const { title, description } = this.ownText();
+    const linkFor = (scenario: Obj) => writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario });
+    const link = [{ ...scen, title, description }, { ...scen, title }, scen].map(linkFor).find((l) => l.length <= MAX_LINK_CHARS) ?? linkFor(scen);
     this.ownHash = link;
     // the address is updated when the page is idle: replaceState costs ~30 ms in Chromium, which
     // would otherwise join the change's own task and make it a long one
@@ -393,6 +396,17 @@ export class YiwuApp extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
+  /**
+   * A custom scenario's own title and description, from the file or link it came from (a preset's,
+   * kept in its scenario once a lever is moved, are not the changed scenario's: as the JSON export).
+   */
+  private ownText(): { title?: Text; description?: Text } {
+    const sc = this.scenario;
+    if (this.presetName || (typeof sc.name === 'string' && presetByName(sc.name))) return {};
+    const isText = (t: unknown): t is Text => typeof t === 'object' && t !== null && typeof (t as Text).en === 'string' && typeof (t as Text).zh === 'string';
+    return { ...(isText(sc.title) ? { title: sc.title } : {}), ...(isText(sc.description) ? { description: sc.description } : {}) };
+  }
+
   private scenarioFileName() {
     const name = typeof this.scenario.name === 'string' && (this.presetName || !presetByName(this.scenario.name)) ? this.scenario.name : this.presetName || 'custom-scenario';
     return name.replace(/[^a-z0-9-]/g, '') || 'scenario';
@@ -499,7 +513,8 @@ export class YiwuApp extends LitElement {
     const s = STRINGS[lang];
     const preset = presetByName(this.presetName);
     const pngStem = `${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}`;
-    const scenarioTitle = presetTitle(this.presetName, lang, s.custom);
+    const own = this.ownText();
+    const scenarioTitle = own.title ? tx(own.title, lang) : presetTitle(this.presetName, lang, s.custom);
     const baselineTitle = presetTitle(this.baselineName, lang, this.baselineName);
     const provenance = s.pngProvenance(scenarioTitle, this.customSettings(lang), baselineTitle, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
@@ -519,7 +534,7 @@ export class YiwuApp extends LitElement {
               const p = presetByName(name);
               if (p) this.setScenario(JSON.parse(JSON.stringify(p.scenario)) as Obj, name);
             }}>
-              ${this.presetName === '' ? html`<option value="" selected>${s.custom}</option>` : nothing}
+              ${this.presetName === '' ? html`<option value="" selected>${scenarioTitle}</option>` : nothing}
               ${PRESETS.map((p) => html`<option value=${p.name} ?selected=${p.name === this.presetName}>${tx(p.title, lang)}</option>`)}
             </select></label>
           <label>${s.baseline}
@@ -570,7 +585,8 @@ export class YiwuApp extends LitElement {
         <yiwu-levers .scenario=${this.scenario} .lang=${lang} .problems=${this.leverProblemTexts(lang)}
           @scenario-change=${(e: CustomEvent<Obj>) => this.setScenario(e.detail)}></yiwu-levers>
         <main id="results" tabindex="-1">
-          ${preset ? html`<details class="about"><summary>${s.presetDescription}${lang === 'zh' ? '：' : ': '}${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>` : nothing}
+          ${preset ? html`<details class="about"><summary>${s.presetDescription}${lang === 'zh' ? '：' : ': '}${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>`
+            : own.description ? html`<details class="about"><summary>${s.presetDescription}${lang === 'zh' ? '：' : ': '}${scenarioTitle}</summary><p>${tx(own.description, lang)}</p></details>` : nothing}
           ${this.renderCards(sc, bs)}
           <div class="charts">
             ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
