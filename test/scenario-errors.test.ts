@@ -239,6 +239,11 @@ describe('bad scenarios give clear errors', () => {
     ]);
   });
 
+  it('null and an empty list read as what they are', () => {
+    const e = errorFor({ infrastructure: null, platform: [] });
+    expect(e.problems.map((p) => p.message)).toEqual(['got null; expected an object', 'got an empty list; expected an object']);
+  });
+
   it('empty text', () => {
     expect(problemFor('').message).toBe('malformed JSON at line 1, column 1: value expected (the file is empty)');
   });

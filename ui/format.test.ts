@@ -116,3 +116,11 @@ describe('wrapText', () => {
     expect(f.wrapText('a verylongwordindeed b', 8, width)).toEqual(['a', 'verylongwordindeed', 'b']);
   });
 });
+
+describe('typed numbers', () => {
+  it('full-width digits and signs, as a Chinese input method types them, read as ASCII', () => {
+    expect(f.typedNumber(' ０.５ ')).toBe('0.5');
+    expect(f.typedNumber('５0％')).toBe('50%');
+    expect(Number(f.typedNumber('－１'))).toBe(-1);
+  });
+});

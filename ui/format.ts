@@ -136,6 +136,14 @@ export function pathText(path: Schedule, unit: string, lang: Lang): string {
  * Units whose values are fractions (0.06, not 6 %): read as percentages in class and beside a
  * lever's unit in the sandbox, and a typed "6%" is 0.06.
  */
+/**
+ * A number as typed, ready to read: trimmed, and full-width digits and signs (a Chinese input
+ * method's "０.５", "５0％") made the ASCII ones they stand for (Unicode NFKC).
+ */
+export function typedNumber(raw: string): string {
+  return raw.normalize('NFKC').trim();
+}
+
 export const FRACTION_UNITS: ReadonlySet<string> = new Set(['share', 'share of value', 'per year']);
 /**
  * US$ billions a year in the Chinese way the results count money (亿美元): a lever in

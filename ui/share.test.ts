@@ -7,6 +7,8 @@ describe('seeds, typed or linked', () => {
     expect(parseSeed(' 0 ')).toBe(0);
     expect(parseSeed(String(MAX_SEED))).toBe(MAX_SEED);
     for (const bad of ['', '-1', '1.5', '1e12', 'abc', String(MAX_SEED + 1), '4294967296', '0x10']) expect(parseSeed(bad)).toBeUndefined();
+    // full-width digits from a Chinese input method read as the digits they are
+    expect(parseSeed('４２')).toBe(42);
   });
 
   it('a link keeps its seed; a link with a bad seed is broken', () => {

@@ -3,6 +3,8 @@
  * scenario holds only what differs from the defaults, as JSON in base64url. Reading a link never
  * evaluates or renders it: it is decoded, parsed as JSON and validated like a scenario file.
  */
+import { typedNumber } from './format.ts';
+
 export const MAX_LINK_CHARS = 16_000;
 
 export interface SharedState {
@@ -97,7 +99,7 @@ export const MAX_SEED = 2 ** 31 - 1;
 
 /** A seed as typed or linked: a whole number from 0 to MAX_SEED, digits only; otherwise undefined. */
 export function parseSeed(text: string): number | undefined {
-  const t = text.trim();
+  const t = typedNumber(text);
   if (!/^\d{1,10}$/.test(t) || Number(t) > MAX_SEED) return undefined;
   return Number(t);
 }

@@ -36,7 +36,7 @@ export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   return 'an object';
 }
 
@@ -50,7 +50,7 @@ function kindOf(value: unknown): string {
 
 /** "\"abc\" is a string", or for a list or an object, which show as their kind already, "got an object". */
 function whatWasFound(value: unknown): string {
-  return typeof value === 'object' && value !== null ? `got ${show(value)}` : `${show(value)} is ${kindOf(value)}`;
+  return typeof value === 'object' ? `got ${show(value)}` : `${show(value)} is ${kindOf(value)}`;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -229,7 +229,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         break;
       case 'invalid_format':
         if (issue.message === 'not a month' || issue.message.includes('month')) out.push({ path: at, message: `${show(found)} is not a month; use YYYY-MM, e.g. 2021-06` });
-        else if (issue.message === 'not a slug') out.push({ path: at, message: `${show(found)} is not a valid name; use lowercase letters, digits and dashes, e.g. my-scenario` });
+        else if (issue.message === 'not a slug') out.push({ path: at, message: `${show(found)} is not a valid name; use lowercase letters, digits and dashes, e.g. my-policy-2030` });
         else out.push({ path: at, message: `${show(found)} has the wrong format (${issue.message})` });
         break;
       case 'invalid_union': {

@@ -196,7 +196,7 @@ export class YiwuLevers extends LitElement {
     const isSched = !!c.meta.schedule;
     const adv = this.advanced.has(c.id);
     const onNumber = (raw: string, box?: HTMLInputElement) => {
-      const typed = raw.trim();
+      const typed = f.typedNumber(raw);
       const percent = f.FRACTION_UNITS.has(c.meta.unit.en) ? PERCENT_TYPED.exec(typed) : null;
       const x = percent ? Number(percent[1]) / 100 : Number(typed);
       const { [c.id]: _old, ...others } = this.clampNotes;
@@ -343,7 +343,7 @@ export class YiwuLevers extends LitElement {
     const max = c.meta.maximum ?? Number.POSITIVE_INFINITY;
     const numberFrom = (e: Event, current: number, apply: (x: Schedule, v: number) => void) => {
       const box = e.target as HTMLInputElement;
-      const typed = box.value.trim();
+      const typed = f.typedNumber(box.value);
       const v = Number(typed);
       if (typed === '' || !Number.isFinite(v)) { box.value = String(current); return; }
       const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(v) : v));

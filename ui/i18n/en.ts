@@ -135,7 +135,7 @@ export const en = {
       : value === '' ? 'it has no model version (v=)' : `its model version “${shown}” is not a version number`;
     return `This link could not be read: ${what}. Showing the baseline instead.`;
   },
-  linkTooLong: (n: number, max: number) => `This link is ${n} characters long; at most ${max} are accepted. Showing the baseline instead.`,
+  linkTooLong: (n: number, max: number) => `This link is ${n.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} are accepted. Showing the baseline instead.`,
   linkInvalid: (n: number) => `This link holds a scenario with ${n === 1 ? 'a problem' : `${n} problems`}; showing the baseline instead:`,
   linkOutdated: (v: string, now: string) => `This link was made with model version ${v}; this is version ${now}, whose numbers differ. Showing the baseline instead.`,
   linkOpenAnyway: (now: string) => `Open its scenario with model ${now}`,

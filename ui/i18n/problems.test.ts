@@ -22,6 +22,7 @@ describe('validation problems in Chinese', () => {
     ['malformed JSON', () => parseScenarioText('{ "a": 1, }', 'x.json')],
     ['duplicate key', () => parseScenarioText('{ "rules": { "smeCreditSupply": 1, "smeCreditSupply": 2 } }', 'x.json')],
     ['not an object', () => resolveScenario([] as unknown as object)],
+    ['null or an empty list for a section', () => resolveScenario({ infrastructure: null, platform: [] })],
     ['a "__proto__" key', () => parseScenarioText('{ "infrastructure": { "__proto__": { "fiveGCoverage": 0.99 } } }', 'x.json')],
     ['nested too deep', () => parseScenarioText('['.repeat(100_000), 'x.json')],
     ['not a finite number', () => resolveScenario('{ "infrastructure": { "fiveGCoverage": 1e999, "digitalLogistics": { "base": 0.2, "segments": [{ "start": "2021-01", "to": -1e999 }] } } }')],
@@ -70,7 +71,7 @@ describe('validation problems in Chinese', () => {
     const [p] = problems(() => resolveScenario({ rules: { smeCreditSupply: 9 } }));
     expect(p.message).toContain('allowed 0 to 5 (index, 2020 = 1)'); // not '(index (2020 = 1))'
     const zh = problemMessage(p.message, 'zh');
-    expect(zh).toContain('指数（2020 = 1）');
+    expect(zh).toContain('允许 0 至 5（指数，2020 = 1）'); // not '（指数（2020 = 1））'
     expect(zh).not.toMatch(/index|share/);
     const [tariff] = problems(() => resolveScenario({ regions: [{ id: 'eu', tariff: 3 }] }));
     expect(problemMessage(tariff.message, 'zh')).toContain('占货值比例');
