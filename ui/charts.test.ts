@@ -84,7 +84,7 @@ describe('trade-flow chart', () => {
     expect(marked(0)).toEqual(['6:rect', '18:rect', '30:rect']);
     expect(marked(1)).toEqual(['6:diamond', '18:diamond', '30:diamond']);
     expect(marked(2)).toEqual(['0:diamond', '12:diamond', '24:diamond']);
-    expect(o.series[2].itemStyle).toEqual({ color: '#ffffff', borderColor: '#CC79A7', borderWidth: 1.5 });
+    expect(o.series[2].itemStyle).toEqual({ color: 'rgba(255,255,255,0)', borderColor: '#CC79A7', borderWidth: 1.5 });
     // every palette colour its own shape
     const shapes = PALETTE.map((color) => {
       const other: Line = { name: 'other', data: values, done: 36, color: color === PALETTE[0] ? PALETTE[1] : PALETTE[0] };
@@ -95,6 +95,8 @@ describe('trade-flow chart', () => {
     const pair = timeOption(months, [lines[1], lines[2]], 'number', 'en') as { series: Array<{ data: unknown[] }>; legend: { data: unknown[] } };
     expect(pair.series.every((x) => x.data.every((d) => typeof d !== 'object' || d === null))).toBe(true);
     expect(pair.legend.data).toEqual(['Cross-border e-commerce']);
+    // nor a hollow dot in the key for the dashed one
+    expect((pair.series[1] as unknown as { itemStyle: unknown }).itemStyle).toEqual({ color: '#CC79A7' });
   });
 
   it('channel nodes carry no label (named above the chart: they overlapped while digital trade was small); regions carry their value', () => {

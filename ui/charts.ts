@@ -34,11 +34,16 @@ const MARKERS: Record<string, { symbol: string }> = {
  * year and hollow, so a pair does not stack). Markers tell palette colours apart: a chart with
  * one of them (a scenario against the grey baseline) has none.
  */
+/** A dashed line's marker: an outline (see-through, so a solid line beneath it is not cut). */
+const hollow = (color: string) => ({ color: 'rgba(255,255,255,0)', borderColor: color, borderWidth: 1.5 });
+
 function markersFor(lines: Line[]): (l: Line) => { symbol: string } | undefined {
-  // (the baseline's grey has no marker: a blue scenario against it is a single colour to tell apart)
-  const marked = new Set(lines.map((l) => l.color.toUpperCase()).filter((c) => c in MARKERS)).size > 1;
+  const marked = hasMarkers(lines);
   return (l) => (marked ? MARKERS[l.color.toUpperCase()] : undefined);
 }
+
+/** Whether lines of more than one palette colour share the chart (the baseline's grey has no marker: a blue scenario against it is one colour). */
+const hasMarkers = (lines: Line[]) => new Set(lines.map((l) => l.color.toUpperCase()).filter((c) => c in MARKERS)).size > 1;
 export const BASELINE_COLOR = '#555555';
 
 export interface Line {
@@ -129,7 +134,7 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
       // (showAllSymbol: on a category axis echarts would otherwise draw only the markers at labelled months)
       type: 'line', name: l.name, data, symbol: upTo(l.done) === 1 ? 'circle' : 'none', symbolSize: z.line * 3.2, showAllSymbol: true, connectNulls: false, emphasis: { disabled: true }, legendHoverLink: false,
       lineStyle: { color: l.color, width: l.dashed ? z.line * 0.75 : z.line, type: l.dashed ? [6, 4] : 'solid' },
-      itemStyle: l.dashed ? { color: '#ffffff', borderColor: l.color, borderWidth: 1.5 } : { color: l.color },
+      itemStyle: marker && l.dashed ? hollow(l.color) : { color: l.color },
     });
   });
   const marks: unknown[] = [];
@@ -160,7 +165,8 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
     yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: fmt } },
     // a band's key is a shaded patch, as the band is drawn (its series have no symbol: the key was a dot)
-    legend: { ...base(lang, look).legend, data: legendEntries(lines) },
+    // (a key with markers has square icons: a 22 × 14 box stretched a square into the band's bar)
+    legend: { ...base(lang, look).legend, data: legendEntries(lines), ...(hasMarkers(lines) ? { itemWidth: base(lang, look).legend.itemHeight } : {}) },
     tooltip: { ...base(lang, look).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
     series,
   };
@@ -177,7 +183,7 @@ function legendEntries(lines: Line[]): LegendEntry[] {
     if (bandName !== undefined && !entries.has(bandName)) entries.set(bandName, { name: bandName, icon: 'rect', itemStyle: { color: l.color, opacity: 0.25 } });
     // a line's key shows its marker, in its colour (hollow for a dashed line)
     const marker = markerOf(l);
-    if (!entries.has(l.name)) entries.set(l.name, marker ? { name: l.name, icon: marker.symbol, itemStyle: l.dashed ? { color: '#ffffff', borderColor: l.color, borderWidth: 1.5 } : { color: l.color } } : l.name);
+    if (!entries.has(l.name)) entries.set(l.name, marker ? { name: l.name, icon: marker.symbol, itemStyle: l.dashed ? hollow(l.color) : { color: l.color } } : l.name);
   }
   return [...entries.values()];
 }

@@ -122,5 +122,6 @@ describe('typed numbers', () => {
     expect(f.typedNumber(' ０.５ ')).toBe('0.5');
     expect(f.typedNumber('５0％')).toBe('50%');
     expect(Number(f.typedNumber('－１'))).toBe(-1);
+    expect(f.typedNumber('０。７')).toBe('0.7');
   });
 });

@@ -138,10 +138,11 @@ export function pathText(path: Schedule, unit: string, lang: Lang): string {
  */
 /**
  * A number as typed, ready to read: trimmed, and full-width digits and signs (a Chinese input
- * method's "０.５", "５0％") made the ASCII ones they stand for (Unicode NFKC).
+ * method's "０.５", "５0％", "０。５") made the ASCII ones they stand for (Unicode NFKC).
  */
 export function typedNumber(raw: string): string {
-  return raw.normalize('NFKC').trim();
+  // (and the ideographic full stop, which Chinese punctuation mode types for ".")
+  return raw.normalize('NFKC').replace(/。/g, '.').trim();
 }
 
 export const FRACTION_UNITS: ReadonlySet<string> = new Set(['share', 'share of value', 'per year']);

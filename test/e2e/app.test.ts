@@ -414,6 +414,11 @@ describe.skipIf(!hasChromium)('browser app', () => {
     const outdated = tab.locator('.message.error');
     await expect.poll(() => outdated.textContent(), { timeout: 20_000 }).toContain('model version 0.7.0');
     expect(await tab.locator('#preset').inputValue()).toBe('baseline');
+    // copying the link of what is shown keeps the offer (the address still holds the old link)
+    await tab.locator('#share').click();
+    await expect.poll(async () => (await tab.locator('.message.info').count()) + (await tab.locator('.share-url').count())).toBeGreaterThan(0);
+    if (await tab.locator('.share-url').count()) expect(await tab.locator('.share-url').inputValue()).toBe(`${server.url}#v=${MODEL_VERSION}&seed=1`);
+    expect(await outdated.getByRole('button').count()).toBeGreaterThan(1);
     await outdated.getByRole('button', { name: `Open its scenario with model ${MODEL_VERSION}` }).click();
     await expect.poll(() => tab.locator('.message.info').textContent()).toContain(`run with model ${MODEL_VERSION}`);
     expect(await tab.locator('.message.error').count()).toBe(0);
@@ -422,6 +427,16 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await tab.locator('#baseline').inputValue()).toBe('sme-finance');
     await done(tab);
     expect(await tab.evaluate(() => location.hash)).toMatch(new RegExp(`^#v=${MODEL_VERSION.replace(/\./g, '\\.')}&seed=7&b=sme-finance&s=`));
+    // the button gone, focus is on the note that replaced it; the note goes with the first change
+    expect(await tab.evaluate(() => document.activeElement?.closest('.message')?.textContent ?? '')).toContain(`run with model ${MODEL_VERSION}`);
+    await moveSlider(tab, 'rules.smeCreditSupply', 2.5);
+    await expect.poll(() => tab.locator('.message', { hasText: 'run with model' }).count()).toBe(0);
+    // the link's constant (2 from the start) moved stays a constant, not a ramp from the default during 2020
+    const linked = async () => {
+      const s = new URLSearchParams((await tab.evaluate(() => location.hash)).slice(1)).get('s') ?? '';
+      return (JSON.parse(Buffer.from(s, 'base64url').toString()) as { rules?: { smeCreditSupply?: unknown } }).rules?.smeCreditSupply;
+    };
+    await expect.poll(linked, { timeout: 10_000 }).toBe(2.5);
     await tab.close();
   }, 150_000);
 
@@ -443,7 +458,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
     // named by scenario, seed and chart, so a folder of exports says what each is
     expect(path.basename(pngFile)).toBe('custom-scenario-vs-baseline-seed1-credit.png');
     // a scenario that is no preset says what it sets; the baseline preset's title is not prefixed twice
-    expect(await page.locator('#chart-credit').getAttribute('provenance')).toBe(`Scenario: Custom scenario (SME credit supply: 2.5 index (2020 = 1) by Dec 2025) · Baseline: Yiwu as it is · Seed 1 · Model ${MODEL_VERSION} · Yiwu Digital Trade Sandbox`);
+    expect(await page.locator('#chart-credit').getAttribute('provenance')).toBe(`Scenario: Custom scenario — SME credit supply: 2.5 index (2020 = 1) by Dec 2025 · Baseline: Yiwu as it is · Seed 1 · Model ${MODEL_VERSION} · Yiwu Digital Trade Sandbox`);
     const png = fs.readFileSync(pngFile);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const plotHeight = await page.locator('#chart-credit .plot').evaluate((el) => el.getBoundingClientRect().height);
@@ -519,6 +534,8 @@ describe.skipIf(!hasChromium)('browser app', () => {
   it('a scenario file\'s own title and description are shown, and travel with its link', async () => {
     await page.goto(server.url);
     await done(page);
+    // the baseline's link holds no scenario at all (it read &s=e30, an empty object)
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toBe(`#v=${MODEL_VERSION}&seed=1`);
     const file = { name: 'paperless', title: { en: 'Paperless e-commerce', zh: '无纸化跨境电商' }, description: { en: 'All declarations filed electronically by 2027.', zh: '到2027年全部电子申报。' }, platform: { customs: { cross_border_ecommerce: { paperlessShare: 1 } } } };
     await page.locator('#file').setInputFiles({ name: 'paperless.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await expect.poll(() => page.locator('#preset option:checked').textContent()).toBe('Paperless e-commerce');
@@ -532,6 +549,10 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await tab.locator('#preset option:checked').textContent()).toBe('Paperless e-commerce');
     expect(await tab.locator('details.about p').textContent()).toBe('All declarations filed electronically by 2027.');
     await tab.close();
+    // a lever moved: the file's title and description no longer describe what is shown
+    await moveSlider(page, 'rules.smeCreditSupply', 1.5);
+    await expect.poll(() => page.locator('#preset option:checked').textContent()).toBe('Custom scenario');
+    expect(await page.locator('details.about').count()).toBe(0);
     // a preset's own title is not a changed preset's: it reads as a custom scenario
     await page.locator('#preset').selectOption('sme-finance');
     await moveSlider(page, 'rules.smeCreditSupply', 1.7);
@@ -586,12 +607,17 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await page.locator('.message.error li').count()).toBe(21);
     expect(await page.locator('.message.error li').last().textContent()).toBe('… and 10 more (fix these and they will be listed).');
     await page.locator('.message.error .dismiss').click();
-    // "Load scenario file…" looks like a button: Enter opens the file chooser, as Space does
-    await page.locator('#file').focus();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('file');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), page.keyboard.press('Enter')]);
-    expect(chooser.isMultiple()).toBe(false);
   }, 150_000);
+
+  it('"Load scenario file…" looks like a button: Enter opens its file chooser, as Space does', async () => {
+    // in a tab of its own (headless Chromium offers a page behind other tabs no file chooser)
+    const tab = await browser.context.newPage();
+    await tab.goto(server.url);
+    await tab.locator('#file').focus();
+    const [chooser] = await Promise.all([tab.waitForEvent('filechooser', { timeout: 15_000 }), tab.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(false);
+    await tab.close();
+  }, 60_000);
 
   it('the language toggle switches every visible label', async () => {
     await page.locator('#lang').click();

@@ -179,11 +179,14 @@ export class YiwuApp extends LitElement {
         run: () => {
           this.messages = [];
           if (!this.applyLink(state)) return;
-          this.messages = [{ kind: 'info', text: (l) => STRINGS[l].linkOpenedAnyway(state.version, MODEL_VERSION) }, ...this.messages];
           this.start();
+          // (after start(): the note is about the link, and goes with the user's first change)
+          this.messages = [{ kind: 'info', about: 'link', text: (l) => STRINGS[l].linkOpenedAnyway(state.version, MODEL_VERSION) }, ...this.messages];
+          // the button is gone: focus goes to the note that replaced it, not to the page's start
+          void this.updateComplete.then(() => this.querySelector<HTMLElement>('.message.info .dismiss')?.focus());
         },
       };
-      this.messages = [{ kind: 'error', about: 'link', text: (l) => STRINGS[l].linkOutdated(link.version, MODEL_VERSION), ...(action ? { action } : {}) }];
+      this.messages = [{ kind: 'error', about: 'link', text: (l) => STRINGS[l].linkOutdated(link.version, MODEL_VERSION, state !== undefined), ...(action ? { action } : {}) }];
       return;
     }
     if (!this.applyLink(link.state)) fallback();
@@ -268,10 +271,7 @@ export class YiwuApp extends LitElement {
     }
     // the user has changed something: a message about the link opened no longer says what is shown
     if (this.messages.some((m) => m.about === 'link')) this.messages = this.messages.filter((m) => m.about !== 'link');
-    // with the custom scenario's own title and description, as long as the link stays one the page opens
-    const { title, description } = this.ownText();
-    const linkFor = (scenario: Obj) => writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario });
-    const link = [{ ...scen, title, description }, { ...scen, title }, scen].map(linkFor).find((l) => l.length <= MAX_LINK_CHARS) ?? linkFor(scen);
+    const link = this.linkOfShown(scen);
     this.ownHash = link;
     // the address is updated when the page is idle: replaceState costs ~30 ms in Chromium, which
     // would otherwise join the change's own task and make it a long one
@@ -433,11 +433,25 @@ export class YiwuApp extends LitElement {
     this.download(`${this.scenarioFileName()}.json`, JSON.stringify(out, null, 2) + '\n', 'application/json');
   }
 
+  /**
+   * The share link of what is shown (`scen`: the scenario without its defaults), with a custom
+   * scenario's own title and description as long as the link stays one the page opens.
+   */
+  private linkOfShown(scen: Obj = pruneDefaults(this.scenario)): string {
+    const { title, description } = this.ownText();
+    const linkFor = (scenario: Obj) => writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario });
+    const withText = (text: Obj) => ({ ...scen, ...text });
+    const candidates = [withText({ ...(title && { title }), ...(description && { description }) }), withText(title ? { title } : {}), scen];
+    return candidates.map(linkFor).find((l) => l.length <= MAX_LINK_CHARS) ?? linkFor(scen);
+  }
+
   private async share() {
-    const url = location.href;
+    // what is shown: while a link that could not be opened stays in the address, not that link
+    const url = `${location.origin}${location.pathname}${location.search}${this.linkOfShown()}`;
     try {
       await navigator.clipboard.writeText(url);
-      this.messages = [{ kind: 'info', text: (l) => STRINGS[l].shareCopied }];
+      // beside the messages already shown (an outdated link's keeps its button)
+      this.messages = [...this.messages.filter((m) => m.about !== 'copied'), { kind: 'info', about: 'copied', text: (l) => STRINGS[l].shareCopied }];
     } catch {
       this.shareText = url;
     }

@@ -465,7 +465,7 @@ export class YiwuClassroom extends LitElement {
   }
 
   /** The lower chart's title and unit, for the month shown (none to name before the step's first month is computed). */
-  private viewCaption(sc: Shown | undefined, bs: Shown | undefined, cursor: number, lang: Lang): { title: string; unit: string } {
+  private viewCaption(sc: Shown | undefined, bs: Shown | undefined, cursor: number, lang: Lang): { title: string; unit: string; lineKey?: string } {
     const s = STRINGS[lang];
     const c = s.classroom;
     const month = sc && sc.done > 0 ? f.month(sc.months[cursor], lang) : undefined;
@@ -479,7 +479,8 @@ export class YiwuClassroom extends LitElement {
       }
       case 'merchants': return { title: c.merchantsTitle, unit: c.merchantsUnit };
       case 'smile': return { title: c.smileTitle(month ?? '…'), unit: s.charts.smileUnit };
-      case 'channels': return { title: s.charts.trade, unit: c.perMonth };
+      // (lines of the scenario and the baseline, channel by channel: the key says which is which)
+      case 'channels': return { title: s.charts.trade, unit: c.perMonth, lineKey: `${s.legendScenario} ── · ${s.legendBaseline} - - -` };
     }
   }
 
@@ -648,7 +649,7 @@ export class YiwuClassroom extends LitElement {
     const available = sc?.done ?? 0;
     const cursor = Math.min(this.playback.cursor, Math.max(0, available - 1));
     const month = sc?.months[cursor] ?? '';
-    const { title: viewTitle, unit: viewUnit } = this.viewCaption(sc, bs, cursor, lang);
+    const { title: viewTitle, unit: viewUnit, lineKey } = this.viewCaption(sc, bs, cursor, lang);
     const watch = this.watch();
     const wi = findSeries(watch.metric, watch.dims);
     const kind = kindOf(watch.metric);
@@ -749,7 +750,7 @@ export class YiwuClassroom extends LitElement {
                 @click=${() => { this.view = v; }}>${c.views[v]}</button>`)}
             </div>
             ${this.view === 'flows' ? this.flowShares(sc, bs, cursor) : nothing}
-            <p class="chart-caption">${viewTitle} <span>${c.inBrackets(viewUnit)}</span></p>
+            <p class="chart-caption">${viewTitle} <span>${c.inBrackets(viewUnit)}</span>${lineKey ? html` <span class="line-key">· ${lineKey}</span>` : nothing}</p>
             <yiwu-chart id="class-view" class="big" chartId="class-view" .structure=${this.view}
               heading=${viewTitle}
               unit=${viewUnit}

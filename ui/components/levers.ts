@@ -90,9 +90,15 @@ export class YiwuLevers extends LitElement {
     return this;
   }
 
+  /**
+   * Sends the scenario a lever made, without the title and description of the file, link or
+   * preset it came from: they describe other settings (the picker then says "Custom scenario").
+   */
   private emit(next: Obj) {
-    this.sent = next;
-    this.dispatchEvent(new CustomEvent('scenario-change', { detail: next, bubbles: true, composed: true }));
+    const { title: _t, description: _d, ...changed } = next;
+    void _t; void _d;
+    this.sent = changed;
+    this.dispatchEvent(new CustomEvent('scenario-change', { detail: changed, bubbles: true, composed: true }));
   }
 
   private set(c: Control, value: ScheduleInput | undefined) {
@@ -220,7 +226,12 @@ export class YiwuLevers extends LitElement {
         keep(s.percentTyped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.num(x / 100, lang, 6), kept));
         return;
       } else this.clampNotes = { ...others, [c.id]: s.clamped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.withUnit(clamped, after, lang)) };
-      if (isSched) this.setTarget(c, clamped, this.targetYear(c, current));
+      // the box shows the number read, in plain digits ("５０％" typed for the value it already has changes nothing to redraw it)
+      if (box) box.value = String(Number(clamped.toPrecision(6)));
+      // a constant set from the start (by a file, link or lesson) stays one: the new value holds
+      // from the start too (a nudge of the slider made it a ramp from the default during the first year)
+      const constant = typeof current === 'number' && !sameAsDefault(current, c.defaultValue);
+      if (isSched && !constant) this.setTarget(c, clamped, this.targetYear(c, current));
       else this.set(c, clamped);
     };
     return html`<div class="lever ${changed ? 'changed' : ''} ${problems.length ? 'invalid' : ''}" data-control=${c.id}>

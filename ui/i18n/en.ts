@@ -30,7 +30,8 @@ export const en = {
   resetTo: (v: string) => `Reset to default (${v})`,
   // (the baseline preset's own title starts "Baseline: ", not said twice)
   pngProvenance: (scenario: string, settings: string[], baseline: string, seed: number, version: string) =>
-    `Scenario: ${scenario}${settings.length ? ` (${settings.join('; ')})` : ''} · Baseline: ${baseline.replace(/^Baseline:\s*/, '')} · Seed ${seed} · Model ${version} · Yiwu Digital Trade Sandbox`,
+    // (settings after a dash, not in brackets: their units have brackets of their own, "index (2020 = 1)")
+    `Scenario: ${scenario}${settings.length ? ` — ${settings.join('; ')}` : ''} · Baseline: ${baseline.replace(/^Baseline:\s*/, '')} · Seed ${seed} · Model ${version} · Yiwu Digital Trade Sandbox`,
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} is outside the allowed range (${min} to ${max}); using ${used}.`,
   nothingTyped: (kept: string) => `Nothing typed; kept ${kept}.`,
   notANumber: (typed: string, kept: string) => `“${typed}” is not a number; kept ${kept}.`,
@@ -137,7 +138,7 @@ export const en = {
   },
   linkTooLong: (n: number, max: number) => `This link is ${n.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} are accepted. Showing the baseline instead.`,
   linkInvalid: (n: number) => `This link holds a scenario with ${n === 1 ? 'a problem' : `${n} problems`}; showing the baseline instead:`,
-  linkOutdated: (v: string, now: string) => `This link was made with model version ${v}; this is version ${now}, whose numbers differ. Showing the baseline instead.`,
+  linkOutdated: (v: string, now: string, readable: boolean) => `This link was made with model version ${v}; this is version ${now}, whose numbers differ.${readable ? '' : ' Its scenario could not be read either (the link is damaged or incomplete).'} Showing the baseline instead.`,
   linkOpenAnyway: (now: string) => `Open its scenario with model ${now}`,
   linkOpenedAnyway: (v: string, now: string) => `The link's scenario, seed and baseline, run with model ${now}: its numbers differ from those seen with model ${v} when the link was made.`,
   unknownBaseline: (name: string) => `Unknown baseline “${name}” in the link; using the default baseline.`,

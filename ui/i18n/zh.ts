@@ -31,7 +31,7 @@ export const zh: Strings = {
   reset: '还原',
   resetTo: (v: string) => `还原为默认值（${v}）`,
   pngProvenance: (scenario: string, settings: string[], baseline: string, seed: number, version: string) =>
-    `情景：${scenario}${settings.length ? `（${settings.join('；')}）` : ''} · 基准：${baseline.replace(/^基准情景：/, '')} · 随机种子 ${seed} · 模型 ${version} · 义乌数字贸易政策沙盘`,
+    `情景：${scenario}${settings.length ? `——${settings.join('；')}` : ''} · 基准：${baseline.replace(/^基准情景：/, '')} · 随机种子 ${seed} · 模型 ${version} · 义乌数字贸易政策沙盘`,
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} 超出允许范围（${min} 至 ${max}）；已改为 ${used}。`,
   nothingTyped: (kept: string) => `未输入数值；保持 ${kept}。`,
   notANumber: (typed: string, kept: string) => `“${typed}” 不是数字；保持 ${kept}。`,
@@ -76,7 +76,7 @@ export const zh: Strings = {
   same: '无变化',
   pp: '个百分点',
   computing: '计算中…',
-  seedInvalid: (typed: string, max: number, kept: number) => `${typed === '' ? '未输入随机种子' : `随机种子“${typed.length > 40 ? `${typed.slice(0, 40)}…` : typed}”无效`}：随机种子须为 0 到 ${max} 之间的整数。当前结果仍使用种子 ${kept}。`,
+  seedInvalid: (typed: string, max: number, kept: number) => `${typed === '' ? '未输入随机种子' : `随机种子“${typed.length > 40 ? `${typed.slice(0, 40)}…` : typed}”无效`}：随机种子须为 0 到 ${max.toLocaleString('zh-CN')} 之间的整数。当前结果仍使用种子 ${kept}。`,
   noWholeYear: '没有完整的日历年可供比较',
   updating: '更新中…',
   charts: {
@@ -114,11 +114,11 @@ export const zh: Strings = {
   exportPngOf: (t: string) => `将图表“${t}”保存为PNG`,
   preparingCsv: '正在准备CSV（完整运行一次）…',
   dropHere: '拖放情景文件（.json）以载入',
-  runFailed: (side: 'scenario' | 'baseline', n: number) => `${side === 'scenario' ? '情景' : '基准情景'}无法运行，因此不显示其结果。请修改或重置下列参数（参数旁亦有标注）${n > 1 ? `，共 ${n}个问题` : ''}：`,
+  runFailed: (side: 'scenario' | 'baseline', n: number) => `${side === 'scenario' ? '情景' : '基准情景'}无法运行，因此不显示其结果。请修改或重置下列参数（参数旁亦有标注）${n > 1 ? `，共${n}个问题` : ''}：`,
   runStopped: '已停止：有一次运行无法进行（见下方提示）',
   notComputed: '未计算',
-  moreProblems: (n: number) => `……另有 ${n}个问题（改正上述问题后会列出）。`,
-  fileProblems: (name: string, n: number) => `${name}：发现 ${n}个问题；未载入该情景。`,
+  moreProblems: (n: number) => `……另有${n}个问题（改正上述问题后会列出）。`,
+  fileProblems: (name: string, n: number) => `${name}：发现${n}个问题；未载入该情景。`,
   fileLoaded: (name: string) => `已载入 ${name}。`,
   fileFieldProblem: (name: string, path: string, message: string) => `${name} 中（未载入，此杠杆保持原值）：${path}：${message}`,
   lessonNotScenario: (name: string) => `${name} 是课程文件，不是情景：请打开课堂模式，在那里载入（“载入课程文件…”，或拖放到课堂页面上）。当前情景未改变。`,
@@ -127,14 +127,14 @@ export const zh: Strings = {
   linkBroken: '无法读取此链接（已损坏或不完整）。改为显示基准情景。',
   linkBadField: (field: 'seed' | 'baseline' | 'version', value: string, max: number) => {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    const what = field === 'seed' ? `其随机种子“${shown}”不是 0 到 ${max} 之间的整数`
+    const what = field === 'seed' ? `其随机种子“${shown}”不是 0 到 ${max.toLocaleString('zh-CN')} 之间的整数`
       : field === 'baseline' ? `其基准“${shown}”不是预设情景的名称（小写字母、数字和连字符）`
       : value === '' ? '缺少模型版本（v=）' : `其模型版本“${shown}”不是版本号`;
     return `无法读取此链接：${what}。改为显示基准情景。`;
   },
-  linkTooLong: (n: number, max: number) => `此链接长 ${n}个字符，最多接受 ${max}个。改为显示基准情景。`,
-  linkInvalid: (n: number) => `此链接中的情景有 ${n}个问题；改为显示基准情景：`,
-  linkOutdated: (v: string, now: string) => `此链接由模型 ${v} 版生成；当前为 ${now} 版，结果不同。改为显示基准情景。`,
+  linkTooLong: (n: number, max: number) => `此链接长${n}个字符，最多接受 ${max}个。改为显示基准情景。`,
+  linkInvalid: (n: number) => `此链接中的情景有${n}个问题；改为显示基准情景：`,
+  linkOutdated: (v: string, now: string, readable: boolean) => `此链接由模型 ${v} 版生成；当前为 ${now} 版，结果不同。${readable ? '' : '其中的情景也无法读取（链接已损坏或不完整）。'}改为显示基准情景。`,
   linkOpenAnyway: (now: string) => `用 ${now} 版模型打开其情景`,
   linkOpenedAnyway: (v: string, now: string) => `已用 ${now} 版模型运行链接中的情景、随机种子和基准：结果与生成链接时 ${v} 版的结果不同。`,
   unknownBaseline: (name: string) => `链接中的基准“${name}”不存在；使用默认基准。`,
