@@ -27,13 +27,6 @@ export function problemLines<P>(problems: readonly P[], max: number, line: (p: P
   return lines;
 }
 
-/** A file input opens its chooser on Enter too (the browser opens it on Space only): its label looks like a button. */
-export function openOnEnter(e: KeyboardEvent): void {
-  if (e.key !== 'Enter') return;
-  e.preventDefault();
-  (e.target as HTMLInputElement).click();
-}
-
 /** True when nothing has focus (the focused element left the page): a view that replaced it takes it. */
 export function focusLost(): boolean {
   return document.activeElement === null || document.activeElement === document.body;

@@ -609,16 +609,6 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await page.locator('.message.error .dismiss').click();
   }, 150_000);
 
-  it('"Load scenario file…" looks like a button: Enter opens its file chooser, as Space does', async () => {
-    // in a tab of its own (headless Chromium offers a page behind other tabs no file chooser)
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url);
-    await tab.locator('#file').focus();
-    const [chooser] = await Promise.all([tab.waitForEvent('filechooser', { timeout: 15_000 }), tab.keyboard.press('Enter')]);
-    expect(chooser.isMultiple()).toBe(false);
-    await tab.close();
-  }, 60_000);
-
   it('the language toggle switches every visible label', async () => {
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(zh.appTitle);

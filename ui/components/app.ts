@@ -20,7 +20,7 @@ import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
-import { tooBig, isLessonFile, problemLines, openOnEnter, focusLost, type Message } from '../files.ts';
+import { tooBig, isLessonFile, problemLines, focusLost, type Message } from '../files.ts';
 import { alongSmile, smileStageNames, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
@@ -566,7 +566,7 @@ export class YiwuApp extends LitElement {
           <button type="button" id="export-baseline-csv" @click=${() => this.exportCsv('baseline')}>${s.exportBaselineCsv}</button>
           <button type="button" id="export-json" @click=${() => this.exportJson()}>${s.exportJson}</button>
           <label class="button" for="file">${s.loadFile}</label>
-          <input id="file" type="file" accept=".json,application/json" class="visually-hidden" @keydown=${openOnEnter}
+          <input id="file" type="file" accept=".json,application/json" class="visually-hidden"
             @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadFile(file); }} />
           <button type="button" id="classroom" aria-label=${s.classroom.enterLabel} @click=${() => {
             // a history entry of its own: the browser's Back returns to the sandbox

@@ -23,7 +23,7 @@ import { Playback, SPEEDS } from '../playback.ts';
 import { LESSONS, describeLevers, inheritedView } from '../lessons.ts';
 import { CHANNEL_TEXT, STAGE_TEXT, alongSmile, smileStageNames, LEVEL_TEXT, regionLabel, seriesLabel } from '../labels.ts';
 import * as f from '../format.ts';
-import { tooBig, isScenarioFile, problemLines, openOnEnter, focusLost, type Message } from '../files.ts';
+import { tooBig, isScenarioFile, problemLines, focusLost, type Message } from '../files.ts';
 import './chart.ts';
 import type { YiwuChart } from './chart.ts';
 
@@ -683,7 +683,7 @@ export class YiwuClassroom extends LitElement {
             <option value="-1" ?selected=${this.lessonIndex === -1}>${c.noLesson}</option>
           </select></label>
         <label class="button" for="lesson-file">${c.loadLesson}</label>
-        <input id="lesson-file" type="file" accept=".json,application/json" class="visually-hidden" @keydown=${openOnEnter}
+        <input id="lesson-file" type="file" accept=".json,application/json" class="visually-hidden"
           @change=${(e: Event) => { const input = e.target as HTMLInputElement; const file = input.files?.[0]; input.value = ''; if (file) void this.loadLessonFile(file); }} />
         <span class="spacer"></span>
         <button type="button" id="class-lang" lang=${lang === 'en' ? 'zh' : 'en'} aria-label=${s.switchLanguageLabel}
