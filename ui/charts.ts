@@ -14,6 +14,7 @@ export const CHANNEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3]];
 /** Digital levels (offline, B2B, cross-border e-commerce, data-driven): offline merchants sell in the hall, so levels take their channel's colour; data-driven its own. */
 export const LEVEL_COLORS = [PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4]];
 export const SCENARIO_COLOR = '#0072B2';
+export const BASELINE_COLOR = '#555555';
 /**
  * Each palette colour's marker shape, so lines are told apart by shape as well as colour (to a
  * reader with deuteranopia the B2B platform's green and cross-border e-commerce's pink are both
@@ -29,22 +30,18 @@ const MARKERS: Record<string, { symbol: string }> = {
   '#000000': { symbol: 'pin' },
   '#F0E442': { symbol: 'arrow' },
 };
-/**
- * The lines' markers (drawn every 12 months: solid lines mid-year, dashed ones at the turn of the
- * year and hollow, so a pair does not stack). Markers tell palette colours apart: a chart with
- * one of them (a scenario against the grey baseline) has none.
- */
 /** A dashed line's marker: an outline (see-through, so a solid line beneath it is not cut). */
 const hollow = (color: string) => ({ color: 'rgba(255,255,255,0)', borderColor: color, borderWidth: 1.5 });
 
-function markersFor(lines: Line[]): (l: Line) => { symbol: string } | undefined {
-  const marked = hasMarkers(lines);
-  return (l) => (marked ? MARKERS[l.color.toUpperCase()] : undefined);
+/**
+ * The lines' markers (drawn every 12 months: solid lines mid-year, dashed ones at the turn of the
+ * year and hollow, so a pair does not stack), or none at all: markers tell palette colours
+ * apart, so a chart with one of them (a blue scenario against the grey baseline) has none.
+ */
+function markersFor(lines: Line[]): ((l: Line) => { symbol: string } | undefined) | undefined {
+  const marked = new Set(lines.map((l) => l.color.toUpperCase()).filter((c) => c in MARKERS)).size > 1;
+  return marked ? (l) => MARKERS[l.color.toUpperCase()] : undefined;
 }
-
-/** Whether lines of more than one palette colour share the chart (the baseline's grey has no marker: a blue scenario against it is one colour). */
-const hasMarkers = (lines: Line[]) => new Set(lines.map((l) => l.color.toUpperCase()).filter((c) => c in MARKERS)).size > 1;
-export const BASELINE_COLOR = '#555555';
 
 export interface Line {
   name: string;
@@ -123,7 +120,7 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, legendHoverLink: false, emphasis: { disabled: true }, itemStyle: { color: l.color } });
       series.push({ type: 'line', name: l.bandName ?? l.name, stack, data: hi.map((h, t) => (h === null || lo[t] === null ? null : h - (lo[t] as number))), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: l.color, opacity: 0.18 }, silent: true, tooltip: { show: false }, legendHoverLink: false, emphasis: { disabled: true }, itemStyle: { color: l.color } });
     }
-    const marker = markerOf(l);
+    const marker = markerOf?.(l);
     const data: Array<number | null | { value: number; symbol: string }> = clean(l.data, upTo(l.done), n);
     if (marker) {
       for (let t = l.dashed ? 0 : 6; t < data.length; t += 12) if (data[t] !== null) data[t] = { value: data[t] as number, symbol: marker.symbol };
@@ -166,7 +163,7 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
     yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: fmt } },
     // a band's key is a shaded patch, as the band is drawn (its series have no symbol: the key was a dot)
     // (a key with markers has square icons: a 22 × 14 box stretched a square into the band's bar)
-    legend: { ...base(lang, look).legend, data: legendEntries(lines), ...(hasMarkers(lines) ? { itemWidth: base(lang, look).legend.itemHeight } : {}) },
+    legend: { ...base(lang, look).legend, data: legendEntries(lines, markerOf), ...(markerOf ? { itemWidth: base(lang, look).legend.itemHeight } : {}) },
     tooltip: { ...base(lang, look).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)), axisPointer: { label: { formatter: (p: { value: string }) => f.month(p.value, lang) } } },
     series,
   };
@@ -174,15 +171,14 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
 
 type LegendEntry = string | { name: string; icon: string; itemStyle: { color: string; opacity?: number; borderColor?: string; borderWidth?: number } };
 /** The line key: each name once, in the lines' order; a band as a shaded patch. */
-function legendEntries(lines: Line[]): LegendEntry[] {
+function legendEntries(lines: Line[], markerOf: ReturnType<typeof markersFor>): LegendEntry[] {
   const entries = new Map<string, LegendEntry>();
-  const markerOf = markersFor(lines);
   for (const l of lines) {
     // (a band without a name of its own shares its line's entry)
     const bandName = l.bandName !== l.name ? l.bandName : undefined;
     if (bandName !== undefined && !entries.has(bandName)) entries.set(bandName, { name: bandName, icon: 'rect', itemStyle: { color: l.color, opacity: 0.25 } });
     // a line's key shows its marker, in its colour (hollow for a dashed line)
-    const marker = markerOf(l);
+    const marker = markerOf?.(l);
     if (!entries.has(l.name)) entries.set(l.name, marker ? { name: l.name, icon: marker.symbol, itemStyle: l.dashed ? hollow(l.color) : { color: l.color } } : l.name);
   }
   return [...entries.values()];

@@ -61,37 +61,32 @@ export function readLink(hash: string, currentVersion: string): ReadLink {
   const version = p.get('v');
   if (!version && !p.has('s') && !p.has('seed')) return { kind: 'none' };
   if (!version || !/^[0-9A-Za-z.+-]{1,32}$/.test(version)) return { kind: 'broken', field: { name: 'version', value: version ?? '' } };
-  const state = readState(p, version);
-  if (version !== currentVersion) return state ? { kind: 'outdated', version, state } : { kind: 'outdated', version };
-  if (state) return { kind: 'ok', state };
-  // say which part, where it is one a user can name
-  const seed = p.get('seed') ?? '1';
-  if (parseSeed(seed) === undefined) return { kind: 'broken', field: { name: 'seed', value: seed } };
-  const baseline = p.get('b');
-  if (baseline !== null && !BASELINE_NAME.test(baseline)) return { kind: 'broken', field: { name: 'baseline', value: baseline } };
-  return { kind: 'broken' };
+  const read = readState(p, version);
+  if (version !== currentVersion) return 'state' in read ? { kind: 'outdated', version, state: read.state } : { kind: 'outdated', version };
+  return 'state' in read ? { kind: 'ok', state: read.state } : { kind: 'broken', ...read };
 }
 
-/** A preset's name as a link's `b` holds it. */
-const BASELINE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-/** The seed, baseline and scenario a link holds, or undefined when any of them does not read. */
-function readState(p: URLSearchParams, version: string): SharedState | undefined {
-  const seed = parseSeed(p.get('seed') ?? '1');
-  if (seed === undefined) return undefined;
+/**
+ * The seed, baseline and scenario a link holds; or, when one does not read, which (`field`: the
+ * seed or the baseline, the parts a user can name; none for a damaged scenario).
+ */
+function readState(p: URLSearchParams, version: string): { state: SharedState } | { field?: LinkField } {
+  const seedText = p.get('seed') ?? '1';
+  const seed = parseSeed(seedText);
+  if (seed === undefined) return { field: { name: 'seed', value: seedText } };
   let scenario: unknown = {};
   const s = p.get('s');
   if (s) {
     try {
       scenario = JSON.parse(fromBase64Url(s));
     } catch {
-      return undefined;
+      return {};
     }
-    if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return undefined;
+    if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return {};
   }
   const baseline = p.get('b') ?? undefined;
-  if (baseline !== undefined && !BASELINE_NAME.test(baseline)) return undefined;
-  return { version, seed, baseline, scenario: scenario as object };
+  if (baseline !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(baseline)) return { field: { name: 'baseline', value: baseline } };
+  return { state: { version, seed, baseline, scenario: scenario as object } };
 }
 
 /** The largest seed a scenario accepts (sim/schema/scenario.ts: 0 … 2³¹ − 1). */

@@ -126,17 +126,17 @@ export function checkLesson(raw: unknown, presets: Record<string, Record<string,
     // steps whose levers are an object (a wrong watch metric does not hide a 5G value of 7)
     const { start, steps } = raw as { start?: unknown; steps?: unknown };
     const startWrong = startProblem(start ?? 'baseline', presets);
-    const more: Problem[] = startWrong && !e.problems.some((p) => p.path === 'start') ? [startWrong] : [];
+    const problems = [...(startWrong && !e.problems.some((p) => p.path === 'start') ? [startWrong] : []), ...e.problems];
     const startScenario = typeof start === 'string' || start === undefined ? presets[start ?? 'baseline'] : undefined;
     if (startScenario && Array.isArray(steps) && steps.length <= 30) {
       const levers = steps.map((step) => {
         const l = step !== null && typeof step === 'object' ? (step as { levers?: unknown }).levers : undefined;
         return l !== null && typeof l === 'object' && !Array.isArray(l) ? l as Record<string, unknown> : {};
       });
-      for (const p of leverProblems(levers, startScenario)) if (!e.problems.some((q) => q.path === p.path)) more.push(p);
+      for (const p of leverProblems(levers, startScenario)) if (!e.problems.some((q) => q.path === p.path)) problems.push(p);
     }
-    if (more.length === 0) throw e;
-    throw new ScenarioError(inFileOrder([...more.filter((p) => p.path === 'start'), ...e.problems, ...more.filter((p) => p.path !== 'start')]), origin);
+    if (problems.length === e.problems.length) throw e;
+    throw new ScenarioError(inFileOrder(problems), origin);
   }
   const problems = lessonProblems(lesson, presets);
   if (problems.length) throw new ScenarioError(problems, origin);

@@ -71,6 +71,7 @@ export function applyExits(w: World, flagged: Uint8Array): void {
   for (let n = 0; n < count; n++) {
     const i = slots[n];
     let reason = flagged[i];
+    // (the hash only for the few past the shortest patience)
     if (reason === 0 && lossMonths[i] >= LOSS_PATIENCE_SHORTEST && lossMonths[i] >= lossPatience(id[i])) reason = UNPROFITABLE;
     if (luck.next(i) < retire && reason === 0) reason = RETIRED;
     if (reason !== 0) removeMerchant(w, i, reason);

@@ -4,7 +4,7 @@
  * the first without a word — no key "__proto__", and no nesting deeper than MAX_JSON_DEPTH. A
  * problem comes back as one message with its line and column.
  */
-import { parse as parseJsonc, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 
 /** What usually causes a JSON syntax error, for people who write files by hand. */
 const JSON_HINTS: Record<string, string> = {
@@ -23,29 +23,32 @@ function lineAndColumn(source: string, offset: number): string {
 }
 
 /**
- * The first key that appears twice in one object, or that is "__proto__" (no file here has such a
- * setting, and code that copies objects by assignment would make its value a prototype, hiding
- * what it holds from the checks), with where; or undefined.
+ * One pass of jsonc-parser over the text: its first syntax error, and the first key that appears
+ * twice in one object or is "__proto__" (no file here has such a setting, and code that copies
+ * objects by assignment would make its value a prototype, hiding what it holds from the checks),
+ * said with where.
  */
-function badKey(source: string): string | undefined {
+function scan(source: string): { error?: ParseError; badKey?: string } {
   const open: Array<Set<string>> = [];
-  let found: string | undefined;
+  let error: ParseError | undefined;
+  let badKey: string | undefined;
   visit(source, {
+    onError: (code, offset, length) => { error ??= { error: code, offset, length }; },
     onObjectBegin: () => { open.push(new Set()); },
     onObjectEnd: () => { open.pop(); },
     onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
       const keys = open[open.length - 1];
-      if (found || !keys) return;
+      if (badKey || !keys) return;
       const where = () => {
         const path = pathSupplier().map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
         return `${path ? ` in ${path}` : ''} at ${lineAndColumn(source, offset)}`;
       };
-      if (key === '__proto__') found = `key "__proto__"${where()} is not allowed: no setting has that name`;
-      else if (keys.has(key)) found = `duplicate key ${JSON.stringify(key)}${where()}; each key may appear once in an object (the second would silently replace the first)`;
+      if (key === '__proto__') badKey = `key "__proto__"${where()} is not allowed: no setting has that name`;
+      else if (keys.has(key)) badKey = `duplicate key ${JSON.stringify(key)}${where()}; each key may appear once in an object (the second would silently replace the first)`;
       keys.add(key);
     },
-  });
-  return found;
+  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return { error, badKey };
 }
 
 /** Deepest nesting of lists and objects a file may have (a scenario needs 5; the parser recurses). */
@@ -73,17 +76,13 @@ export function parseStrictJson(source: string): { value: unknown } | { problem:
   // before the parser, which recurses: a deep enough file would overflow the stack
   const deep = tooDeep(source, MAX_JSON_DEPTH);
   if (deep) return { problem: deep };
-  const errors: ParseError[] = [];
-  // jsonc-parser for what is wrong and where; the value itself comes from JSON.parse (below)
-  parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0) {
-    const e = errors[0];
+  const { error: e, badKey } = scan(source);
+  if (e) {
     const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     const hint = source.trim() === '' ? ' (the file is empty)' : JSON_HINTS[what] ?? '';
     return { problem: `malformed JSON at ${lineAndColumn(source, e.offset)}: ${what}${hint}` };
   }
-  const bad = badKey(source);
-  if (bad) return { problem: bad };
+  if (badKey) return { problem: badKey };
   // (JSON.parse, not jsonc-parser's value: for strict JSON the same, and it never assigns a prototype)
   return { value: JSON.parse(source) as unknown };
 }

@@ -163,7 +163,7 @@ export class YiwuApp extends LitElement {
       }
       return;
     }
-    if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', about: 'link', text: (l) => STRINGS[l].linkTooLong(link.length, 16_000) }]; return; }
+    if (link.kind === 'tooLong') { fallback(); this.messages = [{ kind: 'error', about: 'link', text: (l) => STRINGS[l].linkTooLong(link.length, MAX_LINK_CHARS) }]; return; }
     if (link.kind === 'broken') {
       fallback();
       const { field } = link;
@@ -403,8 +403,9 @@ export class YiwuApp extends LitElement {
   private ownText(): { title?: Text; description?: Text } {
     const sc = this.scenario;
     if (this.presetName || (typeof sc.name === 'string' && presetByName(sc.name))) return {};
-    const isText = (t: unknown): t is Text => typeof t === 'object' && t !== null && typeof (t as Text).en === 'string' && typeof (t as Text).zh === 'string';
-    return { ...(isText(sc.title) ? { title: sc.title } : {}), ...(isText(sc.description) ? { description: sc.description } : {}) };
+    // (every scenario shown was validated on its way in: a title there is a Text)
+    const { title, description } = sc as { title?: Text; description?: Text };
+    return { ...(title && { title }), ...(description && { description }) };
   }
 
   private scenarioFileName() {
@@ -438,11 +439,11 @@ export class YiwuApp extends LitElement {
    * scenario's own title and description as long as the link stays one the page opens.
    */
   private linkOfShown(scen: Obj = pruneDefaults(this.scenario)): string {
-    const { title, description } = this.ownText();
     const linkFor = (scenario: Obj) => writeLink({ version: MODEL_VERSION, seed: this.seed, baseline: this.baselineName === 'baseline' ? undefined : this.baselineName, scenario });
-    const withText = (text: Obj) => ({ ...scen, ...text });
-    const candidates = [withText({ ...(title && { title }), ...(description && { description }) }), withText(title ? { title } : {}), scen];
-    return candidates.map(linkFor).find((l) => l.length <= MAX_LINK_CHARS) ?? linkFor(scen);
+    const withText = { ...scen, ...this.ownText() };
+    const { description: _d, ...withTitle } = withText;
+    void _d;
+    return [withText, withTitle, scen].map(linkFor).find((l) => l.length <= MAX_LINK_CHARS) ?? linkFor(scen);
   }
 
   private async share() {

@@ -58,6 +58,8 @@ const MEASURE_FREE_UNITS = new Set(['share', 'share of value', 'index, 0 to 1', 
  * "25" would otherwise be clamped to 200 %).
  */
 const PERCENT_TYPED = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/;
+/** A number as its box shows it: six significant digits, no trailing zeros. */
+const inBox = (v: number) => String(Number(v.toPrecision(6)));
 /** A typed text as quoted back in a note (a pasted paragraph is not echoed whole). */
 const shortened = (typed: string) => (typed.length > 24 ? `${typed.slice(0, 24)}…` : typed);
 
@@ -193,7 +195,7 @@ export class YiwuLevers extends LitElement {
     const min = c.meta.minimum ?? 0;
     const max = c.meta.maximum ?? 1;
     const value = finalValue(current as ScheduleInput);
-    const boxText = String(Number(value.toPrecision(6)));
+    const boxText = inBox(value);
     const defaultText = f.withUnit(finalValue(c.defaultValue), unit, lang);
     // a schedule's default is a path: "0.1 → 0.85 (2023) → 0.95 (2030)", so a target below the
     // default's own path is seen as one (0.9 by 2026 is less 5G than the default after 2026)
@@ -227,7 +229,7 @@ export class YiwuLevers extends LitElement {
         return;
       } else this.clampNotes = { ...others, [c.id]: s.clamped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.withUnit(clamped, after, lang)) };
       // the box shows the number read, in plain digits ("５０％" typed for the value it already has changes nothing to redraw it)
-      if (box) box.value = String(Number(clamped.toPrecision(6)));
+      if (box) box.value = inBox(clamped);
       // a constant set from the start (by a file, link or lesson) stays one: the new value holds
       // from the start too (a nudge of the slider made it a ramp from the default during the first year)
       const constant = typeof current === 'number' && !sameAsDefault(current, c.defaultValue);
