@@ -24,7 +24,7 @@ import { Piscina } from 'piscina';
 import { SingleBar, Presets } from 'cli-progress';
 import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vector } from 'apache-arrow';
 import { parseScenarioText, METRICS, MODEL_VERSION } from '../sim/index.ts';
-import { fileKind } from './presets.ts';
+import { fileKind, inputText } from './presets.ts';
 import {
   resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, SERIES_COLUMNS,
   type Experiment, type Point, type Run, type Shard,
@@ -55,7 +55,7 @@ function readText(file: string, what: string): string {
 
 /** Reads and checks an experiment file; a string `base` is a scenario file relative to it. */
 export function readExperiment(file: string, purpose: 'sweep' | 'sensitivity' = 'sweep'): Experiment {
-  const text = readText(file, 'experiment file');
+  const text = inputText(readText(file, 'experiment file'), file, purpose);
   const name = path.basename(file).replace(/\.json$/i, '');
   try {
     return resolveExperiment(text, {
@@ -76,7 +76,17 @@ export function readExperiment(file: string, purpose: 'sweep' | 'sensitivity' = 
 /** The experiment as a self-contained object (base inlined): what experiment.json stores. */
 export function experimentObject(exp: Experiment) {
   const { name, description, seed, base, parameters, design, replications, commonRandomNumbers, metrics, months, sensitivity } = exp;
-  return { name, description, seed, base, parameters, design, replications, commonRandomNumbers, metrics, months, ...(sensitivity ? { sensitivity } : {}) };
+  return { name, description, seed, base, parameters, design, replications, commonRandomNumbers, metrics, months, ...(sensitivity ? { sensitivity: methodSettings(sensitivity) } : {}) };
+}
+
+/**
+ * The sensitivity settings its method uses. The other method's defaults are left out: the
+ * experiment file refuses them ("samples" is for Sobol), so a manifest's experiment written with
+ * them could not be run again as it stands.
+ */
+function methodSettings(s: NonNullable<Experiment['sensitivity']>) {
+  const { method, trajectories, samples, levels, outcomes } = s;
+  return method === 'morris' ? { method, trajectories, levels, outcomes } : { method, samples, outcomes };
 }
 
 /** A fingerprint of everything that decides the results: the experiment, the model version and defaults. */

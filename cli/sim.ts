@@ -17,7 +17,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
 import { writeRunOutputs, ensureDir, refuseOtherResults, RESULT_KINDS, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
-import { fileKind } from './presets.ts';
+import { fileKind, inputText } from './presets.ts';
 import { InputError, describeFsError, report } from './errors.ts';
 
 const MAX_SEED = 2 ** 31 - 1;
@@ -109,7 +109,7 @@ function resolveWithKindHint(text: string, file: string, name: string) {
 function main(file: string, opts: { seed?: number; out?: string }): void {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const text = readScenarioFile(file);
+  const text = inputText(readScenarioFile(file), file, 'sim');
   const name = path.basename(file).replace(/\.json$/i, '');
   const resolved = resolveWithKindHint(text, file, name);
   const seed = opts.seed ?? resolved.seed;

@@ -128,6 +128,14 @@ describe('npm run sweep / merge', () => {
     expect(p90).toBeCloseTo(sorted[1] + 0.8 * (sorted[2] - sorted[1]), 3);
   });
 
+  it('re-runs a sweep from its manifest.json given as the experiment', async () => {
+    const again = await cli('sweep', path.join(dir('w1'), 'manifest.json'), '--workers', '2', '--out', dir('from-manifest'));
+    expect(again.stderr).toMatch(/^Re-running the experiment recorded in .*w1\/manifest\.json\n/);
+    expectSameFiles('w1', 'from-manifest');
+    const wrong = await cli('sensitivity', path.join(dir('w1'), 'manifest.json'));
+    expect(wrong.stderr).toMatch(/^error: .*w1\/manifest\.json is the manifest of a sweep; re-run it with npm run sweep -- /);
+  });
+
   it('records seeds, points and the resolved base scenario in the manifest', () => {
     const m = JSON.parse(read('w1', 'manifest.json').toString());
     expect(m.modelVersion).toBeTruthy();
@@ -331,6 +339,16 @@ describe('npm run sweep / merge', () => {
     const other = write('morris-other.json', { ...JSON.parse(fs.readFileSync(exp, 'utf8')), seed: 9 });
     const wrong = await cli('sensitivity', other, '--merge', dir('sens-s1'), dir('sens-s2'), '--out', dir('sens-wrong'));
     expect(wrong.stderr).toMatch(/holds runs of another sensitivity analysis/);
+    // the manifest's experiment runs again as it stands (it held Sobol's "samples" default, which a Morris file refuses)
+    const recorded = JSON.parse(read('sens', 'manifest.json').toString()).experiment;
+    expect(Object.keys(recorded.sensitivity)).toEqual(['method', 'trajectories', 'levels', 'outcomes']);
+    const again = await cli('sensitivity', write('morris-again.json', recorded), '--out', dir('sens-again'));
+    expect(again.stderr).toBe('');
+    same('sens', 'sens-again');
+    // and the manifest itself, given as the experiment
+    const fromManifest = await cli('sensitivity', path.join(dir('sens'), 'manifest.json'), '--out', dir('sens-from-manifest'));
+    expect(fromManifest.stderr).toMatch(/^Re-running the experiment recorded in .*manifest\.json\n$/);
+    same('sens', 'sens-from-manifest');
   });
 
   it('refuses to write a sensitivity analysis or a single run over a sweep\'s results (each would replace its manifest)', async () => {

@@ -103,6 +103,22 @@ describe('npm run sim', () => {
     }
   });
 
+  it('re-runs a run from its manifest.json given as the scenario', async () => {
+    const r = await sim(path.join(tmp, 'a', 'manifest.json'), '--out', path.join(tmp, 'from-manifest'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`Re-running the scenario recorded in ${path.join(tmp, 'a', 'manifest.json')}\n`);
+    for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv']) expect(read('from-manifest', f)).toBe(read('a', f));
+    // a manifest of an older model is re-run, and said to be
+    const old = { ...JSON.parse(read('a', 'manifest.json')), modelVersion: '0.1.0' };
+    const older = await sim(write('old-manifest.json', JSON.stringify(old)), '--out', path.join(tmp, 'from-old'));
+    expect(older.stderr).toMatch(/\(made with model 0\.1\.0; this is model \d+\.\d+\.\d+, so its numbers may differ\)\n$/);
+    // another command's manifest names that command
+    const sweepManifest = write('sweep-manifest.json', JSON.stringify({ kind: 'yiwu-sandbox sweep', modelVersion: '0.8.0', experiment: { base: {} } }));
+    const wrong = await sim(sweepManifest);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe(`error: ${sweepManifest} is the manifest of a sweep; re-run it with npm run sweep -- ${sweepManifest}\n`);
+  });
+
   it('writes one merchants.csv row per merchant ever alive, and a manifest', () => {
     const manifest = JSON.parse(read('a', 'manifest.json'));
     const rows = lines(read('a', 'merchants.csv'));

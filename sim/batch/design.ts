@@ -22,7 +22,8 @@ export type Distribution =
 export interface ParameterSpec {
   path: string;
   values?: number[];
-  range?: { from: number; to: number; steps: number };
+  /** `steps` values for a grid; random and lhs designs and sensitivity analyses sample from … to and need no steps. */
+  range?: { from: number; to: number; steps?: number };
   distribution?: Distribution;
   /** Round every value to a whole number (for counts such as model.distressMonths). */
   integer?: boolean;
@@ -37,11 +38,11 @@ export interface Point {
   values: number[];
 }
 
-/** The values a grid takes for a parameter (explicit values, or the range's steps). */
+/** The values a grid takes for a parameter (explicit values, or the range's steps; a range without steps: its two ends). */
 export function gridValues(p: ParameterSpec): number[] | undefined {
   if (p.values) return p.values.map((v) => finish(p, v));
   if (p.range) {
-    const { from, to, steps } = p.range;
+    const { from, to, steps = 2 } = p.range;
     return Array.from({ length: steps }, (_, i) => finish(p, i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1)));
   }
   return undefined;

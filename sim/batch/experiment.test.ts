@@ -29,6 +29,15 @@ describe('experiment files', () => {
     expect(resolveExperiment({ ...ok, months: 'last' }).monthIndices).toEqual([11]);
   });
 
+  it('samples a range without steps in random and lhs designs and sensitivity analyses (a grid needs steps)', () => {
+    const range = { ...ok, parameters: [{ path: 'rules.smeCreditSupply', range: { from: 0.5, to: 3 } }] };
+    expect(resolveExperiment({ ...range, design: { type: 'lhs', samples: 4 } }).parameters[0].range).toEqual({ from: 0.5, to: 3 });
+    expect(resolveExperiment({ ...range, design: { type: 'random', samples: 4 } }).design).toEqual({ type: 'random', samples: 4 });
+    expect(resolveExperiment(range, { purpose: 'sensitivity' }).sensitivity?.method).toBe('morris');
+    // the range's ends are still tried on the base scenario
+    expect(() => resolveExperiment({ ...range, design: { type: 'lhs', samples: 4 }, parameters: [{ path: 'rules.smeCreditSupply', range: { from: 0.5, to: 9 } }] })).toThrow(/range\.to: rules\.smeCreditSupply = 9 is refused by the scenario/);
+  });
+
   it.each<[string, unknown, RegExp]>([
     ['malformed JSON', '{ "base": {}, }', /^: malformed JSON at line 1, column 15: property name expected/],
     ['not an object', '[1]', /^: the experiment must be a JSON object/],
@@ -37,6 +46,8 @@ describe('experiment files', () => {
     ['replications not whole', { ...ok, replications: 2.5 }, /^replications: 2.5 is a number; expected an integer/],
     ['bad design type', { ...ok, design: { type: 'sobol' } }, /^design(\.type)?: "sobol" is not allowed; allowed: grid, random, lhs/],
     ['design without samples', { ...ok, design: { type: 'lhs' } }, /^design\.samples: missing; expected a number/],
+    ['a grid over a range without steps', { ...ok, parameters: [{ path: 'rules.smeCreditSupply', range: { from: 0.5, to: 3 } }] }, /^parameters\[0\]\.range\.steps: missing; a grid design takes "steps" evenly spaced values from "from" to "to", both included \(e\.g\. 3\); random and lhs designs sample the range continuously and need none$/],
+    ['a seed as a parameter', { ...ok, parameters: [{ path: 'seed', values: [1, 2] }] }, /^parameters\[0\]\.path: "seed" is not a parameter: each run's seed is drawn from the experiment's "seed", the point and the replicate; for more seeds raise "replications"$/],
     ['unknown metric', { ...ok, metrics: ['trade_valu_usd'] }, /^metrics\[0\]: "trade_valu_usd" is not allowed \(did you mean "trade_value_usd"\?\); allowed: trade_value_usd, /],
     ['bad month', { ...ok, months: ['2020-13'] }, /^months\[0\]: "2020-13" is not a month; use YYYY-MM/],
     ['month outside the run', { ...ok, months: ['2031-01'] }, /^months\[0\]: "2031-01" is outside the simulated months; allowed 2020-01 to 2020-12/],

@@ -54,7 +54,7 @@ const distribution = z.discriminatedUnion('type', [
 const parameter = z.strictObject({
   path: z.string().min(1).max(200).describe('Where the value goes in the scenario, e.g. rules.smeCreditSupply or regions[eu].tariff'),
   values: z.array(finite).min(1).max(10_000).optional().describe('Explicit values'),
-  range: z.strictObject({ from: finite, to: finite, steps: z.int().min(2).max(10_000) }).optional().describe('Evenly spaced values from … to, both included'),
+  range: z.strictObject({ from: finite, to: finite, steps: z.int().min(2).max(10_000).optional().describe('How many evenly spaced values a grid takes (random and lhs designs and sensitivity analyses sample from … to continuously)') }).optional().describe('Evenly spaced values from … to, both included'),
   distribution: distribution.optional().describe('A distribution to sample (random and lhs designs, sensitivity)'),
   integer: z.boolean().optional().describe('Round values to whole numbers'),
 });
@@ -230,6 +230,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     if (d && d.type !== 'normal' && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
     if (d && d.type === 'normal' && d.min !== undefined && d.max !== undefined && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
     if (d && e.design.type === 'grid' && options.purpose !== 'sensitivity') problems.push({ path: `${at}.distribution`, message: 'a grid design needs "values" or a "range"; use design { "type": "random" } or { "type": "lhs" } to sample a distribution' });
+    if (p.range && p.range.steps === undefined && e.design.type === 'grid' && options.purpose !== 'sensitivity') problems.push({ path: `${at}.range.steps`, message: 'missing; a grid design takes "steps" evenly spaced values from "from" to "to", both included (e.g. 3); random and lhs designs sample the range continuously and need none' });
     if (baseScenario) checkValues(base, p, at, problems);
     repeatedValue(p, at, problems);
   });
@@ -341,6 +342,7 @@ function settingsToLeaveOut(issues: z.core.$ZodIssue[]): string[] {
 
 /** A value a list or range gives twice (as written, or once rounded): its points would run twice, which is never what a sweep wants. */
 function repeatedValue(p: ParameterSpec, at: string, problems: Problem[]) {
+  if (p.range && p.range.steps === undefined) return; // sampled continuously
   const values = gridValues(p);
   if (!values) return;
   const firstAt = new Map<number, number>();

@@ -2,7 +2,8 @@
  * Parameter paths: how an experiment names one number of a scenario, and how a value is put there.
  *
  *   rules.smeCreditSupply                 a lever (replaces its whole schedule by a constant)
- *   rules.smeCreditSupply.base            the starting value of a lever's schedule
+ *   rules.smeCreditSupply.base            the starting value of a lever's schedule (the base
+ *                                         scenario's, or the lever's default schedule)
  *   regions[eu].tariff                    a field of the region with id "eu" (entry added if missing)
  *   platform.customs.market_hall.clearanceDays
  *   model.priceSensitivity                a behavioural parameter
@@ -12,6 +13,8 @@
  * value written in; the scenario schema then judges the result (range, integer, …), so a path
  * accepts exactly what a scenario file accepts there.
  */
+
+import { parsedDefaults } from '../schema/introspect.ts';
 
 /** One step of a path: an object key, an array entry by id, or an array entry by position. */
 export type PathStep = { key: string } | { id: string } | { index: number };
@@ -67,13 +70,32 @@ export function pathProblem(base: Record<string, unknown>, steps: PathStep[]): s
   }
   const last = steps[steps.length - 1];
   if (!('key' in last)) return 'must end with a field name, e.g. regions[eu].tariff';
-  if (!isObject(node)) return 'goes through something that is not an object';
-  // a schedule's start: the rest of the schedule must come from the base scenario
-  if (last.key === 'base' && !(given && Array.isArray(node.segments))) {
+  // each run's seed comes from the experiment (batch/plan.ts runSeed): a "seed" parameter would
+  // change no run, and its column would stand beside the runs' own seed column
+  if (steps.length === 1 && last.key === 'seed') return 'is not a parameter: each run\'s seed is drawn from the experiment\'s "seed", the point and the replicate; for more seeds raise "replications"';
+  // a schedule's start: the rest of the schedule comes from the base scenario, or from the
+  // lever's default schedule when the base scenario leaves the lever out
+  if (last.key === 'base') {
+    if (given && isObject(node) && Array.isArray(node.segments)) return undefined;
     const lever = steps.slice(0, -1).map((s) => ('key' in s ? `.${s.key}` : 'id' in s ? `[${s.id}]` : `[${s.index}]`)).join('').slice(1);
-    return `sets the start of a schedule, but the base scenario gives no schedule for ${lever}; give it one there ({ "base": …, "segments": [ … ] }), or vary ${lever} itself`;
+    const byDefault = defaultScheduleAt(steps.slice(0, -1));
+    if (byDefault && !given) return undefined;
+    if (byDefault) return `sets the start of a schedule, but the base scenario gives ${lever} without one; leave it out there (its default is a schedule, whose start this varies), give it a schedule ({ "base": …, "segments": [ … ] }), or vary ${lever} itself`;
+    return `sets the start of a schedule, but ${lever} has no schedule in the base scenario or by default; give it one there ({ "base": …, "segments": [ … ] }), or vary ${lever} itself`;
   }
+  if (!isObject(node)) return 'goes through something that is not an object';
   return undefined;
+}
+
+/** The lever's default schedule at `steps` (regions by id), or undefined when its default is a constant or there is none. */
+function defaultScheduleAt(steps: PathStep[]): { segments: unknown[] } | undefined {
+  let node: unknown = parsedDefaults();
+  for (const s of steps) {
+    if ('key' in s) node = isObject(node) ? node[s.key] : undefined;
+    else if ('id' in s) node = Array.isArray(node) ? node.find((e) => isObject(e) && e.id === s.id) : undefined;
+    else return undefined;
+  }
+  return isObject(node) && Array.isArray(node.segments) ? (node as { segments: unknown[] }) : undefined;
 }
 
 /** Writes `value` at `steps` inside `root` (mutating it; intermediate objects are created). */
@@ -96,7 +118,14 @@ function writeAt(root: Record<string, unknown>, steps: PathStep[], value: number
       }
     }
   }
-  (node as Record<string, unknown>)[(steps[steps.length - 1] as { key: string }).key] = value;
+  const key = (steps[steps.length - 1] as { key: string }).key;
+  const target = node as Record<string, unknown>;
+  // the start of a lever the base scenario leaves out: the rest of its schedule is the default's
+  if (key === 'base' && !Array.isArray(target.segments)) {
+    const byDefault = defaultScheduleAt(steps.slice(0, -1));
+    if (byDefault) target.segments = JSON.parse(JSON.stringify(byDefault.segments));
+  }
+  target[key] = value;
 }
 
 /** A deep copy of `base` with each path set to its value (paths in the order given). */
