@@ -299,6 +299,31 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     expect(await page.locator('#exit-classroom').textContent()).toBe(en.classroom.exit);
   });
 
+  it('shows a whole step without scrolling at 1920×1080 as at 1280×720: the print grows with the height too, the title on one line', async () => {
+    // the steps that needed 7–185 px more when the print grew with the width alone
+    const steps: Array<[string, number, 'en' | 'zh']> = [['5g-reach-of-small-firms', 2, 'en'], ['credit-for-smes', 2, 'en'], ['credit-for-smes', 2, 'zh'], ['merchant-goes-digital', 2, 'en'], ['climbing-the-smile-curve', 1, 'en']];
+    try {
+      for (const [width, height] of [[1920, 1080], [1280, 720]]) {
+        await page.setViewportSize({ width, height });
+        for (const [id, step, lang] of steps) {
+          await page.goto(`${server.url}?lesson=${id}&step=${step}`);
+          await page.waitForSelector('.step-body');
+          const title = readLesson(id).title[lang];
+          if ((await page.locator('.class-title').textContent()) !== title) await page.click('#class-lang');
+          await page.waitForFunction((t) => document.querySelector('.class-title')?.textContent === t, title);
+          const fit = await page.evaluate(() => {
+            const body = document.querySelector('.step-body') as HTMLElement;
+            const title = document.querySelector('.class-title') as HTMLElement;
+            return { over: body.scrollHeight - body.clientHeight, titleLines: Math.round(title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight)) };
+          });
+          expect(fit, `${id} step ${step} ${lang} at ${width}×${height}`).toEqual({ over: 0, titleLines: 1 });
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   it('loads a teacher\'s own lesson file, and refuses a broken one naming the field', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiwu-lesson-'));
     try {
