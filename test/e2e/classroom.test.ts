@@ -35,6 +35,8 @@ const own = {
 /** Waits until no run is under way for the lesson step shown. */
 const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('.class-busy') && !!document.querySelector('#month')?.textContent?.match(/\d{4}/), null, { timeout: 120_000, polling: 100 });
 const monthShown = (page: Page) => page.locator('#month').textContent();
+/** Lesson files loaded in a tab are kept for it (a reload finds them): tests that load one forget it after. */
+const forgetLoadedLessons = (page: Page) => page.evaluate(() => sessionStorage.removeItem('yiwu-classroom-lessons'));
 const appScenario = (page: Page) => page.evaluate(() => (document.querySelector('yiwu-app') as unknown as { scenario: Record<string, unknown>; baselineName: string }).scenario);
 
 describe.skipIf(!hasChromium)('classroom mode', () => {
@@ -365,6 +367,7 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
       expect(await page.locator('#lesson-pick option').allTextContents()).not.toContain(lesson.title.en);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+      await forgetLoadedLessons(page);
     }
   });
 
@@ -446,6 +449,7 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await drop('drop', 'broken.json', JSON.stringify({ ...own, steps: [{ ...own.steps[0], watch: { metric: 'no_such_metric' } }] }));
     await page.waitForFunction(() => document.querySelector('.classroom .message.error')?.textContent?.includes('steps[0].watch.metric'));
     expect(await page.locator('.class-title').textContent()).toBe('Our tariff lesson');
+    await forgetLoadedLessons(page);
   });
 
   it('computes the next step while the class reads this one, so Next shows its whole run at once', async () => {
@@ -592,6 +596,36 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await problem.waitFor({ state: 'attached', timeout: 5_000 });
     expect(await problem.textContent()).toContain('bad.json');
     expect(await appScenario(page)).toEqual(sandbox);
+  });
+
+  it('a reload keeps a lesson loaded from a file, at its step, and "No lesson"; another tab says the loaded lesson is not there', async () => {
+    await page.goto(`${server.url}?classroom`);
+    await page.waitForSelector('.classroom');
+    await page.locator('#lesson-file').setInputFiles({ name: 'tariff-lesson.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+    await page.waitForFunction((t) => document.querySelector('.class-title')?.textContent === t, own.title.en);
+    await page.click('#next-step');
+    await page.waitForFunction(() => location.search === '?lesson=tariff-lesson&step=2');
+    await page.reload();
+    await page.waitForFunction((t) => document.querySelector('.class-title')?.textContent === t, own.title.en);
+    expect(await page.locator('#step-title').textContent()).toBe(own.steps[1].title.en);
+    expect(((await appScenario(page)).regions as Array<{ id: string; tariff?: number }>).find((r) => r.id === 'eu')?.tariff).toBe(0.2);
+    // no lesson: the sandbox's scenario, after a reload too
+    await page.locator('#lesson-pick').selectOption('-1');
+    await page.waitForFunction(() => location.search === '?classroom=none');
+    await page.reload();
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('.class-title').textContent()).toBe(en.classroom.noLesson);
+    // a new tab has no loaded lessons: its address names what is missing and what to do
+    const other = await page.context().newPage();
+    try {
+      await other.goto(`${server.url}?lesson=tariff-lesson&step=2`);
+      const message = other.locator('.classroom .message.error');
+      await message.waitFor();
+      expect(await message.textContent()).toContain('a lesson loaded from a file is kept only in the browser tab it was loaded in: load the file again');
+    } finally {
+      await other.close();
+      await forgetLoadedLessons(page);
+    }
   });
 
   it('keeps the step\'s heading in view when a long answer is shown, and the rest of the step within reach', async () => {

@@ -42,6 +42,8 @@ const TOTAL_METRICS = METRICS.filter((m) => m.breakdowns.includes(''));
 const NOT_TYPED = new Set(['range', 'file', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'image']);
 /** The sandbox's scenario while the classroom is open (this tab only), for a reload of the classroom. */
 const SANDBOX_KEY = 'yiwu-classroom-sandbox';
+/** Lesson files loaded in this tab (their checked content), so a reload keeps them. */
+const LOADED_KEY = 'yiwu-classroom-lessons';
 /** How many of a lesson's next steps are computed ahead, while the class reads the current one. */
 const NEXT_STEPS_AHEAD = 2;
 /** The address's query words of classroom mode (read by components/app.ts to open it). */
@@ -63,6 +65,32 @@ function readKeptSandbox(): LessonScenario | undefined {
     /* storage off or damaged: nothing kept */
   }
   return undefined;
+}
+
+/** The lesson files loaded in this tab, checked again as when they were loaded (a file that no longer passes is dropped). */
+function readKeptLessons(): Lesson[] {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(LOADED_KEY) ?? '[]') as unknown[];
+    return Array.isArray(kept) ? kept.flatMap((raw) => { try { return [checkLesson(raw, PRESET_SCENARIOS, 'kept lesson')]; } catch { return []; } }) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps a loaded lesson's content for this tab (one per id, as the list holds them). */
+function keepLesson(raw: unknown, id: string): void {
+  try {
+    const kept = (JSON.parse(sessionStorage.getItem(LOADED_KEY) ?? '[]') as Array<{ id?: unknown }>).filter((l) => l?.id !== id);
+    sessionStorage.setItem(LOADED_KEY, JSON.stringify([...kept, raw]));
+  } catch {
+    /* storage off or full: a reload then opens the first lesson and says the loaded one is not there */
+  }
+}
+
+/** The lessons with `lesson` in: in place of a lesson of the same id (the address names lessons by id), else last. */
+function withLesson(lessons: Lesson[], lesson: Lesson): Lesson[] {
+  const at = lessons.findIndex((l) => l.id === lesson.id);
+  return at >= 0 ? lessons.map((l, i) => (i === at ? lesson : l)) : [...lessons, lesson];
 }
 
 export interface Watch {
@@ -144,6 +172,8 @@ export class YiwuClassroom extends LitElement {
     window.addEventListener('resize', this.onResize);
     this.sandbox = this.rememberSandbox();
     const back = this.resume;
+    // lesson files loaded earlier in this tab (before a reload, or before leaving the classroom by the address)
+    if (!back) this.lessons = readKeptLessons().reduce(withLesson, LESSONS);
     if (back) {
       this.lessons = back.lessons;
       this.lessonIndex = Math.min(back.lesson, back.lessons.length - 1);
@@ -248,6 +278,8 @@ export class YiwuClassroom extends LitElement {
    */
   private readAddress() {
     const query = new URLSearchParams(location.search);
+    // `?classroom=none`: no lesson, the sandbox's own scenario
+    if (query.get('classroom') === 'none' && !this.resume) this.lessonIndex = -1;
     const id = query.get('lesson');
     if (!id) return;
     const lesson = this.lessons.find((l) => l.id === id);
@@ -256,6 +288,8 @@ export class YiwuClassroom extends LitElement {
       this.message = { kind: 'error', text: (l) => STRINGS[l].classroom.unknownLesson(id.slice(0, 80), ids) };
       return;
     }
+    // a lesson loaded from a file in this tab (the app chose among the built-in ones)
+    if (!this.resume) this.lessonIndex = this.lessons.indexOf(lesson);
     const step = Number(query.get('step'));
     if (lesson === this.lesson && Number.isInteger(step) && step >= 1) {
       this.stepIndex = Math.min(step, lesson.steps.length) - 1;
@@ -267,19 +301,19 @@ export class YiwuClassroom extends LitElement {
 
   /**
    * Keeps the address in step with the classroom, so a reload returns to the same step:
-   * `?lesson=<id>&step=<n>` for a built-in lesson, `?classroom` for a loaded one or none; with
-   * `open` false (leaving) without them, so a reload opens the sandbox. The hash (the app's share
-   * link) is kept.
+   * `?lesson=<id>&step=<n>` for a lesson (a loaded one is kept in this tab, so a reload finds it;
+   * another tab says it is not there), `?classroom=none` for no lesson; with `open` false
+   * (leaving) without them, so a reload opens the sandbox. The hash (the app's share link) is kept.
    */
   private writeAddress(open: boolean) {
     const url = new URL(location.href);
     for (const k of QUERY_KEYS) url.searchParams.delete(k);
     const lesson = this.lesson;
-    if (open && lesson && LESSONS.includes(lesson)) {
+    if (open && lesson) {
       url.searchParams.set('lesson', lesson.id);
       if (this.stepIndex > 0) url.searchParams.set('step', String(this.stepIndex + 1));
     } else if (open) {
-      url.search = [url.searchParams.toString(), 'classroom'].filter(Boolean).join('&');
+      url.searchParams.set('classroom', 'none');
     }
     if (url.href !== location.href) history.replaceState(history.state, '', url.href);
   }
@@ -365,10 +399,10 @@ export class YiwuClassroom extends LitElement {
       }
       const lesson = checkLesson(raw, PRESET_SCENARIOS, name);
       // one lesson per id (the address names lessons by id): a file with a listed id takes its place, and says so
-      const at = this.lessons.findIndex((l) => l.id === lesson.id);
-      const replaced = at >= 0 ? this.lessons[at] : undefined;
-      this.lessons = at >= 0 ? this.lessons.map((l, i) => (i === at ? lesson : l)) : [...this.lessons, lesson];
-      this.chooseLesson(at >= 0 ? at : this.lessons.length - 1);
+      const replaced = this.lessons.find((l) => l.id === lesson.id);
+      this.lessons = withLesson(this.lessons, lesson);
+      keepLesson(raw, lesson.id);
+      this.chooseLesson(this.lessons.findIndex((l) => l.id === lesson.id));
       const shown: Message = replaced
         ? { kind: 'info', text: (l) => STRINGS[l].classroom.lessonReplaced(name, lesson.id, tx(replaced.title, l), LESSONS.includes(replaced)) }
         : { kind: 'info', text: (l) => STRINGS[l].classroom.lessonLoaded(name) };

@@ -222,7 +222,7 @@ export const en = {
     waiting: 'computing…',
     monthsPerSecond: (n: number) => (n === 1 ? '1 month/s' : `${n} months/s`),
     noSuchStep: (asked: string, steps: number) => `This lesson has ${steps} steps, not a step ${asked}, so step ${steps} is open.`,
-    unknownLesson: (id: string, ids: string[]) => `There is no lesson “${id}”, so the first lesson is open. Lessons: ${ids.join(', ')}.`,
+    unknownLesson: (id: string, ids: string[]) => `There is no lesson “${id}” here, so the first lesson is open (a lesson loaded from a file is kept only in the browser tab it was loaded in: load the file again). Lessons: ${ids.join(', ')}.`,
     dropLesson: 'Drop a lesson file (.json) to load it',
     scenarioNotLesson: (name: string) => `${name} is a scenario, not a lesson; the lesson is unchanged. To run this scenario, go back to the sandbox and load it there.`,
   },

@@ -212,7 +212,7 @@ export const zh: Strings = {
     waiting: '计算中…',
     monthsPerSecond: (n: number) => `每秒${n}个月`, // no plural in Chinese: “每秒1个月” reads right
     noSuchStep: (asked: string, steps: number) => `本课共${steps}步，没有第${asked}步，已打开第${steps}步。`,
-    unknownLesson: (id: string, ids: string[]) => `没有编号为“${id}”的课程，已打开第一课。可选课程：${ids.join('、')}。`,
+    unknownLesson: (id: string, ids: string[]) => `这里没有编号为“${id}”的课程，已打开第一课（从文件载入的课程只保留在载入它的浏览器标签页中：请重新载入该文件）。可选课程：${ids.join('、')}。`,
     dropLesson: '拖放课程文件（.json）即可载入',
     scenarioNotLesson: (name: string) => `${name} 是情景文件，不是课程文件；课程未改动。要运行这个情景，请返回沙盘并在那里载入。`,
   },
