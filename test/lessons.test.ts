@@ -28,6 +28,14 @@ describe('lesson checks beyond the schema', () => {
     expect(lesson.steps[0].view).toBe('flows');
   });
 
+  it('scenarios/lessons/README.md lists every lesson with the titles the classroom shows', () => {
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'lesson.schema.json')) {
+      const { title } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { title: { en: string; zh: string } };
+      expect(readme, file).toContain(`| \`${file}\` | ${title.en} · ${title.zh} |`);
+    }
+  });
+
   it('refuses an unknown start scenario and levers that do not exist or are out of range, naming the step', () => {
     const base = parseLesson(readFileSync(join(dir, 'credit-for-smes.json'), 'utf8'));
     expect(lessonProblems({ ...base, start: 'pandemic' }, presets)[0]).toMatchObject({ path: 'start', message: expect.stringMatching(/"pandemic" is not a scenario here \(did you mean "pandemic-2020"\?\); allowed: .*baseline/) });

@@ -11,6 +11,15 @@ describe('number formats', () => {
     expect(f.count(Number.NaN, 'en')).toBe('–');
   });
 
+  it('figures compared side by side keep three significant digits, trailing zeros too', () => {
+    expect([f.sig3(4.6, 'en'), f.sig3(4.51, 'en')]).toEqual(['4.60', '4.51']);
+    expect(f.sig3(13.1, 'en')).toBe('13.1');
+    expect(f.sig3(123456, 'zh')).toBe('12.3万');
+    expect([f.money(5.1e8, 'zh', true), f.money(3.56e8, 'zh', true)]).toEqual(['5.10亿美元', '3.56亿美元']);
+    expect(f.money(5.1e8, 'zh')).toBe('5.1亿美元'); // elsewhere a figure stands alone: no zeros added
+    expect(f.sig3(Number.NaN, 'en')).toBe('–');
+  });
+
   it('US$ billions a year read in 亿美元 in Chinese', () => {
     expect(f.usdBnAsYi(400)).toBe('4000亿美元/年');
   });

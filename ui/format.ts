@@ -16,10 +16,15 @@ const ok = (v: number) => Number.isFinite(v);
 const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';
 const STARTS_CJK = new RegExp(`^[${CJK}]`);
 
-/** US$ amounts, compact: "US$12.3bn" / "123亿美元". */
-export function money(v: number, lang: Lang): string {
+/**
+ * US$ amounts, compact: "US$12.3bn" / "123亿美元". With `keepZeros`, three significant digits
+ * always ("US$5.10bn"), so two figures read side by side have the same precision.
+ */
+export function money(v: number, lang: Lang, keepZeros = false): string {
   if (!ok(v)) return '–';
-  const n = nf(lang, 'compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
+  const n = keepZeros
+    ? nf(lang, 'compact3', { notation: 'compact', minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(v)
+    : nf(lang, 'compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
   return lang === 'zh' ? `${n}美元` : `US$${n}`;
 }
 /** Billions of yuan: "566 bn yuan" / "5660亿元" (Chinese counts in 亿, 10^8, written as compact money is). */
@@ -32,6 +37,12 @@ export function num(v: number, lang: Lang, digits = 3): string {
   if (!ok(v)) return '–';
   if (Math.abs(v) >= 1e5) return nf(lang, 'compactn', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
   return nf(lang, `sig${digits}`, { maximumSignificantDigits: digits }).format(v);
+}
+/** Three significant digits, trailing zeros kept (4.60 beside 4.51, not 4.6): figures compared side by side. */
+export function sig3(v: number, lang: Lang): string {
+  if (!ok(v)) return '–';
+  if (Math.abs(v) >= 1e5) return nf(lang, 'compactn3', { notation: 'compact', minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(v);
+  return nf(lang, 'sig3fixed', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(v);
 }
 /** A multiple with three significant digits, trailing zeros kept so figures line up: 1.50 ×, 1.42 ×, 0.178 ×. */
 export function times(v: number, lang: Lang): string {

@@ -690,7 +690,8 @@ export class YiwuClassroom extends LitElement {
     // counts are estimates at Yiwu scale (sampled merchants × 1/scale): shown whole
     const isCount = METRICS.find((x) => x.id === watch.metric)?.unit.en === 'count';
     const watchUnit = this.watchUnit(watch, lang);
-    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang) : kind === 'share' ? f.pct(v, lang) : isCount ? f.count(v, lang) : f.num(v, lang));
+    // the scenario's and the baseline's figures side by side: the same precision (4.60 beside 4.51, not 4.6)
+    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : kind === 'money' ? f.money(v, lang, true) : kind === 'share' ? f.pct(v, lang) : isCount && (Number.isInteger(v) || Math.abs(v) >= 100) ? f.count(v, lang) : f.sig3(v, lang));
     // each figure keeps the width of its widest month (whose text sits hidden in the same grid
     // cell), so the heading does not rewrap, and the chart below jump, as the run plays
     const figure = (x: Shown | undefined, id?: string) => {
@@ -877,8 +878,8 @@ export class YiwuClassroom extends LitElement {
     const all = sumOf(totals);
     const base = this.flowBaseline(sc, bs, cursor);
     const baseline = base ? sumOf(this.flows(base, cursor).map(sumOf)) : undefined;
-    return html`<p class="flow-shares">${CHANNELS.map((ch, k) => html`<span><i style="background:${CHANNEL_COLORS[k]}"></i>${tx(CHANNEL_TEXT[ch], lang)} <b>${f.money(totals[k], lang)}</b> (${f.pct(all > 0 ? totals[k] / all : Number.NaN, lang, 0)})</span>`)}
-      <span id="flow-total">${c.total} <b>${f.money(all, lang)}</b>${baseline !== undefined ? ` (${c.baselineTotal(f.money(baseline, lang))})` : ''}</span></p>`;
+    return html`<p class="flow-shares">${CHANNELS.map((ch, k) => html`<span><i style="background:${CHANNEL_COLORS[k]}"></i>${tx(CHANNEL_TEXT[ch], lang)} <b>${f.money(totals[k], lang)}</b>${c.inBrackets(f.pct(all > 0 ? totals[k] / all : Number.NaN, lang, 0))}</span>`)}
+      <span id="flow-total">${c.total} <b>${f.money(all, lang)}</b>${baseline !== undefined ? c.inBrackets(c.baselineTotal(f.money(baseline, lang))) : ''}</span></p>`;
   }
 
   private drawCharts() {
