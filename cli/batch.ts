@@ -239,6 +239,7 @@ export function shardsToFinish(missing: number[], locks: Lock[], whole: string):
 /** Reads a directory's lock (for merge). */
 export function readLock(dir: string): Lock {
   const file = path.join(dir, 'experiment.json');
+  if (!fs.existsSync(dir)) throw new InputError(`${dir} does not exist${path.isAbsolute(dir) ? '' : ` (looked for ${path.resolve(dir)})`}; give the output directories of the shards`);
   if (!fs.existsSync(file)) throw new InputError(`${dir} is not a sweep output directory (it has no experiment.json)`);
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Lock;
@@ -311,24 +312,48 @@ export function defaultWorkers(): number {
 }
 
 /** A progress bar with rate and ETA on stderr (terminals only). */
-export function progressBar(total: number, already: number, label: string) {
-  const enabled = process.stderr.isTTY === true && total > 0;
+export function progressBar(total: number, already: number, label: string, stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr) {
+  const enabled = stderr.isTTY === true && total > 0;
   const bar = enabled
-    ? new SingleBar({ format: `${label} |{bar}| {value}/{total} runs | {rate} runs/min | ETA {eta_formatted}`, linewrap: null, stream: process.stderr, etaBuffer: 20 }, Presets.shades_classic)
+    ? new SingleBar({ format: `${label} |{bar}| {value}/{total} runs | {rate} runs/min | ETA {eta_formatted}`, linewrap: null, stream: stderr, etaBuffer: 20 }, Presets.shades_classic)
     : undefined;
   const started = performance.now();
   let done = already;
+  // Not a terminal (a cluster job's log file): a plain line at each tenth of the runs, and at
+  // least every LOG_EVERY_MS, so a long job's log shows it is alive and when it should end
+  let lastLine = started;
+  let lastTenth = Math.floor((10 * already) / Math.max(1, total));
   bar?.start(total, done, { rate: '–' });
   return {
     tick() {
       done++;
-      const min = (performance.now() - started) / 60_000;
-      bar?.update(done, { rate: min > 0 ? ((done - already) / min).toFixed(0) : '–' });
+      const now = performance.now();
+      const min = (now - started) / 60_000;
+      const rate = min > 0 ? (done - already) / min : 0;
+      bar?.update(done, { rate: min > 0 ? rate.toFixed(0) : '–' });
+      const tenth = Math.floor((10 * done) / total);
+      if (!enabled && total > 0 && (tenth > lastTenth || now - lastLine >= LOG_EVERY_MS)) {
+        const left = rate > 0 ? ` (rate ${rate.toFixed(1)} runs/min), about ${duration(((total - done) / rate) * 60_000)} left` : '';
+        stderr.write(`${label}: ${done}/${total} runs done, ${Math.floor((100 * done) / total)} %${done < total ? left : ''}\n`);
+        lastLine = now;
+        lastTenth = tenth;
+      }
     },
     stop() {
       bar?.stop();
     },
   };
+}
+
+/** Longest time between two progress lines when stderr is not a terminal. */
+const LOG_EVERY_MS = 5 * 60_000;
+
+/** "45 s", "12 min", "3 h 05 min". */
+export function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 90) return `${s} s`;
+  const m = Math.round(s / 60);
+  return m < 90 ? `${m} min` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
 /** A signal after the first interruption: the command is already stopping. */
@@ -337,7 +362,12 @@ const ignoreSignal = () => {};
 export interface SweepProgress {
   ran: number;
   interrupted: boolean;
+  /** The signal that interrupted the runs (the exit code is 128 + its number: 130 for SIGINT, 143 for SIGTERM). */
+  signal?: NodeJS.Signals;
 }
+
+/** The conventional exit code of a command stopped by `signal`. */
+export const signalExitCode = (signal: NodeJS.Signals | undefined) => (signal === 'SIGTERM' ? 143 : 130);
 
 /**
  * Runs tasks on the pool, appending each one's log entry to `logFile` as it finishes (after any
@@ -350,13 +380,15 @@ async function runLogged<R>(logFile: string, jobs: Array<{ task: RowsTask | Outc
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   let interrupted = false;
+  let signal: NodeJS.Signals | undefined;
   // Ctrl-C in a terminal signals the whole process group, and a wrapper (npm, tsx) passes it on
   // again: after the first, later signals are ignored for the moment the command needs to record
   // and say what it kept (with no handler left, a second SIGINT would kill it first)
-  const stop = () => {
+  const stop = (received: NodeJS.Signals) => {
     if (!interrupted) {
       process.on('SIGINT', ignoreSignal);
       process.on('SIGTERM', ignoreSignal);
+      signal = received;
     }
     interrupted = true;
     abort.abort();
@@ -386,7 +418,7 @@ async function runLogged<R>(logFile: string, jobs: Array<{ task: RowsTask | Outc
     await pool.destroy();
   }
   if (failure) throw failure;
-  return { ran, interrupted };
+  return { ran, interrupted, signal };
 }
 
 /** Runs the given runs of a sweep, each writing its part file and then its line in completed.log. */

@@ -7,12 +7,12 @@
  * from that file, so every scenario starts from the fitted values.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
-import { report, InputError } from './errors.ts';
+import { exitCode, InputError } from './errors.ts';
 import { readPreset, ROOT as root } from './presets.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../sim/validate/calibration.ts';
@@ -44,18 +44,30 @@ async function main() {
     .addOption(optionWithDefault('--scale <s>', 'scale of the runs', String(2 / 15), '2/15 ≈ 0.1333'))
     .addOption(optionWithDefault('--rounds <r>', 'rounds of coordinate search', '3'))
     .addOption(optionWithDefault('--out <file>', 'where to write the fit', FIT_FILE, relative(process.cwd(), FIT_FILE) || FIT_FILE))
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
   program.parse();
   const opts = program.opts<{ seeds: string; scale: string; rounds: string; out: string }>();
   const seeds = Array.from({ length: wholeNumber('--seeds', opts.seeds, 1, 100) }, (_, i) => i + 1);
   const scale = scaleOption('--scale', opts.scale);
   const rounds = wholeNumber('--rounds', opts.rounds, 1, 20);
+  // the fit every scenario takes its defaults from is only replaced by a fit at least as careful
+  // as the reference settings (a quick look at small scale or one seed goes to a file of its own)
+  const quick = seeds.length < 3 || scale < 2 / 15 || rounds < 3;
+  if (quick && resolve(opts.out) === resolve(FIT_FILE)) {
+    throw new InputError(`a fit with --seeds ${seeds.length} --scale ${opts.scale} --rounds ${rounds} is quicker than the reference (--seeds 3 --scale 2/15 --rounds 3 or more) and would replace the defaults every scenario takes (${relative(process.cwd(), FIT_FILE) || FIT_FILE}); write it elsewhere with --out FILE`);
+  }
   const base = readPreset('baseline');
+  // on a terminal one line rewritten in place; in a log file a line every 10 evaluations
+  const terminal = process.stderr.isTTY === true;
   const result = calibrate(base, {
     seeds, scale, rounds,
-    onEvaluation: (n, v) => process.stderr.write(`\r  evaluation ${n}: objective ${v.toFixed(3)}   `),
+    onEvaluation: (n, v) => {
+      if (terminal) process.stderr.write(`\r  evaluation ${n}: objective ${v.toFixed(3)}   `);
+      else if (n % 10 === 0) process.stderr.write(`  evaluation ${n}: objective ${v.toFixed(3)}\n`);
+    },
   });
-  process.stderr.write('\n');
+  if (terminal) process.stderr.write('\n');
   // a fit that is not a number must not reach the file every scenario takes its defaults from
   if (!Number.isFinite(result.objectiveFitted) || Object.values(result.fitted).some((v) => !Number.isFinite(v))) {
     throw new InputError(`the fit failed (objective ${result.objectiveFitted}); nothing written to ${opts.out}`);
@@ -69,5 +81,5 @@ async function main() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // "error: …" for bad input, like every command; "internal error" (a bug) otherwise
-  main().catch((e: unknown) => process.exit(report(e)));
+  main().catch((e: unknown) => process.exit(exitCode(e)));
 }

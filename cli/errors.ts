@@ -4,6 +4,7 @@
  * is a bug in the program: a one-line message asking for a report (the stack only with DEBUG set).
  * Never a stack trace for the user's own mistakes.
  */
+import { CommanderError } from 'commander';
 import * as path from 'node:path';
 import { ScenarioError } from '../sim/index.ts';
 
@@ -49,4 +50,13 @@ export function report(e: unknown, stderr: NodeJS.WritableStream = process.stder
   stderr.write(`internal error: ${message} (a bug in the simulator: please report it with the scenario file and the command line${process.env.DEBUG ? '' : '; set DEBUG=1 for details'})\n`);
   if (process.env.DEBUG && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
   return 1;
+}
+
+/**
+ * The exit code of a command that ended with `e`: 2 for a usage error commander has already
+ * printed (unknown option, bad option value), 0 for --help, else `report`'s (1, with the message).
+ */
+export function exitCode(e: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  return report(e, stderr);
 }

@@ -8,15 +8,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
 import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardsToFinish, refuseRepeatedShards } from './batch.ts';
-import { InputError, report } from './errors.ts';
+import { InputError, exitCode, describeFsError } from './errors.ts';
 import { plural } from './options.ts';
 import { ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 
-function main(dirs: string[], opts: { out: string }) {
+function main(dirs: string[], opts: { out?: string }) {
   const started = performance.now();
+  if (!opts.out) throw new InputError('--out DIR is required: the directory to write the merged files to (e.g. --out out/my-sweep)');
   const locks = dirs.map((d) => ({ dir: path.resolve(d), lock: readLock(d) }));
   refuseRepeatedShards(locks);
   const first = locks[0];
@@ -44,8 +45,8 @@ function main(dirs: string[], opts: { out: string }) {
   }
   try {
     ensureDir(out);
-  } catch {
-    throw new InputError(`cannot create the output directory ${out}`);
+  } catch (e) {
+    throw new InputError(describeFsError(e, 'cannot create the output directory') ?? `cannot create the output directory ${out}`);
   }
   const files = assemble(out, exp, points, runs, sources);
   writeProvenance(out, { command: 'merge', from: locks.map((l) => ({ dir: l.dir, shard: l.lock.shard })), wallSeconds: (performance.now() - started) / 1000 });
@@ -58,7 +59,8 @@ const program = new Command()
   .usage('<DIR...> --out DIR')
   .description('Merge the output directories of sharded sweeps (npm run sweep -- … --shard i/n) into the files one unsharded sweep writes.')
   .argument('<DIR...>', 'shard output directories')
-  .requiredOption('--out <DIR>', 'where to write runs.csv, runs.arrow, summary.csv, manifest.json and provenance.json')
+  // (checked in main, not by commander: a misspelt --outt is then named as unknown, not --out as missing)
+  .option('--out <DIR>', 'where to write runs.csv, runs.arrow, summary.csv, manifest.json and provenance.json (required)')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(main);
@@ -66,6 +68,5 @@ const program = new Command()
 try {
   program.parse();
 } catch (e) {
-  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
-  else process.exitCode = report(e);
+  process.exitCode = exitCode(e);
 }

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
-import { report, InputError } from './errors.ts';
+import { exitCode, InputError } from './errors.ts';
 import { mean } from 'simple-statistics';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { readPreset, ROOT as root } from './presets.ts';
@@ -152,7 +152,8 @@ async function main() {
     .addOption(optionWithDefault('--seeds <n>', 'seeds per preset (comparing needs the reference\'s: 4)', '4'))
     .addOption(optionWithDefault('--scale <s>', 'scale of the runs (comparing needs the reference\'s: 0.02)', '0.02'))
     .addOption(optionWithDefault('--random <n>', 'random scenarios for the invariant checks', '12'))
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
   program.parse();
   const opts = program.opts<{ update?: boolean; seeds: string; scale: string; random: string }>();
   const seeds = Array.from({ length: wholeNumber('--seeds', opts.seeds, 1, 100) }, (_, i) => i + 1);
@@ -189,5 +190,5 @@ async function main() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // "error: …" for bad input, like every command; "internal error" (a bug) otherwise
-  main().catch((e: unknown) => process.exit(report(e)));
+  main().catch((e: unknown) => process.exit(exitCode(e)));
 }

@@ -19,13 +19,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { createHash } from 'node:crypto';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, defaultWorkers, experimentObject, experimentKey, writeProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
+import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, signalExitCode, defaultWorkers, experimentObject, experimentKey, writeProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
-import { report, InputError } from './errors.ts';
+import { exitCode, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';
 
 async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard; merge?: string[] }) {
@@ -96,7 +96,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     if (progress.interrupted) {
       const left = todo.length - ran;
       process.stderr.write(`interrupted: ${mine.length - left} of ${mine.length} runs are done and kept in ${dir}; run the same command again to finish the other ${left}\n`);
-      process.exitCode = 130;
+      process.exitCode = signalExitCode(progress.signal);
       return;
     }
     if (shard) {
@@ -262,6 +262,5 @@ const program = new Command()
 try {
   await program.parseAsync();
 } catch (e) {
-  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
-  else process.exitCode = report(e);
+  process.exitCode = exitCode(e);
 }

@@ -12,13 +12,13 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
 import { writeRunOutputs, ensureDir, refuseOtherResults, RESULT_KINDS, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
 import { fileKind, inputText } from './presets.ts';
-import { InputError, describeFsError, report } from './errors.ts';
+import { InputError, describeFsError, exitCode } from './errors.ts';
 
 const MAX_SEED = 2 ** 31 - 1;
 /** Scenario files are a few kB; the core refuses more than 1 MB of text anyway. */
@@ -168,10 +168,6 @@ const program = new Command()
 try {
   program.parse();
 } catch (e) {
-  if (e instanceof CommanderError) {
-    // commander has already printed the message (or the help)
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else {
-    process.exitCode = report(e);
-  }
+  // (a usage error: commander has already printed the message, or the help)
+  process.exitCode = exitCode(e);
 }

@@ -10,10 +10,10 @@
  */
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { shardRuns, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, openOutputDir, claimOutputDir, readCompleted, runRowsTasks, runRecorded, assemble, progressBar, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
-import { report } from './errors.ts';
+import { readExperiment, openOutputDir, claimOutputDir, readCompleted, runRowsTasks, runRecorded, assemble, progressBar, signalExitCode, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
+import { exitCode } from './errors.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 
 
@@ -67,7 +67,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   if (progress.interrupted) {
     const left = todo.length - progress.ran;
     process.stderr.write(`interrupted: ${mine.length - left} of ${mine.length} runs are done and kept in ${dir}; run the same command again to finish the other ${left}\n`);
-    process.exitCode = 130;
+    process.exitCode = signalExitCode(progress.signal);
     return;
   }
   const rate = progress.ran > 0 ? ` (${(progress.ran / (seconds / 60)).toFixed(1)} runs/min)` : '';
@@ -97,6 +97,5 @@ const program = new Command()
 try {
   await program.parseAsync();
 } catch (e) {
-  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
-  else process.exitCode = report(e);
+  process.exitCode = exitCode(e);
 }

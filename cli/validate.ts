@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
-import { report } from './errors.ts';
+import { exitCode } from './errors.ts';
 import { Command } from 'commander';
 import { readPreset, readScenarioFile, ROOT as root } from './presets.ts';
 import { createSimulation, merchantTable, MODEL_VERSION, type Simulation } from '../sim/run.ts';
@@ -118,7 +118,8 @@ async function main() {
     .addOption(optionWithDefault('--seeds <n>', 'number of seeds (1 … n)', '5'))
     .addOption(optionWithDefault('--scale <s>', 'scale of the runs (1 = Yiwu)', String(2 / 15), '2/15 ≈ 0.1333'))
     .addOption(optionWithDefault('--out <file>', 'report file', join(root, 'docs', 'validation.md'), relative(process.cwd(), join(root, 'docs', 'validation.md'))))
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
   program.parse();
   const opts = program.opts<{ seeds: string; scale: string; out: string }>();
   const seeds = wholeNumber('--seeds', opts.seeds, 1, 100);
@@ -133,5 +134,5 @@ async function main() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // "error: …" for bad input, like every command; "internal error" (a bug) otherwise
-  main().catch((e: unknown) => process.exit(report(e)));
+  main().catch((e: unknown) => process.exit(exitCode(e)));
 }

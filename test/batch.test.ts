@@ -28,7 +28,7 @@ const EXPERIMENT = {
   months: { every: 3 },
 };
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run { code: number; stdout: string; stderr: string; progress?: string[] }
 
 /** Resolves once a sweep process has logged two finished runs (or has ended). */
 function afterTwoRuns(child: ReturnType<typeof spawn>, log: string): Promise<void> {
@@ -45,7 +45,9 @@ function afterTwoRuns(child: ReturnType<typeof spawn>, log: string): Promise<voi
 function cli(script: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      // the progress lines a job's log gets (stderr is not a terminal here) kept apart from other messages
+      const progress = /^(Sweep|Sensitivity|Shard \d+\/\d+): \d+\/\d+ runs done, .*\n/gm;
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr: stderr.replace(progress, ''), progress: stderr.match(progress) ?? [] });
     });
   });
 }
@@ -73,6 +75,13 @@ describe('npm run sweep / merge', () => {
   });
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('logs progress in plain lines when stderr is not a terminal (a cluster job\'s log): at each tenth of the runs, the last with 100 %', () => {
+    const lines = one.progress!;
+    expect(lines.length).toBeGreaterThanOrEqual(10);
+    expect(lines[0]).toMatch(/^Sweep: \d+\/12 runs done, \d+ % \(rate [\d.]+ runs\/min\), about \d+ (s|min) left\n$/);
+    expect(lines[lines.length - 1]).toMatch(/^Sweep: (\d+)\/\1 runs done, 100 %\n$/);
   });
 
   it('runs every point × replicate and writes the final files', () => {
@@ -209,19 +218,31 @@ describe('npm run sweep / merge', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'provenance.json'), 'utf8')).earlierInvocations).toEqual([]);
   });
 
-  it('stops cleanly on Ctrl-C even when the signal comes twice (terminal group and wrapper), keeping the runs made', async () => {
-    const big = write('ctrlc.json', { ...EXPERIMENT, name: 'ctrlc', replications: 5 });
-    const out = dir('ctrlc');
+  /** Starts a 20-run sweep, signals it after two runs (`twice`: again 5 ms later), and resolves with its exit code and stderr. */
+  async function interruptedSweep(name: string, signal: NodeJS.Signals, twice = false) {
+    const big = write(`${name}.json`, { ...EXPERIMENT, name, replications: 5 });
+    const out = dir(name);
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli/sweep.ts', big, '--workers', '1', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => { stderr += String(d); });
     await afterTwoRuns(child, path.join(out, 'completed.log'));
-    child.kill('SIGINT');
-    setTimeout(() => child.kill('SIGINT'), 5);
+    child.kill(signal);
+    if (twice) setTimeout(() => child.kill(signal), 5);
     const code = await new Promise((r) => child.once('exit', (c) => r(c)));
+    return { code, stderr, out };
+  }
+
+  it('stops cleanly on Ctrl-C even when the signal comes twice (terminal group and wrapper), keeping the runs made', async () => {
+    const { code, stderr, out } = await interruptedSweep('ctrlc', 'SIGINT', true);
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted: \d+ of 20 runs are done and kept in .*; run the same command again to finish the other \d+/);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'provenance.json'), 'utf8'))).toMatchObject({ interrupted: true });
+  });
+
+  it('stops on SIGTERM (a cluster\'s time limit) as on Ctrl-C, exiting 143 as a terminated command does', async () => {
+    const { code, stderr } = await interruptedSweep('term', 'SIGTERM');
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/interrupted: \d+ of 20 runs are done and kept in /);
   });
 
   it('names the first place a changed experiment differs from the one a directory holds', () => {

@@ -28,6 +28,36 @@ describe('options of calibrate, validate and modelcheck', () => {
   });
 });
 
+describe('calibrate keeps the model\'s defaults', () => {
+  it('refuses a quick fit into the file every scenario takes its defaults from, and leaves the file as it was', () => {
+    const fit = join(import.meta.dirname, '..', 'scenarios', 'calibration', 'baseline-fit.json');
+    const before = readFileSync(fit, 'utf8');
+    const r = run('cli/calibrate.ts', ['--seeds', '1', '--scale', '0.03', '--rounds', '1']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: a fit with --seeds 1 --scale 0\.03 --rounds 1 is quicker than the reference \(--seeds 3 --scale 2\/15 --rounds 3 or more\) and would replace the defaults every scenario takes \(.*baseline-fit\.json\); write it elsewhere with --out FILE\n$/);
+    expect(readFileSync(fit, 'utf8')).toBe(before);
+  });
+});
+
+describe('usage errors, alike in every command', () => {
+  it.each(['cli/sim.ts', 'cli/sweep.ts', 'cli/merge.ts', 'cli/sensitivity.ts', 'cli/validate.ts', 'cli/modelcheck.ts', 'cli/calibrate.ts'])('%s: an unknown option exits 2 with commander\'s message and the pointer to --help; --help exits 0', (script) => {
+    const r = run(script, ['--bogus']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown option '--bogus'\n(\(Did you mean .*\)\n)?\(run with --help for usage\)\n$/);
+    expect(run(script, ['--help']).status).toBe(0);
+  });
+  it('merge names a misspelt --out as unknown, and a missing --out or shard directory in words', () => {
+    const misspelt = run('cli/merge.ts', ['some-dir', '--outt', 'x']);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toMatch(/^error: unknown option '--outt'\n\(Did you mean --out\?\)/);
+    const missing = run('cli/merge.ts', ['some-dir']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe('error: --out DIR is required: the directory to write the merged files to (e.g. --out out/my-sweep)\n');
+    const noDir = run('cli/merge.ts', [join(tmpdir(), 'no-such-shard-dir'), '--out', join(tmpdir(), 'x')]);
+    expect(noDir.stderr).toBe(`error: ${join(tmpdir(), 'no-such-shard-dir')} does not exist; give the output directories of the shards\n`);
+  });
+});
+
 describe('worker count', () => {
   it('notes on stderr when there are more workers than cores (the batch is slower), and says nothing otherwise', () => {
     let said = '';
