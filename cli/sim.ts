@@ -50,6 +50,12 @@ function parseSeed(value: string): number {
   return n;
 }
 
+function parseScale(value: string): number {
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(n >= 0.001 && n <= 1)) throw new InvalidArgumentError(`--scale must be a number from 0.001 to 1 (1 = Yiwu's 75,000 booths); got "${value}".`);
+  return n;
+}
+
 /** The scenario file's text; file problems become InputErrors. */
 function readScenarioFile(file: string): string {
   try {
@@ -106,12 +112,14 @@ function resolveWithKindHint(text: string, file: string, name: string) {
   }
 }
 
-function main(file: string, opts: { seed?: number; out?: string }): void {
+function main(file: string, opts: { seed?: number; scale?: number; out?: string }): void {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const text = inputText(readScenarioFile(file), file, 'sim');
   const name = path.basename(file).replace(/\.json$/i, '');
-  const resolved = resolveWithKindHint(text, file, name);
+  const fileScenario = resolveWithKindHint(text, file, name);
+  // --scale: the file's scenario at another size (checked as the file's own scale would be)
+  const resolved = opts.scale === undefined ? fileScenario : resolveScenario({ ...(parseScenarioText(text, file) as object), name: fileScenario.name, scale: opts.scale }, { origin: '--scale' });
   const seed = opts.seed ?? resolved.seed;
   // The manifest's scenario carries the seed actually used, so it alone repeats the run.
   const scenario = { ...resolved, seed };
@@ -135,7 +143,7 @@ function main(file: string, opts: { seed?: number; out?: string }): void {
   const provenance: Provenance = {
     scenarioFile: path.resolve(file),
     scenarioSha256: createHash('sha256').update(text).digest('hex'),
-    scenarioInput: { ...(parseScenarioText(text, file) as object), name: scenario.name, seed },
+    scenarioInput: { ...(parseScenarioText(text, file) as object), name: scenario.name, seed, ...(opts.scale !== undefined ? { scale: opts.scale } : {}) },
     commandLine: ['npm', 'run', 'sim', '--', ...process.argv.slice(2)].map(shellQuote).join(' '),
     cwd: process.cwd(),
     nodeVersion: process.version,
@@ -155,15 +163,16 @@ function main(file: string, opts: { seed?: number; out?: string }): void {
 
 const program = new Command()
   .name('npm run sim --')
-  .usage('<scenario.json> [--seed N] [--out DIR]')
+  .usage('<scenario.json> [--seed N] [--scale S] [--out DIR]')
   .description('Run one scenario of the Yiwu digital trade sandbox and write its results as CSV files.')
   .argument('<scenario.json>', 'scenario file (JSON); names only what differs from the defaults')
   .option('--seed <N>', `seed of all random streams, 0 to ${MAX_SEED} (default: the scenario's seed)`, parseSeed)
+  .option('--scale <s>', 'share of Yiwu\'s 75,000 booths simulated, 0.001 to 1, in place of the scenario\'s (default: the scenario\'s scale, 2/15 if it has none)', parseScale)
   .option('--out <DIR>', 'output directory (default: out/<scenario-name>-<seed>/)')
   .addHelpText('after', OUTPUT_HELP)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .action((file: string, opts: { seed?: number; out?: string }) => main(file, opts));
+  .action((file: string, opts: { seed?: number; scale?: number; out?: string }) => main(file, opts));
 
 try {
   program.parse();

@@ -48,7 +48,7 @@ export function summaryText(result: RunResult, dir: string, files: FileInfo[], t
   lines.push(`Run time: ${(result.runTimeMs / 1000).toFixed(1)} s simulating, ${(totalMs / 1000).toFixed(1)} s in all`);
 
   const years = exportsByYear(result);
-  const label = (y: Year) => `${y.year}${y.months < 12 ? ` (${y.months} months)` : ''}`;
+  const label = (y: Year) => `${y.year}${y.months < 12 ? ` (${y.months} ${y.months === 1 ? 'month' : 'months'})` : ''}`;
   const first = years[0];
   const last = years[years.length - 1];
   lines.push('Headline numbers (at Yiwu scale):');

@@ -21,8 +21,12 @@ export const RESULT_KINDS = { run: 'yiwu-sandbox run', sweep: 'yiwu-sandbox swee
 export type ResultKind = (typeof RESULT_KINDS)[keyof typeof RESULT_KINDS];
 const KIND_WORDS: Record<ResultKind, string> = { 'yiwu-sandbox run': 'single run (npm run sim)', 'yiwu-sandbox sweep': 'sweep (npm run sweep or merge)', 'yiwu-sandbox sensitivity': 'sensitivity analysis (npm run sensitivity)' };
 
-/** What a directory holds, by its manifest.json (a run's manifest before `kind` existed has `accounting`) or its runs' lock, experiment.json. */
-function heldKind(dir: string): ResultKind | undefined {
+/**
+ * What a directory holds, by its manifest.json (a run's manifest before `kind` existed has
+ * `accounting`) or its runs' lock, experiment.json; 'foreign' for a manifest.json no command of
+ * this project wrote (another tool's record, which writing here would replace).
+ */
+function heldKind(dir: string): ResultKind | 'foreign' | undefined {
   const manifest = path.join(dir, 'manifest.json');
   if (fs.existsSync(manifest)) {
     try {
@@ -30,8 +34,10 @@ function heldKind(dir: string): ResultKind | undefined {
       if (typeof m.kind === 'string' && m.kind in KIND_WORDS) return m.kind as ResultKind;
       if (m.accounting !== undefined) return RESULT_KINDS.run;
     } catch {
-      /* not one of ours: the sweep's lock below, or nothing */
+      /* unreadable: a file torn while one of ours wrote it is taken over, as before */
+      return undefined;
     }
+    return 'foreign';
   }
   // runs in progress: the lock says what they are for (a sweep's lock has no kind)
   const lock = path.join(dir, 'experiment.json');
@@ -51,6 +57,7 @@ function heldKind(dir: string): ResultKind | undefined {
  */
 export function refuseOtherResults(dir: string, kind: ResultKind): void {
   const held = heldKind(dir);
+  if (held === 'foreign') throw new InputError(`${dir} has a manifest.json that no command of this project wrote; writing a ${KIND_WORDS[kind]} there would replace it. Use another --out directory`);
   if (held && held !== kind) {
     throw new InputError(`${dir} holds the results of a ${KIND_WORDS[held]}; writing a ${KIND_WORDS[kind]} there would replace its manifest.json. Use another --out directory, or delete that one first`);
   }

@@ -103,6 +103,29 @@ describe('npm run sim', () => {
     }
   });
 
+  it('--scale runs the scenario at another size, recorded in the manifest so it repeats; a scale out of range is refused', async () => {
+    const r = await sim(path.join(tmp, 'small.json'), '--seed', '3', '--scale', '0.004', '--out', path.join(tmp, 'scaled'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('scale 0.004');
+    const manifest = JSON.parse(read('scaled', 'manifest.json'));
+    expect(manifest.scenarioInput.scale).toBe(0.004);
+    expect(read('scaled', 'timeseries.csv')).not.toBe(read('a', 'timeseries.csv'));
+    await sim(path.join(tmp, 'scaled', 'manifest.json'), '--out', path.join(tmp, 'scaled-again'));
+    expect(read('scaled-again', 'timeseries.csv')).toBe(read('scaled', 'timeseries.csv'));
+    const bad = await sim(path.join(tmp, 'small.json'), '--scale', '2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--scale must be a number from 0\.001 to 1 \(1 = Yiwu's 75,000 booths\); got "2"\./);
+  });
+
+  it('refuses to write over a manifest.json this project did not write', async () => {
+    fs.mkdirSync(path.join(tmp, 'foreign'));
+    fs.writeFileSync(path.join(tmp, 'foreign', 'manifest.json'), '{"kind":"something else"}');
+    const r = await sim(path.join(tmp, 'small.json'), '--out', path.join(tmp, 'foreign'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: ${path.join(tmp, 'foreign')} has a manifest.json that no command of this project wrote; writing a single run (npm run sim) there would replace it. Use another --out directory\n`);
+    expect(read('foreign', 'manifest.json')).toBe('{"kind":"something else"}');
+  });
+
   it('re-runs a run from its manifest.json given as the scenario', async () => {
     const r = await sim(path.join(tmp, 'a', 'manifest.json'), '--out', path.join(tmp, 'from-manifest'));
     expect(r.code).toBe(0);
