@@ -5,8 +5,10 @@
  *   buyers, providers, …), so one purpose's draws never shift another's;
  * - `AgentStreams`: one stream per agent (merchant, booth, buyer agent), from which that agent's
  *   monthly decisions draw in a fixed order. One agent's decisions do not shift another agent's
- *   draws (a mechanism that draws more often does shift the same agent's later draws; and credit,
- *   first come, first served, refuses later applicants without a draw once the month's supply is lent).
+ *   draws (a mechanism that draws more often does shift the same agent's later draws; credit,
+ *   first come, first served, refuses later applicants without a draw once the month's supply is
+ *   lent; and streams go to agents in order of creation, so an entrant more or fewer in one run
+ *   gives every later entrant another stream).
  *
  * Generator: seedrandom's Alea (Baagøe), fast and identical across JavaScript engines.
  */
@@ -112,7 +114,8 @@ export function binomialFromUniform(u: number, n: number, p: number, qPowN = -1)
  *
  * Why per agent: a merchant's decisions draw only from its own stream, so in a policy scenario
  * and its baseline the same merchant sees the same luck for as long as it lives in both
- * (common random numbers). Differences between runs then come from the policy, not from a
+ * (common random numbers: exactly so for incumbents; an entrant has the same stream in both only
+ * while the two runs' entries have not yet differed, as streams follow the order of entry). Differences between runs then come from the policy, not from a
  * reshuffle of everyone's draws — a small policy effect is not drowned in noise.
  *
  * Agent number n always gets the n-th state drawn from a seedrandom stream named by the

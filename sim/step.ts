@@ -2,9 +2,10 @@
  * The monthly schedule: the order in which the mechanisms run (docs/ODD.md, "Process overview
  * and scheduling"), as a list of named phases. Each mechanism reads and writes the world's
  * stores. Agents draw their luck from their own random streams (random.ts AgentStreams), so one
- * agent's decisions do not shift another agent's draws — except through credit, which is first
+ * incumbent's decisions do not shift another's draws — except through credit, which is first
  * come, first served: once the month's supply is lent, later applicants are refused without a
- * draw (finance.ts requestCredit).
+ * draw (finance.ts requestCredit); and entrants take the next stream in order of entry, so an
+ * entrant more or fewer shifts every later entrant's stream (docs/ODD.md, Stochasticity).
  */
 import type { World } from './world/world.ts';
 import { priceLogistics, settleLogistics } from './mechanisms/logistics.ts';

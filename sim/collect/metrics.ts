@@ -127,7 +127,7 @@ export const COLLECTORS: Collector[] = [
       text(`Merchants whose highest digital level is ${LEVEL_WORDS[l].en}, by value-chain stage.`, `最高数字化层级为“${LEVEL_WORDS[l].zh}”的商户数，按价值链环节。`), true, {
         stage: (_w, m, g) => m.merchantsByLevelStage[l * STAGES.length + g],
       }, STOCK)),
-  c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month.', '本月有出口销售的商户数。'), true, { '': (_w, m) => m.exporters }, STOCK),
+  c('exporters', text('Exporters', '出口商户数'), count, text('Merchants with export sales this month and still in business at its end (counted after the month\'s exits).', '本月有出口销售且月末仍在经营的商户数（在本月退出之后计数）。'), true, { '': (_w, m) => m.exporters }, STOCK),
   c('destinations_per_exporter', text('Destinations per exporter', '出口商户平均目的地数'), count, text('Foreign regions an exporter serves at the end of the month (its market-hall relationships and online markets, after the month\'s lapses and entries), on average.', '出口商户月末服务的境外地区数（实体市场客户关系与线上市场，计入当月的流失与新进入），取平均。'), false, {
     '': (_w, m) => (m.exporters > 0 ? m.destinationsOfExporters / m.exporters : Number.NaN),
   }, RATIO),
@@ -162,7 +162,7 @@ export const COLLECTORS: Collector[] = [
   c('logistics_cost_usd_per_kg', text('Freight rate', '运价'), text('US$ per kg', '美元/千克'), text('Average freight paid per kg, by mode.', '各运输方式平均每千克运费。'), false, {
     mode: (w, _m, i) => (w.accounts.kgByMode[i] > 0 ? w.accounts.freightByMode[i] / w.accounts.kgByMode[i] : Number.NaN),
   }, RATIO),
-  c('transit_days', text('Transit time', '运输时间'), days, text('Average door-to-door transit days of exports, by mode.', '各运输方式出口平均运输天数。'), false, {
+  c('transit_days', text('Transit time', '运输时间'), days, text('Average transit days of exports, by mode: from the hub\'s terminal to the destination (customs clearance not included: see clearance_days).', '各运输方式出口平均运输天数：从枢纽货站到目的地（不含通关时间，见 clearance_days）。'), false, {
     mode: (_w, m, i) => (m.transitByMode[i] > 0 ? m.transitByMode[i] : Number.NaN),
   }, RATIO),
   c('freight_usd', text('Freight paid', '运费支出'), usd, text('Freight paid by buyers, by mode.', '买家支付的运费，按运输方式。'), true, {

@@ -3,9 +3,10 @@
  *
  * Each provider's price factor = cost level × (1 + a congestion markup that moves a quarter of
  * the way each month toward congestion premium × u⁴)
- * × (1 − 0.25 × digitalisation) × freight shock, where u is its smoothed utilisation (capped at
- * 1.5: beyond that, shipments wait rather than pay more); transit times stretch by half of any
- * utilisation above full capacity and shrink by up to 15% with digitalisation. Utilisation is
+ * × (1 − 0.25 × digitalisation) × freight shock, where u is its smoothed utilisation, capped at
+ * 1.5 for price and delay alike (beyond it, shipments are carried at the capped price and delay,
+ * never refused); transit times stretch by half of any (capped) utilisation above full capacity,
+ * so by at most a quarter, and shrink by up to 15% with digitalisation. Utilisation is
  * smoothed over recent months, so a surge in shipments raises rates over the next months.
  * Capacity grows at the mode's trend rate, and providers add 2% a month while utilisation is
  * above 90% (ships, trains and flights are added where demand presses). Shippers spread over a

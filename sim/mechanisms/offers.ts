@@ -149,7 +149,8 @@ export function detachMerchant(w: World, i: number): void {
 function addContributions(w: World, i: number, sign: number): void {
   const { merchants: s, market, K } = w;
   // Removing a contribution that dominates a cell would leave rounding residue comparable to
-  // what remains: rebuild all sums from scratch next month instead.
+  // what remains: rebuild all sums from scratch next month instead. (Checked on the domestic hall
+  // cell, the one where a single merchant can hold nearly all; other cells are rebuilt yearly.)
   if (sign < 0 && s.attractHall[i] > LARGE_SHARE * market.attraction[(w.domestic * K + s.category[i]) * CHANNEL_COUNT + HALL]) market.offersStale = true;
   const attraction = market.attraction;
   const perPrice = market.attractionPerPrice;

@@ -49,6 +49,7 @@ export const UNITS = {
   level: text('index, 0 to 1', '指数（0–1）'),
   ratio: text('ratio', '比率'),
   multiplier: text('multiplier', '倍数'),
+  exponent: text('exponent', '幂指数'),
   none: text('—', '—'),
 } satisfies Record<string, Text>;
 

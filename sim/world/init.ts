@@ -17,7 +17,7 @@
  * survivors (see prime), and the freight market settles (settleFreightMarket). The outside
  * option, the survivors and the settled freight market all come from the reference world, so a
  * scenario with default policies starts where the calibration put it (close, not to the digit:
- * the scenario's own world then runs its survivor rounds, and the hub's starting share of an
+ * the scenario's own world then runs its dry months, without redraws, so that habits settle, and the hub's starting share of an
  * average region's demand comes out 2.9–3.0 % for a 3 % target).
  */
 import { defaultScenario, type ResolvedScenario } from '../schema/resolve.ts';

@@ -51,7 +51,7 @@ export function sliderStep(c: Control, value: number): number | 'any' {
 }
 
 /** Units that name a scale rather than a measure: not written after each number of a range. */
-const MEASURE_FREE_UNITS = new Set(['share', 'share of value', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', '—']);
+const MEASURE_FREE_UNITS = new Set(['share', 'share of value', 'index, 0 to 1', 'index (2020 = 1)', 'ratio', 'multiplier', 'exponent', '—']);
 /**
  * "25%", "25 %", "2.5%": a percentage typed into a fraction's box (format.ts FRACTION_UNITS) is
  * read as 0.25; a bare "25" out of range is said to be 25 % and the value kept (a tariff typed
