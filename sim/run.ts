@@ -39,8 +39,11 @@ import { bitCount } from './mechanisms/finance.ts';
  *        every number there was is the same bits, and no share link needs to be refused.
  * 0.8.0: owners bear 9 to 15 months of losses in a row before closing, by merchant (was 12 for
  *        all): no month-12 cliff of exits after a shock or at the start (demography.ts).
+ * 0.9.0: in a month when no foreign importer of a category spends, hall meetings make no
+ *        relationships (markets.ts: every one went to the last region, Oceania). Presets and the
+ *        baseline: the same numbers as 0.8.0, bit for bit.
  */
-export const MODEL_VERSION = '0.8.0';
+export const MODEL_VERSION = '0.9.0';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

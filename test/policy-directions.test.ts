@@ -6,6 +6,11 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, mean, total } from './helpers.ts';
+import { createSimulation } from '../sim/run.ts';
+import { resolveScenario } from '../sim/schema/resolve.ts';
+import { DEFAULT_REGIONS } from '../sim/schema/world-data.ts';
+
+const FOREIGN = DEFAULT_REGIONS.filter((r) => !r.domestic).map((r) => r.id);
 import type { RunResult } from '../sim/run.ts';
 
 const SEEDS = [1, 2, 3];
@@ -115,6 +120,21 @@ describe('policy levers move outcomes in the expected direction', () => {
     const exports = compare(spike, (r) => mean(r, 'trade_value_usd', {}, 12, 35));
     expect(exports.scenario).toBeLessThan(exports.baseline); // buyers' spending goes partly to freight
     expect(exports.scenario).toBeGreaterThan(exports.baseline * 0.9);
+  });
+
+  it('when no foreign importer spends, hall meetings make no new relationships (they went to the last region, Oceania)', () => {
+    const collapse = { time: { start: '2020-01', end: '2020-08' }, shocks: [{ type: 'demand_shock', start: '2020-02', end: '2020-07', change: -1, regions: FOREIGN }] };
+    const oceaniaLinks = (input: Record<string, unknown>) => {
+      const sim = createSimulation(resolveScenario({ scale: 0.01, ...input }), { seed: 1 });
+      while (sim.step());
+      const s = sim.world.merchants;
+      const bit = 1 << sim.world.scenario.regions.findIndex((r) => r.id === 'oceania');
+      let n = 0;
+      const slots = s.aliveSlots();
+      for (let a = 0; a < s.aliveCount; a++) if (s.offlineMask[slots[a]] & bit) n++;
+      return n;
+    };
+    expect(oceaniaLinks(collapse)).toBeLessThanOrEqual(oceaniaLinks({ time: collapse.time }));
   });
 });
 

@@ -135,6 +135,8 @@ export function updateHallRelationships(w: World): void {
     }
     const u = luck.next(i);
     if (u <= noMeeting) continue;
+    // no foreign importer of the category spends this month: the booths meet nobody to keep
+    if (mix[k * R + R - 1] === 0) continue;
     const n = poissonFromUniform(u, meetings, noMeeting);
     const relative = hallAttraction[k] > 0 ? attractHall[i] / hallAttraction[k] : 1;
     const stays = Math.min(1, 0.5 * Math.sqrt(relative));
