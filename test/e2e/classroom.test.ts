@@ -18,7 +18,7 @@ import { appSession, hasChromium } from './harness.ts';
 import { en } from '../../ui/i18n/en.ts';
 import { zh } from '../../ui/i18n/zh.ts';
 
-type LessonFile = { id: string; title: { en: string; zh: string }; steps: Array<{ title: { en: string; zh: string }; explanation: { en: string } }> };
+type LessonFile = { id: string; start?: string; title: { en: string; zh: string }; steps: Array<{ title: { en: string; zh: string }; explanation: { en: string } }> };
 const readLesson = (id: string) => JSON.parse(fs.readFileSync(new URL(`../../scenarios/lessons/${id}.json`, import.meta.url), 'utf8')) as LessonFile;
 const lesson = readLesson('market-hall-closes-2020');
 /** Every built-in lesson id (the files of scenarios/lessons/). */
@@ -596,6 +596,22 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     await problem.waitFor({ state: 'attached', timeout: 5_000 });
     expect(await problem.textContent()).toContain('bad.json');
     expect(await appScenario(page)).toEqual(sandbox);
+  });
+
+  it('takes a step to the sandbox to try other values, and the Classroom button comes back to the step', async () => {
+    await page.goto(`${server.url}?lesson=credit-for-smes&step=2`);
+    await page.waitForSelector('#step-to-sandbox');
+    const stepScenario = await appScenario(page);
+    expect((stepScenario.rules as Record<string, unknown>).smeCreditSupply).toBeDefined();
+    await page.click('#step-to-sandbox');
+    await page.waitForSelector('#preset');
+    expect(await appScenario(page)).toEqual(stepScenario);
+    expect(await page.locator('#baseline').inputValue()).toBe(readLesson('credit-for-smes').start ?? 'baseline');
+    // the step's levers are the sandbox's now: its slider shows the step's value
+    expect(await page.locator('[data-control="rules.smeCreditSupply"]').textContent()).toMatch(/2\.5/);
+    await page.click('#classroom');
+    await page.waitForSelector('.classroom');
+    expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(2, readLesson('credit-for-smes').steps.length));
   });
 
   it('a reload keeps a lesson loaded from a file, at its step, and "No lesson"; another tab says the loaded lesson is not there', async () => {

@@ -513,6 +513,8 @@ export class YiwuApp extends LitElement {
     this.presetName = this.matchPreset(e.detail.scenario);
     this.baselineName = e.detail.baseline;
     this.fieldProblems = {};
+    // a step taken to the sandbox replaces the sandbox's scenario: the problems of a file refused there go with it
+    if (e.detail.fromStep) this.sandboxFieldProblems = {};
     this.start();
   }
 

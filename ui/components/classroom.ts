@@ -116,6 +116,8 @@ export interface LessonScenario {
   preset?: string;
   /** A lesson step's: the next steps' scenarios, which the app computes while the class reads this one. */
   next?: Array<{ scenario: Obj; baseline: string }>;
+  /** A lesson step's scenario taken to the sandbox (its levers' earlier problems are not its own). */
+  fromStep?: boolean;
 }
 
 function kindOf(metric: string): Kind {
@@ -341,6 +343,19 @@ export class YiwuClassroom extends LitElement {
     }
     const place: ClassroomPlace = { lessons: this.lessons, lesson: this.lessonIndex, step: this.stepIndex, month: this.playback.cursor };
     this.dispatchEvent(new CustomEvent('exit-classroom', { detail: place, bubbles: true, composed: true }));
+  }
+
+  /**
+   * Back to the sandbox with this step's scenario in place of the sandbox's own, against the
+   * lesson's starting scenario, so the class can try its own values ("and if 5G came only by
+   * 2026?"); the Classroom button returns to the step.
+   */
+  private openStepInSandbox() {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    const start = PRESET_SCENARIOS[lesson.start] ? lesson.start : 'baseline';
+    this.sandbox = { scenario: stepScenario(lesson, PRESET_SCENARIOS[start], this.stepIndex), baseline: start, preset: '', fromStep: true };
+    this.exit();
   }
 
   /**
@@ -759,6 +774,7 @@ export class YiwuClassroom extends LitElement {
             </div>
             <nav class="step-nav" aria-label=${c.step(this.stepIndex + 1, lesson.steps.length)}>
               <button type="button" id="prev-step" ?disabled=${this.stepIndex === 0} @click=${() => this.goToStep(this.stepIndex - 1)}>◀ ${c.prev}</button>
+              <button type="button" id="step-to-sandbox" title=${c.stepToSandboxTitle} @click=${() => this.openStepInSandbox()}>${c.stepToSandbox}</button>
               <button type="button" id="next-step" ?disabled=${this.stepIndex >= lesson.steps.length - 1} @click=${() => this.goToStep(this.stepIndex + 1)}>${c.next} ▶</button>
             </nav>` : html`
             <h2 id="step-title">${c.sandboxHeading}</h2>

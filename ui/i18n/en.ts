@@ -181,7 +181,7 @@ export const en = {
     averageOf: (label: string, months: number) => `${label}, ${months}-month average`,
     watchPrefix: 'Watch: ', inBrackets: (text: string) => ` (${text})`,
     enter: 'Classroom', enterLabel: 'Classroom mode: guided lessons, presentation view and playback',
-    title: 'Classroom', exit: 'Back to the sandbox', fullscreen: 'Full screen', exitFullscreen: 'Leave full screen',
+    title: 'Classroom', exit: 'Back to the sandbox', stepToSandbox: 'Try in sandbox', stepToSandboxTitle: 'Open this step\'s scenario in the sandbox, to change its levers; the Classroom button comes back here', fullscreen: 'Full screen', exitFullscreen: 'Leave full screen',
     lesson: 'Lesson', noLesson: 'No lesson: the current scenario', sandboxHeading: 'The sandbox\'s scenario',
     sandboxScenario: (scenario: string, baseline: string) => `“${scenario}” against the baseline “${baseline}”. Choose what to watch; the lower chart as in a lesson.`, loadLesson: 'Load lesson file…',
     step: (i: number, n: number) => `Step ${i} of ${n}`, prev: 'Previous step', next: 'Next step',

@@ -176,7 +176,7 @@ export const zh: Strings = {
     averageOf: (label: string, months: number) => `${label}，${months}个月平均`,
     watchPrefix: '观察：', inBrackets: (text: string) => `（${text}）`,
     enter: '课堂模式', enterLabel: '课堂模式：引导课程、演示视图与动画播放',
-    title: '课堂', exit: '返回沙盘', fullscreen: '全屏', exitFullscreen: '退出全屏',
+    title: '课堂', exit: '返回沙盘', stepToSandbox: '在沙盘中试', stepToSandboxTitle: '在沙盘中打开本步的情景以调整杠杆；点“课堂”按钮可回到这里', fullscreen: '全屏', exitFullscreen: '退出全屏',
     lesson: '课程', noLesson: '不选课程：当前情景', sandboxHeading: '沙盘中的情景',
     sandboxScenario: (scenario: string, baseline: string) => `“${scenario}”，对照基准“${baseline}”。请选择要观察的指标；下方图表与课程中相同。`, loadLesson: '载入课程文件…',
     step: (i: number, n: number) => `第${i}步，共${n}步`, prev: '上一步', next: '下一步',
