@@ -167,6 +167,15 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
     for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);
   });
+  if (saltelli) process.stdout.write(sobolCaveat(config.samples, bars.flat()));
+}
+
+/** Sobol indices hold in [0, 1]; estimates outside it from a small N are sampling noise, and said so. */
+function sobolCaveat(samples: number, bars: Array<{ value: number; inner?: number }>): string {
+  const outside = bars.flatMap((b) => [b.value, b.inner ?? 0]).filter((v) => v > 1.005 || v < -0.005);
+  if (samples >= 500 && outside.length === 0) return '';
+  const range = outside.length ? ` here ${outside.length} ${outside.length === 1 ? 'index lies' : 'indices lie'} outside [0, 1] (${outside.slice(0, 3).map((v) => v.toFixed(3)).join(', ')}${outside.length > 3 ? ', …' : ''}): sampling noise.` : '';
+  return `\nnote: Sobol indices from N = ${samples} base samples are rough;${range} Use N of 500 or more for stable indices, and read the bootstrap intervals.\n`;
 }
 
 interface Bar {

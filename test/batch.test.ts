@@ -398,6 +398,8 @@ describe('npm run sweep / merge', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Sobol indices of 2 parameters, 8 × (2 + 2) points × 1 replication = 32 runs');
+    // N = 8 is far too few: said, with any index outside [0, 1] named as noise
+    expect(r.stdout).toMatch(/\nnote: Sobol indices from N = 8 base samples are rough;( here \d+ ind(ex lies|ices lie) outside \[0, 1\] \([-\d., …]+\): sampling noise\.)? Use N of 500 or more for stable indices, and read the bootstrap intervals\.\n$/);
     const table = read('sobol', 'sensitivity.csv').toString().trimEnd().split('\n');
     expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high,metric,region,channel,stage,category,mode,statistic');
     expect(table.slice(1).map((l) => l.split(',')[0])).toEqual(['trade_value_usd[region=eu] (last)', 'trade_value_usd[region=eu] (last)']);
