@@ -67,8 +67,13 @@ describe('trade-flow chart', () => {
       { name: 'baseline', data: new Float64Array([1, 1]), done: 2, color: '#555555', dashed: true },
     ];
     const o = timeOption(['2020-01', '2020-02'], lines, 'number', 'en') as { legend: { data: unknown[] } };
-    // (one palette colour against the baseline's grey: told apart by line style, no markers)
-    expect(o.legend.data).toEqual([{ name: '10–90 % band', icon: 'rect', itemStyle: { color: '#0072b2', opacity: 0.25 } }, 'scenario', 'baseline']);
+    // (one palette colour against the baseline's grey: told apart by line style, no markers; the
+    // key draws each line as it is, solid or dashed, without the dot echarts put on a line's key)
+    expect(o.legend.data).toEqual([
+      { name: '10–90 % band', icon: 'rect', itemStyle: { color: '#0072b2', opacity: 0.25 } },
+      { name: 'scenario', icon: 'path://M0,5H24V9H0Z', itemStyle: { color: '#0072b2' } },
+      { name: 'baseline', icon: 'path://M0,5H6V9H0ZM9,5H15V9H9ZM18,5H24V9H18Z', itemStyle: { color: '#555555' } },
+    ]);
   });
 
   it('lines of different colours carry different markers, once a year, solid mid-year and dashed (hollow) at the turn of the year', () => {
@@ -94,7 +99,7 @@ describe('trade-flow chart', () => {
     // lines of one colour (scenario solid, baseline dashed) are told apart by their style: no markers
     const pair = timeOption(months, [lines[1], lines[2]], 'number', 'en') as { series: Array<{ data: unknown[] }>; legend: { data: unknown[] } };
     expect(pair.series.every((x) => x.data.every((d) => typeof d !== 'object' || d === null))).toBe(true);
-    expect(pair.legend.data).toEqual(['Cross-border e-commerce']);
+    expect(pair.legend.data).toEqual([{ name: 'Cross-border e-commerce', icon: 'path://M0,5H24V9H0Z', itemStyle: { color: '#CC79A7' } }]);
     // nor a hollow dot in the key for the dashed one
     expect((pair.series[1] as unknown as { itemStyle: unknown }).itemStyle).toEqual({ color: '#CC79A7' });
   });

@@ -169,6 +169,13 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   };
 }
 
+/**
+ * A line's key without a marker: the line itself, solid or in three dashes (echarts drew the line
+ * with a dot on it, a marker the line does not have, and its dashes barely showed).
+ */
+const SOLID_KEY = 'path://M0,5H24V9H0Z';
+const DASHED_KEY = 'path://M0,5H6V9H0ZM9,5H15V9H9ZM18,5H24V9H18Z';
+
 type LegendEntry = string | { name: string; icon: string; itemStyle: { color: string; opacity?: number; borderColor?: string; borderWidth?: number } };
 /** The line key: each name once, in the lines' order; a band as a shaded patch. */
 function legendEntries(lines: Line[], markerOf: ReturnType<typeof markersFor>): LegendEntry[] {
@@ -179,7 +186,7 @@ function legendEntries(lines: Line[], markerOf: ReturnType<typeof markersFor>): 
     if (bandName !== undefined && !entries.has(bandName)) entries.set(bandName, { name: bandName, icon: 'rect', itemStyle: { color: l.color, opacity: 0.25 } });
     // a line's key shows its marker, in its colour (hollow for a dashed line)
     const marker = markerOf?.(l);
-    if (!entries.has(l.name)) entries.set(l.name, marker ? { name: l.name, icon: marker.symbol, itemStyle: l.dashed ? hollow(l.color) : { color: l.color } } : l.name);
+    if (!entries.has(l.name)) entries.set(l.name, marker ? { name: l.name, icon: marker.symbol, itemStyle: l.dashed ? hollow(l.color) : { color: l.color } } : { name: l.name, icon: l.dashed ? DASHED_KEY : SOLID_KEY, itemStyle: { color: l.color } });
   }
   return [...entries.values()];
 }
