@@ -49,7 +49,8 @@ export const isLessonFile = (raw: unknown): boolean => isObject(raw) && 'steps' 
  * classroom (a scenario with a 5G value out of range is still a scenario, not a broken lesson).
  */
 export function isScenarioFile(raw: unknown): boolean {
-  if (!isObject(raw) || 'steps' in raw || 'summary' in raw || 'id' in raw) return false;
+  // (an empty object is no more a scenario than a lesson: it is checked as a lesson, whose missing fields are named)
+  if (!isObject(raw) || Object.keys(raw).length === 0 || 'steps' in raw || 'summary' in raw || 'id' in raw) return false;
   const sections = Object.keys(parsedDefaults());
   if (Object.keys(raw).some((k) => sections.includes(k))) return true;
   try {

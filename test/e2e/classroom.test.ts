@@ -614,6 +614,26 @@ describe.skipIf(!hasChromium)('classroom mode', () => {
     expect(await page.locator('#step-count').textContent()).toBe(en.classroom.step(2, readLesson('credit-for-smes').steps.length));
   });
 
+  it('names two loaded lessons of the same title apart by their ids, and checks an empty file as a lesson', async () => {
+    await page.goto(`${server.url}?classroom`);
+    await page.waitForSelector('.classroom');
+    try {
+      for (const id of ['tariff-lesson', 'tariff-two']) {
+        await page.locator('#lesson-file').setInputFiles({ name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...own, id })) });
+        await page.waitForFunction((i) => location.search.includes(`lesson=${i}`), id);
+      }
+      const options = await page.locator('#lesson-pick option').allTextContents();
+      expect(options).toEqual(expect.arrayContaining([`${own.title.en} (tariff-lesson)`, `${own.title.en} (tariff-two)`]));
+      await page.locator('#lesson-file').setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+      const alert = page.locator('.classroom .message.error');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/empty\.json/);
+      expect(await alert.textContent()).not.toContain(en.classroom.scenarioNotLesson('empty.json'));
+    } finally {
+      await forgetLoadedLessons(page);
+    }
+  });
+
   it('a reload keeps a lesson loaded from a file, at its step, and "No lesson"; another tab says the loaded lesson is not there', async () => {
     await page.goto(`${server.url}?classroom`);
     await page.waitForSelector('.classroom');

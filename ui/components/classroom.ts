@@ -87,6 +87,12 @@ function keepLesson(raw: unknown, id: string): void {
   }
 }
 
+/** A lesson's name in the list: its title, and its id too where another lesson has the same title (two loaded files). */
+function lessonName(lessons: Lesson[], lesson: Lesson, lang: Lang): string {
+  const title = tx(lesson.title, lang);
+  return lessons.some((l) => l !== lesson && tx(l.title, lang) === title) ? `${title} (${lesson.id})` : title;
+}
+
 /** The lessons with `lesson` in: in place of a lesson of the same id (the address names lessons by id), else last. */
 function withLesson(lessons: Lesson[], lesson: Lesson): Lesson[] {
   const at = lessons.findIndex((l) => l.id === lesson.id);
@@ -729,7 +735,7 @@ export class YiwuClassroom extends LitElement {
         <h1 class="class-title">${lesson ? tx(lesson.title, lang) : c.noLesson}</h1>
         <label class="class-pick">${c.lesson}
           <select id="lesson-pick" @change=${(e: Event) => this.chooseLesson(Number((e.target as HTMLSelectElement).value))}>
-            ${this.lessons.map((l, i) => html`<option value=${i} ?selected=${i === this.lessonIndex}>${tx(l.title, lang)}</option>`)}
+            ${this.lessons.map((l, i) => html`<option value=${i} ?selected=${i === this.lessonIndex}>${lessonName(this.lessons, l, lang)}</option>`)}
             <option value="-1" ?selected=${this.lessonIndex === -1}>${c.noLesson}</option>
           </select></label>
         <label class="button" for="lesson-file">${c.loadLesson}</label>
