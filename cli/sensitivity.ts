@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { createHash } from 'node:crypto';
 import { Command } from 'commander';
-import { MODEL_VERSION } from '../sim/index.ts';
+import { MODEL_VERSION, METRICS } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, signalExitCode, defaultWorkers, experimentObject, experimentKey, writeProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
@@ -138,19 +138,21 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.muStar, low: m.muStar - m.muStarCi95, high: m.muStar + m.muStarCi95, tip: `μ* = ${fmt(m.muStar)} ± ${fmt(m.muStarCi95)}, μ = ${fmt(m.mu)}, σ = ${fmt(m.sigma)}` })));
     });
   }
-  writeCsv(path.join(dir, 'sensitivity.csv'), header, rows);
-  writeCsv(path.join(dir, 'sensitivity-runs.csv'), ['point', ...names, ...names.map((n) => `u:${n}`), ...outcomes.map(outcomeLabel)],
-    points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => nan(y[q][j]))]));
+  const files = [writeCsv(path.join(dir, 'sensitivity.csv'), header, rows)];
+  files.push(writeCsv(path.join(dir, 'sensitivity-runs.csv'), ['point', ...names, ...names.map((n) => `u:${n}`), ...outcomes.map(outcomeLabel)],
+    points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => nan(y[q][j]))])));
   // the same outcomes in long form, one row per run (point × replicate) and outcome: what a
   // data frame wants, and each replicate's value rather than their mean
-  writeCsv(path.join(dir, 'sensitivity-outcomes.csv'), ['point', 'replicate', 'seed', ...OUTCOME_COLUMNS, 'value'],
+  files.push(writeCsv(path.join(dir, 'sensitivity-outcomes.csv'), ['point', 'replicate', 'seed', ...OUTCOME_COLUMNS, 'value'],
     (function* () {
       for (let j = 0; j < points.length; j++) {
         for (let r = 0; r < replications; r++) for (let q = 0; q < outcomes.length; q++) yield [j, r, seeds[r], ...outcomeColumns(outcomes[q]), nan(results[j * replications + r][q])];
       }
-    })());
+    })()));
   const measure = saltelli ? 'total Sobol index ST (bar), first-order S1 (dark), 95% bootstrap interval' : 'Morris μ* (bar) with 95% interval';
-  fs.writeFileSync(path.join(dir, 'sensitivity.svg'), barsSvg(`${exp.name}: which levers matter`, measure, outcomes.map(outcomeLabel), bars));
+  const svg = barsSvg(`${exp.name}: which levers matter`, measure, outcomes.map(outcomeLabel), bars);
+  fs.writeFileSync(path.join(dir, 'sensitivity.svg'), svg);
+  files.push({ file: 'sensitivity.svg', bytes: Buffer.byteLength(svg), sha256: createHash('sha256').update(svg).digest('hex') });
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
     kind: RESULT_KINDS.sensitivity, modelVersion: MODEL_VERSION,
     method: saltelli ? 'Sobol indices, Saltelli 2010 sampling; S1 Saltelli 2010, ST Jansen 1999; bootstrap 95% intervals' : 'Morris elementary effects (Morris 1991; mu* Campolongo et al. 2007)',
@@ -158,6 +160,9 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     experimentKey: experimentKey(exp), experiment: experimentObject(exp),
     seeds, commonRandomNumbers: true,
     note: 'Parameters enter on their span: u from 0 to 1 maps through each parameter\'s values, range or distribution.',
+    // as a sweep's manifest: the files with their checksums, and what the outcomes' metrics measure
+    files,
+    metrics: METRICS.filter((m) => outcomes.some((o) => o.metric === m.id)).map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns })),
     baseScenario: exp.baseScenario,
   }, null, 2) + '\n');
   if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });

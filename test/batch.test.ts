@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -324,6 +325,11 @@ describe('npm run sweep / merge', () => {
     const svg = read('sens', 'sensitivity.svg').toString();
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('model.priceSensitivity');
+    // the manifest lists each file with its checksum, and what the outcomes' metrics measure, as a sweep's does
+    const manifest = JSON.parse(read('sens', 'manifest.json').toString()) as { files: Array<{ file: string; sha256: string }>; metrics: Array<{ id: string; unit: { en: string } }> };
+    expect(manifest.files.map((f) => f.file)).toEqual(['sensitivity.csv', 'sensitivity-runs.csv', 'sensitivity-outcomes.csv', 'sensitivity.svg']);
+    for (const f of manifest.files) expect(f.sha256).toBe(createHash('sha256').update(read('sens', f.file)).digest('hex'));
+    expect(manifest.metrics.map((m) => m.id).sort()).toEqual(['merchants_alive', 'trade_value_usd']);
   });
 
   it('sensitivity: an interrupted analysis resumes, and shards merged give the same files as one machine', async () => {
