@@ -315,7 +315,7 @@ export function defaultWorkers(): number {
 export function progressBar(total: number, already: number, label: string, stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr) {
   const enabled = stderr.isTTY === true && total > 0;
   const bar = enabled
-    ? new SingleBar({ format: `${label} |{bar}| {value}/{total} runs | {rate} runs/min | ETA {eta_formatted}`, linewrap: null, stream: stderr, etaBuffer: 20 }, Presets.shades_classic)
+    ? new SingleBar({ format: `${label} |{bar}| {value}/{total} runs | {rate} runs/min | {left} left`, linewrap: null, stream: stderr, etaBuffer: 20 }, Presets.shades_classic)
     : undefined;
   const started = performance.now();
   let done = already;
@@ -323,14 +323,15 @@ export function progressBar(total: number, already: number, label: string, stder
   // least every LOG_EVERY_MS, so a long job's log shows it is alive and when it should end
   let lastLine = started;
   let lastTenth = Math.floor((10 * already) / Math.max(1, total));
-  bar?.start(total, done, { rate: '–' });
+  bar?.start(total, done, { rate: '–', left: '–' });
   return {
     tick() {
       done++;
       const now = performance.now();
       const min = (now - started) / 60_000;
       const rate = min > 0 ? (done - already) / min : 0;
-      bar?.update(done, { rate: min > 0 ? rate.toFixed(0) : '–' });
+      // (cli-progress's own ETA read 0 s before the first run had finished)
+      bar?.update(done, { rate: min > 0 ? rate.toFixed(0) : '–', left: rate > 0 ? duration(((total - done) / rate) * 60_000) : '–' });
       const tenth = Math.floor((10 * done) / total);
       if (!enabled && total > 0 && (tenth > lastTenth || now - lastLine >= LOG_EVERY_MS)) {
         const left = rate > 0 ? ` (rate ${rate.toFixed(1)} runs/min), about ${duration(((total - done) / rate) * 60_000)} left` : '';
@@ -568,8 +569,9 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     // what runs.csv and summary.csv hold: each recorded metric's unit and meaning, as a run's manifest lists them
     metrics: METRICS.filter((m) => exp.metrics.includes(m.id)).map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns })),
   };
-  fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  return [...files, { file: 'manifest.json' }];
+  const text = JSON.stringify(manifest, null, 2) + '\n';
+  fs.writeFileSync(path.join(out, 'manifest.json'), text);
+  return [...files, { file: 'manifest.json', bytes: Buffer.byteLength(text) }];
 }
 
 /**

@@ -42,7 +42,8 @@ export function summaryText(result: RunResult, dir: string, files: FileInfo[], t
   const lines: string[] = [];
   lines.push(`Scenario ${s.name}: ${result.months[0]} to ${result.months[result.months.length - 1]} (${result.months.length} months), seed ${result.seed}, scale ${Number(s.scale.toPrecision(4))}`);
   lines.push(`Files in ${where}${path.sep}`);
-  for (const f of files) lines.push(`  ${f.file.padEnd(16)}${f.rows === undefined ? '' : `${int(f.rows)} rows`}`);
+  const size = (bytes: number | undefined) => (bytes === undefined ? '' : bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  for (const f of files) lines.push(`  ${f.file.padEnd(16)}${(f.rows === undefined ? '' : `${int(f.rows)} rows`).padEnd(16)}${size(f.bytes).padStart(8)}`.trimEnd());
   lines.push(`Agents: ${int(a.merchants)} simulated merchants alive at the end, each standing for ${Number((1 / s.scale).toPrecision(3))} booths (${int(a.merchantsEverAlive)} ever alive, ${int(a.merchantSlots)} booth slots), ` +
     `${int(a.buyerAgents)} buyer agents standing for ${int(a.buyersRepresented)} buyers, ${a.logisticsProviders} logistics providers, ${a.regulators} regulators`);
   lines.push(`Run time: ${(result.runTimeMs / 1000).toFixed(1)} s simulating, ${(totalMs / 1000).toFixed(1)} s in all`);

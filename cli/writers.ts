@@ -216,6 +216,8 @@ export function writeRunOutputs(result: RunResult, dir: string, provenance: Prov
     writeCsv(path.join(dir, 'merchants.csv'), MERCHANTS_HEADER, merchantRows(result)),
   ];
   const all: FileInfo[] = [...files, { file: 'manifest.json' }];
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifestOf(result, provenance, all), null, 2) + '\n');
-  return all;
+  const manifest = JSON.stringify(manifestOf(result, provenance, all), null, 2) + '\n';
+  fs.writeFileSync(path.join(dir, 'manifest.json'), manifest);
+  // (the manifest lists itself by name only; the summary printed afterwards gives its size too)
+  return [...files, { file: 'manifest.json', bytes: Buffer.byteLength(manifest) }];
 }
