@@ -113,8 +113,10 @@ export function updateTradeCosts(w: World): void {
         market.days[cell] = days;
         market.payFactor[cell] = available ? 1 + tariff + freight + fee : 0;
         market.landedCost[cell] = available ? market.payFactor[cell] * (1 + cat.timeCostPerDay * days) : 0;
-        // rivals pay a rise only: passed on as it stands, a fall (multiplier below 1) cut the hub's
-        // exports by 4 % where a rise of ×3 cut them 3 % (docs/ODD.md, Known limitations)
+        // rivals pay a rise only: f_shock is taken on the mode mix the hub's shippers chose under
+        // the shock, so passed on as it stands a fall (multiplier below 1) gave rivals the whole
+        // freight of the faster mix the hub bought with it, and cut the hub's exports by 4 %
+        // (docs/ODD.md, Known limitations)
         market.rivalCostFactor[cell] = shockFreight > 0 ? 1 + shockFreight / (market.payFactor[cell] - shockFreight) : 1;
       }
     }
