@@ -71,4 +71,40 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
     expect(await page.locator('#sweep-run').isEnabled()).toBe(true);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('names each bad box with what is allowed instead of changing it; runs a lever at its default range, the landed cost outcome, and a whole-number lever\'s values once each', async () => {
+    const set = async (id: string, text: string) => page.locator(id).fill(text);
+    const runAndRead = async () => { await page.locator('#sweep-run').click(); return page.locator('#sweep-progress').textContent(); };
+    await page.locator('#sweep-lever').selectOption('rules.smeCreditSupply');
+    await set('#sweep-from', 'abc');
+    await set('#sweep-values', '100');
+    const said = await runAndRead();
+    expect(said).toContain('From: “abc” is not a number; allowed 0 to 5.');
+    expect(said).toContain('Values: “100” is not allowed; use a whole number from 2 to 9.');
+    await set('#sweep-from', '2');
+    await set('#sweep-to', '2');
+    await set('#sweep-values', '2');
+    await set('#sweep-seeds', '1');
+    expect(await runAndRead()).toContain('From and To are both 2; give two different values.');
+    // a lever whose default range the number box's step refused (the EU tariff), and an outcome the model reports by region only
+    await page.locator('#sweep-lever').selectOption('regions.eu.tariff');
+    await page.locator('#sweep-outcome').selectOption('landed_cost');
+    const done = () => page.waitForFunction(() => (document.querySelector('yiwu-sweep') as HTMLElement | null)?.dataset.complete === 'true', null, { timeout: 60_000, polling: 100 });
+    await page.locator('#sweep-run').click();
+    await done();
+    const medians = await page.$$eval('.sweep-numbers tbody tr', (trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.median)));
+    expect(medians).toHaveLength(2);
+    for (const m of medians) expect(m).toBeGreaterThan(1); // a landed cost index: above the goods' value
+    // a whole-number lever: 9 values from 2 to 6 are the five whole numbers, said so
+    await page.locator('#sweep-lever').selectOption('model.distressMonths');
+    await set('#sweep-from', '2');
+    await set('#sweep-to', '6');
+    await set('#sweep-values', '9');
+    await page.locator('#sweep-run').click();
+    await done();
+    const values = await page.$$eval('.sweep-numbers tbody tr', (trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.value)));
+    expect(values).toEqual([2, 3, 4, 5, 6]);
+    expect(await page.locator('#sweep-progress').textContent()).toContain('9 values asked for, but the lever takes whole numbers: 5 different values between From and To.');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

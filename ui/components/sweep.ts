@@ -13,6 +13,7 @@ import * as Comlink from 'comlink';
 import { allControls, isInertControl, finalValue, METRICS, type Control, type Group } from '../../sim/index.ts';
 import { TABLE_PATH } from '../../sim/schema/introspect.ts';
 import { gridValues } from '../../sim/batch/design.ts';
+import { DEFAULT_REGIONS } from '../../sim/schema/world-data.ts';
 import { planRuns, type Run } from '../../sim/batch/plan.ts';
 import { summarise } from '../../sim/batch/stats.ts';
 import type { SimWorkerApi } from '../worker/protocol.ts';
@@ -83,7 +84,8 @@ export const SWEEP_OUTCOMES: SweepOutcome[] = [
   { id: 'exporters', metric: 'exporters', kind: 'number' },
   { id: 'rejection', metric: 'credit_rejection_rate', kind: 'share' },
   { id: 'value_added_brand', metric: 'value_added_usd', dims: { stage: 'brand' }, kind: 'money', flow: true },
-  { id: 'landed_cost', metric: 'landed_cost_index', kind: 'number' },
+  // (the model reports landed cost by region only: the EU's, the largest market)
+  { id: 'landed_cost', metric: 'landed_cost_index', dims: { region: 'eu' }, kind: 'number' },
 ];
 
 /** One point's summary: median and band across seeds (10–90 %, or min–max under 5 seeds). */
@@ -111,7 +113,22 @@ interface Result {
 }
 
 const LEVERS = sweepLevers();
-const clampInt = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
+
+/** A number as typed (full-width digits and 。 as a Chinese input method types them), or undefined. */
+function typedNumber(text: string): number | undefined {
+  const s = text.normalize('NFKC').replace(/。/g, '.').trim();
+  if (s === '') return undefined;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** A lever's value as a box shows it: four significant digits (a default such as 0.04020722335553728 reads 0.04021). */
+const shown = (v: number) => String(Number(v.toPrecision(4)));
+
+/** The sweep's values: the range's evenly spaced steps, each once (a whole-number lever rounds, so 9 steps from 2 to 6 give 2 … 6). */
+export function sweepValues(lever: SweepLever, from: number, to: number, count: number): number[] {
+  return [...new Set(gridValues({ path: lever.path, range: { from, to, steps: count }, integer: lever.integer })!)];
+}
 
 @customElement('yiwu-sweep')
 export class YiwuSweep extends LitElement {
@@ -121,16 +138,19 @@ export class YiwuSweep extends LitElement {
   /** Scale of the runs (a property so tests can make them smaller). */
   @property({ type: Number }) scale = SWEEP_SCALE;
   @state() leverId = 'rules.smeCreditSupply';
-  @state() from = Number.NaN;
-  @state() to = Number.NaN;
-  @state() valueCount = 5;
-  @state() seedCount = 5;
+  /** The four boxes as typed (read, and any problem named, when the sweep is run). */
+  @state() fromText = '';
+  @state() toText = '';
+  @state() valuesText = '5';
+  @state() seedsText = '5';
   @state() outcomeId = 'rejection';
   @state() running = false;
   @state() done = 0;
   @state() total = 0;
   @state() status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle';
   @state() problem = '';
+  /** Said beside the status: fewer values than asked (a whole-number lever). */
+  @state() note = '';
   @state() result?: Result;
   private pool?: Pool;
   private generation = 0;
@@ -161,7 +181,9 @@ export class YiwuSweep extends LitElement {
 
   private pickLever(id: string) {
     this.leverId = id;
-    [this.from, this.to] = defaultRange(this.lever());
+    const [from, to] = defaultRange(this.lever());
+    this.fromText = shown(from);
+    this.toText = shown(to);
   }
 
   private leverLabel(l: SweepLever): string {
@@ -171,7 +193,9 @@ export class YiwuSweep extends LitElement {
 
   private outcomeLabel(o: SweepOutcome): string {
     const name = tx(METRICS.find((m) => m.id === o.metric)?.label, this.lang);
-    return o.dims?.stage === 'brand' ? `${name} · ${STRINGS[this.lang].sweep.brand}` : name;
+    if (o.dims?.stage === 'brand') return `${name} · ${STRINGS[this.lang].sweep.brand}`;
+    const region = o.dims?.region ? DEFAULT_REGIONS.find((r) => r.id === o.dims!.region) : undefined;
+    return region ? `${name} · ${tx(region.label, this.lang)}` : name;
   }
 
   private outcomeUnit(o: SweepOutcome): string {
@@ -184,9 +208,36 @@ export class YiwuSweep extends LitElement {
     return end.slice(0, 4);
   }
 
-  private valid(): boolean {
+  /**
+   * The boxes read: the range's ends and the counts, or what is wrong with them, each problem
+   * naming its box, the value and what is allowed (never a value quietly changed).
+   */
+  private readInputs(): { from: number; to: number; count: number; seeds: number } | { problems: string[] } {
+    const lang = this.lang;
+    const t = STRINGS[lang].sweep;
     const l = this.lever();
-    return Number.isFinite(this.from) && Number.isFinite(this.to) && this.from >= l.min && this.from <= l.max && this.to >= l.min && this.to <= l.max && this.from !== this.to;
+    const [lo, hi] = [f.num(l.min, lang, 6), f.num(l.max, lang, 6)];
+    const problems: string[] = [];
+    const end = (field: string, text: string) => {
+      const v = typedNumber(text);
+      if (v === undefined) problems.push(t.notANumber(field, text.trim().slice(0, 40), lo, hi));
+      else if (v < l.min || v > l.max) problems.push(t.outOfRange(field, f.num(v, lang, 6), lo, hi));
+      else return v;
+      return undefined;
+    };
+    const count = (field: string, text: string, min: number, max: number) => {
+      const v = typedNumber(text);
+      if (v !== undefined && Number.isInteger(v) && v >= min && v <= max) return v;
+      problems.push(t.badCount(field, text.trim().slice(0, 40), min, max));
+      return undefined;
+    };
+    const from = end(t.from, this.fromText);
+    const to = end(t.to, this.toText);
+    if (from !== undefined && to !== undefined && from === to) problems.push(t.sameEnds(f.num(from, lang, 6)));
+    const values = count(t.values, this.valuesText, 2, MAX_VALUES);
+    const seeds = count(t.seeds, this.seedsText, 1, MAX_SEEDS);
+    if (problems.length > 0 || from === undefined || to === undefined || values === undefined || seeds === undefined) return { problems };
+    return { from, to, count: values, seeds };
   }
 
   /** Terminates the workers (any run under way ends at once). */
@@ -204,14 +255,23 @@ export class YiwuSweep extends LitElement {
   }
 
   async run() {
-    if (!this.valid()) { this.status = 'failed'; this.problem = STRINGS[this.lang].sweep.invalidRange; return; }
+    const inputs = this.readInputs();
+    if ('problems' in inputs) {
+      // (the last result stays, said to be from before)
+      this.status = 'failed';
+      this.problem = inputs.problems.join(' ');
+      return;
+    }
     this.stop();
     const gen = this.generation;
     const lever = this.lever();
     const outcome = this.outcome();
-    const seeds = clampInt(this.seedCount, 1, MAX_SEEDS);
-    const values = gridValues({ path: lever.path, range: { from: this.from, to: this.to, steps: clampInt(this.valueCount, 2, MAX_VALUES) }, integer: lever.integer })!;
-    const runs: Run[] = planRuns({ seed: this.seed, replications: seeds, commonRandomNumbers: false }, values.length);
+    const { seeds } = inputs;
+    const values = sweepValues(lever, inputs.from, inputs.to, inputs.count);
+    this.note = values.length < inputs.count ? STRINGS[this.lang].sweep.fewerValues(inputs.count, values.length) : '';
+    // common random numbers: replicate r has the same seed at every value, so the differences
+    // between values are the lever's (CLI: "commonRandomNumbers": true gives the same seeds)
+    const runs: Run[] = planRuns({ seed: this.seed, replications: seeds, commonRandomNumbers: true }, values.length);
     const { name: _n, ...base } = this.scenario;
     void _n;
     const year = this.year();
@@ -252,8 +312,8 @@ export class YiwuSweep extends LitElement {
     const t = s.sweep;
     const lever = this.lever();
     const unit = tx(lever.control.meta.unit, lang);
-    const step = lever.integer ? 1 : Math.pow(10, Math.floor(Math.log10((lever.max - lever.min) / 200)));
-    const runs = clampInt(this.valueCount, 2, MAX_VALUES) * clampInt(this.seedCount, 1, MAX_SEEDS);
+    const inputs = this.readInputs();
+    const runs = 'problems' in inputs ? undefined : sweepValues(lever, inputs.from, inputs.to, inputs.count).length * inputs.seeds;
     const groups = LEVER_GROUPS.map((g) => ({ g, levers: LEVERS.filter((l) => l.control.meta.group === g) })).filter((x) => x.levers.length > 0);
     const statusText = this.status === 'running' ? t.progress(this.done, this.total)
       : this.status === 'done' ? t.finished(this.total, f.ms(this.elapsed, lang))
@@ -262,7 +322,7 @@ export class YiwuSweep extends LitElement {
     return html`<details class="sweep-section" id="sweep">
       <summary><h2>${t.title}</h2></summary>
       <p class="note">${t.intro}</p>
-      <form class="sweep-form" @submit=${(e: Event) => { e.preventDefault(); void this.run(); }}>
+      <form class="sweep-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this.run(); }}>
         <label class="wide">${t.lever}
           <select id="sweep-lever" @change=${(e: Event) => this.pickLever((e.target as HTMLSelectElement).value)}>
             ${groups.map(({ g, levers }) => html`<optgroup label=${s.groups[g] ?? g}>
@@ -270,23 +330,24 @@ export class YiwuSweep extends LitElement {
             </optgroup>`)}
           </select></label>
         <label>${unit && unit !== '—' ? t.withUnit(t.from, unit) : t.from}
-          <input id="sweep-from" type="number" class="num" min=${lever.min} max=${lever.max} step=${step} .value=${String(this.from)}
-            @change=${(e: Event) => { this.from = Number((e.target as HTMLInputElement).value); }} /></label>
-        <label>${t.to}
-          <input id="sweep-to" type="number" class="num" min=${lever.min} max=${lever.max} step=${step} .value=${String(this.to)}
-            @change=${(e: Event) => { this.to = Number((e.target as HTMLInputElement).value); }} /></label>
+          <input id="sweep-from" type="text" inputmode="decimal" class="num" aria-describedby="sweep-allowed" .value=${this.fromText}
+            @input=${(e: Event) => { this.fromText = (e.target as HTMLInputElement).value; }} /></label>
+        <label>${unit && unit !== '—' ? t.withUnit(t.to, unit) : t.to}
+          <input id="sweep-to" type="text" inputmode="decimal" class="num" aria-describedby="sweep-allowed" .value=${this.toText}
+            @input=${(e: Event) => { this.toText = (e.target as HTMLInputElement).value; }} /></label>
         <label>${t.values}
-          <input id="sweep-values" type="number" class="num" min="2" max=${MAX_VALUES} step="1" .value=${String(this.valueCount)}
-            @change=${(e: Event) => { this.valueCount = clampInt(Number((e.target as HTMLInputElement).value) || 5, 2, MAX_VALUES); }} /></label>
+          <input id="sweep-values" type="text" inputmode="numeric" class="num" .value=${this.valuesText}
+            @input=${(e: Event) => { this.valuesText = (e.target as HTMLInputElement).value; }} /></label>
         <label>${t.seeds}
-          <input id="sweep-seeds" type="number" class="num" min="1" max=${MAX_SEEDS} step="1" .value=${String(this.seedCount)}
-            @change=${(e: Event) => { this.seedCount = clampInt(Number((e.target as HTMLInputElement).value) || 5, 1, MAX_SEEDS); }} /></label>
+          <input id="sweep-seeds" type="text" inputmode="numeric" class="num" .value=${this.seedsText}
+            @input=${(e: Event) => { this.seedsText = (e.target as HTMLInputElement).value; }} /></label>
+        <p class="note wide" id="sweep-allowed">${t.withUnit(this.leverLabel(lever), t.allowed(f.num(lever.min, lang, 6), f.num(lever.max, lang, 6)))}</p>
         <label class="wide">${t.outcome}
           <select id="sweep-outcome" @change=${(e: Event) => { this.outcomeId = (e.target as HTMLSelectElement).value; }}>
             ${SWEEP_OUTCOMES.map((o) => html`<option value=${o.id} ?selected=${o.id === this.outcomeId}>${t.withUnit(this.outcomeLabel(o), this.outcomeUnit(o))}</option>`)}
           </select></label>
         <div class="sweep-actions">
-          <button type="submit" id="sweep-run" ?disabled=${this.running}>${t.run} · ${t.runs(runs)}</button>
+          <button type="submit" id="sweep-run" ?disabled=${this.running}>${runs === undefined ? t.run : `${t.run} · ${t.runs(runs)}`}</button>
           <button type="button" id="sweep-cancel" ?disabled=${!this.running} @click=${() => this.cancel()}>${t.cancel}</button>
         </div>
       </form>
@@ -295,7 +356,7 @@ export class YiwuSweep extends LitElement {
         <div class="progress ${this.running ? 'busy' : 'idle'}" role="progressbar" aria-valuemin="0" aria-valuemax=${this.total} aria-valuenow=${this.done} aria-label=${statusText}>
           <div class="bar" style="width:${this.total ? Math.round((100 * this.done) / this.total) : 0}%"></div>
         </div>
-        <span id="sweep-progress" class=${this.status === 'failed' ? 'problem' : ''}>${statusText}</span>
+        <span id="sweep-progress" class=${this.status === 'failed' ? 'problem' : ''}>${statusText}${this.note && this.status !== 'failed' ? ` ${this.note}` : ''}</span>
       </div>
       ${this.result ? this.renderResult(this.result) : nothing}
     </details>`;
