@@ -60,3 +60,15 @@ export function isScenarioFile(raw: unknown): boolean {
     return false;
   }
 }
+
+/** Saves `text` as a file named `name` (the browser's download). */
+export function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -5,6 +5,7 @@
  * supply rises. Skipped where Chromium is missing, like the other browser tests.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { appSession, hasChromium, CHROMIUM } from './harness.ts';
 
@@ -56,6 +57,19 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
     // more credit supply, fewer rejections
     expect(rows[0].median).toBeGreaterThan(rows[2].median + 0.05);
     expect(new Set(rows.map((r) => r.median.toFixed(4))).size).toBe(3);
+    // the runs as CSV: one row per run, every value with the same seeds (common random numbers, as the note says)
+    await page.locator('.sweep-numbers > summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#sweep-csv').click()]);
+    expect(download.suggestedFilename()).toBe('sweep-rules.smeCreditSupply-credit_rejection_rate-seed1.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    expect(csv[0]).toEqual(['point', 'replicate', 'seed', 'rules.smeCreditSupply', 'metric', 'region', 'channel', 'stage', 'category', 'mode', 'statistic', 'value']);
+    expect(csv).toHaveLength(1 + 6);
+    const seedsAt = (point: string) => csv.slice(1).filter((c) => c[0] === point).map((c) => c[2]);
+    expect(seedsAt('1')).toEqual(seedsAt('0'));
+    expect(seedsAt('2')).toEqual(seedsAt('0'));
+    expect(csv[1][10]).toBe('mean of 2030');
+    const medianOfPoint0 = [Number(csv[1][11]), Number(csv[2][11])].sort((a, b) => a - b);
+    expect(rows[0].median).toBeCloseTo((medianOfPoint0[0] + medianOfPoint0[1]) / 2, 12);
     expect(errors).toEqual([]);
   }, 120_000);
 

@@ -20,7 +20,7 @@ import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
-import { tooBig, isLessonFile, problemLines, focusLost, type Message } from '../files.ts';
+import { tooBig, isLessonFile, problemLines, focusLost, downloadText, type Message } from '../files.ts';
 import { alongSmile, smileStageNames, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
 import './levers.ts';
 import './chart.ts';
@@ -386,14 +386,7 @@ export class YiwuApp extends LitElement {
   }
 
   private download(name: string, text: string, type: string) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(name, text, type);
   }
 
   /**

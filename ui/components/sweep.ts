@@ -13,6 +13,8 @@ import * as Comlink from 'comlink';
 import { allControls, isInertControl, finalValue, METRICS, type Control, type Group } from '../../sim/index.ts';
 import { TABLE_PATH } from '../../sim/schema/introspect.ts';
 import { gridValues } from '../../sim/batch/design.ts';
+import { csvText, type Cell } from '../../sim/export/csv.ts';
+import { downloadText } from '../files.ts';
 import { DEFAULT_REGIONS } from '../../sim/schema/world-data.ts';
 import { planRuns, type Run } from '../../sim/batch/plan.ts';
 import { summarise } from '../../sim/batch/stats.ts';
@@ -110,6 +112,10 @@ interface Result {
   values: number[];
   /** By point, by replicate (NaN until done). */
   results: number[][];
+  /** Each run's seed, by point and replicate (the same for every point: common random numbers). */
+  seedOf: number[][];
+  /** The page's seed the runs' seeds were made from. */
+  pageSeed: number;
 }
 
 const LEVERS = sweepLevers();
@@ -276,7 +282,9 @@ export class YiwuSweep extends LitElement {
     void _n;
     const year = this.year();
     const scale = this.scale;
-    this.result = { lever, outcome, year, seeds, values, results: values.map(() => Array.from({ length: seeds }, () => Number.NaN)) };
+    const seedOf = values.map(() => Array.from({ length: seeds }, () => 0));
+    for (const r of runs) seedOf[r.point][r.replicate] = r.seed;
+    this.result = { lever, outcome, year, seeds, values, results: values.map(() => Array.from({ length: seeds }, () => Number.NaN)), seedOf, pageSeed: this.seed };
     this.done = 0;
     this.total = runs.length;
     this.status = 'running';
@@ -369,7 +377,7 @@ export class YiwuSweep extends LitElement {
     const bands = r.results.map(pointBand);
     const band = r.seeds < 5 ? t.bandRange : t.bandPct;
     const heading = t.chartTitle(this.outcomeLabel(r.outcome), this.leverLabel(r.lever));
-    return html`<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading}
+    return html`<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading} fileName=${this.fileStem(r)}
         unit=${`${this.outcomeUnit(r.outcome)} · ${f.year(r.year, lang)}`} keyText=${t.key(r.seeds, band)}
         pngLabel=${STRINGS[lang].exportPng} pngTitle=${STRINGS[lang].exportPngOf(heading)}></yiwu-chart>
       <details class="sweep-numbers"><summary>${t.table}</summary>
@@ -379,7 +387,14 @@ export class YiwuSweep extends LitElement {
             <th scope="row">${f.num(v, lang, 4)}</th><td>${show(bands[i].median, fmt)}</td><td>${show(bands[i].lo, fmt)}</td><td>${show(bands[i].hi, fmt)}</td><td>${bands[i].n}</td>
           </tr>`)}</tbody>
         </table></div>
+        <button type="button" id="sweep-csv" ?disabled=${this.status !== 'done' && this.status !== 'cancelled'} @click=${() => downloadText(`${this.fileStem(r)}.csv`, sweepCsv(r), 'text/csv')}>${t.csv}</button>
       </details>`;
+  }
+
+  /** The files' name: lever, outcome and the page's seed, e.g. sweep-rules.smeCreditSupply-credit_rejection_rate-seed1. */
+  private fileStem(r: Result): string {
+    const dims = Object.values(r.outcome.dims ?? {}).join('-');
+    return `sweep-${r.lever.path.replace(/[[\]]/g, '')}-${r.outcome.metric}${dims ? `-${dims}` : ''}-seed${r.pageSeed}`;
   }
 
   private yFormat(o: SweepOutcome): (v: number) => string {
@@ -416,6 +431,21 @@ export class YiwuSweep extends LitElement {
 }
 
 const show = (v: number, fmt: (v: number) => string) => (Number.isFinite(v) ? fmt(v) : '–');
+
+/**
+ * The sweep's runs as a tidy CSV, one row per run, in the columns of the command line's
+ * sensitivity-outcomes.csv plus the lever: point, replicate, seed, the lever's value, the outcome
+ * and its breakdown, `statistic` (the mean over the months of the year) and `value` (empty for a
+ * run not done). A run repeats with `npm run sim -- <scenario> --seed <seed> --scale 0.02` and the
+ * lever set to the value.
+ */
+export function sweepCsv(r: Result): string {
+  const dims = ['region', 'channel', 'stage', 'category', 'mode'] as const;
+  const rows = r.values.flatMap((v, point) => r.results[point].map((value, replicate) => [
+    point, replicate, r.seedOf[point][replicate], v, r.outcome.metric, ...dims.map((d) => r.outcome.dims?.[d] ?? ''), `mean of ${r.year}`, Number.isFinite(value) ? value : '',
+  ] as Cell[]));
+  return csvText(['point', 'replicate', 'seed', r.lever.path, 'metric', ...dims, 'statistic', 'value'], rows);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -170,6 +170,7 @@ export const en = {
     withUnit: (name: string, unit: string) => (/[()]/.test(unit) ? `${name}, ${unit}` : `${name} (${unit})`),
     brand: 'brand & service',
     allowed: (min: string, max: string) => `allowed ${min} to ${max}`,
+    csv: 'Runs (CSV)',
     notANumber: (field: string, value: string, min: string, max: string) => `${field}: “${value}” is not a number; allowed ${min} to ${max}.`,
     outOfRange: (field: string, value: string, min: string, max: string) => `${field}: ${value} is outside the lever's range; allowed ${min} to ${max}.`,
     sameEnds: (value: string) => `From and To are both ${value}; give two different values.`,
