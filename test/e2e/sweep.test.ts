@@ -83,6 +83,15 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
     await page.locator('#sweep-cancel').click();
     await expect.poll(() => page.locator('#sweep-progress').textContent()).toMatch(/cancelled/);
     expect(await page.locator('#sweep-run').isEnabled()).toBe(true);
+    // results from before the page's seed changed are said to be so
+    expect(await page.locator('#sweep-stale').count()).toBe(0);
+    await page.locator('#seed').fill('2');
+    await page.locator('#seed').press('Enter');
+    await page.locator('#sweep-stale').waitFor();
+    expect(await page.locator('#sweep-stale').textContent()).toContain('from before the page\'s scenario or seed changed');
+    await page.locator('#seed').fill('1');
+    await page.locator('#seed').press('Enter');
+    await page.locator('#sweep-stale').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -116,6 +116,8 @@ interface Result {
   seedOf: number[][];
   /** The page's seed the runs' seeds were made from. */
   pageSeed: number;
+  /** The scenario the runs started from (to say when the page's has changed since). */
+  scenarioKey: string;
 }
 
 const LEVERS = sweepLevers();
@@ -284,7 +286,7 @@ export class YiwuSweep extends LitElement {
     const scale = this.scale;
     const seedOf = values.map(() => Array.from({ length: seeds }, () => 0));
     for (const r of runs) seedOf[r.point][r.replicate] = r.seed;
-    this.result = { lever, outcome, year, seeds, values, results: values.map(() => Array.from({ length: seeds }, () => Number.NaN)), seedOf, pageSeed: this.seed };
+    this.result = { lever, outcome, year, seeds, values, results: values.map(() => Array.from({ length: seeds }, () => Number.NaN)), seedOf, pageSeed: this.seed, scenarioKey: JSON.stringify(base) };
     this.done = 0;
     this.total = runs.length;
     this.status = 'running';
@@ -377,7 +379,10 @@ export class YiwuSweep extends LitElement {
     const bands = r.results.map(pointBand);
     const band = r.seeds < 5 ? t.bandRange : t.bandPct;
     const heading = t.chartTitle(this.outcomeLabel(r.outcome), this.leverLabel(r.lever));
-    return html`<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading} fileName=${this.fileStem(r)}
+    const { name: _n, ...now } = this.scenario;
+    void _n;
+    const stale = r.pageSeed !== this.seed || r.scenarioKey !== JSON.stringify(now);
+    return html`${stale ? html`<p class="note problem" id="sweep-stale">${t.stale}</p>` : nothing}<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading} fileName=${this.fileStem(r)}
         unit=${`${this.outcomeUnit(r.outcome)} · ${f.year(r.year, lang)}`} keyText=${t.key(r.seeds, band)}
         pngLabel=${STRINGS[lang].exportPng} pngTitle=${STRINGS[lang].exportPngOf(heading)}></yiwu-chart>
       <details class="sweep-numbers"><summary>${t.table}</summary>

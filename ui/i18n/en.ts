@@ -171,6 +171,7 @@ export const en = {
     brand: 'brand & service',
     allowed: (min: string, max: string) => `allowed ${min} to ${max}`,
     csv: 'Runs (CSV)',
+    stale: 'These results are from before the page\'s scenario or seed changed: run the sweep again for the current ones.',
     notANumber: (field: string, value: string, min: string, max: string) => `${field}: “${value}” is not a number; allowed ${min} to ${max}.`,
     outOfRange: (field: string, value: string, min: string, max: string) => `${field}: ${value} is outside the lever's range; allowed ${min} to ${max}.`,
     sameEnds: (value: string) => `From and To are both ${value}; give two different values.`,

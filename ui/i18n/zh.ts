@@ -166,6 +166,7 @@ export const zh: Strings = {
     brand: '品牌与售后',
     allowed: (min: string, max: string) => `允许${min}至${max}`,
     csv: '各次运行（CSV）',
+    stale: '以下结果来自页面情景或随机种子改变之前：请重新运行扫描以得到当前设置下的结果。',
     notANumber: (field: string, value: string, min: string, max: string) => `${field}：“${value}”不是数字；允许${min}至${max}。`,
     outOfRange: (field: string, value: string, min: string, max: string) => `${field}：${value}超出该杠杆的范围；允许${min}至${max}。`,
     sameEnds: (value: string) => `起点和终点都是${value}；请给出两个不同的值。`,
