@@ -136,6 +136,10 @@ interface Lock {
  * would be counted once and the merge would say other shards are missing, not why.
  */
 export function refuseRepeatedShards(shards: ReadonlyArray<{ dir: string; lock: Pick<Lock, 'shard'> }>): void {
+  // shards of different splits (1/3 beside 2/2) cover the runs unevenly: said as such, not as runs missing
+  const split = shards.filter((s) => s.lock.shard !== null);
+  const other = split.find((s) => s.lock.shard!.split('/')[1] !== split[0].lock.shard!.split('/')[1]);
+  if (other) throw new InputError(`${split[0].dir} holds shard ${split[0].lock.shard} and ${other.dir} shard ${other.lock.shard}: shards of different splits; merge the shards of one split (all i/n with the same n)`);
   shards.forEach((s, i) => {
     const earlier = shards.slice(0, i).find((e) => e.dir === s.dir || (s.lock.shard !== null && e.lock.shard === s.lock.shard));
     if (!earlier) return;

@@ -274,6 +274,12 @@ describe('npm run sweep / merge', () => {
     fs.cpSync(dir('s2'), dir('s2-copy'), { recursive: true });
     const copied = await cli('merge', dir('s1'), dir('s2'), dir('s2-copy'), dir('s3'), '--out', dir('twice'));
     expect(copied.stderr).toMatch(/^error: .*s2 and .*s2-copy both hold shard 2\/3; give each shard once\n$/);
+    // shards of two splits (1/3 beside 2/2) are named as such, not as runs missing
+    fs.cpSync(dir('s2'), dir('s2of2'), { recursive: true });
+    const lockFile = path.join(dir('s2of2'), 'experiment.json');
+    fs.writeFileSync(lockFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(lockFile, 'utf8')), shard: '2/2' }));
+    const splits = await cli('merge', dir('s1'), dir('s2of2'), '--out', dir('splits'));
+    expect(splits.stderr).toMatch(/^error: .*s1 holds shard 1\/3 and .*s2of2 shard 2\/2: shards of different splits; merge the shards of one split \(all i\/n with the same n\)\n$/);
   });
 
   it.each<[string, string[], RegExp, number]>([
