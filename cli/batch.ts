@@ -23,14 +23,14 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { SingleBar, Presets } from 'cli-progress';
 import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vector } from 'apache-arrow';
-import { parseScenarioText, METRICS, MODEL_VERSION } from '../sim/index.ts';
+import { parseScenarioText, MODEL_VERSION } from '../sim/index.ts';
 import { fileKind, inputText } from './presets.ts';
 import {
   resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, SERIES_COLUMNS,
   type Experiment, type Point, type Run, type Shard,
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
-import { ensureDir, csvCell, refuseOtherResults, RESULT_KINDS, type FileInfo, type ResultKind } from './writers.ts';
+import { ensureDir, csvCell, refuseOtherResults, metricCatalogue, RESULT_KINDS, type FileInfo, type ResultKind } from './writers.ts';
 import type { RowsTask, OutcomesTask, RowsResult } from './batch-worker.ts';
 
 const MAX_FILE_BYTES = 4_000_000;
@@ -133,7 +133,8 @@ interface Lock {
 
 /**
  * Refuses shard directories given twice, or two directories holding the same shard: their runs
- * would be counted once and the merge would say other shards are missing, not why.
+ * would be counted once and the merge would say other shards are missing, not why; so are shards
+ * of different splits (1/3 beside 2/2).
  */
 export function refuseRepeatedShards(shards: ReadonlyArray<{ dir: string; lock: Pick<Lock, 'shard'> }>): void {
   // shards of different splits (1/3 beside 2/2) cover the runs unevenly: said as such, not as runs missing
@@ -335,11 +336,12 @@ export function progressBar(total: number, already: number, label: string, stder
       const min = (now - started) / 60_000;
       const rate = min > 0 ? (done - already) / min : 0;
       // (cli-progress's own ETA read 0 s before the first run had finished)
-      bar?.update(done, { rate: min > 0 ? rate.toFixed(0) : '–', left: rate > 0 ? duration(((total - done) / rate) * 60_000) : '–' });
+      const left = rate > 0 ? duration(((total - done) / rate) * 60_000) : undefined;
+      bar?.update(done, { rate: min > 0 ? rate.toFixed(0) : '–', left: left ?? '–' });
       const tenth = Math.floor((10 * done) / total);
       if (!enabled && total > 0 && (tenth > lastTenth || now - lastLine >= LOG_EVERY_MS)) {
-        const left = rate > 0 ? ` (rate ${rate.toFixed(1)} runs/min), about ${duration(((total - done) / rate) * 60_000)} left` : '';
-        stderr.write(`${label}: ${done}/${total} runs done, ${Math.floor((100 * done) / total)} %${done < total ? left : ''}\n`);
+        const rest = left && done < total ? ` (rate ${rate.toFixed(1)} runs/min), about ${left} left` : '';
+        stderr.write(`${label}: ${done}/${total} runs done, ${Math.floor((100 * done) / total)} %${rest}\n`);
         lastLine = now;
         lastTenth = tenth;
       }
@@ -571,7 +573,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     points: points.map((p) => ({ point: p.id, values: Object.fromEntries(paths.map((q, j) => [q, p.values[j]])), seeds: seeds.get(p.id) ?? [] })),
     baseScenario: exp.baseScenario,
     // what runs.csv and summary.csv hold: each recorded metric's unit and meaning, as a run's manifest lists them
-    metrics: METRICS.filter((m) => exp.metrics.includes(m.id)).map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns })),
+    metrics: metricCatalogue(new Set(exp.metrics)),
   };
   const text = JSON.stringify(manifest, null, 2) + '\n';
   fs.writeFileSync(path.join(out, 'manifest.json'), text);

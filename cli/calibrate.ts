@@ -36,13 +36,16 @@ export function provenance(result: CalibrationResult, seeds: number[], scale: nu
   };
 }
 
+/** The settings of the fit the model's defaults come from: a fit into FIT_FILE must be at least as careful. */
+const REFERENCE = { seeds: 3, scale: 2 / 15, rounds: 3 };
+
 async function main() {
   const program = new Command()
     .name('npm run calibrate --')
     .description('Fit the baseline\'s free parameters to Yiwu\'s data and write them with provenance.')
-    .addOption(optionWithDefault('--seeds <n>', 'seeds averaged per candidate', '3'))
-    .addOption(optionWithDefault('--scale <s>', 'scale of the runs', String(2 / 15), '2/15 ≈ 0.1333'))
-    .addOption(optionWithDefault('--rounds <r>', 'rounds of coordinate search', '3'))
+    .addOption(optionWithDefault('--seeds <n>', 'seeds averaged per candidate', String(REFERENCE.seeds)))
+    .addOption(optionWithDefault('--scale <s>', 'scale of the runs', String(REFERENCE.scale), '2/15 ≈ 0.1333'))
+    .addOption(optionWithDefault('--rounds <r>', 'rounds of coordinate search', String(REFERENCE.rounds)))
     .addOption(optionWithDefault('--out <file>', 'where to write the fit', FIT_FILE, relative(process.cwd(), FIT_FILE) || FIT_FILE))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -53,7 +56,7 @@ async function main() {
   const rounds = wholeNumber('--rounds', opts.rounds, 1, 20);
   // the fit every scenario takes its defaults from is only replaced by a fit at least as careful
   // as the reference settings (a quick look at small scale or one seed goes to a file of its own)
-  const quick = seeds.length < 3 || scale < 2 / 15 || rounds < 3;
+  const quick = seeds.length < REFERENCE.seeds || scale < REFERENCE.scale || rounds < REFERENCE.rounds;
   if (quick && resolve(opts.out) === resolve(FIT_FILE)) {
     throw new InputError(`a fit with --seeds ${seeds.length} --scale ${opts.scale} --rounds ${rounds} is quicker than the reference (--seeds 3 --scale 2/15 --rounds 3 or more) and would replace the defaults every scenario takes (${relative(process.cwd(), FIT_FILE) || FIT_FILE}); write it elsewhere with --out FILE`);
   }

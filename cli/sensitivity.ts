@@ -20,11 +20,11 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { createHash } from 'node:crypto';
 import { Command } from 'commander';
-import { MODEL_VERSION, METRICS } from '../sim/index.ts';
+import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, signalExitCode, defaultWorkers, experimentObject, experimentKey, writeProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
-import { writeCsv, ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
+import { writeCsv, ensureDir, refuseOtherResults, metricCatalogue, RESULT_KINDS } from './writers.ts';
 import { exitCode, InputError } from './errors.ts';
 import type { OutcomesTask } from './batch-worker.ts';
 
@@ -162,7 +162,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     note: 'Parameters enter on their span: u from 0 to 1 maps through each parameter\'s values, range or distribution.',
     // as a sweep's manifest: the files with their checksums, and what the outcomes' metrics measure
     files,
-    metrics: METRICS.filter((m) => outcomes.some((o) => o.metric === m.id)).map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns })),
+    metrics: metricCatalogue(new Set(outcomes.map((o) => o.metric))),
     baseScenario: exp.baseScenario,
   }, null, 2) + '\n');
   if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });

@@ -118,8 +118,11 @@ function main(file: string, opts: { seed?: number; scale?: number; out?: string 
   const text = inputText(readScenarioFile(file), file, 'sim');
   const name = path.basename(file).replace(/\.json$/i, '');
   const fileScenario = resolveWithKindHint(text, file, name);
-  // --scale: the file's scenario at another size (checked as the file's own scale would be)
-  const resolved = opts.scale === undefined ? fileScenario : resolveScenario({ ...(parseScenarioText(text, file) as object), name: fileScenario.name, scale: opts.scale }, { origin: '--scale' });
+  // the file's content (it resolved, so it reads), named; --scale puts the scenario at another
+  // size, checked as the file's own scale would be
+  const input = { ...(parseScenarioText(text, file) as object), name: fileScenario.name };
+  const scaleGiven = opts.scale !== undefined ? { scale: opts.scale } : {};
+  const resolved = opts.scale === undefined ? fileScenario : resolveScenario({ ...input, ...scaleGiven }, { origin: '--scale' });
   const seed = opts.seed ?? resolved.seed;
   // The manifest's scenario carries the seed actually used, so it alone repeats the run.
   const scenario = { ...resolved, seed };
@@ -143,7 +146,7 @@ function main(file: string, opts: { seed?: number; scale?: number; out?: string 
   const provenance: Provenance = {
     scenarioFile: path.resolve(file),
     scenarioSha256: createHash('sha256').update(text).digest('hex'),
-    scenarioInput: { ...(parseScenarioText(text, file) as object), name: scenario.name, seed, ...(opts.scale !== undefined ? { scale: opts.scale } : {}) },
+    scenarioInput: { ...input, seed, ...scaleGiven },
     commandLine: ['npm', 'run', 'sim', '--', ...process.argv.slice(2)].map(shellQuote).join(' '),
     cwd: process.cwd(),
     nodeVersion: process.version,

@@ -27,21 +27,18 @@ const KIND_WORDS: Record<ResultKind, string> = { 'yiwu-sandbox run': 'single run
  * this project wrote (another tool's record, which writing here would replace).
  */
 function heldKind(dir: string): ResultKind | 'foreign' | undefined {
-  const manifest = path.join(dir, 'manifest.json');
-  if (fs.existsSync(manifest)) {
-    try {
-      const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { kind?: unknown; accounting?: unknown };
-      if (typeof m.kind === 'string' && m.kind in KIND_WORDS) return m.kind as ResultKind;
-      if (m.accounting !== undefined) return RESULT_KINDS.run;
-    } catch {
-      /* unreadable: a file torn while one of ours wrote it is taken over, as before */
-      return undefined;
-    }
-    return 'foreign';
+  const manifestFile = path.join(dir, 'manifest.json');
+  let manifest: { kind?: unknown; accounting?: unknown } | undefined;
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as typeof manifest;
+  } catch {
+    /* missing, or unreadable (torn while one of ours wrote it): the lock decides, or nothing */
   }
+  if (typeof manifest?.kind === 'string' && manifest.kind in KIND_WORDS) return manifest.kind as ResultKind;
+  if (manifest?.accounting !== undefined) return RESULT_KINDS.run;
   // runs in progress: the lock says what they are for (a sweep's lock has no kind)
   const lock = path.join(dir, 'experiment.json');
-  if (!fs.existsSync(lock)) return undefined;
+  if (!fs.existsSync(lock)) return manifest === undefined ? undefined : 'foreign';
   try {
     const kind = (JSON.parse(fs.readFileSync(lock, 'utf8')) as { kind?: unknown }).kind;
     return typeof kind === 'string' && kind in KIND_WORDS ? (kind as ResultKind) : RESULT_KINDS.sweep;
@@ -61,6 +58,11 @@ export function refuseOtherResults(dir: string, kind: ResultKind): void {
   if (held && held !== kind) {
     throw new InputError(`${dir} holds the results of a ${KIND_WORDS[held]}; writing a ${KIND_WORDS[kind]} there would replace its manifest.json. Use another --out directory, or delete that one first`);
   }
+}
+
+/** What each metric a manifest's files hold measures (all of them by default): id, unit, period, bilingual label and meaning, breakdowns. */
+export function metricCatalogue(ids?: ReadonlySet<string>) {
+  return METRICS.filter((m) => !ids || ids.has(m.id)).map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns }));
 }
 
 export const FLOWS_HEADER = ['month', 'region', 'channel', 'category', 'mode', 'value_usd', 'quantity', 'shipments'] as const;
@@ -179,7 +181,7 @@ export function manifestOf(result: RunResult, provenance: Provenance, files: Fil
     agentCounts: result.agentCounts,
     accounting: result.accounting,
     files,
-    metrics: METRICS.map(({ id, unit, period, label, description, breakdowns }) => ({ id, unit, period, label, description, breakdowns })),
+    metrics: metricCatalogue(),
     // runnable: saved as a file, `npm run sim -- that-file.json` repeats the run
     scenarioInput: provenance.scenarioInput,
     // every default filled in, in the model's own shape (for reading, not for running)

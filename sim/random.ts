@@ -115,8 +115,9 @@ export function binomialFromUniform(u: number, n: number, p: number, qPowN = -1)
  * Why per agent: a merchant's decisions draw only from its own stream, so in a policy scenario
  * and its baseline the same merchant sees the same luck for as long as it lives in both
  * (common random numbers: exactly so for incumbents; an entrant has the same stream in both only
- * while the two runs' entries have not yet differed, as streams follow the order of entry). Differences between runs then come from the policy, not from a
- * reshuffle of everyone's draws — a small policy effect is not drowned in noise.
+ * while the two runs' entries have not yet differed, as streams follow the order of entry).
+ * Differences between runs then come from the policy, not from a reshuffle of everyone's draws —
+ * a small policy effect is not drowned in noise.
  *
  * Agent number n always gets the n-th state drawn from a seedrandom stream named by the
  * stream's purpose, so agent streams are reproducible and independent of the scenario.

@@ -124,6 +124,12 @@ describe('npm run sim', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`error: ${path.join(tmp, 'foreign')} has a manifest.json that no command of this project wrote; writing a single run (npm run sim) there would replace it. Use another --out directory\n`);
     expect(read('foreign', 'manifest.json')).toBe('{"kind":"something else"}');
+    // a manifest torn mid-write beside a sweep's lock: the lock says whose the directory is
+    fs.mkdirSync(path.join(tmp, 'torn'));
+    fs.writeFileSync(path.join(tmp, 'torn', 'manifest.json'), '{"kind":"yiwu-sand');
+    fs.writeFileSync(path.join(tmp, 'torn', 'experiment.json'), '{"key":"x","shard":null,"experiment":{}}');
+    const torn = await sim(path.join(tmp, 'small.json'), '--out', path.join(tmp, 'torn'));
+    expect(torn.stderr).toMatch(/^error: .*torn holds the results of a sweep \(npm run sweep or merge\)/);
   });
 
   it('re-runs a run from its manifest.json given as the scenario', async () => {

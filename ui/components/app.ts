@@ -385,10 +385,6 @@ export class YiwuApp extends LitElement {
     this.fieldProblems = {};
   }
 
-  private download(name: string, text: string, type: string) {
-    downloadText(name, text, type);
-  }
-
   /**
    * A custom scenario's own title and description, from the file or link it came from (a preset's,
    * kept in its scenario once a lever is moved, are not the changed scenario's: as the JSON export).
@@ -414,7 +410,7 @@ export class YiwuApp extends LitElement {
     const text = await this.runner.csv(input, this.seed);
     this.messages = [];
     const stem = side === 'scenario' ? this.scenarioFileName() : `baseline-${this.baselineName}`;
-    this.download(`${stem}-seed${this.seed}-timeseries.csv`, text, 'text/csv');
+    downloadText(`${stem}-seed${this.seed}-timeseries.csv`, text, 'text/csv');
   }
 
   /** The scenario as a file: a preset's name, title and description only while it is unchanged. */
@@ -424,7 +420,7 @@ export class YiwuApp extends LitElement {
       delete own.name; delete own.title; delete own.description;
     }
     const out = { $schema: './scenario.schema.json', ...own, seed: this.seed };
-    this.download(`${this.scenarioFileName()}.json`, JSON.stringify(out, null, 2) + '\n', 'application/json');
+    downloadText(`${this.scenarioFileName()}.json`, JSON.stringify(out, null, 2) + '\n', 'application/json');
   }
 
   /**

@@ -180,12 +180,13 @@ export class YiwuClassroom extends LitElement {
     window.addEventListener('resize', this.onResize);
     this.sandbox = this.rememberSandbox();
     const back = this.resume;
-    // lesson files loaded earlier in this tab (before a reload, or before leaving the classroom by the address)
-    if (!back) this.lessons = readKeptLessons().reduce(withLesson, LESSONS);
     if (back) {
       this.lessons = back.lessons;
       this.lessonIndex = Math.min(back.lesson, back.lessons.length - 1);
       this.stepIndex = Math.max(0, Math.min(back.step, (this.lesson?.steps.length ?? 1) - 1));
+    } else {
+      // lesson files loaded earlier in this tab (before a reload, or before leaving the classroom by the address)
+      this.lessons = readKeptLessons().reduce(withLesson, LESSONS);
     }
     this.readAddress();
     // after the app's update that added the classroom: the step's scenario sets the app's state,

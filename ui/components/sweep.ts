@@ -122,11 +122,10 @@ interface Result {
 
 const LEVERS = sweepLevers();
 
-/** A number as typed (full-width digits and 。 as a Chinese input method types them), or undefined. */
-function typedNumber(text: string): number | undefined {
-  const s = text.normalize('NFKC').replace(/。/g, '.').trim();
-  if (s === '') return undefined;
-  const v = Number(s);
+/** A box's number as typed (full-width digits too: format.ts typedNumber), or undefined. */
+function boxNumber(text: string): number | undefined {
+  const s = f.typedNumber(text);
+  const v = s === '' ? Number.NaN : Number(s);
   return Number.isFinite(v) ? v : undefined;
 }
 
@@ -211,6 +210,13 @@ export class YiwuSweep extends LitElement {
     return o.flow ? STRINGS[this.lang].sweep.perMonth(unit) : unit;
   }
 
+  /** The page's scenario the sweep's runs start from (its name left out: the runs are the sweep's). */
+  private baseScenario(): Obj {
+    const { name: _n, ...base } = this.scenario;
+    void _n;
+    return base;
+  }
+
   private year(): string {
     const end = (this.scenario.time as { end?: string } | undefined)?.end ?? '2030-12';
     return end.slice(0, 4);
@@ -227,14 +233,14 @@ export class YiwuSweep extends LitElement {
     const [lo, hi] = [f.num(l.min, lang, 6), f.num(l.max, lang, 6)];
     const problems: string[] = [];
     const end = (field: string, text: string) => {
-      const v = typedNumber(text);
+      const v = boxNumber(text);
       if (v === undefined) problems.push(t.notANumber(field, text.trim().slice(0, 40), lo, hi));
       else if (v < l.min || v > l.max) problems.push(t.outOfRange(field, f.num(v, lang, 6), lo, hi));
       else return v;
       return undefined;
     };
     const count = (field: string, text: string, min: number, max: number) => {
-      const v = typedNumber(text);
+      const v = boxNumber(text);
       if (v !== undefined && Number.isInteger(v) && v >= min && v <= max) return v;
       problems.push(t.badCount(field, text.trim().slice(0, 40), min, max));
       return undefined;
@@ -280,8 +286,7 @@ export class YiwuSweep extends LitElement {
     // common random numbers: replicate r has the same seed at every value, so the differences
     // between values are the lever's (CLI: "commonRandomNumbers": true gives the same seeds)
     const runs: Run[] = planRuns({ seed: this.seed, replications: seeds, commonRandomNumbers: true }, values.length);
-    const { name: _n, ...base } = this.scenario;
-    void _n;
+    const base = this.baseScenario();
     const year = this.year();
     const scale = this.scale;
     const seedOf = values.map(() => Array.from({ length: seeds }, () => 0));
@@ -379,9 +384,7 @@ export class YiwuSweep extends LitElement {
     const bands = r.results.map(pointBand);
     const band = r.seeds < 5 ? t.bandRange : t.bandPct;
     const heading = t.chartTitle(this.outcomeLabel(r.outcome), this.leverLabel(r.lever));
-    const { name: _n, ...now } = this.scenario;
-    void _n;
-    const stale = r.pageSeed !== this.seed || r.scenarioKey !== JSON.stringify(now);
+    const stale = r.pageSeed !== this.seed || r.scenarioKey !== JSON.stringify(this.baseScenario());
     return html`${stale ? html`<p class="note problem" id="sweep-stale">${t.stale}</p>` : nothing}<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading} fileName=${this.fileStem(r)}
         unit=${`${this.outcomeUnit(r.outcome)} · ${f.year(r.year, lang)}`} keyText=${t.key(r.seeds, band)}
         pngLabel=${STRINGS[lang].exportPng} pngTitle=${STRINGS[lang].exportPngOf(heading)}></yiwu-chart>
