@@ -18,8 +18,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { SingleBar, Presets } from 'cli-progress';
 import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vector } from 'apache-arrow';
@@ -30,6 +28,7 @@ import {
   type Experiment, type Point, type Run, type Shard,
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
+import { gitState } from './version.ts';
 import { ensureDir, csvCell, refuseOtherResults, metricCatalogue, RESULT_KINDS, type FileInfo, type ResultKind } from './writers.ts';
 import type { RowsTask, OutcomesTask, RowsResult } from './batch-worker.ts';
 
@@ -468,14 +467,6 @@ export function runOutcomeTasks(dir: string, todo: Array<{ index: number; task: 
   return runLogged<number[]>(path.join(dir, 'outcomes.log'), todo.map(({ index, task }) => ({ task, entry: (outcomes) => ({ index, outcomes }) })), workers, onDone);
 }
 
-function git(args: string[]): string | null {
-  try {
-    return execFileSync('git', args, { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
-  } catch {
-    return null;
-  }
-}
-
 const sha256File = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /**
@@ -592,7 +583,6 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
  */
 export function writeProvenance(dir: string, info: Record<string, unknown>, finished = true): void {
   const file = path.join(dir, 'provenance.json');
-  const status = git(['status', '--porcelain', '--untracked-files=no']);
   let earlier: unknown[] = [];
   if (fs.existsSync(file)) {
     try {
@@ -612,8 +602,7 @@ export function writeProvenance(dir: string, info: Record<string, unknown>, fini
     commandLine: process.argv.slice(2),
     cwd: process.cwd(),
     nodeVersion: process.version,
-    gitCommit: git(['rev-parse', 'HEAD']),
-    gitDirty: status === null ? null : status.length > 0,
+    ...gitState(),
     host: os.hostname(),
     pid: process.pid,
     cpus: os.availableParallelism(),

@@ -9,10 +9,10 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { exitCode, InputError } from './errors.ts';
+import { shortCommit, versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 import { readPreset, ROOT as root } from './presets.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../sim/validate/calibration.ts';
@@ -20,8 +20,7 @@ import { calibrate, MOMENTS, FREE_PARAMETERS, type CalibrationResult } from '../
 export const FIT_FILE = join(root, 'scenarios', 'calibration', 'baseline-fit.json');
 
 export function provenance(result: CalibrationResult, seeds: number[], scale: number, when = new Date()) {
-  let commit = 'unknown';
-  try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { /* not a git checkout */ }
+  const commit = shortCommit();
   return {
     description: 'Free parameters of the baseline fitted by `npm run calibrate` (simulated method of moments). The schema reads its defaults for these parameters from `parameters`.',
     parameters: result.fitted,
@@ -47,6 +46,7 @@ async function main() {
     .addOption(optionWithDefault('--scale <s>', 'scale of the runs', String(REFERENCE.scale), '2/15 ≈ 0.1333'))
     .addOption(optionWithDefault('--rounds <r>', 'rounds of coordinate search', String(REFERENCE.rounds)))
     .addOption(optionWithDefault('--out <file>', 'where to write the fit', FIT_FILE, relative(process.cwd(), FIT_FILE) || FIT_FILE))
+    .version(versionText(), VERSION_FLAGS, VERSION_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.parse();

@@ -12,6 +12,7 @@ import { Command } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
 import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardsToFinish, refuseRepeatedShards } from './batch.ts';
 import { InputError, exitCode, describeFsError } from './errors.ts';
+import { versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 import { plural } from './options.ts';
 import { ensureDir, refuseOtherResults, RESULT_KINDS } from './writers.ts';
 
@@ -61,6 +62,7 @@ const program = new Command()
   .argument('<DIR...>', 'shard output directories')
   // (checked in main, not by commander: a misspelt --outt is then named as unknown, not --out as missing)
   .option('--out <DIR>', 'where to write runs.csv, runs.arrow, summary.csv, manifest.json and provenance.json (required)')
+  .version(versionText(), VERSION_FLAGS, VERSION_HELP)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(main);

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { wholeNumber, scaleOption, optionWithDefault } from './options.ts';
 import { exitCode, InputError } from './errors.ts';
+import { versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 import { mean } from 'simple-statistics';
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { readPreset, ROOT as root } from './presets.ts';
@@ -152,6 +153,7 @@ async function main() {
     .addOption(optionWithDefault('--seeds <n>', 'seeds per preset (comparing needs the reference\'s: 4)', '4'))
     .addOption(optionWithDefault('--scale <s>', 'scale of the runs (comparing needs the reference\'s: 0.02)', '0.02'))
     .addOption(optionWithDefault('--random <n>', 'random scenarios for the invariant checks', '12'))
+    .version(versionText(), VERSION_FLAGS, VERSION_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.parse();

@@ -26,6 +26,7 @@ import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputD
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, metricCatalogue, RESULT_KINDS } from './writers.ts';
 import { exitCode, InputError } from './errors.ts';
+import { versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 import type { OutcomesTask } from './batch-worker.ts';
 
 async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard; merge?: string[] }) {
@@ -269,6 +270,7 @@ const program = new Command()
   .option('--shard <i/n>', 'run only runs i, i + n, i + 2n, … (1-based) into their own directory; then --merge the shards', parseShardOption)
   .option('--merge <dirs...>', 'compute the results from the shards\' directories (all of one analysis) into --out')
   .addHelpText('after', HELP)
+  .version(versionText(), VERSION_FLAGS, VERSION_HELP)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(main);

@@ -10,8 +10,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
@@ -19,6 +17,7 @@ import { writeRunOutputs, ensureDir, refuseOtherResults, RESULT_KINDS, type Prov
 import { summaryText } from './summary.ts';
 import { fileKind, inputText } from './presets.ts';
 import { InputError, describeFsError, exitCode } from './errors.ts';
+import { gitState, versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 
 const MAX_SEED = 2 ** 31 - 1;
 /** Scenario files are a few kB; the core refuses more than 1 MB of text anyway. */
@@ -66,15 +65,6 @@ function readScenarioFile(file: string): string {
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(describeFsError(e, 'cannot read scenario file') ?? `cannot read scenario file "${file}"`);
-  }
-}
-
-function git(args: string[]): string | null {
-  try {
-    const root = fileURLToPath(new URL('..', import.meta.url));
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
-  } catch {
-    return null;
   }
 }
 
@@ -142,7 +132,6 @@ function main(file: string, opts: { seed?: number; scale?: number; out?: string 
     progress.stop();
   }
 
-  const status = git(['status', '--porcelain', '--untracked-files=no']);
   const provenance: Provenance = {
     scenarioFile: path.resolve(file),
     scenarioSha256: createHash('sha256').update(text).digest('hex'),
@@ -151,8 +140,7 @@ function main(file: string, opts: { seed?: number; scale?: number; out?: string 
     cwd: process.cwd(),
     nodeVersion: process.version,
     startedAt,
-    gitCommit: git(['rev-parse', 'HEAD']),
-    gitDirty: status === null ? null : status.length > 0,
+    ...gitState(),
   };
   let files;
   try {
@@ -172,6 +160,7 @@ const program = new Command()
   .option('--seed <N>', `seed of all random streams, 0 to ${MAX_SEED} (default: the scenario's seed)`, parseSeed)
   .option('--scale <s>', 'share of Yiwu\'s 75,000 booths simulated, 0.001 to 1, in place of the scenario\'s (default: the scenario\'s scale, 2/15 if it has none)', parseScale)
   .option('--out <DIR>', 'output directory (default: out/<scenario-name>-<seed>/)')
+  .version(versionText(), VERSION_FLAGS, VERSION_HELP)
   .addHelpText('after', OUTPUT_HELP)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()

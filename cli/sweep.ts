@@ -14,6 +14,7 @@ import { Command } from 'commander';
 import { shardRuns, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, openOutputDir, claimOutputDir, readCompleted, runRowsTasks, runRecorded, assemble, progressBar, signalExitCode, defaultWorkers, experimentPoints, planRuns } from './batch.ts';
 import { exitCode } from './errors.ts';
+import { versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 
 
@@ -90,6 +91,7 @@ const program = new Command()
   .option('--out <DIR>', 'output directory (default: out/<experiment-name>/)')
   .option('--shard <i/n>', 'run only shard i of n (runs whose index ≡ i−1 mod n); merge shards with npm run merge', parseShardOption)
   .addHelpText('after', HELP)
+  .version(versionText(), VERSION_FLAGS, VERSION_HELP)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(main);

@@ -6,6 +6,7 @@ import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { noteOversubscription } from '../cli/options.ts';
 import { claimOutputDir } from '../cli/batch.ts';
+import { MODEL_VERSION } from '../sim/index.ts';
 
 const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
 
@@ -45,6 +46,12 @@ describe('usage errors, alike in every command', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: unknown option '--bogus'\n(\(Did you mean .*\)\n)?\(run with --help for usage\)\n$/);
     expect(run(script, ['--help']).status).toBe(0);
+  });
+  it.each(['cli/sim.ts', 'cli/sweep.ts', 'cli/merge.ts', 'cli/sensitivity.ts', 'cli/validate.ts', 'cli/modelcheck.ts', 'cli/calibrate.ts'])('%s --version prints the model version and the commit, exits 0, and runs nothing', (script) => {
+    const r = run(script, ['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^model ${MODEL_VERSION.replace(/\./g, '\\.')} · yiwu-digital-trade-sandbox \\S+ · (git [0-9a-f]{7}( \\(with uncommitted changes\\))?|not a git checkout) · Node v\\d+`));
+    expect(r.stderr).toBe('');
   });
   it('merge names a misspelt --out as unknown, and a missing --out or shard directory in words', () => {
     const misspelt = run('cli/merge.ts', ['some-dir', '--outt', 'x']);
