@@ -460,35 +460,50 @@ export function smileOption(stages: string[], sides: SmileSide[], words: { margi
 }
 
 export interface SweepPoints {
-  /** Lever values, as shown on the x axis. */
-  x: string[];
+  /** Lever values, in increasing order (a value axis: unevenly spaced values, e.g. a whole-number lever's, stand where they are). */
+  x: number[];
   median: Array<number | null>;
   lo: Array<number | null>;
   hi: Array<number | null>;
+  /** The lever's value in the page's scenario, marked with a vertical line where it falls within the sweep's range. */
+  current?: { value: number; label: string };
 }
 
-/** A sweep: outcome against the lever's values, median line with markers, shaded band. */
-export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: string; line: string; band: string }, lang: Lang): EChartsCoreOption {
+/** A sweep: outcome against the lever's values, median line with markers, shaded band, the scenario's own value marked. */
+export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: string; line: string; band: string }, lang: Lang, xFormat: (v: number) => string): EChartsCoreOption {
   const fmt = formatter(kind, lang);
   const color = SCENARIO_COLOR;
+  const at = (ys: Array<number | null>) => p.x.map((x, i) => [x, ys[i]]);
   const diff = p.hi.map((h, i) => (h === null || p.lo[i] === null ? null : h - (p.lo[i] as number)));
+  const [first, last] = [p.x[0], p.x[p.x.length - 1]];
+  const marked = p.current && p.current.value >= first && p.current.value <= last ? p.current : undefined;
   return {
     ...base(lang),
     grid: { left: 12, right: 24, top: 34, bottom: 64, containLabel: true },
     legend: { ...base(lang).legend, data: [{ name: names.line, icon: 'circle' }, { name: names.band, icon: 'rect', itemStyle: { color, opacity: 0.25 } }] },
     tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)) },
     xAxis: {
-      type: 'category', data: p.x, boundaryGap: false, name: names.x, nameLocation: 'middle', nameGap: 26,
-      nameTextStyle: { ...FONT, fontSize: 12 }, axisLabel: { ...FONT, interval: 0 },
+      // the sweep's range exactly: ticks at the swept values, so each point sits on a labelled tick
+      type: 'value', min: first, max: last, name: names.x, nameLocation: 'middle', nameGap: 26,
+      nameTextStyle: { ...FONT, fontSize: 12 }, axisLabel: { ...FONT, formatter: xFormat, customValues: p.x, hideOverlap: true }, axisTick: { customValues: p.x },
+      splitLine: { show: false }, axisPointer: { label: { formatter: ({ value }: { value: number }) => xFormat(value) } },
     },
     yAxis: {
       type: 'value', scale: true, name: names.y, nameLocation: 'end', nameTextStyle: { ...FONT, fontSize: 12, align: 'left' },
       axisLabel: { ...FONT, formatter: fmt },
     },
     series: [
-      { type: 'line', name: names.band, stack: 'band', data: p.lo, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, itemStyle: { color } },
-      { type: 'line', name: names.band, stack: 'band', data: diff, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, silent: true, tooltip: { show: false }, itemStyle: { color } },
-      { type: 'line', name: names.line, data: p.median, symbol: 'circle', symbolSize: 8, lineStyle: { color, width: 2.2 }, itemStyle: { color } },
+      { type: 'line', name: names.band, stack: 'band', data: at(p.lo), symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, itemStyle: { color } },
+      { type: 'line', name: names.band, stack: 'band', data: at(diff), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, silent: true, tooltip: { show: false }, itemStyle: { color } },
+      {
+        type: 'line', name: names.line, data: at(p.median), symbol: 'circle', symbolSize: 8, lineStyle: { color, width: 2.2 }, itemStyle: { color },
+        markLine: marked ? {
+          silent: true, symbol: 'none', animation: false,
+          lineStyle: { color: BASELINE_COLOR, type: [6, 4], width: 1.4 },
+          label: { ...FONT, formatter: marked.label, position: 'insideEndTop', color: '#333', fontSize: 12 },
+          data: [{ xAxis: marked.value }],
+        } : undefined,
+      },
     ],
   };
 }

@@ -8,6 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { appSession, hasChromium, CHROMIUM } from './harness.ts';
+import { MODEL_VERSION } from '../../sim/index.ts';
 
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
 
@@ -43,13 +44,20 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
     await page.waitForFunction(() => (document.querySelector('yiwu-sweep') as HTMLElement | null)?.dataset.complete === 'true', null, { timeout: 60_000, polling: 100 });
     expect(await page.locator('#sweep-progress').textContent()).toMatch(/Sweep done: 6 runs/);
     expect(await page.locator('yiwu-sweep').getAttribute('data-points')).toBe('3');
-    // the chart itself: three x categories and three median points
+    // the chart itself: three median points at the values (a value axis over the range swept),
+    // the band at each, and a dashed line at the scenario's own value (the default, 1)
     // (the chart draws in its own task, after the panel's numbers: poll until it has)
+    type Drawn = { xAxis: { min: number; max: number }; series: Array<{ data: Array<[number, number | null]>; markLine?: { data: Array<{ xAxis: number }>; label: { formatter: string } } }> };
     const plotted = () => page.locator('#chart-sweep').evaluate((el) => {
-      const o = (el as unknown as { option?: { xAxis: { data: string[] }; series: Array<{ data: Array<number | null> }> } }).option;
-      return o && { x: o.xAxis.data.length, points: o.series[2].data.filter((v) => v !== null).length, band: o.series[1].data.filter((v) => v !== null).length };
+      const o = (el as unknown as { option?: Drawn }).option;
+      return o && {
+        axis: [o.xAxis.min, o.xAxis.max], x: o.series[2].data.map((d) => d[0]), points: o.series[2].data.filter((d) => d[1] !== null).length,
+        band: o.series[1].data.filter((d) => d[1] !== null).length, marked: o.series[2].markLine?.data.map((d) => d.xAxis), label: o.series[2].markLine?.label.formatter,
+      };
     });
-    await expect.poll(plotted, { timeout: 10_000 }).toEqual({ x: 3, points: 3, band: 3 });
+    await expect.poll(plotted, { timeout: 10_000 }).toEqual({ axis: [0.25, 4], x: [0.25, 2.125, 4], points: 3, band: 3, marked: [1], label: 'This scenario: 1' });
+    // the PNG says what the sweep ran on
+    expect(await page.locator('#chart-sweep').getAttribute('provenance')).toBe(`Scenario: Baseline: Yiwu as it is · 3 values × 2 seeds (common random numbers from seed 1) at scale 0.005 · Model ${MODEL_VERSION} · Yiwu Digital Trade Sandbox`);
     const rows = await page.$$eval('.sweep-numbers tbody tr', (trs) => trs.map((tr) => ({ value: Number((tr as HTMLElement).dataset.value), median: Number((tr as HTMLElement).dataset.median) })));
     expect(rows.map((r) => r.value)).toEqual([0.25, 2.125, 4]);
     for (const r of rows) expect(r.median).toBeGreaterThanOrEqual(0);

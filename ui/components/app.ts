@@ -484,6 +484,18 @@ export class YiwuApp extends LitElement {
   }
   private settingsMemo?: { scenario: Obj; preset: string; lang: Lang; lines: string[] };
 
+  /** The scenario's title: its own (a loaded file's), the preset's, or "Custom scenario". */
+  private scenarioTitle(lang: Lang): string {
+    const own = this.ownText();
+    return own.title ? tx(own.title, lang) : presetTitle(this.presetName, lang, STRINGS[lang].custom);
+  }
+
+  /** The scenario in words, its title and what it sets (the sweep's PNG says what it ran on). */
+  private readonly describeScenario = (lang: Lang): string => {
+    const settings = this.customSettings(lang);
+    return `${this.scenarioTitle(lang)}${settings.length ? STRINGS[lang].afterTitle(settings) : ''}`;
+  };
+
   /** Back from the classroom, focus returns to the button that entered it (it would fall to the page's start). */
   private async focusClassroomButton() {
     await this.updateComplete;
@@ -520,9 +532,9 @@ export class YiwuApp extends LitElement {
     const preset = presetByName(this.presetName);
     const pngStem = `${this.scenarioFileName()}-vs-${this.baselineName}-seed${this.seed}`;
     const own = this.ownText();
-    const scenarioTitle = own.title ? tx(own.title, lang) : presetTitle(this.presetName, lang, s.custom);
+    const scenarioTitle = this.scenarioTitle(lang);
     const baselineTitle = presetTitle(this.baselineName, lang, this.baselineName);
-    const provenance = s.pngProvenance(scenarioTitle, this.customSettings(lang), baselineTitle, this.seed, MODEL_VERSION);
+    const provenance = s.pngProvenance(this.describeScenario(lang), baselineTitle, this.seed, MODEL_VERSION);
     const progress = this.runner.progress();
     const busy = progress.complete < progress.total;
     // once the full run has its last month, what is left is the band's seeds: said so
@@ -603,7 +615,7 @@ export class YiwuApp extends LitElement {
               provenance=${provenance} fileName=${`${pngStem}-${id}`}></yiwu-chart>`)}
           </div>
           <p class="note band-note">${this.bandNoteText(lang)} ${sc?.preview ? s.previewNote(f.num(PREVIEW_SCALE, lang)) : ''}</p>
-          <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang}></yiwu-sweep>
+          <yiwu-sweep .scenario=${this.scenario} .seed=${this.seed} .lang=${lang} .describeScenario=${this.describeScenario}></yiwu-sweep>
           ${this.renderReport(sc, bs)}
           <footer><p>${s.footer} · ${s.modelVersion(MODEL_VERSION)}</p></footer>
         </main>

@@ -10,7 +10,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import * as Comlink from 'comlink';
-import { allControls, isInertControl, finalValue, METRICS, type Control, type Group } from '../../sim/index.ts';
+import { allControls, isInertControl, finalValue, getControlValue, isSchedule, METRICS, MODEL_VERSION, type Control, type Group } from '../../sim/index.ts';
 import { TABLE_PATH } from '../../sim/schema/introspect.ts';
 import { gridValues } from '../../sim/batch/design.ts';
 import { csvText, type Cell } from '../../sim/export/csv.ts';
@@ -118,6 +118,11 @@ interface Result {
   pageSeed: number;
   /** The scenario the runs started from (to say when the page's has changed since). */
   scenarioKey: string;
+  /** The lever's value in that scenario (a schedule's end), marked on the chart; undefined if it has none. */
+  current?: { value: number; schedule: boolean };
+  /** That scenario in words, in both languages (the PNG says what it is a result of). */
+  scenarioText: Record<Lang, string>;
+  scale: number;
 }
 
 const LEVERS = sweepLevers();
@@ -142,6 +147,8 @@ export class YiwuSweep extends LitElement {
   @property({ attribute: false }) scenario: Obj = {};
   @property({ type: Number }) seed = 1;
   @property() override lang: Lang = 'en';
+  /** The page's scenario in words (title, and what a scenario that is no preset sets), for the PNG. */
+  @property({ attribute: false }) describeScenario: (lang: Lang) => string = () => '';
   /** Scale of the runs (a property so tests can make them smaller). */
   @property({ type: Number }) scale = SWEEP_SCALE;
   @state() leverId = 'rules.smeCreditSupply';
@@ -215,6 +222,13 @@ export class YiwuSweep extends LitElement {
     const { name: _n, ...base } = this.scenario;
     void _n;
     return base;
+  }
+
+  /** The lever's value in the page's scenario: a number, or where its schedule ends. */
+  private currentValue(l: SweepLever): Result['current'] {
+    const raw = getControlValue(this.scenario, l.control) ?? l.control.defaultValue;
+    const value = typeof raw === 'number' || isSchedule(raw) ? finalValue(raw) : Number.NaN;
+    return Number.isFinite(value) ? { value, schedule: typeof raw !== 'number' } : undefined;
   }
 
   private year(): string {
@@ -291,7 +305,10 @@ export class YiwuSweep extends LitElement {
     const scale = this.scale;
     const seedOf = values.map(() => Array.from({ length: seeds }, () => 0));
     for (const r of runs) seedOf[r.point][r.replicate] = r.seed;
-    this.result = { lever, outcome, year, seeds, values, results: values.map(() => Array.from({ length: seeds }, () => Number.NaN)), seedOf, pageSeed: this.seed, scenarioKey: JSON.stringify(base) };
+    this.result = {
+      lever, outcome, year, seeds, values, results: values.map(() => Array.from({ length: seeds }, () => Number.NaN)), seedOf, pageSeed: this.seed, scenarioKey: JSON.stringify(base),
+      current: this.currentValue(lever), scenarioText: { en: this.describeScenario('en'), zh: this.describeScenario('zh') }, scale,
+    };
     this.done = 0;
     this.total = runs.length;
     this.status = 'running';
@@ -385,8 +402,10 @@ export class YiwuSweep extends LitElement {
     const band = r.seeds < 5 ? t.bandRange : t.bandPct;
     const heading = t.chartTitle(this.outcomeLabel(r.outcome), this.leverLabel(r.lever));
     const stale = r.pageSeed !== this.seed || r.scenarioKey !== JSON.stringify(this.baseScenario());
+    const outside = r.current && (r.current.value < r.values[0] || r.current.value > r.values[r.values.length - 1]) ? ` · ${t.currentOutside(f.num(r.current.value, lang, 4), r.current.schedule)}` : '';
+    const provenance = t.pngProvenance(r.scenarioText[lang], r.values.length, r.seeds, r.pageSeed, f.num(r.scale, lang), MODEL_VERSION);
     return html`${stale ? html`<p class="note problem" id="sweep-stale">${t.stale}</p>` : nothing}<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading} fileName=${this.fileStem(r)}
-        unit=${`${this.outcomeUnit(r.outcome)} · ${f.year(r.year, lang)}`} keyText=${t.key(r.seeds, band)}
+        unit=${`${this.outcomeUnit(r.outcome)} · ${f.year(r.year, lang)}`} keyText=${t.key(r.seeds, band) + outside} provenance=${provenance}
         pngLabel=${STRINGS[lang].exportPng} pngTitle=${STRINGS[lang].exportPngOf(heading)}></yiwu-chart>
       <details class="sweep-numbers"><summary>${t.table}</summary>
         <div class="table-wrap"><table>
@@ -425,7 +444,10 @@ export class YiwuSweep extends LitElement {
     this.dataset.complete = String(this.status === 'done');
     const unit = tx(r.lever.control.meta.unit, lang);
     chart.setOption(sweepOption(
-      { x: r.values.map((v) => f.num(v, lang, 4)), median: bands.map((b) => val(b.median)), lo: bands.map((b) => val(b.lo)), hi: bands.map((b) => val(b.hi)) },
+      {
+        x: r.values, median: bands.map((b) => val(b.median)), lo: bands.map((b) => val(b.lo)), hi: bands.map((b) => val(b.hi)),
+        current: r.current && { value: r.current.value, label: t.current(f.num(r.current.value, lang, 4), r.current.schedule) },
+      },
       r.outcome.kind,
       {
         x: unit && unit !== '—' ? t.withUnit(this.leverLabel(r.lever), unit) : this.leverLabel(r.lever),
@@ -434,6 +456,7 @@ export class YiwuSweep extends LitElement {
         band: r.seeds < 5 ? t.bandRange : t.bandPct,
       },
       lang,
+      (v) => f.num(v, lang, 4),
     ));
   }
 }

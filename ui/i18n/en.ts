@@ -29,9 +29,11 @@ export const en = {
   reset: 'Reset',
   resetTo: (v: string) => `Reset to default (${v})`,
   // (the baseline preset's own title starts "Baseline: ", not said twice)
-  pngProvenance: (scenario: string, settings: string[], baseline: string, seed: number, version: string) =>
-    // (settings after a dash, not in brackets: their units have brackets of their own, "index (2020 = 1)")
-    `Scenario: ${scenario}${settings.length ? ` — ${settings.join('; ')}` : ''} · Baseline: ${baseline.replace(/^Baseline:\s*/, '')} · Seed ${seed} · Model ${version} · Yiwu Digital Trade Sandbox`,
+  /** What a scenario that is no preset sets, after its title (after a dash, not in brackets: units have brackets of their own, "index (2020 = 1)"). */
+  afterTitle: (settings: string[]) => (settings.length ? ` — ${settings.join('; ')}` : ''),
+  /** `scenario`: its title and afterTitle(its settings). */
+  pngProvenance: (scenario: string, baseline: string, seed: number, version: string) =>
+    `Scenario: ${scenario} · Baseline: ${baseline.replace(/^Baseline:\s*/, '')} · Seed ${seed} · Model ${version} · Yiwu Digital Trade Sandbox`,
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} is outside the allowed range (${min} to ${max}); using ${used}.`,
   nothingTyped: (kept: string) => `Nothing typed; kept ${kept}.`,
   notANumber: (typed: string, kept: string) => `“${typed}” is not a number; kept ${kept}.`,
@@ -177,6 +179,12 @@ export const en = {
     sameEnds: (value: string) => `From and To are both ${value}; give two different values.`,
     badCount: (field: string, value: string, min: number, max: number) => `${field}: “${value}” is not allowed; use a whole number from ${min} to ${max}.`,
     fewerValues: (asked: number, n: number) => `${asked} values asked for, but the lever takes whole numbers: ${n} different values between From and To.`,
+    /** The dashed line at the lever's value in the page's scenario (a schedule: where its path ends). */
+    current: (value: string, schedule: boolean) => (schedule ? `This scenario: ${value} (its path's end)` : `This scenario: ${value}`),
+    currentOutside: (value: string, schedule: boolean) => `This scenario's value${schedule ? ' (its path\'s end)' : ''}, ${value}, is outside the range swept.`,
+    /** What the PNG says the sweep is a result of. */
+    pngProvenance: (scenario: string, values: number, seeds: number, pageSeed: number, scale: string, version: string) =>
+      `Scenario: ${scenario} · ${values} values × ${seeds === 1 ? 'one seed' : `${seeds} seeds`} (common random numbers from seed ${pageSeed}) at scale ${scale} · Model ${version} · Yiwu Digital Trade Sandbox`,
   },
   context: {
     yiwuData: 'Yiwu Customs (reported)', b2cData: 'Global B2C market (AliResearch & Accenture)',

@@ -30,8 +30,10 @@ export const zh: Strings = {
   perRegion: '按地区',
   reset: '还原',
   resetTo: (v: string) => `还原为默认值（${v}）`,
-  pngProvenance: (scenario: string, settings: string[], baseline: string, seed: number, version: string) =>
-    `情景：${scenario}${settings.length ? `——${settings.join('；')}` : ''} · 基准：${baseline.replace(/^基准情景：/, '')} · 随机种子 ${seed} · 模型 ${version} · 义乌数字贸易政策沙盘`,
+  /** What a scenario that is no preset sets, after its title. */
+  afterTitle: (settings: string[]) => (settings.length ? `——${settings.join('；')}` : ''),
+  pngProvenance: (scenario: string, baseline: string, seed: number, version: string) =>
+    `情景：${scenario} · 基准：${baseline.replace(/^基准情景：/, '')} · 随机种子 ${seed} · 模型 ${version} · 义乌数字贸易政策沙盘`,
   clamped: (typed: string, min: string, max: string, used: string) => `${typed} 超出允许范围（${min} 至 ${max}）；已改为 ${used}。`,
   nothingTyped: (kept: string) => `未输入数值；保持 ${kept}。`,
   notANumber: (typed: string, kept: string) => `“${typed}” 不是数字；保持 ${kept}。`,
@@ -172,6 +174,10 @@ export const zh: Strings = {
     sameEnds: (value: string) => `起点和终点都是${value}；请给出两个不同的值。`,
     badCount: (field: string, value: string, min: number, max: number) => `${field}：“${value}”不可用；请用${min}至${max}的整数。`,
     fewerValues: (asked: number, n: number) => `要求${asked}个取值，但该杠杆只取整数：起点与终点之间有${n}个不同的值。`,
+    current: (value: string, schedule: boolean) => (schedule ? `本情景：${value}（路径终点）` : `本情景：${value}`),
+    currentOutside: (value: string, schedule: boolean) => `本情景的取值${schedule ? '（路径终点）' : ''} ${value} 不在扫描范围内。`,
+    pngProvenance: (scenario: string, values: number, seeds: number, pageSeed: number, scale: string, version: string) =>
+      `情景：${scenario} · ${values}个取值 × ${seeds}个种子（由种子 ${pageSeed} 生成的共同随机数）· 规模 ${scale} · 模型 ${version} · 义乌数字贸易政策沙盘`,
   },
   context: {
     yiwuData: '义乌海关（公布数）', b2cData: '全球B2C市场（阿里研究院、埃森哲）',
