@@ -61,11 +61,24 @@ const clean = (a: Float64Array | undefined, done: number, n: number): Array<numb
   Array.from({ length: n }, (_, t) => (a && t < done && Number.isFinite(a[t]) ? a[t] : null));
 
 export type Kind = 'money' | 'share' | 'number' | 'days';
+/** How one value is written (tooltips, labels): money compact, shares as percentages. */
 export function formatter(kind: Kind, lang: Lang): (v: number) => string {
   if (kind === 'money') return (v) => f.money(v, lang);
   if (kind === 'share') return (v) => f.pct(v, lang, 0);
   if (kind === 'days') return (v) => f.num(v, lang, 3);
   return (v) => f.num(v, lang, 3);
+}
+
+/** How an axis's ticks are written: as `formatter`, but money in one unit for the whole axis (its `largest` absolute value's). */
+export function axisFormatter(kind: Kind, lang: Lang, largest: number): (v: number) => string {
+  return kind === 'money' ? f.moneyAxis(largest, lang) : formatter(kind, lang);
+}
+
+/** The largest absolute finite value (0 if none): what an axis's unit is chosen by. */
+function largestOf(values: Iterable<number | null>): number {
+  let m = 0;
+  for (const v of values) if (v !== null && Number.isFinite(v)) m = Math.max(m, Math.abs(v));
+  return m;
 }
 
 /** Font sizes: the page's, or the classroom's presentation view (read from the back of a room). */
@@ -151,16 +164,19 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
     };
   }
   const axisFont = { ...FONT, fontSize: z.axis };
+  const fromZero = kind === 'share' || look.zeroBased === true;
   // during playback the axis covers the whole run, so it does not rescale as the months go by
-  const extent = look.cursor === undefined ? undefined : niceExtent(lines, kind === 'share' || look.zeroBased === true);
+  const extent = look.cursor === undefined ? undefined : niceExtent(lines, fromZero);
+  const top = extent ?? niceExtent(lines, fromZero);
+  const axisFmt = axisFormatter(kind, lang, top ? Math.max(Math.abs(top.min), Math.abs(top.max)) : 0);
   const grid = base(lang, look).grid;
   return {
     ...base(lang, look),
     // margins set here rather than measured by echarts (containLabel): measuring the axis labels
     // took a good part of every redraw while runs stream
-    grid: { left: grid.left + yLabelWidth(lines, fmt, z.axis, kind === 'share' || look.zeroBased === true) + 8, right: grid.right, top: grid.top, bottom: grid.bottom + z.axis + 10, containLabel: false },
+    grid: { left: grid.left + yLabelWidth(lines, axisFmt, z.axis, fromZero) + 8, right: grid.right, top: grid.top, bottom: grid.bottom + z.axis + 10, containLabel: false },
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
-    yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: fmt } },
+    yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: axisFmt } },
     // a band's key is a shaded patch, as the band is drawn (its series have no symbol: the key was a dot)
     // (a key with markers has square icons: a 22 × 14 box stretched a square into the band's bar)
     legend: { ...base(lang, look).legend, data: legendEntries(lines, markerOf), ...(markerOf ? { itemWidth: base(lang, look).legend.itemHeight } : {}) },
@@ -357,7 +373,7 @@ export function stackedBarOption(categories: string[], stacks: Bars[], kind: Kin
     legend: { ...base(lang, look).legend, type: 'plain', top: 0, bottom: undefined }, // four levels: wrap (above the plot) rather than scroll
     grid: { ...base(lang, look).grid, top: legendLines(stacks.map((b) => b.name), z.legend, look.width) * (z.legend + 10) + 6, bottom: 8 },
     tooltip: { ...base(lang, look).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
-    xAxis: { type: 'value', max: look.axis?.max, interval: look.axis?.interval, axisLabel: { ...FONT, fontSize: z.axis, formatter: fmt, hideOverlap: true } },
+    xAxis: { type: 'value', max: look.axis?.max, interval: look.axis?.interval, axisLabel: { ...FONT, fontSize: z.axis, formatter: axisFormatter(kind, lang, look.axis?.max ?? largestOf(categories.map((_, i) => stacks.reduce((sum, b) => sum + (Number.isFinite(b.values[i]) ? b.values[i] : 0), 0)))), hideOverlap: true } },
     yAxis: { type: 'category', inverse: true, data: categories, axisLabel: categoryLabels(categories, z.axis, z.axis * 12, true) },
     series: stacks.map((b) => ({ type: 'bar', stack: 'all', name: b.name, data: b.values.map((v) => (Number.isFinite(v) ? v : null)), itemStyle: { color: b.color, borderColor: '#ffffff', borderWidth: 1 }, barMaxWidth: look.big ? 56 : 28 })),
   };
@@ -374,7 +390,7 @@ export function barOption(categories: string[], bars: Bars[], kind: Kind, lang: 
   const fmt = formatter(kind, lang);
   const cat = { type: 'category', data: categories, axisLabel: categoryLabels(categories, 11, horizontal ? 150 : 70, horizontal) };
   // across a narrow chart, money labels ("US$20bn") overlap at echarts' usual five steps and every other one was hidden: fewer steps
-  const val = { type: 'value', splitNumber: horizontal ? 3 : 5, axisLabel: { ...FONT, formatter: fmt, hideOverlap: true } };
+  const val = { type: 'value', splitNumber: horizontal ? 3 : 5, axisLabel: { ...FONT, formatter: axisFormatter(kind, lang, largestOf(bars.flatMap((b) => b.values))), hideOverlap: true } };
   return {
     ...base(lang),
     tooltip: { ...base(lang).tooltip, axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmt(v) },
@@ -490,7 +506,7 @@ export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: s
     },
     yAxis: {
       type: 'value', scale: true, name: names.y, nameLocation: 'end', nameTextStyle: { ...FONT, fontSize: 12, align: 'left' },
-      axisLabel: { ...FONT, formatter: fmt },
+      axisLabel: { ...FONT, formatter: axisFormatter(kind, lang, largestOf([...p.lo, ...p.hi, ...p.median])) },
     },
     series: [
       { type: 'line', name: names.band, stack: 'band', data: at(p.lo), symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, itemStyle: { color } },
@@ -519,7 +535,7 @@ export interface YearSeries {
 }
 
 /** The model against reported data, by year: data as black markers, model as lines. */
-export function yearOption(years: number[], series: YearSeries[], format: (v: number) => string, lang: Lang, logAxis = false): EChartsCoreOption {
+export function yearOption(years: number[], series: YearSeries[], format: (v: number) => string, lang: Lang, logAxis = false, axisFormat = format): EChartsCoreOption {
   return {
     ...base(lang),
     // three entries with long names: wrap onto a second line rather than page through them
@@ -527,7 +543,7 @@ export function yearOption(years: number[], series: YearSeries[], format: (v: nu
     grid: { ...base(lang).grid, bottom: 62 },
     tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : format(v)) },
     xAxis: { type: 'category', data: years.map(String), boundaryGap: false, axisLabel: { ...FONT } },
-    yAxis: logAxis ? { type: 'log', logBase: 10, axisLabel: { ...FONT, formatter: format } } : { type: 'value', scale: false, axisLabel: { ...FONT, formatter: format } },
+    yAxis: logAxis ? { type: 'log', logBase: 10, axisLabel: { ...FONT, formatter: axisFormat } } : { type: 'value', scale: false, axisLabel: { ...FONT, formatter: axisFormat } },
     series: series.map((s) => s.kind === 'data'
       ? { type: 'line', name: s.name, data: s.values, symbol: 'diamond', symbolSize: 12, lineStyle: { width: 0 }, itemStyle: { color: s.color }, connectNulls: false }
       : { type: 'line', name: s.name, data: s.values, symbol: 'none', lineStyle: { color: s.color, width: s.dashed ? 1.6 : 2.2, type: s.dashed ? [6, 4] : 'solid' }, itemStyle: { color: s.color } }),

@@ -38,6 +38,25 @@ describe('number formats', () => {
   });
 });
 
+describe('an axis of money', () => {
+  it('writes every tick in the unit of the axis\'s largest value, not each in its own', () => {
+    const zh = f.moneyAxis(1.5e12, 'zh');
+    expect([0, 3e11, 9e11, 1.5e12].map(zh)).toEqual(['0', '0.3万亿美元', '0.9万亿美元', '1.5万亿美元']);
+    // written alone, the same ticks mix two units
+    expect([f.money(9e11, 'zh'), f.money(1.5e12, 'zh')]).toEqual(['9000亿美元', '1.5万亿美元']);
+    const en = f.moneyAxis(1.5e12, 'en');
+    expect([3e11, 1.5e12].map(en)).toEqual(['US$0.3tn', 'US$1.5tn']);
+    expect([5e6, 2.5e7].map(f.moneyAxis(2.5e7, 'zh'))).toEqual(['500万美元', '2,500万美元']);
+    expect([-2e9, 4e9].map(f.moneyAxis(-4e9, 'en'))).toEqual(['US$-2bn', 'US$4bn']); // as money() writes a loss
+    expect(f.moneyAxis(500, 'en')(250)).toBe('US$250');
+    expect(f.moneyAxis(1e9, 'en')(Number.NaN)).toBe('–');
+  });
+  it('billions of yuan in the unit the heading names: 亿元 in Chinese, bn yuan in English', () => {
+    expect([300, 900, 1500].map(f.bnYuanAxis('zh'))).toEqual(['3,000亿元', '9,000亿元', '15,000亿元']);
+    expect([300, 1500].map(f.bnYuanAxis('en'))).toEqual(['300 bn yuan', '1,500 bn yuan']);
+  });
+});
+
 describe('a number with its unit', () => {
   it('is spaced in English; in Chinese a Chinese unit follows the number directly', () => {
     expect(f.withUnit(30, 'days', 'en')).toBe('30 days');

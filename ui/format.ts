@@ -27,6 +27,33 @@ export function money(v: number, lang: Lang, keepZeros = false): string {
     : nf(lang, 'compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
   return lang === 'zh' ? `${n}美元` : `US$${n}`;
 }
+/** Units of compact money by language, largest first (as Intl's compact notation writes them). */
+const MONEY_UNITS: Record<Lang, Array<[number, string]>> = {
+  en: [[1e12, 'tn'], [1e9, 'bn'], [1e6, 'm'], [1e3, 'k']],
+  zh: [[1e12, '万亿'], [1e8, '亿'], [1e4, '万']],
+};
+/**
+ * US$ labels of one chart axis, all in the unit its largest value takes: "0.3万亿美元 … 1.5万亿美元"
+ * or "US$0.5tn … US$1.5tn", where each label written alone mixed two ("3000亿美元 … 1.5万亿美元",
+ * "US$900bn … US$1.5tn") and the ticks did not read as one scale. `largest`: the axis's largest
+ * absolute value (its top tick).
+ */
+export function moneyAxis(largest: number, lang: Lang): (v: number) => string {
+  const [scale, unit] = MONEY_UNITS[lang].find(([s]) => Math.abs(largest) >= s) ?? [1, ''];
+  return (v) => {
+    if (!ok(v)) return '–';
+    if (v === 0) return '0';
+    const n = `${nf(lang, 'axis3', { maximumSignificantDigits: 3 }).format(v / scale)}${unit}`;
+    return lang === 'zh' ? `${n}美元` : `US$${n}`;
+  };
+}
+/**
+ * Labels of an axis in billions of yuan (values in bn), in the unit its heading names: "1,500 bn
+ * yuan" / "15,000亿元" (bnYuan writes one value alone: "1.5万亿元", beside "9000亿元" below it).
+ */
+export function bnYuanAxis(lang: Lang): (v: number) => string {
+  return lang === 'zh' ? (v) => (ok(v) ? `${nf(lang, 'axisYi', { maximumSignificantDigits: 4 }).format(v * 10)}亿元` : '–') : (v) => bnYuan(v, lang);
+}
 /** Billions of yuan: "566 bn yuan" / "5660亿元" (Chinese counts in 亿, 10^8, written as compact money is). */
 export function bnYuan(v: number, lang: Lang): string {
   if (!ok(v)) return '–';

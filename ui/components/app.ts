@@ -858,7 +858,7 @@ export class YiwuApp extends LitElement {
         { name: s.context.yiwuData, values: at(YIWU_TRADE.series.map((p) => ({ year: p.year, value: p.total }))), color: '#000000', kind: 'data' },
         { name: s.context.tradeModel(s.legendScenario), values: at(trade.sc), color: SCENARIO_COLOR, kind: 'model' },
         { name: s.context.tradeModel(s.legendBaseline), values: at(trade.bs), color: BASELINE_COLOR, kind: 'model', dashed: true },
-      ], bnYuan, lang);
+      ], bnYuan, lang, false, f.bnYuanAxis(lang));
     });
 
     chart('contextB2c')?.setOption(() => {
