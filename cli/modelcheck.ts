@@ -25,7 +25,7 @@ import { readPreset, ROOT as root } from './presets.ts';
 import { runScenario, createSimulation, MODEL_VERSION } from '../sim/run.ts';
 import { stream } from '../sim/random.ts';
 import { RATIO_METRICS } from '../sim/collect/metrics.ts';
-import { DEFAULT_REGIONS } from '../sim/schema/world-data.ts';
+import { allControls, isInertControl, setControlValue } from '../sim/schema/introspect.ts';
 
 export const REFERENCE_FILE = join(root, 'scenarios', 'modelcheck', 'reference.json');
 
@@ -114,21 +114,35 @@ export function compare(reference: Reference['values'], current: Reference['valu
   return moved;
 }
 
-/** Invariants over random scenarios: returns one message per violation. */
+/** Chance that a random scenario sets a given lever (policy levers), or a given world-table field. */
+const LEVER_CHANCE = 0.5;
+const WORLD_FIELD_CHANCE = 0.1;
+
+/**
+ * Invariants over random scenarios: returns one message per violation. Each scenario sets every
+ * policy lever of the schema (infrastructure, platform, rules; a region's tariff, readiness and
+ * data regime) with chance 1/2, and each other field of the world's tables with chance 1/10, to a
+ * constant drawn evenly over its slider's range — drawn from the schema, so a lever added later
+ * is exercised too — plus a few behavioural parameters and, half the time, a hall closure.
+ */
 export function checkInvariants(count: number, scale: number, seed = 1): string[] {
   const rng = stream(seed, 'modelcheck-scenarios');
   const pick = (lo: number, hi: number) => lo + (hi - lo) * rng();
+  const controls = allControls().filter((c) => c.meta.group !== 'model' && c.meta.group !== 'scenario' && !isInertControl(c) && Number.isFinite(c.meta.minimum) && Number.isFinite(c.meta.maximum));
   const problems: string[] = [];
   for (let n = 0; n < count; n++) {
-    const input = {
+    let input: Record<string, unknown> = {
       seed: Math.floor(rng() * 1e6), scale, time: { start: '2020-01', end: '2024-12' },
-      infrastructure: { fiveGCoverage: pick(0, 1), cloudAiPriceIndex: pick(0.1, 3), digitalLogistics: pick(0, 1) },
-      platform: { consumerProtection: pick(0, 1), eSignatureAdoption: pick(0, 1), homeDataOutboundStrictness: pick(0, 1) },
-      rules: { smeCreditSupply: pick(0, 5), smeLendingRate: pick(0, 0.3), transactionDataScoring: pick(0, 1) },
-      regions: DEFAULT_REGIONS.filter((r) => !r.domestic && rng() < 0.3).map((r) => ({ id: r.id, tariff: pick(0, 1), dataRegime: pick(0, 1) })),
       shocks: rng() < 0.5 ? [{ type: 'market_hall_closure', start: '2021-01', end: '2021-12', severity: pick(0, 1) }] : [],
       model: { priceSensitivity: pick(1.5, 6), productivityShape: pick(1.5, 6), creditStrictness: pick(-2, 5) },
     };
+    for (const c of controls) {
+      const policy = c.meta.group !== 'world' || (c.table?.name === 'regions' && ['tariff', 'digitalReadiness', 'dataRegime'].includes(c.table.field));
+      if (rng() >= (policy ? LEVER_CHANCE : WORLD_FIELD_CHANCE)) continue;
+      const hi = c.meta.sliderMaximum ?? c.meta.maximum!;
+      const v = pick(c.meta.minimum!, hi);
+      input = setControlValue(input, c, c.meta.integer ? Math.round(v) : v);
+    }
     const sim = createSimulation(resolveScenario(input));
     while (sim.step()) { /* to the end */ }
     const where = `random scenario ${n + 1} (seed ${input.seed})`;

@@ -264,7 +264,7 @@ function shockTable(): string[] {
 
 function metricTable(): string[] {
   const lines = METRICS.map((m) => [code(m.id), bilingual(m.label), m.unit.en, m.period, m.breakdowns.map((b) => (b === '' ? 'total' : b)).join(', '), m.description.en]);
-  return ['## Metrics', '', 'What a run records each month (`METRICS` in sim/collect/metrics.ts). Money and counts are reported at Yiwu scale (× 1/scale); shares, days and rates are not scaled. A ratio has no value in a month whose denominator is zero (`RATIO_METRICS`: e.g. `credit_rejection_rate` in a month with no applications, common in small runs); the CSV files leave that month out and statistics skip it.', '',
+  return ['## Metrics', '', 'What a run records each month (declared in `COLLECTORS`, sim/collect/metrics.ts, with what each collects; `METRICS` is the catalogue derived from it). Money and counts are reported at Yiwu scale (× 1/scale); shares, days and rates are not scaled. A ratio has no value in a month whose denominator is zero (`RATIO_METRICS`: e.g. `credit_rejection_rate` in a month with no applications, common in small runs); the CSV files leave that month out and statistics skip it.', '',
     table(['id', 'label (en / zh)', 'unit', 'a month\'s figure is', 'breakdowns', 'description'], lines), ''];
 }
 

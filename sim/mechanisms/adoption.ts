@@ -18,7 +18,7 @@ import { ScratchBuffer } from '../scratch.ts';
 import { attachMerchant, detachMerchant } from './offers.ts';
 import * as ids from '../ids.ts';
 import { shareAtOrAbove } from './peers.ts';
-import { annuityFactor, fixedCosts, requestCredit } from './finance.ts';
+import { annuityFactor, financeInvestment } from './finance.ts';
 import { pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { LEVEL_COUNT } = ids;
@@ -35,16 +35,6 @@ export function adoptionCost(w: World, targetLevel: number): number {
   const t = w.t;
   const base = targetLevel === 1 ? m.adoptionCostB2bUsd : targetLevel === 2 ? m.adoptionCostCbecUsd : m.adoptionCostDataUsd;
   return base * (1 - FIVE_G_COST_SAVING * w.levers.fiveGCoverage[t]) * pow(w.levers.cloudAiPriceIndex[t], CLOUD_PRICE_EXPONENT[targetLevel]);
-}
-
-/** Pays an investment from spare cash, borrowing what is missing. Returns false if it cannot. */
-export function financeInvestment(w: World, i: number, cost: number): boolean {
-  const s = w.merchants;
-  const spare = s.cash[i] - fixedCosts(w, i);
-  if (spare < cost && !requestCredit(w, i, cost - Math.max(0, spare))) return false;
-  s.cash[i] -= cost;
-  w.accounts.investment += cost;
-  return true;
 }
 
 export function adoptDigital(w: World): void {

@@ -8,7 +8,9 @@
  * merchant's sales record stands in for collateral. Approval probability is the logistic of the
  * score, scaled down when last month's demand for credit exceeded this month's supply, and no
  * more is lent in a month than the supply. Each month a merchant repays 1/term of its balance
- * (a declining schedule) with interest on the balance. Owners draw out part of any cash above a working reserve each month.
+ * (a declining schedule) with interest on the balance. Owners draw out part of any cash above a
+ * working reserve each month. Investments (going digital, an online market, upgrading) are paid
+ * from spare cash, the rest borrowed (financeInvestment).
  * A merchant short of cash for several months in a row closes: as "credit-starved" when it was
  * refused credit although it was solvent (its cash, receivables and stock cover its debt: it
  * was illiquid, not broke), otherwise as "insolvent". Debt left at exit is written off.
@@ -24,6 +26,19 @@ import { exp, log1p, pow } from '../portableMath.ts';
 const OWNER_DRAW_SHARE = 0.3;
 /** Months of sales that count as collateral (receivables and stock). */
 const COLLATERAL_MONTHS_OF_SALES = 3;
+
+/**
+ * Credit score weights (ODD 7.7): on ln(1 + age in years); on collateral cover, counted up to
+ * COVER_COUNTED_UP_TO; against leverage, counted up to LEVERAGE_COUNTED_UP_TO; and on a digital
+ * merchant's sales record where lenders score on transaction data.
+ */
+const SCORE_PER_LOG_AGE = 0.4;
+const SCORE_PER_COVER = 1.2;
+const COVER_COUNTED_UP_TO = 2;
+const LEVERAGE_COUNTED_UP_TO = 3;
+const SCORE_PER_DATA_RECORD = 2;
+/** Weight of the latest month in a merchant's smoothed profit (`profitEma`). */
+const PROFIT_SMOOTHING = 0.2;
 
 export function annuityFactor(months: number, annualRate: number): number {
   const r = annualRate / 12;
@@ -59,8 +74,8 @@ export function requestCredit(w: World, i: number, amount: number): boolean {
     const cover = assets / (s.debt[i] + amount);
     const leverage = s.debt[i] / Math.max(1, 12 * s.salesEma[i]);
     const record = s.level[i] >= 1 ? Math.min(1, (12 * s.salesEma[i]) / (2 * amount)) : 0;
-    const score = -w.scenario.model.creditStrictness + 0.4 * log1p(ageYears) + 1.2 * Math.min(2, cover)
-      - Math.min(3, leverage) + 2 * w.levers.transactionDataScoring[t] * record;
+    const score = -w.scenario.model.creditStrictness + SCORE_PER_LOG_AGE * log1p(ageYears) + SCORE_PER_COVER * Math.min(COVER_COUNTED_UP_TO, cover)
+      - Math.min(LEVERAGE_COUNTED_UP_TO, leverage) + SCORE_PER_DATA_RECORD * w.levers.transactionDataScoring[t] * record;
     approved = w.merchantRandom.next(i) < tightness / (1 + exp(-score));
   }
   if (approved) {
@@ -124,7 +139,7 @@ export function settleFinances(w: World, exitReason: Uint8Array): void {
     interestTotal += interest;
     principalTotal += principal;
     const profit = gross - fixed - interest;
-    profitEma[i] += 0.2 * (profit - profitEma[i]);
+    profitEma[i] += PROFIT_SMOOTHING * (profit - profitEma[i]);
     lossMonths[i] = profit < 0 ? Math.min(255, lossMonths[i] + 1) : 0;
 
     // Owners draw out cash above a working reserve (two months of fixed costs and a month of goods bought), so
@@ -155,4 +170,14 @@ export function settleFinances(w: World, exitReason: Uint8Array): void {
   a.interestPaid += interestTotal;
   a.principalRepaid += principalTotal;
   a.ownerWithdrawals += drawnTotal;
+}
+
+/** Pays an investment from spare cash, borrowing what is missing. Returns false if it cannot. */
+export function financeInvestment(w: World, i: number, cost: number): boolean {
+  const s = w.merchants;
+  const spare = s.cash[i] - fixedCosts(w, i);
+  if (spare < cost && !requestCredit(w, i, cost - Math.max(0, spare))) return false;
+  s.cash[i] -= cost;
+  w.accounts.investment += cost;
+  return true;
 }

@@ -26,8 +26,7 @@ import type { World } from '../world/world.ts';
 import { poissonFromUniform, binomialFromUniform } from '../random.ts';
 import * as ids from '../ids.ts';
 import * as finance from './finance.ts';
-const { annuityFactor, bitCount } = finance;
-import { financeInvestment } from './adoption.ts';
+const { annuityFactor, bitCount, financeInvestment } = finance;
 import { ScratchBuffer } from '../scratch.ts';
 import * as offers from './offers.ts';
 import { exp, pow } from '../portableMath.ts';
@@ -35,14 +34,37 @@ const { setHallLink, setOnlineMarket } = offers;
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { CHANNEL_COUNT, B2B, CBEC } = ids;
 
-/** Monthly chance a digital merchant reviews a region it does not serve (to enter) … */
+/**
+ * Each month a digital merchant's first draw u decides whether one region comes up: u <
+ * REVIEW_MARKET reviews it if served (keep or leave), REVIEW_MARKET ≤ u < REVIEW_MARKET +
+ * CONSIDER_NEW_MARKET weighs it for entry if not; the region is then drawn uniformly from all R,
+ * so the chance of weighing an unserved foreign region is CONSIDER_NEW_MARKET × (unserved
+ * foreign regions ÷ R), not CONSIDER_NEW_MARKET itself.
+ */
 const CONSIDER_NEW_MARKET = 0.25;
-/** … and a region it serves (to keep or leave). Drawn together: u < REVIEW, else u < REVIEW + CONSIDER. */
 const REVIEW_MARKET = 0.1;
+
+/** Distances below this count as this (km): the visit rate stops rising nearer than that. */
+const VISIT_DISTANCE_FLOOR_KM = 500;
+/** Distance at which every importer visits (km): the rate is (distance ÷ this)^−elasticity, at most 1. */
+const FULL_VISIT_DISTANCE_KM = 1000;
+/** Share of the home region's wholesalers who buy in the hall in person. */
+export const DOMESTIC_VISIT_RATE = 0.9;
+/**
+ * Chance that a foreign buyer met in the hall stays with a booth of the category's mean hall
+ * attraction; a booth k times as attractive keeps √k times as many (at most all). Also the
+ * initial relationships' steady state (world/init.ts).
+ */
+export const STAY_CHANCE_AT_MEAN = 0.5;
 
 /** Share of importers from a region who buy in the market hall in person (before personal variation). */
 export function visitRate(distanceKm: number, elasticity: number): number {
-  return Math.min(1, pow(Math.max(distanceKm, 500) / 1000, -elasticity));
+  return Math.min(1, pow(Math.max(distanceKm, VISIT_DISTANCE_FLOOR_KM) / FULL_VISIT_DISTANCE_KM, -elasticity));
+}
+
+/** A region's visit rate: the home region's wholesalers', or foreign importers' by distance. */
+export function regionVisitRate(region: { domestic: boolean; distanceKm: number }, elasticity: number): number {
+  return region.domestic ? DOMESTIC_VISIT_RATE : visitRate(region.distanceKm, elasticity);
 }
 
 /** Online entry cost into region r this month. */
@@ -107,7 +129,11 @@ export function updateHallRelationships(w: World): void {
     }
     for (let r = 0; r < R; r++) mix[k * R + r] = total > 0 ? mix[k * R + r] / total : 0;
   }
-  // Each relationship lapses independently; each booth meets Poisson(meetings) new buyers.
+  // Each relationship lapses independently (lapses first: a region lost this month can be met
+  // again at once); then each booth meets Poisson(meetings) new buyers. A booth has at most one
+  // relationship per region (a bit of offlineMask): meeting a buyer from a region it already
+  // serves adds nothing. The category's mean hall attraction is the month's peer statistics'
+  // (phase 8), from before this month's exits and adoption.
   const luck = w.merchantRandom;
   const lapse = m.linkAttrition;
   // chance that none of n relationships lapses, for n = 0 … R (the common case, without a power per merchant)
@@ -139,7 +165,7 @@ export function updateHallRelationships(w: World): void {
     if (mix[k * R + R - 1] === 0) continue;
     const n = poissonFromUniform(u, meetings, noMeeting);
     const relative = hallAttraction[k] > 0 ? attractHall[i] / hallAttraction[k] : 1;
-    const stays = Math.min(1, 0.5 * Math.sqrt(relative));
+    const stays = Math.min(1, STAY_CHANCE_AT_MEAN * Math.sqrt(relative));
     for (let j = 0; j < n; j++) {
       const v = luck.next(i);
       let r = 0;

@@ -3,6 +3,8 @@
  * of each category are at each digital level, and how well they do for their productivity
  * (sales ÷ φ^β, so a merchant can judge what a level would bring it, not what it brought a more
  * productive peer). Imitation in adoption (Bass 1969) and entrants' expectations read these.
+ * Also each category's mean hall attraction, against which hall relationships (markets.ts)
+ * judge whether a buyer met in the hall stays with a booth.
  */
 import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';

@@ -16,7 +16,7 @@ import type { World } from '../world/world.ts';
 import * as ids from '../ids.ts';
 import { premiumFactor, attachMerchant, detachMerchant } from './offers.ts';
 import { annuityFactor } from './finance.ts';
-import { financeInvestment } from './adoption.ts';
+import { financeInvestment } from './finance.ts';
 import { pow } from '../portableMath.ts';
 // Local copies: module-level constants stay fast under any module loader (test runners wrap imports in getters).
 const { DESIGN, BRAND } = ids;

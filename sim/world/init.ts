@@ -35,7 +35,7 @@ import { updateOffers } from '../mechanisms/offers.ts';
 import { updateDemand, chooseChannels, calibrateOutsideOption } from '../mechanisms/buyerChoice.ts';
 import { settleSales } from '../mechanisms/sales.ts';
 import { updatePeerStats } from '../mechanisms/peers.ts';
-import { visitRate } from '../mechanisms/markets.ts';
+import { regionVisitRate, STAY_CHANCE_AT_MEAN } from '../mechanisms/markets.ts';
 import { fixedCosts, creditSupply } from '../mechanisms/finance.ts';
 import { drawCategory, drawProductivity, placeMerchant, ENTRANT_STAGE_CUMULATIVE } from '../mechanisms/demography.ts';
 import { exp, log, pow } from '../portableMath.ts';
@@ -152,7 +152,7 @@ export function createWorld(scenario: ResolvedScenario, seed = scenario.seed, re
   const w: World = {
     scenario, seed, firstMonth, months, expansion: 1 / scenario.scale, R, K, domestic, foreignMask,
     levers: buildLevers(scenario, firstMonth, months),
-    visitRate: Float64Array.from(scenario.regions, (r) => (r.domestic ? 0.9 : visitRate(r.distanceKm, scenario.model.visitDistanceElasticity))),
+    visitRate: Float64Array.from(scenario.regions, (r) => regionVisitRate(r, scenario.model.visitDistanceElasticity)),
     merchants, archive: new MerchantArchive(), buyers, providers,
     merchantRandom: new AgentStreams(merchants.capacity, seed, 'merchants'),
     boothRandom: new AgentStreams(merchants.capacity, seed, 'booths'),
@@ -212,7 +212,7 @@ function placeIncumbents(w: World, count: number): void {
   // Hall relationships at their steady state; online markets seeded by productivity × readiness.
   w.t = 0;
   updateDemand(w);
-  const meet = m.hallMeetingsPerMonth * 0.5;
+  const meet = m.hallMeetingsPerMonth * STAY_CHANCE_AT_MEAN;
   for (let i = 0; i < count; i++) {
     const k = s.category[i];
     let visitors = 0;
@@ -255,7 +255,7 @@ function createBuyers(scenario: ResolvedScenario, seed: number, R: number, K: nu
       b.budgetShare[i] = exp(0.6 * normal(rng));
       total += b.budgetShare[i];
       b.visitPropensity[i] = kind === IMPORTER
-        ? Math.min(1, (region.domestic ? 0.9 : visitRate(region.distanceKm, m.visitDistanceElasticity)) * exp(0.4 * normal(rng)))
+        ? Math.min(1, regionVisitRate(region, m.visitDistanceElasticity) * exp(0.4 * normal(rng)))
         : 0;
       b.searchBreadth[i] = exp(0.3 * normal(rng));
       b.trust[i] = Math.min(0.95, Math.max(0.05, region.consumerTrust + 0.1 * normal(rng)));

@@ -6,6 +6,12 @@
  * e-signature), the financial regulator (SME credit supply, rate, data-based scoring) and the
  * infrastructure authority (5G, cloud/AI price, digital logistics) — the five of REGULATORS in
  * run.ts — and, beside them, the destinations' tariffs (trade policy abroad) and the shocks.
+ *
+ * A new lever of infrastructure, platform or rules (or a new time-dependent field of a region)
+ * goes into LeverSeries and buildLevers, and mechanisms read it only through `w.levers`, never
+ * from `w.scenario`: the app continues a run from a checkpoint of another run whose levers agree
+ * before the change (world/checkpoint.ts), which is only exact if every lever's months are here.
+ * test/checkpoint.test.ts ("every control counts") names a lever that is missing.
  */
 import { parseMonth } from '../schema/dates.ts';
 import { series } from '../schema/schedule.ts';

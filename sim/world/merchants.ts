@@ -2,6 +2,11 @@
  * Merchant store: the state of every merchant (SME) as a struct of typed arrays, one slot per
  * market booth. A slot freed by an exit is taken by the next entrant; the exited merchant's
  * record moves to the archive, so `merchants.csv` can list everyone ever alive.
+ *
+ * A new per-merchant field: construct it in the constructor, and clear it in resetSlot unless
+ * placeMerchant or attachMerchant sets it (test/state-reset.test.ts names a field an entrant
+ * would inherit); a month figure that initialisation computes is zeroed at the end of
+ * world/init.ts. Checkpoints copy every typed array of the store without a list.
  */
 export class MerchantStore {
   readonly capacity: number;

@@ -12,7 +12,10 @@ import { ProviderStore } from './providers.ts';
 import type { LeverSeries } from './levers.ts';
 import type { AgentStreams } from '../random.ts';
 
-/** Money and counts of one month, at sample scale; reset at the start of every month. */
+/**
+ * Money and counts of one month, at sample scale; reset at the start of every month (a new
+ * field goes into reset() too: test/state-reset.test.ts names one it leaves as it was).
+ */
 export class MonthAccounts {
   // what buyers pay, and where it goes
   buyerPayments = 0;
