@@ -30,7 +30,9 @@ fs.writeFileSync(file, JSON.stringify({
 }));
 
 function sweep(workers: number): number {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'cli/sweep.ts', file, '--workers', String(workers), '--out', path.join(tmp, `w${workers}`)], { cwd: ROOT, encoding: 'utf8' });
+  // (the sweep's progress lines on stderr are kept out of the benchmark's report; a failing
+  // sweep's stderr is in the error execFileSync throws)
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'cli/sweep.ts', file, '--workers', String(workers), '--out', path.join(tmp, `w${workers}`)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const m = /(\d+) runs in ([\d.]+) s/.exec(out);
   if (!m) throw new Error(`unexpected output: ${out}`);
   return Number(m[2]);
