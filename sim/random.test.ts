@@ -30,6 +30,41 @@ describe('random streams', () => {
     expect(a.next(1)).not.toBe(a.next(0));
   });
 
+  it('AgentStreams.assignAt names a stream by slot and key, whatever was assigned before; copies name the same', () => {
+    const a = new AgentStreams(8, 7, 'test');
+    const b = new AgentStreams(8, 7, 'test');
+    for (let i = 0; i < 5; i++) a.assign(i); // a has handed out streams in order, b none
+    a.assignAt(6, 300);
+    b.assignAt(6, 300);
+    expect(a.state(6)).toEqual(b.state(6));
+    expect(a.state(6).c).toBe(1);
+    for (let k = 0; k < 100; k++) expect(a.next(6)).toBe(b.next(6));
+    // another slot, key or seed: another stream
+    const first = (x: AgentStreams, i: number, key: number) => { x.assignAt(i, key); return x.next(i); };
+    const u = first(b, 6, 300);
+    expect(first(b, 7, 300)).not.toBe(u);
+    expect(first(b, 6, 301)).not.toBe(u);
+    expect(first(new AgentStreams(8, 8, 'test'), 6, 300)).not.toBe(u);
+    expect(first(a.copy(), 6, 300)).toBe(u);
+    // assign's order is left alone: the next in order is the same with or without assignAt between
+    const c = new AgentStreams(8, 7, 'test');
+    for (let i = 0; i < 5; i++) c.assign(i);
+    a.assign(5); c.assign(5);
+    expect(a.state(5)).toEqual(c.state(5));
+    // uniformAt: on [0, 1), by slot and key, spread evenly
+    expect(a.uniformAt(3, 12)).toBe(b.uniformAt(3, 12));
+    let sum = 0;
+    let below = 0;
+    for (let i = 0; i < 200; i++) for (let key = 0; key < 500; key++) {
+      const x = a.uniformAt(i, key);
+      if (x < 0 || x >= 1) throw new Error(`out of range: ${x}`);
+      sum += x;
+      if (x < 0.1) below++;
+    }
+    expect(sum / 100_000).toBeCloseTo(0.5, 2);
+    expect(below / 100_000).toBeCloseTo(0.1, 2);
+  });
+
   it('AgentStreams are uniform on [0, 1)', () => {
     const agents = new AgentStreams(1, 3, 'uniform');
     agents.assign(0);

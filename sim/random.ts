@@ -7,8 +7,9 @@
  *   monthly decisions draw in a fixed order. One agent's decisions do not shift another agent's
  *   draws (a mechanism that draws more often does shift the same agent's later draws; credit,
  *   first come, first served, refuses later applicants without a draw once the month's supply is
- *   lent; and streams go to agents in order of creation, so an entrant more or fewer in one run
- *   gives every later entrant another stream).
+ *   lent). Incumbents and booths get their streams in order of creation; an entrant gets the
+ *   stream named by its booth and month of entry (`assignAt`), so an entrant more or fewer in
+ *   one run does not give every later entrant another stream.
  *
  * Generator: seedrandom's Alea (Baagøe), fast and identical across JavaScript engines.
  */
@@ -114,23 +115,28 @@ export function binomialFromUniform(u: number, n: number, p: number, qPowN = -1)
  *
  * Why per agent: a merchant's decisions draw only from its own stream, so in a policy scenario
  * and its baseline the same merchant sees the same luck for as long as it lives in both
- * (common random numbers: exactly so for incumbents; an entrant has the same stream in both only
- * while the two runs' entries have not yet differed, as streams follow the order of entry).
+ * (common random numbers: an incumbent has the same stream in both; so has an entrant that takes
+ * the same booth in the same month in both, its stream being named by booth and month).
  * Differences between runs then come from the policy, not from a reshuffle of everyone's draws —
  * a small policy effect is not drowned in noise.
  *
- * Agent number n always gets the n-th state drawn from a seedrandom stream named by the
- * stream's purpose, so agent streams are reproducible and independent of the scenario.
+ * Agent number n gets the n-th state drawn from a seedrandom stream named by the stream's
+ * purpose (`assign`), or a state named by its slot and a month (`assignAt`), so agent streams
+ * are reproducible and independent of the scenario.
  */
 export class AgentStreams {
   /** State (s0, s1, s2, c) of slot i at [4i … 4i+3]: one cache line holds two agents. */
   private readonly state4: Float64Array;
   /** Alea with its state readable (seedrandom's `state` option: the same numbers), for copies. */
   private readonly master: seedrandom.StatefulPRNG<seedrandom.State.Alea>;
+  /** Four 32-bit keys from the seed and purpose, for streams and numbers named by place and time (`assignAt`, `uniformAt`). */
+  private readonly salt: Uint32Array;
 
   constructor(capacity: number, seed: number, purpose: string) {
     this.state4 = new Float64Array(capacity * 4);
     this.master = seedrandom.alea(streamName(seed, `agents:${purpose}`, 0), { state: true });
+    const keys = seedrandom.alea(streamName(seed, `agents:${purpose}:at`, 0));
+    this.salt = Uint32Array.from({ length: 4 }, () => keys.int32() >>> 0);
   }
 
   /** Agents the streams have room for. */
@@ -148,6 +154,7 @@ export class AgentStreams {
   copyFrom(other: AgentStreams): this {
     if (other.capacity !== this.capacity) throw new Error(`streams for ${other.capacity} agents copied into streams for ${this.capacity}`);
     this.state4.set(other.state4);
+    this.salt.set(other.salt);
     (this as unknown as { master: AgentStreams['master'] }).master = seedrandom.alea('', { state: other.master.state() });
     return this;
   }
@@ -159,6 +166,27 @@ export class AgentStreams {
     this.state4[o + 1] = this.master();
     this.state4[o + 2] = this.master();
     this.state4[o + 3] = 1;
+  }
+
+  /**
+   * Gives slot i the stream named by the slot and `key` (a month), not by order: an agent that
+   * takes slot i in month `key` has the same stream in any run with this seed, however many
+   * agents were assigned before it (common random numbers for entrants). The state (s0, s1, s2)
+   * is three 32-bit hashes of (salt, i, key), with c = 1, as Alea seeds itself (seedrandom's
+   * Mash gives s0, s1, s2 in 2^-32 steps and c = 1). Allocates nothing.
+   */
+  assignAt(i: number, key: number): void {
+    const o = i * 4;
+    const salt = this.salt;
+    this.state4[o] = hashAt(salt[0], i, key) * 2.3283064365386963e-10;
+    this.state4[o + 1] = hashAt(salt[1], i, key) * 2.3283064365386963e-10;
+    this.state4[o + 2] = hashAt(salt[2], i, key) * 2.3283064365386963e-10;
+    this.state4[o + 3] = 1;
+  }
+
+  /** A uniform on [0, 1) named by slot i and `key` (a month), as `assignAt`'s streams are: no stream is drawn from. */
+  uniformAt(i: number, key: number): number {
+    return hashAt(this.salt[3], i, key) * 2.3283064365386963e-10;
   }
 
   /** Uniform on [0, 1) from slot i's stream (Alea's step, as in seedrandom's lib/alea.js). */
@@ -180,4 +208,18 @@ export class AgentStreams {
     const o = i * 4;
     return { s0: this.state4[o], s1: this.state4[o + 1], s2: this.state4[o + 2], c: this.state4[o + 3] };
   }
+}
+
+/** MurmurHash3's finaliser: a bijection of 32-bit words in which every input bit flips each output bit with chance about 1/2. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A 32-bit hash of (i, key) under `salt` (i and key taken as 32-bit integers). */
+function hashAt(salt: number, i: number, key: number): number {
+  return fmix32(fmix32(salt ^ i) ^ Math.imul(key, 0x9e3779b9));
 }

@@ -4,8 +4,9 @@
  * stores. Agents draw their luck from their own random streams (random.ts AgentStreams), so one
  * incumbent's decisions do not shift another's draws — except through credit, which is first
  * come, first served: once the month's supply is lent, later applicants are refused without a
- * draw (finance.ts requestCredit); and entrants take the next stream in order of entry, so an
- * entrant more or fewer shifts every later entrant's stream (docs/ODD.md, Stochasticity).
+ * draw (finance.ts requestCredit). An entrant's stream is named by its booth and month of entry
+ * (random.ts assignAt), so an entrant more or fewer in one run shifts no other entrant's stream
+ * (docs/ODD.md, Stochasticity).
  */
 import type { World } from './world/world.ts';
 import { priceLogistics, settleLogistics } from './mechanisms/logistics.ts';

@@ -28,7 +28,7 @@ describe('an entrant starts clean', () => {
     const fields = perSlotArrays(s, s.capacity);
     expect(fields.length).toBeGreaterThan(20); // the reflection sees the store's fields
     for (const [, a] of fields) a[i] = POISON; // what a former occupant might have left
-    placeMerchant(w, i, 0, 1.5, 2, 1, w.firstMonth, 1000);
+    placeMerchant(w, i, 0, 1.5, 2, 1, w.firstMonth, 1000, true);
     attachMerchant(w, i);
     const leaked = fields.filter(([, a]) => a[i] === POISON).map(([name]) => name);
     expect(leaked, 'fields an entrant inherits from the booth\'s last merchant: clear them in MerchantStore.resetSlot (sim/world/merchants.ts)').toEqual([]);

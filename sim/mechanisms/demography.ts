@@ -42,8 +42,21 @@ const LOSS_PATIENCE_SHORTEST = 9, LOSS_PATIENCE_LONGEST = 15;
  * same patience in a scenario and its baseline, and no agent's stream shifts.
  */
 export function lossPatience(id: number): number {
-  const spread = LOSS_PATIENCE_LONGEST - LOSS_PATIENCE_SHORTEST + 1;
-  return LOSS_PATIENCE_SHORTEST + Math.floor(((Math.imul(id + 1, 0x9e3779b9) >>> 0) / 4294967296) * spread);
+  return patienceAt((Math.imul(id + 1, 0x9e3779b9) >>> 0) / 4294967296);
+}
+
+/** Months of losses borne at quantile u of owners' patience. */
+const patienceAt = (u: number) => LOSS_PATIENCE_SHORTEST + Math.floor(u * (LOSS_PATIENCE_LONGEST - LOSS_PATIENCE_SHORTEST + 1));
+
+/**
+ * The patience of the merchant in slot i: an incumbent's by its number (lossPatience), an
+ * entrant's by its booth and month of entry, as its stream (random.ts uniformAt): numbers go by
+ * order of entry, which differs between a scenario and its baseline once one run has an entrant
+ * more, while the same booth's entrant in the same month is the same merchant in both.
+ */
+function patienceOf(w: World, i: number, incumbents: number): number {
+  const s = w.merchants;
+  return s.id[i] < incumbents ? lossPatience(s.id[i]) : patienceAt(w.merchantRandom.uniformAt(i, s.birthMonth[i]));
 }
 
 export function removeMerchant(w: World, i: number, reason: number): void {
@@ -64,7 +77,9 @@ export function applyExits(w: World, flagged: Uint8Array): void {
   const s = w.merchants;
   const retire = w.scenario.model.retirementRate;
   const luck = w.merchantRandom;
-  const { lossMonths, id } = s;
+  const { lossMonths } = s;
+  // incumbents are merchants 0 … n − 1 (init.ts placeIncumbents)
+  const incumbents = sampleMerchants(w.scenario.scale);
   // (removeMerchant only marks the list stale: this loop goes on over the month's alive merchants)
   const slots = s.aliveSlots();
   const count = s.aliveCount;
@@ -72,7 +87,7 @@ export function applyExits(w: World, flagged: Uint8Array): void {
     const i = slots[n];
     let reason = flagged[i];
     // (the hash only for the few past the shortest patience)
-    if (reason === 0 && lossMonths[i] >= LOSS_PATIENCE_SHORTEST && lossMonths[i] >= lossPatience(id[i])) reason = UNPROFITABLE;
+    if (reason === 0 && lossMonths[i] >= LOSS_PATIENCE_SHORTEST && lossMonths[i] >= patienceOf(w, i, incumbents)) reason = UNPROFITABLE;
     if (luck.next(i) < retire && reason === 0) reason = RETIRED;
     if (reason !== 0) removeMerchant(w, i, reason);
   }
@@ -104,12 +119,18 @@ export function drawCategory(cumulative: Float64Array, u: number): number {
 /** Stage of a new merchant (ids.ts STAGES order), by the shares of Yiwu's booths. */
 export const ENTRANT_STAGE_CUMULATIVE = new Float64Array([0.05, 0.09, 0.44, 0.99, 1]);
 
-/** Fills a slot with a new merchant (the caller adds it to the market: offers.ts attachMerchant). */
-export function placeMerchant(w: World, i: number, k: number, productivity: number, stage: number, level: number, birthMonth: number, cash: number): void {
+/**
+ * Fills a slot with a new merchant (the caller adds it to the market: offers.ts attachMerchant).
+ * Its stream: an incumbent (`entrant` false) takes the next in order of creation; an entrant the
+ * one named by its booth and month (random.ts assignAt), so the same booth's entrant in the same
+ * month has the same luck in a scenario and its baseline, whatever entered elsewhere before.
+ */
+export function placeMerchant(w: World, i: number, k: number, productivity: number, stage: number, level: number, birthMonth: number, cash: number, entrant: boolean): void {
   const s = w.merchants;
   s.resetSlot(i);
   s.id[i] = s.nextId++;
-  w.merchantRandom.assign(i);
+  if (entrant) w.merchantRandom.assignAt(i, birthMonth);
+  else w.merchantRandom.assign(i);
   s.setAlive(i, 1);
   s.category[i] = k;
   s.productivity[i] = productivity;
@@ -147,7 +168,7 @@ export function enterMerchants(w: World, categoryCumulative: Float64Array): void
     const expectedSales = peers.performance[k * LEVEL_COUNT + level] * pow(phi, m.priceSensitivity);
     const fixed = m.boothCostUsd + m.digitalRunningCostUsd * level;
     if (expectedSales * margin <= fixed) continue;
-    placeMerchant(w, i, k, phi, stage, level, w.firstMonth + w.t, m.startupCapitalUsd);
+    placeMerchant(w, i, k, phi, stage, level, w.firstMonth + w.t, m.startupCapitalUsd, true);
     attachMerchant(w, i);
     w.accounts.ownerEquity += m.startupCapitalUsd;
     w.accounts.entries += 1;

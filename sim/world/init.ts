@@ -193,7 +193,7 @@ function placeIncumbents(w: World, count: number): void {
     const phi = drawProductivity(w, k, (slices[k][placed[k]++] + strata()) / perCategory[k]);
     const stage = drawCategory(ENTRANT_STAGE_CUMULATIVE, rng());
     const age = Math.floor(-log(1 - rng()) * MEAN_AGE_MONTHS);
-    placeMerchant(w, i, k, phi, stage, 0, w.firstMonth - age, m.startupCapitalUsd * (0.5 + rng()));
+    placeMerchant(w, i, k, phi, stage, 0, w.firstMonth - age, m.startupCapitalUsd * (0.5 + rng()), false);
     if (rng() < 0.3) s.debt[i] = 0.4 * m.startupCapitalUsd;
   }
   // Digital levels by a noisy productivity ranking (Gumbel noise on log productivity).
