@@ -36,7 +36,7 @@ export function shortCommit(): string {
   return git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
 }
 
-/** "model 0.9.0 · yiwu-digital-trade-sandbox 0.1.0 · git 3a0d38f (modified)": what --version prints. */
+/** "model 0.10.0 · yiwu-digital-trade-sandbox 0.1.0 · git 3a0d38f (with uncommitted changes) · Node v20.20.2": what --version prints. */
 export function versionText(): string {
   const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; version: string };
   const { gitCommit, gitDirty } = gitState();
