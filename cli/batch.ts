@@ -8,7 +8,8 @@
  *   experiment.json   the experiment (base scenario inlined) and its key; a directory holds one experiment
  *   parts/run-N.csv   rows of run N (no header), written by the worker that ran it
  *   completed.log     one JSON line per finished run, appended after its part is on disk
- *   runs.csv, runs.arrow, summary.csv, manifest.json   the final files (unsharded sweep, or merge)
+ *   runs.csv, runs.arrow, summary.csv, manifest.json   the final files (unsharded sweep, or merge),
+ *   contrasts.csv     and, with common random numbers, each point against point 0 (sim/batch/contrasts.ts)
  *   provenance.json   when, how and with how many workers the files were made (not deterministic); earlier invocations kept
  * A run is done when its log line parses and its part file has the logged size; anything else
  * (a run in flight at a crash, a torn last log line) is simply run again.
@@ -24,7 +25,7 @@ import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vecto
 import { parseScenarioText, MODEL_VERSION } from '../sim/index.ts';
 import { fileKind, inputText } from './presets.ts';
 import {
-  resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, SERIES_COLUMNS,
+  resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, Contrasts, contrastHeader, SERIES_COLUMNS,
   type Experiment, type Point, type Run, type Shard,
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
@@ -470,7 +471,7 @@ export function runOutcomeTasks(dir: string, todo: Array<{ index: number; task: 
 const sha256File = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /**
- * Writes runs.csv, runs.arrow, summary.csv and manifest.json into `out` from the parts of every
+ * Writes runs.csv, runs.arrow, summary.csv (and contrasts.csv, with common random numbers) and manifest.json into `out` from the parts of every
  * run (found in `sources`: run index → directory). Rows are in run-index order (point, then
  * replicate), each run's rows in single-run order, so the files depend only on the experiment.
  */
@@ -480,8 +481,12 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   const nParams = paths.length;
   const runsFile = path.join(out, 'runs.csv');
   const summaryFile = path.join(out, 'summary.csv');
+  const contrastsFile = path.join(out, 'contrasts.csv');
+  // each point against point 0, replicate by replicate: only paired when replicates share seeds
+  const paired = exp.commonRandomNumbers && points.length > 1 ? new Contrasts() : undefined;
   const csv = fs.openSync(runsFile + '.tmp', 'w');
   const sum = fs.openSync(summaryFile + '.tmp', 'w');
+  const con = paired ? fs.openSync(contrastsFile + '.tmp', 'w') : undefined;
   // columns of the Arrow table
   const ints = { point: [] as number[], replicate: [] as number[], seed: [] as number[] };
   const params: number[][] = paths.map(() => []);
@@ -489,9 +494,11 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   const value: number[] = [];
   let rows = 0;
   let summaryRows = 0;
+  let contrastRows = 0;
   try {
     fs.writeSync(csv, runsHeader(paths).map(csvCell).join(',') + '\n');
     fs.writeSync(sum, summaryHeader(paths).map(csvCell).join(',') + '\n');
+    if (con !== undefined) fs.writeSync(con, contrastHeader(paths).map(csvCell).join(',') + '\n');
     let current: PointSummary | undefined;
     const flushSummary = () => {
       if (!current) return;
@@ -501,6 +508,13 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
         summaryRows++;
       }
       fs.writeSync(sum, chunk);
+      if (!paired || con === undefined) return;
+      chunk = '';
+      for (const row of paired.rows()) {
+        chunk += row.map(csvCell).join(',') + '\n';
+        contrastRows++;
+      }
+      fs.writeSync(con, chunk);
     };
     for (const run of runs) {
       if (!current || current.point !== run.point) {
@@ -521,6 +535,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
         const v = Number(cells[10 + nParams]);
         value.push(v);
         current.add(key, v);
+        paired?.add(run.point, points[run.point].values, run.replicate, key, v);
         rows++;
       }
     }
@@ -528,9 +543,13 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   } finally {
     fs.closeSync(csv);
     fs.closeSync(sum);
+    if (con !== undefined) fs.closeSync(con);
   }
   fs.renameSync(runsFile + '.tmp', runsFile);
   fs.renameSync(summaryFile + '.tmp', summaryFile);
+  if (con !== undefined) fs.renameSync(contrastsFile + '.tmp', contrastsFile);
+  // (a contrasts.csv left by an earlier experiment into this directory would read as this one's)
+  else fs.rmSync(contrastsFile, { force: true });
 
   const dict = () => new Dictionary(new Utf8(), new Int32());
   const columns: Record<string, Vector> = {
@@ -549,6 +568,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     { file: 'runs.csv', rows, bytes: fs.statSync(runsFile).size },
     { file: 'runs.arrow', rows, bytes: fs.statSync(arrowFile).size },
     { file: 'summary.csv', rows: summaryRows, bytes: fs.statSync(summaryFile).size },
+    ...(con !== undefined ? [{ file: 'contrasts.csv', rows: contrastRows, bytes: fs.statSync(contrastsFile).size }] : []),
   ].map((f) => ({ ...f, sha256: sha256File(path.join(out, f.file)) }));
   const seeds = new Map<number, number[]>();
   for (const r of runs) (seeds.get(r.point) ?? seeds.set(r.point, []).get(r.point)!).push(r.seed);

@@ -4,7 +4,7 @@
  *   npm run merge -- out/exp-shard-1-of-3 out/exp-shard-2-of-3 out/exp-shard-3-of-3 --out out/exp
  *
  * Checks that every directory holds the same experiment (same key in experiment.json) and that
- * together they hold every run; then writes runs.csv, runs.arrow, summary.csv and manifest.json (and provenance.json).
+ * together they hold every run; then writes runs.csv, runs.arrow, summary.csv (contrasts.csv with common random numbers) and manifest.json (and provenance.json).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

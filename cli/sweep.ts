@@ -23,6 +23,8 @@ Output (in DIR, default out/<experiment-name>/, or out/<name>-shard-<i>-of-<n>/ 
   runs.csv       point,replicate,seed,<varied parameters…>,month,metric,region,channel,stage,category,mode,value
   runs.arrow     the same table as an Arrow IPC file (pandas, Polars, R arrow read it directly)
   summary.csv    per point × series × month over replicates: n,mean,sd,ci95_low,ci95_high,p10,p50,p90
+  contrasts.csv  with "commonRandomNumbers": true, each point against point 0, replicate by replicate
+                 (paired): n,mean_difference,sd_difference,ci95_low,ci95_high,mean_relative,relative_ci95_low,relative_ci95_high
   manifest.json  model version, seeds, the design's points, the resolved base scenario, file checksums
   parts/, completed.log, experiment.json   progress of the sweep (used to resume)
   provenance.json  when and how this invocation ran (worker count, timings; not deterministic),

@@ -138,6 +138,37 @@ describe('npm run sweep / merge', () => {
     expect(p90).toBeCloseTo(sorted[1] + 0.8 * (sorted[2] - sorted[1]), 3);
   });
 
+  it('writes contrasts.csv only with common random numbers: each point against point 0, replicate by replicate, as computed by hand from runs.csv', async () => {
+    expect(fs.existsSync(path.join(dir('w1'), 'contrasts.csv'))).toBe(false); // replicates with their own seeds: not paired
+    const crn = write('tiny-crn.json', { ...EXPERIMENT, name: 'tiny-crn', commonRandomNumbers: true });
+    const r = await cli('sweep', crn, '--workers', '2', '--out', dir('crn'));
+    expect(r.code).toBe(0);
+    const runs = read('crn', 'runs.csv').toString().trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const value = (point: string, replicate: string) => Number(runs.find((c) => c[0] === point && c[1] === replicate && c[5] === '2020-12' && c[6] === 'trade_value_usd' && c[7] === 'eu')![12]);
+    const d = ['0', '1', '2'].map((rep) => value('3', rep) - value('0', rep));
+    const rel = ['0', '1', '2'].map((rep) => value('3', rep) / value('0', rep) - 1);
+    const mean = (xs: number[]) => (xs[0] + xs[1] + xs[2]) / 3;
+    const sd = Math.sqrt(d.reduce((sum, x) => sum + (x - mean(d)) ** 2, 0) / 2);
+    const table = read('crn', 'contrasts.csv').toString().trimEnd().split('\n').map((l) => l.split(','));
+    expect(table[0].join(',')).toBe('point,rules.smeCreditSupply,regions[eu].tariff,month,metric,region,channel,stage,category,mode,n,mean_difference,sd_difference,ci95_low,ci95_high,mean_relative,relative_ci95_low,relative_ci95_high');
+    expect(new Set(table.slice(1).map((c) => c[0]))).toEqual(new Set(['1', '2', '3'])); // not the reference itself
+    const row = table.find((c) => c[0] === '3' && c[3] === '2020-12' && c[4] === 'trade_value_usd' && c[5] === 'eu')!;
+    const [n, m, s, lo, hi, mr, rlo, rhi] = row.slice(10).map(Number);
+    expect(n).toBe(3);
+    expect(m / mean(d)).toBeCloseTo(1, 10);
+    expect(s / sd).toBeCloseTo(1, 8);
+    expect((hi - lo) / 2 / ((4.302652730 * sd) / Math.sqrt(3))).toBeCloseTo(1, 8);
+    expect(mr).toBeCloseTo(mean(rel), 12);
+    expect(rlo).toBeLessThan(mr);
+    expect(rhi).toBeGreaterThan(mr);
+    const manifest = JSON.parse(read('crn', 'manifest.json').toString());
+    expect(manifest.files.map((f: { file: string }) => f.file)).toContain('contrasts.csv');
+    // two shards merged give the same file
+    for (const k of [1, 2]) expect((await cli('sweep', crn, '--workers', '1', '--shard', `${k}/2`, '--out', dir(`crn-s${k}`))).code).toBe(0);
+    expect((await cli('merge', dir('crn-s1'), dir('crn-s2'), '--out', dir('crn-merged'))).code).toBe(0);
+    expect(read('crn-merged', 'contrasts.csv').equals(read('crn', 'contrasts.csv'))).toBe(true);
+  }, 60_000);
+
   it('re-runs a sweep from its manifest.json given as the experiment', async () => {
     const again = await cli('sweep', path.join(dir('w1'), 'manifest.json'), '--workers', '2', '--out', dir('from-manifest'));
     expect(again.stderr).toMatch(/^Re-running the experiment recorded in .*w1\/manifest\.json\n/);

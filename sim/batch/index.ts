@@ -25,5 +25,6 @@ export { planRuns, shardRuns, parseShard, runSeed, experimentPoints, scenarioObj
 export { runRows, runsHeader, outcomeValue, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, SERIES_COLUMNS, type Cell, type RunTag } from './record.ts';
 export { summarise, summaryCells, tCritical95, percentileSorted, SUMMARY_COLUMNS, type Summary } from './stats.ts';
 export { PointSummary, summaryHeader } from './summary.ts';
+export { Contrasts, contrastHeader, CONTRAST_COLUMNS } from './contrasts.ts';
 export { morrisTrajectories, morrisIndices, morrisDelta, type Trajectory, type MorrisIndex } from './morris.ts';
 export { saltelliSample, sobolIndices, type SaltelliSample, type SobolIndex } from './sobol.ts';
