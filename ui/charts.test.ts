@@ -1,9 +1,24 @@
 import { describe, it, expect } from 'vitest';
-import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, smileOption, smileCircle, PALETTE, type Line } from './charts.ts';
+import { niceExtent, timeOption, textWidth, formatter, wrapLabel, flowOption, smileOption, smileCircle, sweepOption, PALETTE, type Line } from './charts.ts';
+import { frameOf } from './frame.ts';
 
 const line = (values: number[], done = values.length): Line => ({ name: 'x', data: Float64Array.from(values), done, color: '#000' });
 
 describe('chart options', () => {
+  it('a money axis whose unit changes with the figures makes a new frame (a redraw, not the first draw\'s unit)', () => {
+    const names = { x: 'lever', y: 'trade', line: 'median', band: 'band' };
+    const sweep = (ys: Array<number | null>) => sweepOption({ x: [1, 2], median: ys, lo: ys, hi: ys }, 'money', names, 'en', String);
+    const empty = sweep([null, null]); // the chart's first draw, before any run is done
+    const done = sweep([1.5e10, 1.6e10]);
+    expect(frameOf(done)).not.toBe(frameOf(empty));
+    expect((done as { yAxis: { axisLabel: { formatter: (v: number) => string } } }).yAxis.axisLabel.formatter(1.55e10)).toBe('US$15.5bn');
+    // points alone, in the same unit: the same frame (only the data are handed over)
+    expect(frameOf(sweep([1.4e10, 1.7e10]))).toBe(frameOf(done));
+    // the main charts' time lines: the same
+    const months = ['2020-01', '2020-02'];
+    expect(frameOf(timeOption(months, [line([2e9, 3e9])], 'money', 'zh'))).not.toBe(frameOf(timeOption(months, [line([2e12, 3e12])], 'money', 'zh')));
+  });
+
   it('marks where the record ends with a labelled dotted line, only when the run has that month', () => {
     type Mark = { markLine?: { data: Array<{ xAxis: string; label?: { formatter: string }; lineStyle?: { type: unknown } }> } };
     const months = ['2024-11', '2024-12', '2025-01', '2025-02'];

@@ -496,7 +496,8 @@ export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: s
   return {
     ...base(lang),
     grid: { left: 12, right: 24, top: 34, bottom: 64, containLabel: true },
-    legend: { ...base(lang).legend, data: [{ name: names.line, icon: 'circle' }, { name: names.band, icon: 'rect', itemStyle: { color, opacity: 0.25 } }] },
+    // (one seed per value: no band, so no key for one)
+    legend: { ...base(lang).legend, data: [{ name: names.line, icon: 'circle' }, ...(names.band ? [{ name: names.band, icon: 'rect', itemStyle: { color, opacity: 0.25 } }] : [])] },
     tooltip: { ...base(lang).tooltip, valueFormatter: (v: number) => (v === null || v === undefined ? '–' : fmt(v)) },
     xAxis: {
       // the sweep's range exactly: ticks at the swept values, so each point sits on a labelled tick
@@ -516,7 +517,9 @@ export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: s
         markLine: marked ? {
           silent: true, symbol: 'none', animation: false,
           lineStyle: { color: BASELINE_COLOR, type: [6, 4], width: 1.4 },
-          label: { ...FONT, formatter: marked.label, position: 'insideEndTop', color: '#333', fontSize: 12 },
+          // the label beside the line on the side with room: right of it in the range's left half
+          // (on its left it covered the value axis's labels), left of it in the right half
+          label: { ...FONT, formatter: marked.label, position: marked.value - first < (last - first) / 2 ? 'insideEndBottom' : 'insideEndTop', color: '#333', fontSize: 12 },
           data: [{ xAxis: marked.value }],
         } : undefined,
       },

@@ -38,6 +38,16 @@ describe('number formats', () => {
   });
 });
 
+describe('a figure as shown', () => {
+  it('reads the size of its first number, separators and signs aside', () => {
+    expect(f.shownMagnitude('+0.3 pp')).toBe(0.3);
+    expect(f.shownMagnitude('±0.3 个百分点')).toBe(0.3);
+    expect(f.shownMagnitude('−1,250')).toBe(1250);
+    expect(f.shownMagnitude('+12%')).toBe(12);
+    expect(f.shownMagnitude('no change')).toBeNaN();
+  });
+});
+
 describe('an axis of money', () => {
   it('writes every tick in the unit of the axis\'s largest value, not each in its own', () => {
     const zh = f.moneyAxis(1.5e12, 'zh');

@@ -38,14 +38,16 @@ const MONEY_UNITS: Record<Lang, Array<[number, string]>> = {
  * "US$900bn … US$1.5tn") and the ticks did not read as one scale. `largest`: the axis's largest
  * absolute value (its top tick).
  */
-export function moneyAxis(largest: number, lang: Lang): (v: number) => string {
+export function moneyAxis(largest: number, lang: Lang): ((v: number) => string) & { frameKey: string } {
   const [scale, unit] = MONEY_UNITS[lang].find(([s]) => Math.abs(largest) >= s) ?? [1, ''];
-  return (v) => {
+  const format = (v: number) => {
     if (!ok(v)) return '–';
     if (v === 0) return '0';
     const n = `${nf(lang, 'axis3', { maximumSignificantDigits: 3 }).format(v / scale)}${unit}`;
     return lang === 'zh' ? `${n}美元` : `US$${n}`;
   };
+  // (the chart compares options as text: the unit it captured makes a changed unit a new frame)
+  return Object.assign(format, { frameKey: `money:${unit}` });
 }
 /**
  * Labels of an axis in billions of yuan (values in bn), in the unit its heading names: "1,500 bn
@@ -53,6 +55,11 @@ export function moneyAxis(largest: number, lang: Lang): (v: number) => string {
  */
 export function bnYuanAxis(lang: Lang): (v: number) => string {
   return lang === 'zh' ? (v) => (ok(v) ? `${nf(lang, 'axisYi', { maximumSignificantDigits: 4 }).format(v * 10)}亿元` : '–') : (v) => bnYuan(v, lang);
+}
+/** The size of the first number in a formatted figure ("+0.3 pp" → 0.3, "−1,250" → 1250; NaN without one): two figures compared as shown. */
+export function shownMagnitude(text: string): number {
+  const m = /\d[\d,]*(?:\.\d+)?/.exec(text);
+  return m ? Number(m[0].replace(/,/g, '')) : Number.NaN;
 }
 /** Billions of yuan: "566 bn yuan" / "5660亿元" (Chinese counts in 亿, 10^8, written as compact money is). */
 export function bnYuan(v: number, lang: Lang): string {
@@ -111,9 +118,9 @@ export function pointChange(v: number, lang: Lang, unit: string): string {
   if (!ok(v)) return '–';
   return `${minus(nf(lang, 'pp', { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100))} ${unit}`;
 }
-export function signedMoney(v: number, lang: Lang): string {
+export function signedMoney(v: number, lang: Lang, write: (v: number) => string = (x) => money(x, lang)): string {
   if (!ok(v)) return '–';
-  return (v > 0 ? '+' : v < 0 ? '−' : '') + money(Math.abs(v), lang);
+  return (v > 0 ? '+' : v < 0 ? '−' : '') + write(Math.abs(v));
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();

@@ -13,6 +13,13 @@ describe('sweep panel values', () => {
     });
     expect(refused.map((l) => l.path)).toEqual([]);
   });
+  it('widens the default range to take in the scenario\'s own value', () => {
+    const supply = levers.find((l) => l.path === 'rules.smeCreditSupply')!;
+    expect(defaultRange(supply)).toEqual([0.5, 2]);
+    expect(defaultRange(supply, 2.5)).toEqual([0.5, 2.5]); // SME finance's 2.5 beside the default's 1
+    expect(defaultRange(supply, 1.5)).toEqual([0.5, 2]);
+    expect(defaultRange(supply, 0.2)).toEqual([0.2, 2]);
+  });
   it('runs each value once: a whole-number lever rounds, and repeats are dropped', () => {
     const distress = levers.find((l) => l.path === 'model.distressMonths')!;
     expect(sweepValues(distress, 2, 6, 9)).toEqual([2, 3, 4, 5, 6]);

@@ -717,7 +717,9 @@ export class YiwuApp extends LitElement {
         // a change smaller than what the seed alone moves is marked as such (paired band runs)
         const noise = fig && !tiny && !stale ? pairedNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, get, mode === 'pp', MODES) : undefined;
         const noiseText = noise === undefined ? '' : mode === 'pp' ? f.pointChange(noise, lang, s.pp).replace(/^\+/, '±') : f.change(noise, lang).replace(/^\+/, '±');
-        const withinNoise = noise !== undefined && Math.abs(d) <= noise;
+        // judged as the reader sees them too: a change that reads as large as the noise ("+0.3 pp",
+        // "±0.3 pp") is within it, though unrounded it is a little larger
+        const withinNoise = noise !== undefined && (Math.abs(d) <= noise || f.shownMagnitude(delta) <= f.shownMagnitude(noiseText));
         return html`<article class="card ${withinNoise ? 'noise' : ''}" data-card=${id}>
           <h3>${s.cards[id]}</h3>
           <p class="value" data-value>${fig ? fmt(a) : noFigures}</p>
@@ -747,20 +749,24 @@ export class YiwuApp extends LitElement {
     const sign = (v: number) => (v > 0 ? 'up' : v < 0 ? 'down' : '');
     // changes smaller than what the seed alone moves are greyed and said to be (paired band runs)
     const noise = fig && !stale && !this.runner.sameRun() ? reportNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, MODES) : undefined;
-    const change = (v: number, n: number | undefined) => {
+    // a column's changes in one unit, its largest's (+0.586亿 beside +3.87亿, not +5860万), so rows compare by eye
+    const total = fig && rows.length ? reportTotal(rows, fig.a, fig.b) : undefined;
+    const unitOf = (get: (r: Omit<ReportRow, 'region'>) => number) => f.moneyAxis(Math.max(0, ...[...rows, ...(total ? [total] : [])].map((r) => Math.abs(get(r)))), lang);
+    const columns = { exportsChange: unitOf((r) => r.exportsChange), created: unitOf((r) => r.created), diverted: unitOf((r) => r.diverted) };
+    const change = (v: number, n: number | undefined, column: (v: number) => string) => {
       const within = n !== undefined && Math.abs(v) <= n;
-      const text = f.signedMoney(v, lang);
+      const text = f.signedMoney(v, lang, column);
       if (n === undefined) return html`${text}`;
-      const range = f.signedMoney(n, lang).replace(/^\+/, '±');
+      const range = f.signedMoney(n, lang, column).replace(/^\+/, '±');
       return within
         ? html`<span class="noise" title=${s.withinNoise(range)}>${text}<span class="visually-hidden"> (${s.withinNoise(range)})</span></span>`
         : html`<span title=${s.seedNoise(range)}>${text}</span>`;
     };
     // a region's figures, or the total's: each with its change against the baseline
     const cells = (r: Omit<ReportRow, 'region'>, n: ReportNoise[string] | undefined) => html`
-          <td>${f.money(r.exports, lang)} (${change(r.exportsChange, n?.exportsChange)})</td>
-          <td class=${sign(r.created)}>${change(r.created, n?.created)}</td>
-          <td class=${sign(r.diverted)}>${change(r.diverted, n?.diverted)}</td>
+          <td>${f.money(r.exports, lang)} (${change(r.exportsChange, n?.exportsChange, columns.exportsChange)})</td>
+          <td class=${sign(r.created)}>${change(r.created, n?.created, columns.created)}</td>
+          <td class=${sign(r.diverted)}>${change(r.diverted, n?.diverted, columns.diverted)}</td>
           <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
           <td>${f.times(r.landed, lang)} (${f.change(r.landedChange, lang)})</td>`;
     return html`<section class="report ${stale ? 'stale' : ''}" aria-labelledby="report-h" aria-busy=${stale ? 'true' : 'false'}>
@@ -772,7 +778,7 @@ export class YiwuApp extends LitElement {
         </tr>`)}
         ${rows.length === 0 ? html`<tr><td colspan="6">${this.noFiguresText(sc, bs)}</td></tr>` : nothing}
         </tbody>
-        ${fig && rows.length ? html`<tfoot><tr class="total"><th scope="row">${s.reportTotal}</th>${cells(reportTotal(rows, fig.a, fig.b), noise?.[REPORT_TOTAL])}</tr></tfoot>` : nothing}
+        ${total ? html`<tfoot><tr class="total"><th scope="row">${s.reportTotal}</th>${cells(total, noise?.[REPORT_TOTAL])}</tr></tfoot>` : nothing}
       </table></div>
       <p class="note">${s.reportNote}${noise ? ` ${s.reportNoiseNote}` : ''}</p>
     </section>`;

@@ -10,7 +10,8 @@
  * - when only the series' points change (the option's text without them is the same), echarts
  *   gets the points alone. So a formatter in an option must not capture figures — they would
  *   stay as first drawn: what changes with the figures travels in the points (charts.ts
- *   smileOption's labels).
+ *   smileOption's labels), or the formatter names what it captured in a `frameKey` property
+ *   (format.ts moneyAxis: the axis's unit), which the comparison reads.
  */
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -20,6 +21,7 @@ import { GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLi
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { wrapText } from '../format.ts';
+import { frameOf, POINT_SERIES } from '../frame.ts';
 
 echarts.use([LineChart, BarChart, SankeyChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -32,16 +34,6 @@ function drain() {
   pending.delete(next.value);
   next.value.applyNow();
   setTimeout(drain, 0);
-}
-
-/** Series that carry their points in `data` (a sankey's data are its nodes: part of the frame). */
-const POINT_SERIES = new Set(['line', 'bar']);
-
-/** The option without its series' points, as text: if it is unchanged, only the data need updating. */
-function frameOf(option: EChartsCoreOption): string {
-  return JSON.stringify(option, function (this: { type?: unknown }, key: string, value: unknown) {
-    return key === 'data' && POINT_SERIES.has(this.type as string) ? undefined : value;
-  });
 }
 
 function seriesData(option: EChartsCoreOption): Array<unknown[] | undefined> {

@@ -60,13 +60,18 @@ export function sweepLevers(): SweepLever[] {
     .map((c) => ({ control: c, path: leverPath(c), min: c.meta.minimum!, max: c.meta.maximum!, integer: !!c.meta.integer, defaultValue: finalValue(c.defaultValue) }));
 }
 
-/** The default range: the lever's whole range, or default ÷ 2 … × 2 where the range is far wider than the default. */
-export function defaultRange(l: SweepLever): [number, number] {
+/**
+ * The default range: the lever's whole range, or default ÷ 2 … × 2 where the range is far wider
+ * than the default — widened to take in `current`, the lever's value in the page's scenario (a
+ * preset's 2.5 beside a default of 1), so the chart's "This scenario" mark falls inside.
+ */
+export function defaultRange(l: SweepLever, current?: number): [number, number] {
   const d = l.defaultValue;
   if (!(d > 0) || l.max - l.min <= 4 * d) return [l.min, l.max];
-  const lo = Math.max(l.min, d / 2);
-  const hi = Math.min(l.max, d * 2);
-  return l.integer ? [Math.round(lo), Math.round(hi)] : [lo, hi];
+  let lo = Math.max(l.min, d / 2);
+  let hi = Math.min(l.max, d * 2);
+  if (current !== undefined && current >= l.min && current <= l.max) [lo, hi] = [Math.min(lo, current), Math.max(hi, current)];
+  return l.integer ? [Math.floor(lo), Math.ceil(hi)] : [lo, hi];
 }
 
 /** The headline outcomes a sweep can plot. */
@@ -195,9 +200,17 @@ export class YiwuSweep extends LitElement {
 
   private pickLever(id: string) {
     this.leverId = id;
-    const [from, to] = defaultRange(this.lever());
+    const [from, to] = defaultRange(this.lever(), this.currentValue(this.lever())?.value);
     this.fromText = shown(from);
     this.toText = shown(to);
+    this.rangeOffered = [this.fromText, this.toText];
+  }
+  /** The range the boxes were given (pickLever), to tell it from one the user typed. */
+  private rangeOffered: [string, string] = ['', ''];
+
+  protected override willUpdate(changed: Map<string, unknown>) {
+    // another scenario (a preset chosen): a range the user has not typed follows its value
+    if (changed.has('scenario') && this.fromText === this.rangeOffered[0] && this.toText === this.rangeOffered[1]) this.pickLever(this.leverId);
   }
 
   private leverLabel(l: SweepLever): string {
@@ -453,7 +466,7 @@ export class YiwuSweep extends LitElement {
         x: unit && unit !== '—' ? t.withUnit(this.leverLabel(r.lever), unit) : this.leverLabel(r.lever),
         y: t.yName(this.outcomeLabel(r.outcome), this.outcomeUnit(r.outcome), f.year(r.year, lang)),
         line: t.median(r.seeds),
-        band: r.seeds < 5 ? t.bandRange : t.bandPct,
+        band: r.seeds === 1 ? '' : r.seeds < 5 ? t.bandRange : t.bandPct,
       },
       lang,
       (v) => f.num(v, lang, 4),
