@@ -203,7 +203,7 @@ export class YiwuChart extends LitElement {
     this.applyNow();
     if (!this.chart) return '';
     const ratio = 2;
-    const plot = this.chart.getRenderedCanvas({ pixelRatio: ratio, backgroundColor: '#ffffff' });
+    const plot = this.chart.renderToCanvas({ pixelRatio: ratio, backgroundColor: '#ffffff' });
     const canvas = document.createElement('canvas');
     const ctx = canvas.getContext('2d');
     if (!ctx) return plot.toDataURL('image/png');
