@@ -446,6 +446,8 @@ export function smileOption(stages: string[], sides: SmileSide[], words: { margi
   // closure: the chart hands echarts new points alone when only they change (chart.ts).
   return {
     ...base(lang, look),
+    // (room above the plot for the value axis's name)
+    ...(look.big ? {} : { grid: { ...base(lang, look).grid, top: 30 } }),
     tooltip: {
       ...base(lang, look).tooltip,
       formatter: (params: Array<{ dataIndex: number; seriesName: string; data: { value: number; share: number } | null }>) =>
@@ -457,6 +459,9 @@ export function smileOption(stages: string[], sides: SmileSide[], words: { margi
     yAxis: {
       type: 'value', min: 0, interval: step, max: (extent: { max: number }) => Math.ceil((extent.max + 0.12 * circleScale) / step) * step,
       axisLabel: { ...FONT, fontSize: z.axis, formatter: (v: number) => pct(v, 0) },
+      // the axis is the margin; the percentages over the circles are shares of merchants: named
+      // on the axis so the two are not read as one (the presentation view's short plot has no room)
+      ...(look.big ? {} : { name: words.margin, nameLocation: 'end', nameGap: 8, nameTextStyle: { ...FONT, fontSize: 11, color: '#555', align: 'left' } }),
     },
     series: sides.map((side) => ({
       type: 'line', name: side.name, smooth: false, symbol: 'circle', connectNulls: false,

@@ -96,7 +96,7 @@ export const en = {
     contextB2c: 'Cross-border e-commerce: the global market, then the model', contextB2cUnit: 'index, 2020 = 100, log scale',
     report: 'Policy report by region',
   } as Record<string, string>,
-  smileWords: { margin: 'margin', merchants: 'merchants at this stage' },
+  smileWords: { margin: 'gross margin', merchants: 'merchants at this stage' },
   legendScenario: 'scenario', legendBaseline: 'baseline (dashed)', band: '10–90% band',
   total: 'Total',
   digitalAny: 'Any digital level',

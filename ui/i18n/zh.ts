@@ -93,7 +93,7 @@ export const zh: Strings = {
     contextB2c: '跨境电商：全球市场规模与模型', contextB2cUnit: '指数，2020 = 100，对数刻度',
     report: '分地区政策报告',
   },
-  smileWords: { margin: '利润率', merchants: '该环节商户占比' },
+  smileWords: { margin: '毛利率', merchants: '该环节商户占比' },
   legendScenario: '情景', legendBaseline: '基准（虚线）', band: '10–90% 区间',
   total: '合计',
   digitalAny: '任一数字层级',
