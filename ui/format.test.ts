@@ -71,6 +71,12 @@ describe('a number with its unit', () => {
   it('is spaced in English; in Chinese a Chinese unit follows the number directly', () => {
     expect(f.withUnit(30, 'days', 'en')).toBe('30 days');
     expect(f.withUnit(30, '天', 'zh')).toBe('30天');
+    expect(f.withUnit(3, '个月', 'zh')).toBe('3个月');
+    expect(f.withUnit(0.25, '美元/千克', 'zh')).toBe('0.25美元/千克');
+    // a unit naming a kind of figure stands apart: "0.06每年" read as one word
+    expect(f.withUnit(0.06, '每年', 'zh')).toBe('0.06 每年');
+    expect(f.withUnit(0.85, '比例', 'zh')).toBe('0.85 比例');
+    expect(f.withUnit(1.2, '指数（2020 = 1）', 'zh')).toBe('1.2 指数（2020 = 1）');
     expect(f.withUnit(0.5, 'US$', 'zh')).toBe('0.5 US$');
     expect(f.withUnit(2, '—', 'zh')).toBe('2');
   });

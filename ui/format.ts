@@ -14,7 +14,6 @@ function nf(lang: Lang, key: string, opts: Intl.NumberFormatOptions): Intl.Numbe
 const ok = (v: number) => Number.isFinite(v);
 /** Chinese characters and punctuation (CJK, their symbols, full-width forms): a line may break between any two. */
 const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';
-const STARTS_CJK = new RegExp(`^[${CJK}]`);
 
 /**
  * US$ amounts, compact: "US$12.3bn" / "123亿美元". With `keepZeros`, three significant digits
@@ -138,13 +137,18 @@ export function month(ym: string, lang: Lang): string {
 export function year(y: number | string, lang: Lang): string {
   return lang === 'zh' ? `${y}年` : String(y);
 }
-/** Value of a parameter with its unit text. */
-/** A number and its unit: "30 days"; in Chinese a unit in Chinese follows without a space ("30天", "1500万美元/月"). */
+/**
+ * A number and its unit: "30 days". In Chinese a measure word follows without a space ("30天",
+ * "3个月", "1500万美元/月"); a unit that names a kind of figure stands apart, as in the lever's
+ * path ("0.85 比例", "0.06 每年", "1.2 指数（2020 = 1）": glued, "0.06每年" read as one word).
+ */
 export function withUnit(v: number, unit: string, lang: Lang): string {
   const n = num(v, lang, 4);
   if (!unit || unit === '—') return n;
-  return lang === 'zh' && STARTS_CJK.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
+  return lang === 'zh' && MEASURE_WORD.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
 }
+/** Chinese units that are measure words (天, 个月, 公里, 美元, 千克, …): written on the number. */
+const MEASURE_WORD = /^(天|个月|公里|千克|美元|十亿美元)/;
 export function ms(v: number, lang: Lang): string {
   const [sec, milli] = lang === 'zh' ? [' 秒', ' 毫秒'] : [' s', ' ms'];
   return v >= 1000 ? `${nf(lang, 's', { maximumFractionDigits: 1 }).format(v / 1000)}${sec}` : `${count(v, lang)}${milli}`;
