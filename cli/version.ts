@@ -26,14 +26,19 @@ export interface GitState {
   gitDirty: boolean | null;
 }
 
+/** The checkout's state, asked of git once per command (--version's text and the manifest both read it). */
 export function gitState(): GitState {
-  const status = git(['status', '--porcelain', '--untracked-files=no']);
-  return { gitCommit: git(['rev-parse', 'HEAD']), gitDirty: status === null ? null : status.length > 0 };
+  if (!known) {
+    const status = git(['status', '--porcelain', '--untracked-files=no']);
+    known = { gitCommit: git(['rev-parse', 'HEAD']), gitDirty: status === null ? null : status.length > 0 };
+  }
+  return known;
 }
+let known: GitState | undefined;
 
 /** The short commit ("3a0d38f"), or "unknown" outside a git checkout: for reports' headers. */
 export function shortCommit(): string {
-  return git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
+  return gitState().gitCommit?.slice(0, 7) ?? 'unknown';
 }
 
 /** "model 0.10.0 · yiwu-digital-trade-sandbox 0.1.0 · git 3a0d38f (with uncommitted changes) · Node v20.20.2": what --version prints. */

@@ -167,14 +167,14 @@ export function timeOption(months: string[], lines: Line[], kind: Kind, lang: La
   const fromZero = kind === 'share' || look.zeroBased === true;
   // during playback the axis covers the whole run, so it does not rescale as the months go by
   const extent = look.cursor === undefined ? undefined : niceExtent(lines, fromZero);
-  const top = extent ?? niceExtent(lines, fromZero);
-  const axisFmt = axisFormatter(kind, lang, top ? Math.max(Math.abs(top.min), Math.abs(top.max)) : 0);
+  const top = extent ?? niceExtent(lines, fromZero) ?? { min: 0, max: 1 };
+  const axisFmt = axisFormatter(kind, lang, Math.max(Math.abs(top.min), Math.abs(top.max)));
   const grid = base(lang, look).grid;
   return {
     ...base(lang, look),
     // margins set here rather than measured by echarts (containLabel): measuring the axis labels
     // took a good part of every redraw while runs stream
-    grid: { left: grid.left + yLabelWidth(lines, axisFmt, z.axis, fromZero) + 8, right: grid.right, top: grid.top, bottom: grid.bottom + z.axis + 10, containLabel: false },
+    grid: { left: grid.left + yLabelWidth(top, axisFmt, z.axis) + 8, right: grid.right, top: grid.top, bottom: grid.bottom + z.axis + 10, containLabel: false },
     xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { ...axisFont, formatter: (m: string) => (m.endsWith('-01') ? m.slice(0, 4) : ''), interval: (i: number) => months[i]?.endsWith('-01') ?? false, hideOverlap: true } },
     yAxis: { type: 'value', scale: kind !== 'share' && !look.zeroBased, ...extent, splitNumber: look.big ? 4 : 5, axisLabel: { ...axisFont, formatter: axisFmt } },
     // a band's key is a shaded patch, as the band is drawn (its series have no symbol: the key was a dot)
@@ -253,8 +253,7 @@ function categoryLabels(categories: string[], fontSize: number, width: number, v
  * Room for the value axis's labels: the widest label of the ticks echarts is likely to choose
  * (round steps over the lines' range, up to six intervals), with margin for a step finer than that.
  */
-export function yLabelWidth(lines: Line[], fmt: (v: number) => string, fontSize: number, fromZero: boolean): number {
-  const extent = niceExtent(lines, fromZero) ?? { min: 0, max: 1 };
+export function yLabelWidth(extent: { min: number; max: number }, fmt: (v: number) => string, fontSize: number): number {
   const span = extent.max - extent.min || 1;
   const magnitude = Math.pow(10, Math.floor(Math.log10(span)));
   let widest = 0;
@@ -486,7 +485,7 @@ export interface SweepPoints {
   median: Array<number | null>;
   lo: Array<number | null>;
   hi: Array<number | null>;
-  /** The lever's value in the page's scenario, marked with a vertical line where it falls within the sweep's range. */
+  /** The lever's value in the page's scenario, marked with a vertical line (given only when it is within the sweep's range). */
   current?: { value: number; label: string };
 }
 
@@ -497,7 +496,7 @@ export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: s
   const at = (ys: Array<number | null>) => p.x.map((x, i) => [x, ys[i]]);
   const diff = p.hi.map((h, i) => (h === null || p.lo[i] === null ? null : h - (p.lo[i] as number)));
   const [first, last] = [p.x[0], p.x[p.x.length - 1]];
-  const marked = p.current && p.current.value >= first && p.current.value <= last ? p.current : undefined;
+  const marked = p.current;
   return {
     ...base(lang),
     grid: { left: 12, right: 24, top: 34, bottom: 64, containLabel: true },

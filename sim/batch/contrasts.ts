@@ -11,7 +11,8 @@
  * interval of the mean, and the same mean and interval of the relative difference (point ÷
  * reference − 1) over the replicates whose reference is not 0.
  */
-import { summarise } from './stats.ts';
+import { SUMMARY_COLUMNS } from './stats.ts';
+import { PointSummary } from './summary.ts';
 import type { Cell } from './record.ts';
 
 export const CONTRAST_COLUMNS = ['n', 'mean_difference', 'sd_difference', 'ci95_low', 'ci95_high', 'mean_relative', 'relative_ci95_low', 'relative_ci95_high'] as const;
@@ -20,23 +21,21 @@ export function contrastHeader(paths: string[]): string[] {
   return ['point', ...paths, 'month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', ...CONTRAST_COLUMNS];
 }
 
-interface Group {
-  key: string[];
-  differences: number[];
-  relative: number[];
-}
+/** Where a summary row's statistics start (after point, its values and the 7 key cells), and each one's offset. */
+const KEY_CELLS = 7;
+const column = (name: (typeof SUMMARY_COLUMNS)[number]) => SUMMARY_COLUMNS.indexOf(name);
 
 /**
  * Feed every row of the sweep in run order (point 0's first, as runs.csv has them), then read a
- * point's rows with `rows()` once its runs are all fed (before the next point's).
+ * point's rows with `rows()` once its runs are all fed (before the next point's). A point's
+ * differences and relative differences are summarised as summary.csv summarises values
+ * (PointSummary: the same grouping, order and statistics), fed the same keys in the same order.
  */
 export class Contrasts {
   /** The reference point's values: series-and-month key → value by replicate. */
   private readonly reference = new Map<string, number[]>();
-  private point = -1;
-  private pointValues: number[] = [];
-  /** The current point's differences, by series (in the order first seen), then month. */
-  private series = new Map<string, Map<string, Group>>();
+  private differences?: PointSummary;
+  private relative?: PointSummary;
 
   /** `key` = month, metric, region, channel, stage, category, mode. */
   add(point: number, pointValues: number[], replicate: number, key: string[], value: number): void {
@@ -47,33 +46,27 @@ export class Contrasts {
       byReplicate[replicate] = value;
       return;
     }
-    if (point !== this.point) {
-      this.point = point;
-      this.pointValues = pointValues;
-      this.series = new Map();
+    if (this.differences?.point !== point) {
+      this.differences = new PointSummary(point, pointValues);
+      this.relative = new PointSummary(point, pointValues);
     }
     const ref = this.reference.get(id)?.[replicate];
     if (ref === undefined || !Number.isFinite(ref) || !Number.isFinite(value)) return;
-    const seriesId = key.slice(1).join('|');
-    let months = this.series.get(seriesId);
-    if (!months) this.series.set(seriesId, (months = new Map()));
-    let g = months.get(key[0]);
-    if (!g) months.set(key[0], (g = { key, differences: [], relative: [] }));
-    g.differences.push(value - ref);
-    g.relative.push(ref !== 0 ? value / ref - 1 : Number.NaN);
+    this.differences.add(key, value - ref);
+    // (NaN for a reference of 0: left out of the relative statistics, as summarise leaves NaN out)
+    this.relative!.add(key, ref !== 0 ? value / ref - 1 : Number.NaN);
   }
 
   /** The current point's rows (none for the reference). */
   *rows(): Generator<Cell[]> {
-    if (this.point <= 0) return;
-    for (const months of this.series.values()) {
-      for (const month of [...months.keys()].sort()) {
-        const g = months.get(month)!;
-        const d = summarise(g.differences);
-        const r = summarise(g.relative);
-        yield [this.point, ...this.pointValues, ...g.key, ...[d.n, d.mean, d.sd, d.ci95Low, d.ci95High, r.mean, r.ci95Low, r.ci95High].map((v) => (Number.isNaN(v) ? '' : v))];
-      }
+    if (!this.differences || !this.relative) return;
+    const stats = 1 + this.differences.values.length + KEY_CELLS;
+    const relative = this.relative.rows();
+    for (const d of this.differences.rows()) {
+      const r = relative.next().value as Cell[];
+      const [n, mean, sd, low, high] = (['n', 'mean', 'sd', 'ci95_low', 'ci95_high'] as const).map((c) => d[stats + column(c)]);
+      yield [...d.slice(0, stats), n, mean, sd, low, high, r[stats + column('mean')], r[stats + column('ci95_low')], r[stats + column('ci95_high')]];
     }
-    this.series = new Map();
+    this.differences = this.relative = undefined;
   }
 }

@@ -412,10 +412,10 @@ export class YiwuSweep extends LitElement {
     const t = STRINGS[lang].sweep;
     const fmt = this.yFormat(r.outcome);
     const bands = r.results.map(pointBand);
-    const band = r.seeds < 5 ? t.bandRange : t.bandPct;
+    const band = bandName(r.seeds, lang);
     const heading = t.chartTitle(this.outcomeLabel(r.outcome), this.leverLabel(r.lever));
     const stale = r.pageSeed !== this.seed || r.scenarioKey !== JSON.stringify(this.baseScenario());
-    const outside = r.current && (r.current.value < r.values[0] || r.current.value > r.values[r.values.length - 1]) ? ` · ${t.currentOutside(f.num(r.current.value, lang, 4), r.current.schedule)}` : '';
+    const outside = r.current && !currentInRange(r) ? ` · ${t.currentOutside(f.num(r.current.value, lang, 4), r.current.schedule)}` : '';
     const provenance = t.pngProvenance(r.scenarioText[lang], r.values.length, r.seeds, r.pageSeed, f.num(r.scale, lang), MODEL_VERSION);
     return html`${stale ? html`<p class="note problem" id="sweep-stale">${t.stale}</p>` : nothing}<yiwu-chart id="chart-sweep" chartId="sweep" class="sweep-chart" heading=${heading} fileName=${this.fileStem(r)}
         unit=${`${this.outcomeUnit(r.outcome)} · ${f.year(r.year, lang)}`} keyText=${t.key(r.seeds, band) + outside} provenance=${provenance}
@@ -459,14 +459,15 @@ export class YiwuSweep extends LitElement {
     chart.setOption(sweepOption(
       {
         x: r.values, median: bands.map((b) => val(b.median)), lo: bands.map((b) => val(b.lo)), hi: bands.map((b) => val(b.hi)),
-        current: r.current && { value: r.current.value, label: t.current(f.num(r.current.value, lang, 4), r.current.schedule) },
+        // (marked on the chart when inside the range swept; outside it, the key says so)
+        current: r.current && currentInRange(r) ? { value: r.current.value, label: t.current(f.num(r.current.value, lang, 4), r.current.schedule) } : undefined,
       },
       r.outcome.kind,
       {
         x: unit && unit !== '—' ? t.withUnit(this.leverLabel(r.lever), unit) : this.leverLabel(r.lever),
         y: t.yName(this.outcomeLabel(r.outcome), this.outcomeUnit(r.outcome), f.year(r.year, lang)),
         line: t.median(r.seeds),
-        band: r.seeds === 1 ? '' : r.seeds < 5 ? t.bandRange : t.bandPct,
+        band: bandName(r.seeds, lang),
       },
       lang,
       (v) => f.num(v, lang, 4),
@@ -475,6 +476,12 @@ export class YiwuSweep extends LitElement {
 }
 
 const show = (v: number, fmt: (v: number) => string) => (Number.isFinite(v) ? fmt(v) : '–');
+
+/** The band's name: min–max under 5 seeds, 10–90 % from 5 (pointBand); none with one seed, which draws no band. */
+const bandName = (seeds: number, lang: Lang) => (seeds === 1 ? '' : seeds < 5 ? STRINGS[lang].sweep.bandRange : STRINGS[lang].sweep.bandPct);
+
+/** Whether the scenario's own value of the lever lies within the values swept. */
+const currentInRange = (r: Result) => r.current !== undefined && r.current.value >= r.values[0] && r.current.value <= r.values[r.values.length - 1];
 
 /**
  * The sweep's runs as a tidy CSV, one row per run, in the columns of the command line's
