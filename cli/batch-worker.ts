@@ -19,6 +19,8 @@ interface Common {
 }
 export interface RowsTask extends Common {
   kind: 'rows';
+  /** The point's cells in runs.csv (its scenario's name, when compared, and its parameter values). */
+  cells: Cell[];
   index: number;
   point: number;
   replicate: number;

@@ -22,10 +22,10 @@ import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import { SingleBar, Presets } from 'cli-progress';
 import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vector } from 'apache-arrow';
-import { parseScenarioText, MODEL_VERSION } from '../sim/index.ts';
+import { parseScenarioText, ScenarioError, MODEL_VERSION } from '../sim/index.ts';
 import { fileKind, inputText } from './presets.ts';
 import {
-  resolveExperiment, experimentPoints, planRuns, runsHeader, summaryHeader, PointSummary, Contrasts, contrastHeader, SERIES_COLUMNS,
+  resolveExperiment, experimentPoints, planRuns, pointColumns, pointCells, pointBase, runsHeader, summaryHeader, PointSummary, Contrasts, contrastHeader, SERIES_COLUMNS,
   type Experiment, type Point, type Run, type Shard,
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
@@ -61,7 +61,17 @@ export function readExperiment(file: string, purpose: 'sweep' | 'sensitivity' = 
     return resolveExperiment(text, {
       origin: file,
       name,
-      loadBase: (ref) => parseScenarioText(readText(path.resolve(path.dirname(file), ref), 'base scenario file'), ref),
+      loadBase: (ref) => {
+        // a file that cannot be read is one more problem of the experiment, named where it is listed
+        let text: string;
+        try {
+          text = readText(path.resolve(path.dirname(file), ref), 'scenario file');
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          throw new ScenarioError([{ path: '', message: e.message.replace(/^cannot read scenario file "([^"]*)": /, '$1 cannot be read: ') }], ref);
+        }
+        return parseScenarioText(text, ref);
+      },
       purpose,
     });
   } catch (e) {
@@ -75,8 +85,13 @@ export function readExperiment(file: string, purpose: 'sweep' | 'sensitivity' = 
 
 /** The experiment as a self-contained object (base inlined): what experiment.json stores. */
 export function experimentObject(exp: Experiment) {
-  const { name, description, seed, base, parameters, design, replications, commonRandomNumbers, metrics, months, sensitivity } = exp;
-  return { name, description, seed, base, parameters, design, replications, commonRandomNumbers, metrics, months, ...(sensitivity ? { sensitivity: methodSettings(sensitivity) } : {}) };
+  const { name, description, seed, base, scenarios, parameters, design, replications, commonRandomNumbers, metrics, months, sensitivity } = exp;
+  return {
+    name, description, seed,
+    ...(scenarios ? { scenarios: scenarios.map((s) => s.base) } : { base }),
+    parameters, design, replications, commonRandomNumbers, metrics, months,
+    ...(sensitivity ? { sensitivity: methodSettings(sensitivity) } : {}),
+  };
 }
 
 /**
@@ -92,8 +107,10 @@ function methodSettings(s: NonNullable<Experiment['sensitivity']>) {
 /** A fingerprint of everything that decides the results: the experiment, the model version and defaults. */
 export function experimentKey(exp: Experiment): string {
   const { name: _n, description: _d, sensitivity: _s, ...rest } = experimentObject(exp);
-  // the resolved base scenario carries the model's defaults, so a change of defaults changes the key
-  return createHash('sha256').update(JSON.stringify({ modelVersion: MODEL_VERSION, ...rest, resolvedBase: { ...exp.baseScenario, name: '' } })).digest('hex').slice(0, 16);
+  // the resolved base scenario carries the model's defaults, so a change of defaults changes the
+  // key; compared scenarios' names are written in the files, so theirs count
+  const resolved = exp.scenarios ? { resolvedScenarios: exp.scenarios.map((s) => s.scenario) } : { resolvedBase: { ...exp.baseScenario, name: '' } };
+  return createHash('sha256').update(JSON.stringify({ modelVersion: MODEL_VERSION, ...rest, ...resolved })).digest('hex').slice(0, 16);
 }
 
 /** The first place two JSON values differ ("parameters[0].values[2]"), or undefined when they are equal. */
@@ -430,9 +447,9 @@ async function runLogged<R>(logFile: string, jobs: Array<{ task: RowsTask | Outc
 
 /** Runs the given runs of a sweep, each writing its part file and then its line in completed.log. */
 export function runRowsTasks(dir: string, exp: Experiment, points: Point[], todo: Run[], workers: number, onDone: () => void): Promise<SweepProgress> {
-  const base = { name: exp.name, base: exp.base, parameters: exp.parameters, metrics: exp.metrics, monthIndices: exp.monthIndices };
+  const common = { name: exp.name, parameters: exp.parameters, metrics: exp.metrics, monthIndices: exp.monthIndices };
   return runLogged<RowsResult>(path.join(dir, 'completed.log'), todo.map((run) => ({
-    task: { kind: 'rows', ...base, values: points[run.point].values, seed: run.seed, index: run.index, point: run.point, replicate: run.replicate, partFile: partFile(dir, run.index) } satisfies RowsTask,
+    task: { kind: 'rows', ...common, base: pointBase(exp, points[run.point]), values: points[run.point].values, cells: pointCells(exp, points[run.point]), seed: run.seed, index: run.index, point: run.point, replicate: run.replicate, partFile: partFile(dir, run.index) } satisfies RowsTask,
     entry: (r): Completed => ({ index: run.index, point: run.point, replicate: run.replicate, seed: run.seed, rows: r.rows, bytes: r.bytes }),
   })), workers, onDone);
 }
@@ -479,6 +496,9 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   ensureDir(out);
   const paths = exp.parameters.map((p) => p.path);
   const nParams = paths.length;
+  // the point's cells: the scenario's name (when scenarios are compared), then the parameter values
+  const columns = pointColumns(exp);
+  const lead = 3 + (exp.scenarios ? 1 : 0);
   const runsFile = path.join(out, 'runs.csv');
   const summaryFile = path.join(out, 'summary.csv');
   const contrastsFile = path.join(out, 'contrasts.csv');
@@ -489,6 +509,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   const con = paired ? fs.openSync(contrastsFile + '.tmp', 'w') : undefined;
   // columns of the Arrow table
   const ints = { point: [] as number[], replicate: [] as number[], seed: [] as number[] };
+  const scenarioNames: string[] = [];
   const params: number[][] = paths.map(() => []);
   const strings: string[][] = SERIES_COLUMNS.slice(0, 7).map(() => []);
   const value: number[] = [];
@@ -496,9 +517,9 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   let summaryRows = 0;
   let contrastRows = 0;
   try {
-    fs.writeSync(csv, runsHeader(paths).map(csvCell).join(',') + '\n');
-    fs.writeSync(sum, summaryHeader(paths).map(csvCell).join(',') + '\n');
-    if (con !== undefined) fs.writeSync(con, contrastHeader(paths).map(csvCell).join(',') + '\n');
+    fs.writeSync(csv, runsHeader(columns).map(csvCell).join(',') + '\n');
+    fs.writeSync(sum, summaryHeader(columns).map(csvCell).join(',') + '\n');
+    if (con !== undefined) fs.writeSync(con, contrastHeader(columns).map(csvCell).join(',') + '\n');
     let current: PointSummary | undefined;
     const flushSummary = () => {
       if (!current) return;
@@ -519,7 +540,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     for (const run of runs) {
       if (!current || current.point !== run.point) {
         flushSummary();
-        current = new PointSummary(run.point, points[run.point].values);
+        current = new PointSummary(run.point, pointCells(exp, points[run.point]));
       }
       const text = fs.readFileSync(partFile(sources.get(run.index)!, run.index), 'utf8');
       fs.writeSync(csv, text);
@@ -529,13 +550,15 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
         ints.point.push(Number(cells[0]));
         ints.replicate.push(Number(cells[1]));
         ints.seed.push(Number(cells[2]));
-        for (let j = 0; j < nParams; j++) params[j].push(Number(cells[3 + j]));
-        const key = cells.slice(3 + nParams, 10 + nParams);
+        // (a scenario's name is a slug: never quoted, so its cell splits at commas as numbers do)
+        if (exp.scenarios) scenarioNames.push(cells[3]);
+        for (let j = 0; j < nParams; j++) params[j].push(Number(cells[lead + j]));
+        const key = cells.slice(lead + nParams, lead + 7 + nParams);
         for (let j = 0; j < 7; j++) strings[j].push(key[j]);
-        const v = Number(cells[10 + nParams]);
+        const v = Number(cells[lead + 7 + nParams]);
         value.push(v);
         current.add(key, v);
-        paired?.add(run.point, points[run.point].values, run.replicate, key, v);
+        paired?.add(run.point, current.cells, run.replicate, key, v);
         rows++;
       }
     }
@@ -552,16 +575,17 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   else fs.rmSync(contrastsFile, { force: true });
 
   const dict = () => new Dictionary(new Utf8(), new Int32());
-  const columns: Record<string, Vector> = {
+  const vectors: Record<string, Vector> = {
     point: vectorFromArray(Int32Array.from(ints.point)),
     replicate: vectorFromArray(Int32Array.from(ints.replicate)),
     seed: vectorFromArray(Int32Array.from(ints.seed)),
   };
-  paths.forEach((p, j) => (columns[p] = vectorFromArray(Float64Array.from(params[j]))));
-  SERIES_COLUMNS.slice(0, 7).forEach((c, j) => (columns[c] = vectorFromArray(strings[j], dict())));
-  columns.value = vectorFromArray(Float64Array.from(value));
+  if (exp.scenarios) vectors.scenario = vectorFromArray(scenarioNames, dict());
+  paths.forEach((p, j) => (vectors[p] = vectorFromArray(Float64Array.from(params[j]))));
+  SERIES_COLUMNS.slice(0, 7).forEach((c, j) => (vectors[c] = vectorFromArray(strings[j], dict())));
+  vectors.value = vectorFromArray(Float64Array.from(value));
   const arrowFile = path.join(out, 'runs.arrow');
-  fs.writeFileSync(arrowFile + '.tmp', tableToIPC(new Table(columns), 'file'));
+  fs.writeFileSync(arrowFile + '.tmp', tableToIPC(new Table(vectors), 'file'));
   fs.renameSync(arrowFile + '.tmp', arrowFile);
 
   const files: FileInfo[] = [
@@ -581,8 +605,8 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     recordedMonths: exp.monthIndices.length,
     files,
     seedDerivation: 'seed of run (point p, replicate r) = floor(2^31 × first draw of Alea("yiwu:<experiment seed>:batch:run:<p>:<r>")); with commonRandomNumbers, "batch:run:common" in place of "batch:run:<p>"',
-    points: points.map((p) => ({ point: p.id, values: Object.fromEntries(paths.map((q, j) => [q, p.values[j]])), seeds: seeds.get(p.id) ?? [] })),
-    baseScenario: exp.baseScenario,
+    points: points.map((p) => ({ point: p.id, ...(exp.scenarios ? { scenario: exp.scenarios[p.scenario!].name } : {}), values: Object.fromEntries(paths.map((q, j) => [q, p.values[j]])), seeds: seeds.get(p.id) ?? [] })),
+    ...(exp.scenarios ? { scenarios: exp.scenarios.map((s) => s.scenario) } : { baseScenario: exp.baseScenario }),
     // what runs.csv and summary.csv hold: each recorded metric's unit and meaning, as a run's manifest lists them
     metrics: metricCatalogue(new Set(exp.metrics)),
   };

@@ -27,6 +27,13 @@ export function readPreset(name: string): ResolvedScenario {
  * What a JSON file holds: an experiment (it has "base" and "parameters"), a scenario (it resolves
  * as one), or neither (unreadable, or with problems of its own kind).
  */
+/** What marks an object as an experiment ("base" and "parameters", or a list of "scenarios" to compare), as said to the user; undefined for other objects. */
+export function experimentMark(raw: object): string | undefined {
+  if ('parameters' in raw && 'base' in raw) return 'it has "base" and "parameters"';
+  if ('scenarios' in raw && Array.isArray(raw.scenarios)) return 'it compares "scenarios"';
+  return undefined;
+}
+
 export function fileKind(text: string, origin: string): 'experiment' | 'scenario' | undefined {
   let raw: unknown;
   try {
@@ -35,7 +42,7 @@ export function fileKind(text: string, origin: string): 'experiment' | 'scenario
     return undefined;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  if ('parameters' in raw && 'base' in raw) return 'experiment';
+  if (experimentMark(raw)) return 'experiment';
   try {
     resolveScenario(raw);
     return 'scenario';

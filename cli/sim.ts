@@ -15,7 +15,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
 import { writeRunOutputs, ensureDir, refuseOtherResults, RESULT_KINDS, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
-import { fileKind, inputText } from './presets.ts';
+import { fileKind, inputText, experimentMark } from './presets.ts';
 import { InputError, describeFsError, exitCode } from './errors.ts';
 import { gitState, versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 
@@ -96,7 +96,10 @@ function resolveWithKindHint(text: string, file: string, name: string) {
     return resolveScenario(text, { origin: file, name });
   } catch (e) {
     if (fileKind(text, file) === 'experiment') {
-      throw new InputError(`${file} is an experiment file (it has "base" and "parameters"), not a scenario: run it with npm run sweep -- ${file} (or npm run sensitivity -- ${file})`);
+      const raw = parseScenarioText(text, file) as object;
+      // (a sensitivity analysis varies one scenario: one comparing scenarios is for sweep only)
+      const alsoSensitivity = 'scenarios' in raw ? '' : ` (or npm run sensitivity -- ${file})`;
+      throw new InputError(`${file} is an experiment file (${experimentMark(raw)}), not a scenario: run it with npm run sweep -- ${file}${alsoSensitivity}`);
     }
     throw e;
   }

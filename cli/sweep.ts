@@ -21,6 +21,8 @@ import { parseWorkers, parseShardOption, plural, noteOversubscription } from './
 const HELP = `
 Output (in DIR, default out/<experiment-name>/, or out/<name>-shard-<i>-of-<n>/ for a shard):
   runs.csv       point,replicate,seed,<varied parameters…>,month,metric,region,channel,stage,category,mode,value
+                 (an experiment comparing "scenarios" has a scenario column before the parameters,
+                 here and in summary.csv and contrasts.csv: each scenario's name)
   runs.arrow     the same table as an Arrow IPC file (pandas, Polars, R arrow read it directly)
   summary.csv    per point × series × month over replicates: n,mean,sd,ci95_low,ci95_high,p10,p50,p90
   contrasts.csv  with "commonRandomNumbers": true, each point against point 0, replicate by replicate
@@ -35,7 +37,8 @@ The final files are byte-identical for any --workers and for shards merged with 
 Examples:
   npm run sweep -- scenarios/experiments/credit-supply.json
   npm run sweep -- scenarios/experiments/credit-supply.json --workers 2 --out results/credit
-  npm run sweep -- scenarios/experiments/credit-supply.json --shard 1/3 --out results/s1`;
+  npm run sweep -- scenarios/experiments/credit-supply.json --shard 1/3 --out results/s1
+  npm run sweep -- scenarios/experiments/presets-vs-baseline.json   (every preset against the baseline, paired)`;
 
 
 async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard }) {
@@ -56,7 +59,8 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const skipped = mine.length - todo.length;
   const pool = Math.min(workers, Math.max(1, todo.length));
   const what = shard ? `shard ${shard.index}/${shard.count}: ` : '';
-  process.stdout.write(`${what}${exp.name}: ${plural(points.length, 'point')} × ${plural(exp.replications, 'replication')} = ${plural(runs.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(pool, 'worker')}`}\n`);
+  const compared = exp.scenarios ? ` (${plural(exp.scenarios.length, 'scenario')} × ${plural(points.length / exp.scenarios.length, 'design point')})` : '';
+  process.stdout.write(`${what}${exp.name}: ${plural(points.length, 'point')}${compared} × ${plural(exp.replications, 'replication')} = ${plural(runs.length, 'run')}${shard ? `, ${mine.length} in this shard` : ''}; ${skipped ? `${skipped} already done, ` : ''}${todo.length === 0 ? 'nothing to run' : `${todo.length} to run on ${plural(pool, 'worker')}`}\n`);
 
   const invocation = { command: 'sweep', startedAt, workers, shard: shard ? `${shard.index}/${shard.count}` : null, skipped };
   const bar = progressBar(mine.length, skipped, shard ? `Shard ${shard.index}/${shard.count}` : 'Sweep');

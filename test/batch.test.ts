@@ -12,7 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tableFromIPC } from 'apache-arrow';
-import { firstDifference } from '../cli/batch.ts';
+import { firstDifference, readExperiment } from '../cli/batch.ts';
+import { resolveScenario, runScenario } from '../sim/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FINAL = ['runs.csv', 'runs.arrow', 'summary.csv', 'manifest.json'];
@@ -169,6 +170,54 @@ describe('npm run sweep / merge', () => {
     expect(read('crn-merged', 'contrasts.csv').equals(read('crn', 'contrasts.csv'))).toBe(true);
   }, 60_000);
 
+  it('compares scenarios: each design point runs on each scenario file, the files name the scenario, contrasts pair it with the first; shards merge to the same files', async () => {
+    const small = { scale: 0.005, time: { start: '2020-01', end: '2020-12' } };
+    write('tight.json', { ...small, rules: { smeCreditSupply: 0.5 } });
+    // a file's own seed is not used (each run's comes from the experiment), and does not stop a merge
+    write('loose.json', { ...small, seed: 9, rules: { smeCreditSupply: 3 } });
+    const exp = write('compare.json', {
+      name: 'compare', seed: 4, scenarios: ['tight.json', 'loose.json'],
+      parameters: [{ path: 'regions[eu].tariff', values: [0, 0.1] }],
+      replications: 2, commonRandomNumbers: true, metrics: ['trade_value_usd', 'loans_outstanding_usd'], months: 'last',
+    });
+    const r = await cli('sweep', exp, '--workers', '2', '--out', dir('compare'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^compare: 4 points \(2 scenarios × 2 design points\) × 2 replications = 8 runs;/);
+    const runs = read('compare', 'runs.csv').toString().trimEnd().split('\n').map((l) => l.split(','));
+    expect(runs[0].join(',')).toBe('point,replicate,seed,scenario,regions[eu].tariff,month,metric,region,channel,stage,category,mode,value');
+    const points = new Set(runs.slice(1).map((c) => `${c[0]} ${c[3]} ${c[4]}`));
+    expect([...points]).toEqual(['0 tight 0', '1 tight 0.1', '2 loose 0', '3 loose 0.1']);
+    // a row is the scenario file's own run at that seed and tariff
+    const row = runs.find((c) => c[0] === '3' && c[1] === '1' && c[6] === 'loans_outstanding_usd' && c[7] === '')!;
+    const own = runScenario(resolveScenario({ ...small, rules: { smeCreditSupply: 3 }, regions: [{ id: 'eu', tariff: 0.1 }] }), { seed: Number(row[2]), flows: false });
+    expect(Number(row[12])).toBe(own.series.get('loans_outstanding_usd')!.at(-1));
+    const summary = read('compare', 'summary.csv').toString().split('\n');
+    expect(summary[0]).toMatch(/^point,scenario,regions\[eu\]\.tariff,month,metric,/);
+    expect(summary[1]).toMatch(/^0,tight,0,2020-12,/);
+    // each point against point 0 (tight, tariff 0), replicate by replicate
+    const contrasts = read('compare', 'contrasts.csv').toString().trimEnd().split('\n').map((l) => l.split(','));
+    expect(contrasts[0].slice(0, 4).join(',')).toBe('point,scenario,regions[eu].tariff,month');
+    const value = (point: string, replicate: string) => Number(runs.find((c) => c[0] === point && c[1] === replicate && c[6] === 'loans_outstanding_usd' && c[7] === '')![12]);
+    const loose = contrasts.find((c) => c[0] === '2' && c[4] === 'loans_outstanding_usd' && c[5] === '')!;
+    expect(loose[1]).toBe('loose');
+    expect(Number(loose[11])).toBeCloseTo(((value('2', '0') - value('0', '0')) + (value('2', '1') - value('0', '1'))) / 2, 3);
+    expect(Number(loose[11])).toBeGreaterThan(0); // more credit supplied, more lent
+    const table = tableFromIPC(read('compare', 'runs.arrow'));
+    expect(table.getChild('scenario')!.get(0)).toBe('tight');
+    const manifest = JSON.parse(read('compare', 'manifest.json').toString());
+    expect(manifest.points.map((p: { scenario: string }) => p.scenario)).toEqual(['tight', 'tight', 'loose', 'loose']);
+    expect(manifest.scenarios.map((s: { name: string; rules: { smeCreditSupply: { base: number } } }) => `${s.name} ${s.rules.smeCreditSupply.base}`)).toEqual(['tight 0.5', 'loose 3']);
+    expect(manifest.baseScenario).toBeUndefined();
+    for (const k of [1, 2]) expect((await cli('sweep', exp, '--workers', '1', '--shard', `${k}/2`, '--out', dir(`compare-s${k}`))).code).toBe(0);
+    const merged = await cli('merge', dir('compare-s1'), dir('compare-s2'), '--out', dir('compare-merged'));
+    expect(merged.stderr).toBe('');
+    for (const f of [...FINAL, 'contrasts.csv']) expect(read('compare-merged', f).equals(read('compare', f)), f).toBe(true);
+    // and from its manifest, with the scenario files gone
+    fs.rmSync(path.join(tmp, 'loose.json'));
+    expect((await cli('sweep', path.join(dir('compare'), 'manifest.json'), '--workers', '2', '--out', dir('compare-again'))).code).toBe(0);
+    for (const f of [...FINAL, 'contrasts.csv']) expect(read('compare-again', f).equals(read('compare', f)), f).toBe(true);
+  }, 90_000);
+
   it('re-runs a sweep from its manifest.json given as the experiment', async () => {
     const again = await cli('sweep', path.join(dir('w1'), 'manifest.json'), '--workers', '2', '--out', dir('from-manifest'));
     expect(again.stderr).toMatch(/^Re-running the experiment recorded in .*w1\/manifest\.json\n/);
@@ -321,12 +370,17 @@ describe('npm run sweep / merge', () => {
     ['merge of a non-sweep directory', ['merge', 'TMP', '--out', 'TMP/x'], /^error: .* is not a sweep output directory/, 1],
     ['sensitivity without parameters', ['sensitivity', 'NOPARAMS'], /^error: .*noparams\.json: a problem in the experiment\n {2}- parameters: sensitivity analysis needs at least one parameter to vary\n$/, 1],
     ['a scenario given to sweep', ['sweep', 'SCENARIO'], /^error: .*scenario\.json is a scenario file, not an experiment: run it with npm run sim -- /, 1],
+    ['a scenario of the list missing', ['sweep', 'MISSING'], /^error: .*missing\.json: a problem in the experiment\n {2}- scenarios\[1\]: in scenario file "gone\.json": \/.*\/gone\.json cannot be read: no such file or directory\n$/, 1],
+    ['an experiment comparing scenarios given to sim', ['sim', 'COMPARE'], /^error: .*compare-two\.json is an experiment file \(it compares "scenarios"\), not a scenario: run it with npm run sweep -- /, 1],
     ['an experiment given to sim', ['sim', 'GOOD'], /^error: .*tiny\.json is an experiment file \(it has "base" and "parameters"\), not a scenario: run it with npm run sweep -- /, 1],
   ])('%s: a clear error, no stack trace', async (_name, [script, ...args], expected, code) => {
     const bad = write('bad.json', { ...EXPERIMENT, months: ['2031-01'], parameters: [{ path: 'rules.smeCreditSupply', values: [9] }] });
     const noParams = write('noparams.json', { ...EXPERIMENT, parameters: [] });
     const scenario = write('scenario.json', EXPERIMENT.base);
-    const mapped = args.map((a) => (a === 'BAD' ? bad : a === 'GOOD' ? file : a === 'NOPARAMS' ? noParams : a === 'SCENARIO' ? scenario : a.replace('TMP', tmp)));
+    const missing = write('missing.json', { scenarios: ['scenario.json', 'gone.json'] });
+    const compare = write('compare-two.json', { scenarios: ['scenario.json', 'scenario.json'] });
+    const named: Record<string, string> = { BAD: bad, GOOD: file, NOPARAMS: noParams, SCENARIO: scenario, MISSING: missing, COMPARE: compare };
+    const mapped = args.map((a) => named[a] ?? a.replace('TMP', tmp));
     const r = await cli(script, ...mapped);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(expected);
@@ -447,5 +501,21 @@ describe('npm run sweep / merge', () => {
     expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high,metric,region,channel,stage,category,mode,statistic');
     expect(table.slice(1).map((l) => l.split(',')[0])).toEqual(['trade_value_usd[region=eu] (last)', 'trade_value_usd[region=eu] (last)']);
     expect(read('sobol', 'sensitivity.svg').toString()).toContain('regions[eu].tariff');
+  });
+});
+
+describe('the experiment files shipped in scenarios/experiments', () => {
+  const folder = path.join(ROOT, 'scenarios', 'experiments');
+  it.each(fs.readdirSync(folder).filter((f) => f.endsWith('.json')))('%s is read without a problem by the command it is for', (f) => {
+    const purpose = f.startsWith('levers-') ? 'sensitivity' : 'sweep';
+    const exp = readExperiment(path.join(folder, f), purpose);
+    expect(exp.name).toBe(f.replace(/\.json$/, ''));
+  });
+  it('presets-vs-baseline compares every preset, the baseline first (the reference of contrasts.csv)', () => {
+    const exp = readExperiment(path.join(folder, 'presets-vs-baseline.json'));
+    const presets = fs.readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => f.replace(/\.json$/, ''));
+    expect(exp.scenarios!.map((s) => s.name).sort()).toEqual(presets.sort());
+    expect(exp.scenarios![0].name).toBe('baseline');
+    expect(exp.commonRandomNumbers).toBe(true);
   });
 });

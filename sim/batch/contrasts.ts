@@ -17,8 +17,9 @@ import type { Cell } from './record.ts';
 
 export const CONTRAST_COLUMNS = ['n', 'mean_difference', 'sd_difference', 'ci95_low', 'ci95_high', 'mean_relative', 'relative_ci95_low', 'relative_ci95_high'] as const;
 
-export function contrastHeader(paths: string[]): string[] {
-  return ['point', ...paths, 'month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', ...CONTRAST_COLUMNS];
+/** Header of contrasts.csv for these point columns (plan.ts pointColumns). */
+export function contrastHeader(columns: string[]): string[] {
+  return ['point', ...columns, 'month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', ...CONTRAST_COLUMNS];
 }
 
 /** Where a summary row's statistics start (after point, its values and the 7 key cells), and each one's offset. */
@@ -38,7 +39,7 @@ export class Contrasts {
   private relative?: PointSummary;
 
   /** `key` = month, metric, region, channel, stage, category, mode. */
-  add(point: number, pointValues: number[], replicate: number, key: string[], value: number): void {
+  add(point: number, pointCells: Cell[], replicate: number, key: string[], value: number): void {
     const id = key.join('|');
     if (point === 0) {
       let byReplicate = this.reference.get(id);
@@ -47,8 +48,8 @@ export class Contrasts {
       return;
     }
     if (this.differences?.point !== point) {
-      this.differences = new PointSummary(point, pointValues);
-      this.relative = new PointSummary(point, pointValues);
+      this.differences = new PointSummary(point, pointCells);
+      this.relative = new PointSummary(point, pointCells);
     }
     const ref = this.reference.get(id)?.[replicate];
     if (ref === undefined || !Number.isFinite(ref) || !Number.isFinite(value)) return;
@@ -60,7 +61,7 @@ export class Contrasts {
   /** The current point's rows (none for the reference). */
   *rows(): Generator<Cell[]> {
     if (!this.differences || !this.relative) return;
-    const stats = 1 + this.differences.values.length + KEY_CELLS;
+    const stats = 1 + this.differences.cells.length + KEY_CELLS;
     const relative = this.relative.rows();
     for (const d of this.differences.rows()) {
       const r = relative.next().value as Cell[];

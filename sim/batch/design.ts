@@ -36,6 +36,8 @@ export interface Point {
   id: number;
   /** One value per parameter, in the experiment's order. */
   values: number[];
+  /** The scenario it runs on (an index into the experiment's `scenarios`), when the experiment compares scenarios. */
+  scenario?: number;
 }
 
 /** The values a grid takes for a parameter (explicit values, or the range's steps; a range without steps: its two ends). */

@@ -128,6 +128,52 @@ describe('experiment files', () => {
     expect(problems({ ...ok, replications: 0, parameters: [{ path: 'rules.smeCreditSupply', values: 'x' }] })).toHaveLength(2);
   });
 
+  describe('comparing scenarios ("scenarios" instead of "base")', () => {
+    const files: Record<string, unknown> = {
+      'small.json': BASE,
+      '../presets/Credit Boost.json': { ...BASE, seed: 9, rules: { smeCreditSupply: 2 } },
+      'named.json': { ...BASE, name: 'tight', rules: { smeCreditSupply: 0.5 } },
+      'long.json': { ...BASE, time: { start: '2020-01', end: '2021-12' } },
+      'big.json': { ...BASE, scale: 0.01 },
+      'no-tariffs.json': { ...BASE, regions: [{ id: 'eu', tariff: 0 }] },
+    };
+    const loadBase = (f: string) => files[f];
+    const compare = { ...ok, base: undefined, scenarios: ['small.json', '../presets/Credit Boost.json', 'named.json'] };
+
+    it('names each scenario by its "name", else its file name made a slug; a file\'s seed is left out', () => {
+      const e = resolveExperiment(compare, { loadBase });
+      expect(e.scenarios!.map((s) => s.name)).toEqual(['small', 'credit-boost', 'tight']);
+      expect(e.scenarios![1].scenario.rules.smeCreditSupply.base).toBe(2);
+      // written into the object, so the experiment written out names its rows the same; no seed to refuse
+      expect(e.scenarios![1].base).toEqual({ ...BASE, rules: { smeCreditSupply: 2 }, name: 'credit-boost' });
+      expect(e.base).toBe(e.scenarios![0].base);
+      expect(resolveExperiment({ ...compare, scenarios: e.scenarios!.map((s) => s.base) }).scenarios!.map((s) => s.name)).toEqual(['small', 'credit-boost', 'tight']);
+      expect(resolveExperiment({ ...ok, base: undefined, scenarios: [BASE, BASE] }).scenarios!.map((s) => s.name)).toEqual(['scenario-0', 'scenario-1']);
+    });
+
+    it.each<[string, unknown, RegExp]>([
+      ['base beside scenarios', { ...compare, base: BASE }, /^scenarios: is given beside "base"; give "base" for one scenario, or "scenarios" to compare several \(each point runs on each\), not both$/],
+      ['an empty list', { ...compare, scenarios: [] }, /^scenarios: .*1/],
+      ['a file twice', { ...compare, scenarios: ['small.json', 'small.json'] }, /^scenarios\[1\]: is named "small", as scenarios\[0\] is; the files tell scenarios apart by name: give each scenario once$/],
+      ['two files, one name', { ...compare, scenarios: ['named.json', { ...BASE, name: 'tight' }] }, /^scenarios\[1\]: is named "tight", as scenarios\[0\] is; .*give this one another "name"$/],
+      ['other months', { ...compare, scenarios: ['small.json', 'long.json'] }, /^scenarios\[1\]: "long" simulates 2020-01 to 2021-12, but "small" \(scenarios\[0\]\) 2020-01 to 2020-12; scenarios compared must simulate the same months/],
+      ['another scale', { ...compare, scenarios: ['small.json', 'big.json'] }, /^scenarios\[1\]: "big" runs at scale 0.01, but "small" \(scenarios\[0\]\) at 0.005; scenarios compared must run at one scale, or the scale would read as an effect/],
+      ['a seed written inline', { ...compare, scenarios: ['small.json', { ...BASE, seed: 4 }] }, /^scenarios\[1\]\.seed: 4 is not used: each run's seed is drawn from the experiment's "seed"/],
+      ['a bad scenario object', { ...compare, scenarios: ['small.json', { ...BASE, scale: 7 }] }, /^scenarios\[1\]\.scale: 7 is out of range/],
+      ['a bad scenario file', { ...compare, scenarios: ['small.json', 'missing.json'] }, /^scenarios\[1\]: the scenario file "missing.json" does not hold a JSON object$/],
+      // a parameter is tried on every scenario, and the one that refuses it is named
+      ['a path one scenario lacks', { ...compare, scenarios: ['small.json', 'no-tariffs.json'], parameters: [{ path: 'regions[eu].tariff', values: [0, 5] }] }, /^parameters\[0\]\.values\[1\]: in scenario "small": regions\[eu\]\.tariff = 5 is refused by the scenario/],
+      ['too many runs', { ...compare, design: { type: 'random', samples: 1000 }, replications: 400 }, /^design\.samples: the experiment asks for 1,200,000 runs \(points × scenarios × replications\); at most 1,000,000 allowed$/],
+    ])('%s', (_name, input, expected) => {
+      const list = problems(input, { loadBase });
+      expect(list.some((p) => expected.test(p)), list.join('\n')).toBe(true);
+    });
+
+    it('is refused by a sensitivity analysis, which varies one scenario', () => {
+      expect(problems(compare, { loadBase, purpose: 'sensitivity' })).toContain('scenarios: cannot be compared by a sensitivity analysis, which varies the parameters of one scenario: give that scenario as "base" (one analysis per scenario), or compare scenarios with npm run sweep');
+    });
+  });
+
   it('loads a base scenario file through the caller and names it in errors', () => {
     expect(resolveExperiment({ ...ok, base: 'small.json' }, { loadBase: () => BASE }).baseScenario.scale).toBe(0.005);
     const list = problems({ ...ok, base: 'small.json' }, { loadBase: () => ({ scale: 3 }) });

@@ -19,7 +19,11 @@
  *   }
  *
  * `base` is a scenario object, or the path of a scenario file (the caller loads it, relative to
- * the experiment file). Validation reports every problem at once, each naming the path, the
+ * the experiment file). To compare scenarios — presets against the baseline over many seeds —
+ * give `"scenarios": ["../baseline.json", "../sme-finance.json"]` instead of `base`: every point
+ * of the design then runs on each scenario in turn (the first scenario's points first), and the
+ * files gain a `scenario` column holding each scenario's name. A scenario file's own `seed` is
+ * not used (each run's seed comes from the experiment's). Validation reports every problem at once, each naming the path, the
  * value found and what is allowed — the same wording as scenario errors (errors.ts). Each
  * parameter is also tried on the base scenario at its extremes, so a value the scenario would
  * refuse (out of range, not a whole number, unknown key) is reported before anything runs.
@@ -38,6 +42,8 @@ import { designSize, gridValues, quantile, type ParameterSpec, type DesignSpec }
 /** Largest number of runs one experiment may ask for. */
 export const MAX_RUNS = 1_000_000;
 export const MAX_EXPERIMENT_BYTES = 2_000_000;
+/** Most scenarios one experiment may compare. */
+export const MAX_SCENARIOS = 100;
 
 /** What is recorded when an experiment names no metrics: headline outcomes of the model. */
 export const DEFAULT_METRICS = ['trade_value_usd', 'digital_share_of_exports', 'adoption_share_digital', 'merchants_alive', 'exporters', 'credit_rejection_rate'];
@@ -50,6 +56,9 @@ const distribution = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('loguniform'), min: finite.positive(), max: finite.positive() }),
   z.strictObject({ type: z.literal('normal'), mean: finite, sd: finite.positive(), min: finite.optional(), max: finite.optional() }),
 ]);
+
+/** A scenario: the name of a scenario file (relative to the experiment file), or the scenario object itself. */
+const scenarioRef = z.union([z.string().min(1).max(1000).describe('scenario file name'), z.record(z.string(), z.unknown()).describe('scenario object')]);
 
 const parameter = z.strictObject({
   path: z.string().min(1).max(200).describe('Where the value goes in the scenario, e.g. rules.smeCreditSupply or regions[eu].tariff'),
@@ -83,7 +92,8 @@ export const experimentFileSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'not a slug' }).optional(),
   description: z.string().max(5000).optional(),
   seed: z.int().min(0).max(2 ** 31 - 1).default(1),
-  base: z.union([z.string().min(1).max(1000).describe('scenario file name'), z.record(z.string(), z.unknown()).describe('scenario object')]).default({}),
+  base: scenarioRef.default({}),
+  scenarios: z.array(scenarioRef).min(1).max(MAX_SCENARIOS).optional().describe('Scenarios to compare (instead of "base"): every point runs on each, and the files gain a "scenario" column'),
   parameters: z.array(parameter).max(100).default([]),
   design: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('grid') }),
@@ -105,9 +115,11 @@ export interface Experiment {
   name: string;
   description: string;
   seed: number;
-  /** The base scenario object as given (parameter values are written into copies of it). */
+  /** The base scenario object as given (parameter values are written into copies of it); with `scenarios`, the first one's. */
   base: Record<string, unknown>;
   baseScenario: ResolvedScenario;
+  /** The scenarios compared, when the experiment gives `scenarios` instead of `base`: each with its name (the `scenario` column's value). */
+  scenarios?: ComparedScenario[];
   parameters: ParameterSpec[];
   design: DesignSpec;
   replications: number;
@@ -119,6 +131,15 @@ export interface Experiment {
   sensitivity?: NonNullable<ExperimentFile['sensitivity']>;
   /** True when read for a sensitivity analysis whose `sensitivity` section was missing: `sensitivity` holds its defaults. */
   sensitivityDefaulted?: boolean;
+}
+
+/** One of the scenarios an experiment compares. */
+export interface ComparedScenario {
+  /** Its name: the scenario's own "name", else its file name without .json, else scenario-<i>. */
+  name: string;
+  /** The scenario object (from its file, or as given), with `name` written in and a file's unused `seed` left out. */
+  base: Record<string, unknown>;
+  scenario: ResolvedScenario;
 }
 
 export class ExperimentError extends ScenarioError {
@@ -175,35 +196,39 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
   const sensitivityDefaulted = options.purpose === 'sensitivity' && e.sensitivity === undefined;
   if (sensitivityDefaulted) e.sensitivity = sensitivitySettings.parse({});
 
-  // the base scenario
-  let base: Record<string, unknown> = {};
-  if (typeof e.base === 'string') {
-    if (!options.loadBase) problems.push({ path: 'base', message: `${show(e.base)} is a file name, but files cannot be read here; give the scenario object itself` });
-    else {
-      try {
-        const loaded = options.loadBase(e.base);
-        if (typeof loaded !== 'object' || loaded === null || Array.isArray(loaded)) problems.push({ path: 'base', message: `the scenario file ${show(e.base)} does not hold a JSON object` });
-        else base = loaded as Record<string, unknown>;
-      } catch (err) {
-        if (!(err instanceof ScenarioError)) throw err;
-        problems.push(...err.problems.map((p) => ({ path: 'base', message: `in scenario file ${show(e.base)}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
-      }
-    }
-  } else {
-    base = e.base;
-    // each run's seed is drawn from the experiment's own seed (batch/plan.ts runSeed): a seed written
-    // in the base would be ignored while the manifest showed it, so it is refused where it is written
-    if (base.seed !== undefined) problems.push({ path: 'base.seed', message: `${show(base.seed)} is not used: each run's seed is drawn from the experiment's "seed" (now ${e.seed}); move it there` });
-  }
-  let baseScenario: ResolvedScenario | undefined;
-  if (problems.length === 0) {
+  // the base scenario, or the scenarios compared
+  if (e.scenarios && (raw as Record<string, unknown>).base !== undefined) problems.push({ path: 'scenarios', message: 'is given beside "base"; give "base" for one scenario, or "scenarios" to compare several (each point runs on each), not both' });
+  if (e.scenarios && options.purpose === 'sensitivity') problems.push({ path: 'scenarios', message: 'cannot be compared by a sensitivity analysis, which varies the parameters of one scenario: give that scenario as "base" (one analysis per scenario), or compare scenarios with npm run sweep' });
+  // (those two said, the scenarios are still read and the parameters tried on them)
+  const beforeScenarios = problems.length;
+  const compared: ComparedScenario[] = [];
+  (e.scenarios ?? [e.base]).forEach((ref, i) => {
+    const at = e.scenarios ? `scenarios[${i}]` : 'base';
+    const object = scenarioObjectOf(ref, at, e.seed, options, problems);
+    if (!object) return;
+    const defaultName = !e.scenarios ? e.name ?? options.name : typeof ref === 'string' ? nameOfFile(ref) ?? `scenario-${i}` : `scenario-${i}`;
     try {
-      baseScenario = resolveScenario(base, { name: e.name ?? options.name });
+      const scenario = resolveScenario(object, { name: defaultName });
+      // (a compared scenario carries its name, so the experiment written out names its rows the same)
+      compared.push({ name: scenario.name, base: e.scenarios ? { ...object, name: scenario.name } : object, scenario });
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
-      problems.push(...err.problems.map((p) => ({ path: typeof e.base === 'string' ? 'base' : `base${p.path ? `.${p.path}` : ''}`, message: typeof e.base === 'string' ? `in scenario file ${show(e.base)}: ${p.path ? `${p.path}: ` : ''}${p.message}` : p.message })));
+      problems.push(...err.problems.map((p) => ({ path: typeof ref === 'string' ? at : `${at}${p.path ? `.${p.path}` : ''}`, message: typeof ref === 'string' ? `in scenario file ${show(ref)}: ${p.path ? `${p.path}: ` : ''}${p.message}` : p.message })));
     }
+  });
+  if (e.scenarios && compared.length === e.scenarios.length) {
+    compared.forEach((c, i) => {
+      const first = compared.findIndex((d) => d.name === c.name);
+      if (first < i) problems.push({ path: `scenarios[${i}]`, message: `is named "${c.name}", as scenarios[${first}] is; the files tell scenarios apart by name: ${typeof e.scenarios![i] === 'string' && e.scenarios![i] === e.scenarios![first] ? 'give each scenario once' : 'give this one another "name"'}` });
+      const [t, t0] = [c.scenario.time, compared[0].scenario.time];
+      // run settings are not policy (ui/compare.ts): a difference in them would read as an effect
+      if (t.start !== t0.start || t.end !== t0.end) problems.push({ path: `scenarios[${i}]`, message: `"${c.name}" simulates ${t.start} to ${t.end}, but "${compared[0].name}" (scenarios[0]) ${t0.start} to ${t0.end}; scenarios compared must simulate the same months (set "time" alike)` });
+      if (c.scenario.scale !== compared[0].scenario.scale) problems.push({ path: `scenarios[${i}]`, message: `"${c.name}" runs at scale ${c.scenario.scale}, but "${compared[0].name}" (scenarios[0]) at ${compared[0].scenario.scale}; scenarios compared must run at one scale, or the scale would read as an effect (set "scale" alike, or vary it for all with a parameter { "path": "scale", "values": [...] })` });
+    });
   }
+  const scenarios = problems.length === beforeScenarios ? compared : [];
+  const baseScenario: ResolvedScenario | undefined = scenarios[0]?.scenario;
+  const base = scenarios[0]?.base ?? {};
 
   // the parameters
   const seen = new Map<string, number>();
@@ -219,10 +244,14 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
       problems.push({ path: `${at}.path`, message: `${show(p.path)} is not a parameter path; use names joined by dots and [id] for a list entry, e.g. rules.smeCreditSupply or regions[eu].tariff` });
       return;
     }
-    const why = pathProblem(base, steps);
-    if (why) {
-      problems.push({ path: `${at}.path`, message: `${show(p.path)} ${why}` });
-      return;
+    // (with several scenarios, the first one whose scenario refuses it is named)
+    const inScenario = (c: ComparedScenario) => (e.scenarios ? `in scenario "${c.name}": ` : '');
+    for (const c of scenarios) {
+      const why = pathProblem(c.base, steps);
+      if (why) {
+        problems.push({ path: `${at}.path`, message: `${inScenario(c)}${show(p.path)} ${why}` });
+        return;
+      }
     }
     if (seen.has(p.path)) problems.push({ path: `${at}.path`, message: `${show(p.path)} is already varied by parameters[${seen.get(p.path)}]; vary each path once` });
     seen.set(p.path, j);
@@ -231,14 +260,18 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     if (d && d.type === 'normal' && d.min !== undefined && d.max !== undefined && !(d.min < d.max)) problems.push({ path: `${at}.distribution.max`, message: `${d.max} is not above min ${d.min}; a distribution needs min < max` });
     if (d && e.design.type === 'grid' && options.purpose !== 'sensitivity') problems.push({ path: `${at}.distribution`, message: 'a grid design needs "values" or a "range"; use design { "type": "random" } or { "type": "lhs" } to sample a distribution' });
     if (p.range && p.range.steps === undefined && e.design.type === 'grid' && options.purpose !== 'sensitivity') problems.push({ path: `${at}.range.steps`, message: 'missing; a grid design takes "steps" evenly spaced values from "from" to "to", both included (e.g. 3); random and lhs designs sample the range continuously and need none' });
-    if (baseScenario) checkValues(base, p, at, problems);
+    for (const c of scenarios) {
+      const before = problems.length;
+      checkValues(c.base, p, at, problems, inScenario(c));
+      if (problems.length > before) break;
+    }
     repeatedValue(p, at, problems);
   });
 
   // the design's size
   if (problems.length === 0) {
-    const runs = designSize(e.parameters, e.design) * e.replications;
-    if (runs > MAX_RUNS) problems.push({ path: e.design.type === 'grid' ? 'parameters' : 'design.samples', message: `the experiment asks for ${runs.toLocaleString('en-US')} runs (points × replications); at most ${MAX_RUNS.toLocaleString('en-US')} allowed` });
+    const runs = designSize(e.parameters, e.design) * Math.max(1, scenarios.length) * e.replications;
+    if (runs > MAX_RUNS) problems.push({ path: e.design.type === 'grid' ? 'parameters' : 'design.samples', message: `the experiment asks for ${runs.toLocaleString('en-US')} runs (points × ${e.scenarios ? 'scenarios × ' : ''}replications); at most ${MAX_RUNS.toLocaleString('en-US')} allowed` });
   }
 
   // the months recorded
@@ -315,6 +348,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     seed: e.seed,
     base,
     baseScenario,
+    ...(e.scenarios ? { scenarios } : {}),
     parameters: e.parameters.map((p) => ({ ...p })),
     design: e.design,
     replications: e.replications,
@@ -325,6 +359,44 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     sensitivity: e.sensitivity,
     ...(sensitivityDefaulted ? { sensitivityDefaulted } : {}),
   };
+}
+
+/**
+ * The scenario object a `base` or `scenarios[i]` entry names (loaded when it is a file name), or
+ * undefined with the problem said. A file's own `seed` is left out: each run's seed is drawn from
+ * the experiment's, and the experiment written out (experiment.json, the manifest) holds the
+ * object inline, where a seed is refused. One written inline is refused here for the same reason.
+ */
+function scenarioObjectOf(ref: string | Record<string, unknown>, at: string, experimentSeed: number, options: ResolveExperimentOptions, problems: Problem[]): Record<string, unknown> | undefined {
+  if (typeof ref !== 'string') {
+    if (ref.seed === undefined) return ref;
+    problems.push({ path: `${at}.seed`, message: `${show(ref.seed)} is not used: each run's seed is drawn from the experiment's "seed" (now ${experimentSeed}); move it there` });
+    return undefined;
+  }
+  if (!options.loadBase) {
+    problems.push({ path: at, message: `${show(ref)} is a file name, but files cannot be read here; give the scenario object itself` });
+    return undefined;
+  }
+  try {
+    const loaded = options.loadBase(ref);
+    if (typeof loaded !== 'object' || loaded === null || Array.isArray(loaded)) {
+      problems.push({ path: at, message: `the scenario file ${show(ref)} does not hold a JSON object` });
+      return undefined;
+    }
+    const { seed: _unused, ...object } = loaded as Record<string, unknown>;
+    void _unused;
+    return object;
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    problems.push(...err.problems.map((p) => ({ path: at, message: `in scenario file ${show(ref)}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
+    return undefined;
+  }
+}
+
+/** A compared scenario's name from its file name ("../sme-finance.json" → "sme-finance"), made a slug as names are. */
+function nameOfFile(file: string): string | undefined {
+  const slug = file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '').slice(0, 64).replace(/-+$/, '');
+  return slug || undefined;
 }
 
 /** Top-level settings with a default, or unknown keys, whose problems of form leave the rest checkable without them. */
@@ -357,7 +429,7 @@ function repeatedValue(p: ParameterSpec, at: string, problems: Problem[]) {
 }
 
 /** Tries a parameter's extreme (and, for whole numbers, middle) values on the base scenario. */
-function checkValues(base: Record<string, unknown>, p: ParameterSpec, at: string, problems: Problem[]) {
+function checkValues(base: Record<string, unknown>, p: ParameterSpec, at: string, problems: Problem[], inScenario = '') {
   const tries: Array<[string, number]> = [];
   if (p.values) {
     const values = gridValues(p)!;
@@ -384,12 +456,12 @@ function checkValues(base: Record<string, unknown>, p: ParameterSpec, at: string
         const entry = /^(.*)\[[^\]]+\]\.id$/.exec(said);
         if (/^unknown key/.test(prob.message) || entry) {
           const why = entry ? prob.message.replace(/^(".*?") is not allowed/, `${entry[1]} has no entry $1`) : `${field}${prob.message}`;
-          problems.push({ path: `${at}.path`, message: `${show(p.path)} is not a lever of the scenario: ${why}` });
+          problems.push({ path: `${at}.path`, message: `${inScenario}${show(p.path)} is not a lever of the scenario: ${why}` });
           return;
         }
         const d = p.distribution;
         const unbounded = d?.type === 'normal' && (d.min === undefined || d.max === undefined);
-        problems.push({ path: where, message: `${p.path} = ${value} is refused by the scenario: ${field}${prob.message}${unbounded ? '; a normal distribution reaches far from its mean: bound it with "min" and "max" inside that range' : ''}` });
+        problems.push({ path: where, message: `${inScenario}${p.path} = ${value} is refused by the scenario: ${field}${prob.message}${unbounded ? '; a normal distribution reaches far from its mean: bound it with "min" and "max" inside that range' : ''}` });
         if (unbounded) return; // its other draws would be refused for the same reason
       }
       if (reported.size >= 3) return;

@@ -33,8 +33,33 @@ export function runSeed(experimentSeed: number, point: number, replicate: number
   return Math.floor(stream(experimentSeed, common ? 'batch:run:common' : `batch:run:${point}`, replicate)() * 2 ** 31);
 }
 
-export function experimentPoints(exp: Experiment): Point[] {
-  return designPoints(exp.parameters, exp.design, exp.seed);
+/**
+ * The experiment's points: the design's, or — when it compares scenarios — the design's points
+ * on each scenario in turn (point = scenario × design points + design point), so every scenario
+ * runs at the same parameter values.
+ */
+export function experimentPoints(exp: Pick<Experiment, 'parameters' | 'design' | 'seed' | 'scenarios'>): Point[] {
+  const design = designPoints(exp.parameters, exp.design, exp.seed);
+  if (!exp.scenarios) return design;
+  return exp.scenarios.flatMap((_, scenario) => design.map((p) => ({ id: scenario * design.length + p.id, values: p.values, scenario })));
+}
+
+/**
+ * The columns that tell points apart in the files, after point (and replicate and seed): the
+ * scenario's name when the experiment compares scenarios, then each varied parameter's path.
+ */
+export function pointColumns(exp: Pick<Experiment, 'parameters' | 'scenarios'>): string[] {
+  return [...(exp.scenarios ? ['scenario'] : []), ...exp.parameters.map((p) => p.path)];
+}
+
+/** A point's cells in those columns. */
+export function pointCells(exp: Pick<Experiment, 'scenarios'>, point: Point): Array<string | number> {
+  return exp.scenarios ? [exp.scenarios[point.scenario!].name, ...point.values] : point.values;
+}
+
+/** The scenario object a point's values are written into: the base, or the point's scenario. */
+export function pointBase(exp: Pick<Experiment, 'base' | 'scenarios'>, point: Point): Record<string, unknown> {
+  return exp.scenarios ? exp.scenarios[point.scenario!].base : exp.base;
 }
 
 /** Every run of the experiment, in index order. */

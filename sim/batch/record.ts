@@ -10,9 +10,9 @@ import type { Outcome } from './experiment.ts';
 
 export const SERIES_COLUMNS = ['month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', 'value'] as const;
 
-/** Header of runs.csv for these parameter paths. */
-export function runsHeader(paths: string[]): string[] {
-  return ['point', 'replicate', 'seed', ...paths, ...SERIES_COLUMNS];
+/** Header of runs.csv for these point columns (plan.ts pointColumns: the scenario, when compared, and the parameter paths). */
+export function runsHeader(columns: string[]): string[] {
+  return ['point', 'replicate', 'seed', ...columns, ...SERIES_COLUMNS];
 }
 
 export type Cell = string | number;
@@ -21,13 +21,14 @@ export interface RunTag {
   point: number;
   replicate: number;
   seed: number;
-  values: number[];
+  /** The point's cells (plan.ts pointCells): its scenario's name, when compared, and its parameter values. */
+  cells: Cell[];
 }
 
 /** Rows of one run for runs.csv; NaN values (months a series does not apply) are skipped. */
 export function* runRows(result: RunResult, tag: RunTag, metrics: ReadonlySet<string>, monthIndices: readonly number[]): Generator<Cell[]> {
   const { keys, values } = result.series;
-  const prefix: Cell[] = [tag.point, tag.replicate, tag.seed, ...tag.values];
+  const prefix: Cell[] = [tag.point, tag.replicate, tag.seed, ...tag.cells];
   for (let s = 0; s < keys.length; s++) {
     const k = keys[s];
     if (!metrics.has(k.metric)) continue;

@@ -6,8 +6,9 @@
 import { summarise, summaryCells, SUMMARY_COLUMNS } from './stats.ts';
 import type { Cell } from './record.ts';
 
-export function summaryHeader(paths: string[]): string[] {
-  return ['point', ...paths, 'month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', ...SUMMARY_COLUMNS];
+/** Header of summary.csv for these point columns (plan.ts pointColumns). */
+export function summaryHeader(columns: string[]): string[] {
+  return ['point', ...columns, 'month', 'metric', 'region', 'channel', 'stage', 'category', 'mode', ...SUMMARY_COLUMNS];
 }
 
 /**
@@ -17,7 +18,8 @@ export function summaryHeader(paths: string[]): string[] {
  */
 export class PointSummary {
   private readonly series = new Map<string, Map<string, { key: string[]; values: number[] }>>();
-  constructor(readonly point: number, readonly values: number[]) {}
+  /** `cells`: the point's cells (plan.ts pointCells), written after its number on each row. */
+  constructor(readonly point: number, readonly cells: Cell[]) {}
 
   /** `key` = month, metric, region, channel, stage, category, mode. */
   add(key: string[], value: number): void {
@@ -34,7 +36,7 @@ export class PointSummary {
       // "YYYY-MM" (or a year, or "all") sorts as text in calendar order
       for (const month of [...months.keys()].sort()) {
         const g = months.get(month)!;
-        yield [this.point, ...this.values, ...g.key, ...summaryCells(summarise(g.values))];
+        yield [this.point, ...this.cells, ...g.key, ...summaryCells(summarise(g.values))];
       }
     }
   }
