@@ -186,3 +186,28 @@ describe('category labels', () => {
     expect(o.tooltip.formatter(at(2))).toBe('Brand\nbaseline: margin 46%, merchants 1.0%');
   });
 });
+
+import { spreadFormatter } from './charts.ts';
+describe('figures of a narrow spread (the sweep\'s axis, tooltip and table)', () => {
+  const distinct = (fmt: (v: number) => string, xs: number[]) => new Set(xs.map(fmt)).size;
+  it('get the digits that tell them apart: a landed cost index from 1.4712 to 1.4718, a share from 45.2 % to 45.8 %', () => {
+    const landed = [1.4712, 1.47132, 1.47144, 1.47156, 1.47168, 1.4718];
+    expect(distinct(spreadFormatter('number', 'en', landed), landed)).toBe(6);
+    expect(spreadFormatter('number', 'en', landed)(1.4712)).toBe('1.4712');
+    const shares = [0.452, 0.4532, 0.4544, 0.4556, 0.4568, 0.458];
+    expect(distinct(spreadFormatter('share', 'zh', shares), shares)).toBe(6);
+  });
+  it('keep the usual writing for a wide spread, at least the digits asked for, and cope with no figures', () => {
+    expect(spreadFormatter('share', 'en', [0.1, 0.9])(0.5)).toBe('50%');
+    expect(spreadFormatter('share', 'en', [0.1, 0.9], { decimals: 1 })(0.5)).toBe('50.0%');
+    expect(spreadFormatter('number', 'en', [1000, 5000])(1234)).toBe('1,230');
+    expect(spreadFormatter('number', 'en', [1000, 5000], { digits: 4 })(1234)).toBe('1,234');
+    expect(spreadFormatter('number', 'en', [null, Number.NaN])(1.5)).toBe('1.5');
+    expect(spreadFormatter('money', 'en', [null])(2e9)).toMatch(/US\$/);
+  });
+  it('name their digits, so a chart redraws its axis when the figures narrow (the first point alone read "1.47" on every tick after)', () => {
+    const one = sweepOption({ x: [1, 2], median: [1.4712, null], lo: [1.4712, null], hi: [1.4712, null] }, 'number', { x: 'x', y: 'y', line: 'l', band: 'b' }, 'en', String);
+    const both = sweepOption({ x: [1, 2], median: [1.4712, 1.4718], lo: [1.4711, 1.4716], hi: [1.4713, 1.4719] }, 'number', { x: 'x', y: 'y', line: 'l', band: 'b' }, 'en', String);
+    expect(frameOf(both)).not.toBe(frameOf(one));
+  });
+});

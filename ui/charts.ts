@@ -74,6 +74,30 @@ export function axisFormatter(kind: Kind, lang: Lang, largest: number): (v: numb
   return kind === 'money' ? f.moneyAxis(largest, lang) : formatter(kind, lang);
 }
 
+/**
+ * Figures of a narrow spread written with the digits that tell them apart (at least the usual
+ * ones): a sweep's landed cost index from 1.4712 to 1.4718 read "1.47" on every tick and in the
+ * table. Shares get decimals of a per cent, other numbers significant digits, from a fifth of
+ * the spread (about one axis step), and at least `least` of them; money keeps its own
+ * unit-per-axis writing.
+ */
+export function spreadFormatter(kind: Kind, lang: Lang, values: Iterable<number | null>, least: { decimals?: number; digits?: number } = {}): (v: number) => string {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) if (v !== null && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  if (kind === 'money') return f.moneyAxis(lo <= hi ? Math.max(Math.abs(lo), Math.abs(hi)) : 0, lang);
+  const step = (hi - lo) / 5;
+  const { decimals: fewestDecimals = 0, digits: fewestDigits = 3 } = least;
+  // (named by its digits, so a chart whose figures narrow as runs finish is redrawn with them: frame.ts)
+  if (kind === 'share') {
+    const decimals = step > 0 ? Math.min(3, Math.max(fewestDecimals, Math.ceil(-Math.log10(step * 100)))) : fewestDecimals;
+    return Object.assign((v: number) => f.pct(v, lang, decimals), { frameKey: `pct:${decimals}` });
+  }
+  const magnitude = step > 0 ? Math.ceil(Math.log10(Math.max(Math.abs(lo), Math.abs(hi))) + 1e-9) : 0;
+  const digits = step > 0 ? Math.min(8, Math.max(fewestDigits, magnitude + Math.ceil(-Math.log10(step)))) : fewestDigits;
+  return Object.assign((v: number) => f.num(v, lang, digits), { frameKey: `num:${digits}` });
+}
+
 /** The largest absolute finite value (0 if none): what an axis's unit is chosen by. */
 function largestOf(values: Iterable<number | null>): number {
   let m = 0;
@@ -491,7 +515,8 @@ export interface SweepPoints {
 
 /** A sweep: outcome against the lever's values, median line with markers, shaded band, the scenario's own value marked. */
 export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: string; line: string; band: string }, lang: Lang, xFormat: (v: number) => string): EChartsCoreOption {
-  const fmt = formatter(kind, lang);
+  const figures = [...p.lo, ...p.hi, ...p.median];
+  const fmt = kind === 'money' ? formatter(kind, lang) : spreadFormatter(kind, lang, figures);
   const color = SCENARIO_COLOR;
   const at = (ys: Array<number | null>) => p.x.map((x, i) => [x, ys[i]]);
   const diff = p.hi.map((h, i) => (h === null || p.lo[i] === null ? null : h - (p.lo[i] as number)));
@@ -511,7 +536,7 @@ export function sweepOption(p: SweepPoints, kind: Kind, names: { x: string; y: s
     },
     yAxis: {
       type: 'value', scale: true, name: names.y, nameLocation: 'end', nameTextStyle: { ...FONT, fontSize: 12, align: 'left' },
-      axisLabel: { ...FONT, formatter: axisFormatter(kind, lang, largestOf([...p.lo, ...p.hi, ...p.median])) },
+      axisLabel: { ...FONT, formatter: spreadFormatter(kind, lang, figures) },
     },
     series: [
       { type: 'line', name: names.band, stack: 'band', data: at(p.lo), symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, itemStyle: { color } },

@@ -190,3 +190,30 @@ describe('a year\'s figures for the smile curve', () => {
     expect(y.merchantShareByStage[brand]).toBeCloseTo(0.25, 12);
   });
 });
+
+import { cardFigureOfRun, type CardFigure } from './results.ts';
+import { resolveScenario, runScenario } from '../sim/index.ts';
+
+describe('a headline card\'s figure from one run (the browser sweep\'s outcome)', () => {
+  const run = runScenario(resolveScenario({ scale: 0.005, time: { start: '2020-01', end: '2021-06' } }), { seed: 2, flows: false });
+  const monthly = (metric: string, dims = {}) => Array.from(run.series.get(metric, dims)!);
+  const in2020 = <T>(xs: T[]) => xs.slice(0, 12);
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const figure = (f: CardFigure, year = '2020') => cardFigureOfRun(run.months, (m, d) => run.series.get(m, d ?? {}), f, year);
+  it('sums flows over the year, takes stocks at its end, pools the rejection rate over its applications', () => {
+    expect(figure('totalTrade') / total(in2020(monthly('total_trade_usd')))).toBeCloseTo(1, 12);
+    expect(figure('merchants')).toBe(monthly('merchants_alive')[11]);
+    expect(figure('exporters')).toBeCloseTo(total(in2020(monthly('exporters'))) / 12, 9);
+    const applied = total(in2020(monthly('credit_applications')));
+    expect(figure('rejection')).toBeCloseTo(1 - total(in2020(monthly('credit_approvals'))) / applied, 12);
+    expect(figure('digitalShare')).toBeCloseTo(total(in2020(monthly('digital_trade_value_usd'))) / total(in2020(monthly('trade_value_usd'))), 12);
+    const va = (stage: string) => total(in2020(monthly('value_added_usd', { stage })));
+    expect(figure('smile')).toBeCloseTo((va('design_rnd') + va('brand')) / va('production'), 12);
+    expect(figure('landed')).toBeGreaterThan(1);
+  });
+  it('reads only the months of the year asked for (a part year too); none: NaN', () => {
+    expect(figure('merchants', '2021')).toBe(monthly('merchants_alive')[17]);
+    expect(figure('totalTrade', '2021') / total(monthly('total_trade_usd').slice(12))).toBeCloseTo(1, 12);
+    expect(figure('totalTrade', '2025')).toBeNaN();
+  });
+});

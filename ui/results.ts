@@ -4,7 +4,7 @@
  * 10–90 % band over seeds. Pure functions of RunData.
  */
 import type { RunData, SideView } from './runner.ts';
-import { idx, FOREIGN_REGIONS, REGIONS_ALL } from './series.ts';
+import { idx, FOREIGN_REGIONS, REGIONS_ALL, SERIES, type SeriesSpec } from './series.ts';
 import { STAGES } from '../sim/index.ts';
 import { sampleStandardDeviation } from 'simple-statistics';
 
@@ -112,6 +112,9 @@ const mean = (a: Float64Array, from: number, to: number) => {
   return n > 0 ? x / n : Number.NaN;
 };
 
+/** The headline cards' figures (their keys in YearFigures, and in the strings' cards and cardNotes). */
+export type CardFigure = 'totalTrade' | 'digitalShare' | 'exporters' | 'merchants' | 'smile' | 'rejection' | 'landed';
+
 export interface YearFigures {
   totalTrade: number;
   exports: number;
@@ -141,6 +144,20 @@ export function merchantSharesByStage(s: Shown, t: number): number[] {
   const merchants = STAGES.map((stage) => s.values[idx('merchants_by_stage', { stage })][t]);
   const all = merchants.reduce((a, b) => a + b, 0);
   return merchants.map((n) => (all > 0 ? n / all : Number.NaN));
+}
+
+/**
+ * A headline card's figure for `year` from one run's monthly series (the browser sweep's outcome,
+ * computed in its worker), as the cards compute it; NaN when the run has no month of that year.
+ */
+export function cardFigureOfRun(months: readonly string[], series: (metric: string, dims: SeriesSpec['dims']) => Float64Array | undefined, figure: CardFigure, year: string): number {
+  const from = months.findIndex((m) => m.startsWith(year));
+  if (from < 0) return Number.NaN;
+  let to = from;
+  while (to < months.length && months[to].startsWith(year)) to++;
+  const missing = new Float64Array(months.length).fill(Number.NaN);
+  const values = SERIES.map((s) => series(s.metric, s.dims ?? {}) ?? missing);
+  return yearFigures({ months: [...months], done: months.length, values, final: true }, { from, to }, [])[figure];
 }
 
 export function yearFigures(s: Shown, y: { from: number; to: number }, modes: readonly string[]): YearFigures {

@@ -27,3 +27,16 @@ describe('sweep panel values', () => {
     expect(sweepValues(supply, 0.5, 2, 3)).toEqual([0.5, 1.25, 2]);
   });
 });
+
+import { SWEEP_OUTCOMES } from './components/sweep.ts';
+import { STRINGS } from './i18n/index.ts';
+describe('sweep outcomes', () => {
+  it('are the headline cards, named in the cards\' words in both languages, each with a statistic that needs no CSV quoting', () => {
+    expect(SWEEP_OUTCOMES.map((o) => o.figure).sort()).toEqual(Object.keys(STRINGS.en.cards).sort());
+    for (const o of SWEEP_OUTCOMES) {
+      for (const lang of ['en', 'zh'] as const) expect(STRINGS[lang].cardNotes[o.figure], `${lang} ${o.figure}`).toBeTruthy();
+      expect(o.statistic('2030')).toMatch(/^[^,"\n]+$/);
+      expect(o.statistic('2030')).toContain('2030');
+    }
+  });
+});

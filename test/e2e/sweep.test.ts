@@ -75,7 +75,9 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
     const seedsAt = (point: string) => csv.slice(1).filter((c) => c[0] === point).map((c) => c[2]);
     expect(seedsAt('1')).toEqual(seedsAt('0'));
     expect(seedsAt('2')).toEqual(seedsAt('0'));
-    expect(csv[1][10]).toBe('mean of 2030');
+    // the rejection card's figure: pooled over the year's applications, as the card computes it
+    expect(csv[1][10]).toBe('2030: 1 - credit_approvals / credit_applications (each summed over the year)');
+    expect(await page.locator('#sweep-outcome option:checked').textContent()).toBe('SME credit rejection (share of applications)');
     const medianOfPoint0 = [Number(csv[1][11]), Number(csv[2][11])].sort((a, b) => a - b);
     expect(rows[0].median).toBeCloseTo((medianOfPoint0[0] + medianOfPoint0[1]) / 2, 12);
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * <yiwu-sweep>: a small sweep in the browser. One lever over a few values × a few seeds, run on
  * the current scenario at a small scale in two Web Workers of its own (the `sweepRun` call of
- * worker/sim.worker.ts); plots an outcome's mean over the final year against the lever: median
+ * worker/sim.worker.ts); plots a headline card's figure for the final year against the lever: median
  * across seeds, with a 10–90 % band (min–max under 5 seeds). Values and seeds follow sim/batch:
  * gridValues for the lever's values, planRuns/runSeed for each run's seed, so the same sweep in
  * the CLI (one parameter, a range, `replications` = seeds, the page's seed) draws the same seeds.
@@ -10,18 +10,18 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import * as Comlink from 'comlink';
-import { allControls, isInertControl, finalValue, getControlValue, isSchedule, METRICS, MODEL_VERSION, type Control, type Group } from '../../sim/index.ts';
+import { allControls, isInertControl, finalValue, getControlValue, isSchedule, MODEL_VERSION, type Control, type Group } from '../../sim/index.ts';
 import { TABLE_PATH } from '../../sim/schema/introspect.ts';
 import { gridValues } from '../../sim/batch/design.ts';
 import { csvText, type Cell } from '../../sim/export/csv.ts';
 import { downloadText } from '../files.ts';
-import { DEFAULT_REGIONS } from '../../sim/schema/world-data.ts';
+import type { CardFigure } from '../results.ts';
 import { planRuns, type Run } from '../../sim/batch/plan.ts';
 import { summarise } from '../../sim/batch/stats.ts';
 import type { SimWorkerApi } from '../worker/protocol.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
-import { sweepOption, type Kind } from '../charts.ts';
+import { sweepOption, spreadFormatter, type Kind } from '../charts.ts';
 import * as f from '../format.ts';
 import './chart.ts';
 import type { YiwuChart } from './chart.ts';
@@ -74,25 +74,30 @@ export function defaultRange(l: SweepLever, current?: number): [number, number] 
   return l.integer ? [Math.floor(lo), Math.ceil(hi)] : [lo, hi];
 }
 
-/** The headline outcomes a sweep can plot. */
+/**
+ * What a sweep can plot: the headline cards' figures for the year, computed as the cards compute
+ * them (results.ts yearFigures) — total trade summed over the year, merchants at its end, the
+ * rejection rate over its applications, landed cost weighted by exports — so the sweep's point
+ * at the scenario's own value reads as the card does.
+ */
 export interface SweepOutcome {
   id: string;
+  figure: CardFigure;
+  /** The monthly series it is made from (the CSV's metric column and the file name). */
   metric: string;
-  dims?: Record<string, string>;
   kind: Kind;
-  /** Money and counts that accrue per month (the unit gets "per month"). */
-  flow?: boolean;
+  /** How the figure is made from the year's months (the CSV's statistic column; English, as the command line's files). */
+  statistic: (year: string) => string;
 }
 
 export const SWEEP_OUTCOMES: SweepOutcome[] = [
-  { id: 'total_trade', metric: 'total_trade_usd', kind: 'money', flow: true },
-  { id: 'digital_share', metric: 'digital_share_of_exports', kind: 'share' },
-  { id: 'merchants', metric: 'merchants_alive', kind: 'number' },
-  { id: 'exporters', metric: 'exporters', kind: 'number' },
-  { id: 'rejection', metric: 'credit_rejection_rate', kind: 'share' },
-  { id: 'value_added_brand', metric: 'value_added_usd', dims: { stage: 'brand' }, kind: 'money', flow: true },
-  // (the model reports landed cost by region only: the EU's, the largest market)
-  { id: 'landed_cost', metric: 'landed_cost_index', dims: { region: 'eu' }, kind: 'number' },
+  { id: 'total_trade', figure: 'totalTrade', metric: 'total_trade_usd', kind: 'money', statistic: (y) => `sum over ${y}` },
+  { id: 'digital_share', figure: 'digitalShare', metric: 'digital_share_of_exports', kind: 'share', statistic: (y) => `${y}: digital_trade_value_usd / trade_value_usd (each summed over the year)` },
+  { id: 'merchants', figure: 'merchants', metric: 'merchants_alive', kind: 'number', statistic: (y) => `end of ${y}` },
+  { id: 'exporters', figure: 'exporters', metric: 'exporters', kind: 'number', statistic: (y) => `mean over ${y}` },
+  { id: 'rejection', figure: 'rejection', metric: 'credit_rejection_rate', kind: 'share', statistic: (y) => `${y}: 1 - credit_approvals / credit_applications (each summed over the year)` },
+  { id: 'smile', figure: 'smile', metric: 'value_added_usd', kind: 'number', statistic: (y) => `${y}: value added (design_rnd + brand) / production (each summed over the year)` },
+  { id: 'landed_cost', figure: 'landed', metric: 'landed_cost_index', kind: 'number', statistic: (y) => `${y}: foreign regions' mean over the year weighted by their exports (trade_value_usd) over the year` },
 ];
 
 /** One point's summary: median and band across seeds (10–90 %, or min–max under 5 seeds). */
@@ -218,16 +223,13 @@ export class YiwuSweep extends LitElement {
     return l.control.table ? `${name} · ${tx(l.control.table.rowLabel, this.lang)}` : name;
   }
 
+  /** An outcome in the cards' words: its title, and its note as its unit ("exports + imports, per year"). */
   private outcomeLabel(o: SweepOutcome): string {
-    const name = tx(METRICS.find((m) => m.id === o.metric)?.label, this.lang);
-    if (o.dims?.stage === 'brand') return `${name} · ${STRINGS[this.lang].sweep.brand}`;
-    const region = o.dims?.region ? DEFAULT_REGIONS.find((r) => r.id === o.dims!.region) : undefined;
-    return region ? `${name} · ${tx(region.label, this.lang)}` : name;
+    return STRINGS[this.lang].cards[o.figure];
   }
 
   private outcomeUnit(o: SweepOutcome): string {
-    const unit = tx(METRICS.find((m) => m.id === o.metric)?.unit, this.lang);
-    return o.flow ? STRINGS[this.lang].sweep.perMonth(unit) : unit;
+    return STRINGS[this.lang].cardNotes[o.figure];
   }
 
   /** The page's scenario the sweep's runs start from (its name left out: the runs are the sweep's). */
@@ -337,7 +339,7 @@ export class YiwuSweep extends LitElement {
     await Promise.all(apis.map(async (api) => {
       while (queue.length > 0 && gen === this.generation && !failed) {
         const r = queue.shift()!;
-        const out = await api.sweepRun({ base, path: lever.path, value: values[r.point], seed: r.seed, scale, metric: outcome.metric, dims: outcome.dims, year });
+        const out = await api.sweepRun({ base, path: lever.path, value: values[r.point], seed: r.seed, scale, figure: outcome.figure, year });
         if (gen !== this.generation) return;
         if (!out.ok) { failed = out.problems.slice(0, 3).map((p) => `${p.path ? `${p.path}: ` : ''}${problemMessage(p.message, this.lang)}`).join('; '); return; }
         this.result!.results[r.point][r.replicate] = out.value;
@@ -410,7 +412,7 @@ export class YiwuSweep extends LitElement {
   private renderResult(r: Result) {
     const lang = this.lang;
     const t = STRINGS[lang].sweep;
-    const fmt = this.yFormat(r.outcome);
+    const fmt = this.yFormat(r.outcome, r);
     const bands = r.results.map(pointBand);
     const band = bandName(r.seeds, lang);
     const heading = t.chartTitle(this.outcomeLabel(r.outcome), this.leverLabel(r.lever));
@@ -433,15 +435,14 @@ export class YiwuSweep extends LitElement {
 
   /** The files' name: lever, outcome and the page's seed, e.g. sweep-rules.smeCreditSupply-credit_rejection_rate-seed1. */
   private fileStem(r: Result): string {
-    const dims = Object.values(r.outcome.dims ?? {}).join('-');
-    return `sweep-${r.lever.path.replace(/[[\]]/g, '')}-${r.outcome.metric}${dims ? `-${dims}` : ''}-seed${r.pageSeed}`;
+    return `sweep-${r.lever.path.replace(/[[\]]/g, '')}-${r.outcome.metric}-seed${r.pageSeed}`;
   }
 
-  private yFormat(o: SweepOutcome): (v: number) => string {
+  /** How the table writes an outcome: money as the cards do; other figures with the digits their spread needs (charts.ts spreadFormatter). */
+  private yFormat(o: SweepOutcome, r: Result): (v: number) => string {
     const lang = this.lang;
     if (o.kind === 'money') return (v) => f.money(v, lang);
-    if (o.kind === 'share') return (v) => f.pct(v, lang);
-    return (v) => f.num(v, lang, 4);
+    return spreadFormatter(o.kind, lang, r.results.flat(), { decimals: 1, digits: 4 });
   }
 
   override updated() {
@@ -486,14 +487,15 @@ const currentInRange = (r: Result) => r.current !== undefined && r.current.value
 /**
  * The sweep's runs as a tidy CSV, one row per run, in the columns of the command line's
  * sensitivity-outcomes.csv plus the lever: point, replicate, seed, the lever's value, the outcome
- * and its breakdown, `statistic` (the mean over the months of the year) and `value` (empty for a
- * run not done). A run repeats with `npm run sim -- <scenario> --seed <seed> --scale 0.02` and the
- * lever set to the value.
+ * (the monthly series it is made from, no breakdown), `statistic` (how the card's figure is made
+ * from the year's months) and `value` (empty for a run not done). A run repeats with
+ * `npm run sim -- <scenario> --seed <seed> --scale <scale>` and the lever set to the value; its
+ * timeseries.csv holds the monthly series the statistic names.
  */
 export function sweepCsv(r: Result): string {
   const dims = ['region', 'channel', 'stage', 'category', 'mode'] as const;
   const rows = r.values.flatMap((v, point) => r.results[point].map((value, replicate) => [
-    point, replicate, r.seedOf[point][replicate], v, r.outcome.metric, ...dims.map((d) => r.outcome.dims?.[d] ?? ''), `mean of ${r.year}`, Number.isFinite(value) ? value : '',
+    point, replicate, r.seedOf[point][replicate], v, r.outcome.metric, ...dims.map(() => ''), r.outcome.statistic(r.year), Number.isFinite(value) ? value : '',
   ] as Cell[]));
   return csvText(['point', 'replicate', 'seed', r.lever.path, 'metric', ...dims, 'statistic', 'value'], rows);
 }

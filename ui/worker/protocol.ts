@@ -1,4 +1,5 @@
 /** Messages between the page and the simulation worker (see worker/sim.worker.ts). */
+import type { CardFigure } from '../results.ts';
 export interface RunRequest {
   runId: number;
   /** Scenario object as a user or file gives it (validated in the worker). */
@@ -49,9 +50,8 @@ export interface SweepRunRequest {
   /** The run's seed, from sim/batch runSeed. */
   seed: number;
   scale: number;
-  /** The outcome: this series' mean over the months of `year`. */
-  metric: string;
-  dims?: Record<string, string>;
+  /** The outcome: this headline card's figure for `year` (results.ts yearFigures). */
+  figure: CardFigure;
   year: string;
 }
 

@@ -19,6 +19,7 @@ import {
 import type { World } from '../../sim/world/world.ts';
 import { scenarioObject } from '../../sim/batch/plan.ts';
 import type { SimWorkerApi, RunRequest, Batch, RunOutcome, SweepRunRequest, SweepRunOutcome } from './protocol.ts';
+import { cardFigureOfRun } from '../results.ts';
 
 const cancelled = new Set<number>();
 /** Background runs a change now needs (`adopt`): they leave checkpoints, and those here stream. */
@@ -167,11 +168,8 @@ const api: SimWorkerApi = {
       return { ok: false, problems: [{ path: '', message: String((e as Error).message ?? e) }] };
     }
     while (sim.step());
-    const v = sim.series.get(req.metric, req.dims ?? {});
-    let sum = 0;
-    let n = 0;
-    sim.months.forEach((m, t) => { if (v && m.startsWith(req.year) && Number.isFinite(v[t])) { sum += v[t]; n++; } });
-    return { ok: true, value: n > 0 ? sum / n : Number.NaN, ms: performance.now() - started };
+    const value = cardFigureOfRun(sim.months, (metric, dims) => sim.series.get(metric, dims ?? {}), req.figure, req.year);
+    return { ok: true, value, ms: performance.now() - started };
   },
 };
 
