@@ -496,6 +496,21 @@ describe.skipIf(!hasChromium)('browser app', () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'cli/sim.ts', jsonFile, '--seed', '1', '--out', cliOut], { stdio: 'ignore' });
     expect(csv.split('\n')[0]).toBe('month,metric,region,channel,stage,category,mode,value');
     expect(csv).toBe(fs.readFileSync(path.join(cliOut, 'timeseries.csv'), 'utf8'));
+    // the credit chart draws a 12-month average of each month's lending (its monthly lines swung
+    // across the baseline's), as the CSV's months give it
+    const approved = csv.split('\n').filter((l) => /^\d{4}-\d{2},credit_approved_usd,,,,,,/.test(l)).map((l) => Number(l.split(',')[7]));
+    await page.locator('#chart-credit').scrollIntoViewIfNeeded();
+    const drawn = () => page.locator('#chart-credit').evaluate((el) => {
+      const o = (el as unknown as { option?: { series: Array<{ name: string; lineStyle?: { type?: unknown }; data: Array<number | null | { value: number }> }> } }).option;
+      const line = o?.series.find((x) => x.name === 'Approved' && x.lineStyle?.type === 'solid');
+      return line?.data.map((d) => (d !== null && typeof d === 'object' ? d.value : d));
+    });
+    await expect.poll(async () => (await drawn())?.length).toBe(approved.length);
+    const line = (await drawn())!;
+    for (const t of [0, 5, 11, 60, approved.length - 1]) {
+      const window = approved.slice(Math.max(0, t - 11), t + 1);
+      expect(line[t]! / (window.reduce((a, b) => a + b, 0) / window.length), `month ${t}`).toBeCloseTo(1, 9);
+    }
     // the baseline's run too, named as the baseline, the CLI's CSV of the baseline preset
     const baselineCsvFile = await save('#export-baseline-csv');
     expect(path.basename(baselineCsvFile)).toBe('baseline-baseline-seed1-timeseries.csv');

@@ -15,7 +15,7 @@ import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side, type SideReque
 import { PRESETS, presetByName, presetTitle } from '../presets.ts';
 import { baselineLike } from '../compare.ts';
 import { readLink, writeLink, parseSeed, MAX_SEED, MAX_LINK_CHARS, type SharedState } from '../share.ts';
-import { shown, lastYear, comparedYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
+import { shown, trailingMean, lastYear, comparedYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
 import { timeOption, barOption, smileOption, yearOption, PALETTE, CHANNEL_COLORS, LEVEL_COLORS, SCENARIO_COLOR, BASELINE_COLOR, type Line } from '../charts.ts';
 import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
@@ -33,6 +33,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 type Obj = Record<string, unknown>;
 const DEFAULT_SCALE = 2 / 15;
+/** Months the credit chart averages over (its lines and band): a month's lending swings with its few large applications. */
+const CREDIT_AVERAGE_MONTHS = 12;
 const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCALE);
 
 /** The lever panel's entry a problem at `path` belongs to: a control's id, 'shocks', or '' (none). */
@@ -820,10 +822,18 @@ export class YiwuApp extends LitElement {
     ];
     chart('adoption')?.setOption(() => timeOption(months, adoption(), 'share', lang, { divide }));
 
-    const credit = () => [
+    // a month's lending swings with its few large applications: a 12-month average shows the
+    // trend a policy moves (the monthly lines crossed the baseline's most months), its band
+    // averaged the same way (a little wider than the seeds' spread of averages)
+    const averaged = (lines: Line[]): Line[] => lines.map((l) => ({
+      ...l,
+      data: l.data && trailingMean(l.data, l.done, CREDIT_AVERAGE_MONTHS),
+      band: l.band && { lo: trailingMean(l.band.lo, l.band.lo.length, CREDIT_AVERAGE_MONTHS), hi: trailingMean(l.band.hi, l.band.hi.length, CREDIT_AVERAGE_MONTHS) },
+    }));
+    const credit = () => averaged([
       ...pair(s.applied, idx('credit_applied_usd'), PALETTE[1]),
       ...pair(s.approved, idx('credit_approved_usd'), PALETTE[2], true),
-    ];
+    ]);
     chart('credit')?.setOption(() => timeOption(months, credit(), 'money', lang, { divide }));
 
     const freight = () => EXPORT_MODES.flatMap((mode, k) => pair(tx(MODE_TEXT[mode], lang), idx('logistics_cost_usd_per_kg', { mode }), PALETTE[k]));

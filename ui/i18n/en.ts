@@ -91,7 +91,7 @@ export const en = {
     adoption: 'Digital adoption of merchants', adoptionUnit: 'share of merchants',
     freight: 'Freight rate by mode', freightUnit: 'US$ per kg',
     transit: 'Transit time by mode', transitUnit: 'days',
-    credit: 'SME credit: applied for and approved', creditUnit: 'US$ per month',
+    credit: 'SME credit: applied for and approved', creditUnit: 'US$ per month, 12-month average',
     contextTrade: 'Model against data: Yiwu\'s total foreign trade', contextTradeUnit: 'bn yuan per year',
     contextB2c: 'Cross-border e-commerce: the global market, then the model', contextB2cUnit: 'index, 2020 = 100, log scale',
     report: 'Policy report by region',

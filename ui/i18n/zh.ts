@@ -88,7 +88,7 @@ export const zh: Strings = {
     adoption: '商户数字化采纳', adoptionUnit: '商户比例',
     freight: '各运输方式运价', freightUnit: '美元/千克',
     transit: '各运输方式运输时间', transitUnit: '天',
-    credit: '中小企业信贷：申请额与批准额', creditUnit: '美元/月',
+    credit: '中小企业信贷：申请额与批准额', creditUnit: '美元/月，12个月移动平均',
     contextTrade: '模型与数据：义乌进出口总额', contextTradeUnit: '亿元/年',
     contextB2c: '跨境电商：全球市场规模与模型', contextB2cUnit: '指数，2020 = 100，对数刻度',
     report: '分地区政策报告',
