@@ -109,9 +109,6 @@ export class MonthSummary {
     }
 
     // Merchants
-    this.merchantsByLevel.fill(0);
-    this.merchantsByStage.fill(0);
-    this.merchantsByLevelStage.fill(0);
     // alive slots in increasing order: the same sums, in the same order, as a scan of every booth
     // (summed in locals: fields written on every merchant cost a store each)
     const slots = s.aliveSlots();
@@ -119,6 +116,10 @@ export class MonthSummary {
     const { debt, cash, level, stage, exportMonth, offlineMask, onlineMask } = s;
     const { merchantsByLevel, merchantsByStage, merchantsByLevelStage } = this;
     const foreignMask = w.foreignMask;
+    // counts in integers, by level × stage only (counts are exact in any order; the margins by
+    // level and by stage are added up from them below)
+    const byLevelStage = scratchLS;
+    byLevelStage.fill(0);
     let debtTotal = 0;
     let cashTotal = 0;
     let exporters = 0;
@@ -127,12 +128,20 @@ export class MonthSummary {
       const i = slots[j];
       debtTotal += debt[i];
       cashTotal += cash[i];
-      merchantsByLevel[level[i]] += 1;
-      merchantsByStage[stage[i]] += 1;
-      merchantsByLevelStage[level[i] * STAGE_COUNT + stage[i]] += 1;
-      if (exportMonth[i] > 0) {
-        exporters += 1;
-        destinations += bitCount((offlineMask[i] | onlineMask[i]) & foreignMask);
+      byLevelStage[level[i] * STAGE_COUNT + stage[i]]++;
+      // an exporter (1) or not (0), without a branch: about half the merchants export
+      const exporter = +(exportMonth[i] > 0);
+      exporters += exporter;
+      destinations += bitCount((offlineMask[i] | onlineMask[i]) & foreignMask & -exporter);
+    }
+    merchantsByLevel.fill(0);
+    merchantsByStage.fill(0);
+    for (let l = 0; l < LEVEL_COUNT; l++) {
+      for (let g = 0; g < STAGE_COUNT; g++) {
+        const count = byLevelStage[l * STAGE_COUNT + g];
+        merchantsByLevelStage[l * STAGE_COUNT + g] = count;
+        merchantsByLevel[l] += count;
+        merchantsByStage[g] += count;
       }
     }
     this.alive = n;
@@ -157,4 +166,5 @@ export class MonthSummary {
 }
 const scratchC = new Float64Array(CHANNEL_COUNT);
 const scratchM = new Float64Array(MODE_COUNT);
+const scratchLS = new Int32Array(LEVEL_COUNT * STAGE_COUNT);
 let scratchR = new Float64Array(0);

@@ -13,28 +13,37 @@ const { LEVEL_COUNT } = ids;
 
 export function updatePeerStats(w: World): void {
   const { merchants: s, peers, K } = w;
-  peers.count.fill(0);
   peers.performance.fill(0);
   peers.hallAttraction.fill(0);
   const perCategory = peers.categoryCount;
   perCategory.fill(0);
   const { count, performance, hallAttraction } = peers;
   const { category, level, salesMonth, productivityPower, attractHall } = s;
+  // counts in integers (exact in any order); per category, added up from them below
+  const counts = countWork.length === K * LEVEL_COUNT ? countWork : (countWork = new Int32Array(K * LEVEL_COUNT));
+  counts.fill(0);
   const slots = s.aliveSlots();
   for (let n = 0; n < s.aliveCount; n++) {
     const i = slots[n];
     const k = category[i];
     const cell = k * LEVEL_COUNT + level[i];
-    count[cell] += 1;
+    counts[cell]++;
     performance[cell] += salesMonth[i] / productivityPower[i];
     hallAttraction[k] += attractHall[i];
-    perCategory[k] += 1;
+  }
+  for (let k = 0; k < K; k++) {
+    for (let l = 0; l < LEVEL_COUNT; l++) {
+      count[k * LEVEL_COUNT + l] = counts[k * LEVEL_COUNT + l];
+      perCategory[k] += counts[k * LEVEL_COUNT + l];
+    }
   }
   for (let cell = 0; cell < K * LEVEL_COUNT; cell++) {
     if (peers.count[cell] > 0) peers.performance[cell] /= peers.count[cell];
   }
   for (let k = 0; k < K; k++) if (perCategory[k] > 0) peers.hallAttraction[k] /= perCategory[k];
 }
+
+let countWork = new Int32Array(0);
 
 /** Share of a category's merchants at `level` or above. */
 export function shareAtOrAbove(w: World, k: number, level: number): number {

@@ -72,17 +72,32 @@ export function settleSales(w: World): void {
   const perHall = hallPerMask.get(K * masks);
   const perB2b = b2bPerMask.get(K * masks);
   const perCbec = cbecPerMask.get(K * masks);
+  // Each submask's entry adds its lowest region to the entry of the set without it. Filled by
+  // that lowest region, from the highest down: the sets without it (of higher regions only)
+  // are then all filled, and no entry waits on the one written just before it.
   for (let k = 0; k < K; k++) {
     const base = k * masks;
     perHall[base] = perB2b[base] = perCbec[base] = 0;
-    // submasks of the foreign regions in increasing order: each adds its lowest region to the
-    // set without it (a smaller submask, already filled)
-    for (let mask = foreign & -foreign; mask !== 0; mask = ((mask | ~foreign) + 1) & foreign) {
-      const rest = mask & (mask - 1);
-      const cell = ((31 - Math.clz32(mask & -mask)) * K + k) * CHANNEL_COUNT;
-      perHall[base + mask] = perHall[base + rest] + netPerAttraction[cell + HALL];
-      perB2b[base + mask] = perB2b[base + rest] + netPerAttraction[cell + B2B];
-      perCbec[base + mask] = perCbec[base + rest] + netPerAttraction[cell + CBEC];
+  }
+  for (let r = 31 - Math.clz32(foreign); r >= 0; r--) {
+    if (((foreign >> r) & 1) === 0) continue;
+    const bit = 1 << r;
+    const higher = foreign & ~(bit | (bit - 1));
+    for (let k = 0; k < K; k++) {
+      const base = k * masks;
+      const cell = (r * K + k) * CHANNEL_COUNT;
+      const hallNet = netPerAttraction[cell + HALL];
+      const b2bNet = netPerAttraction[cell + B2B];
+      const cbecNet = netPerAttraction[cell + CBEC];
+      // every submask `rest` of the higher regions, the empty set included
+      let rest = 0;
+      do {
+        const o = base + rest;
+        perHall[o + bit] = perHall[o] + hallNet;
+        perB2b[o + bit] = perB2b[o] + b2bNet;
+        perCbec[o + bit] = perCbec[o] + cbecNet;
+        rest = (rest - higher) & higher;
+      } while (rest !== 0);
     }
   }
   const slots = s.aliveSlots();
