@@ -25,7 +25,7 @@ import { tableToIPC, Table, vectorFromArray, Dictionary, Utf8, Int32, type Vecto
 import { parseScenarioText, ScenarioError, MODEL_VERSION } from '../sim/index.ts';
 import { fileKind, inputText } from './presets.ts';
 import {
-  resolveExperiment, experimentPoints, planRuns, pointColumns, pointCells, pointBase, runsHeader, summaryHeader, PointSummary, Contrasts, contrastHeader, SERIES_COLUMNS,
+  resolveExperiment, experimentPoints, planRuns, pointColumns, pointCells, pointBase, referencePoint, runsHeader, summaryHeader, PointSummary, Contrasts, contrastHeader, SERIES_COLUMNS,
   type Experiment, type Point, type Run, type Shard,
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
@@ -502,8 +502,13 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   const runsFile = path.join(out, 'runs.csv');
   const summaryFile = path.join(out, 'summary.csv');
   const contrastsFile = path.join(out, 'contrasts.csv');
-  // each point against point 0, replicate by replicate: only paired when replicates share seeds
-  const paired = exp.commonRandomNumbers && points.length > 1 ? new Contrasts() : undefined;
+  // each point against its reference (point 0; comparing scenarios, the first scenario at the same
+  // parameter values), replicate by replicate: only paired when replicates share seeds
+  const perScenario = points.length / (exp.scenarios?.length ?? 1);
+  const referenceOf = (p: number) => referencePoint(points[p], perScenario);
+  const paired = exp.commonRandomNumbers && points.length > 1 ? new Contrasts(referenceOf, new Set(points.map((p) => referenceOf(p.id)))) : undefined;
+  // (comparing scenarios, a reference other than point 0 is named on each row)
+  const contrastCells = (p: number) => (exp.scenarios ? [referenceOf(p), ...pointCells(exp, points[p])] : pointCells(exp, points[p]));
   const csv = fs.openSync(runsFile + '.tmp', 'w');
   const sum = fs.openSync(summaryFile + '.tmp', 'w');
   const con = paired ? fs.openSync(contrastsFile + '.tmp', 'w') : undefined;
@@ -519,8 +524,9 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
   try {
     fs.writeSync(csv, runsHeader(columns).map(csvCell).join(',') + '\n');
     fs.writeSync(sum, summaryHeader(columns).map(csvCell).join(',') + '\n');
-    if (con !== undefined) fs.writeSync(con, contrastHeader(columns).map(csvCell).join(',') + '\n');
+    if (con !== undefined) fs.writeSync(con, contrastHeader(exp.scenarios ? ['reference_point', ...columns] : columns).map(csvCell).join(',') + '\n');
     let current: PointSummary | undefined;
+    let contrastRowCells: Array<string | number> = [];
     const flushSummary = () => {
       if (!current) return;
       let chunk = '';
@@ -541,6 +547,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
       if (!current || current.point !== run.point) {
         flushSummary();
         current = new PointSummary(run.point, pointCells(exp, points[run.point]));
+        contrastRowCells = contrastCells(run.point);
       }
       const text = fs.readFileSync(partFile(sources.get(run.index)!, run.index), 'utf8');
       fs.writeSync(csv, text);
@@ -558,7 +565,7 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
         const v = Number(cells[lead + 7 + nParams]);
         value.push(v);
         current.add(key, v);
-        paired?.add(run.point, current.cells, run.replicate, key, v);
+        paired?.add(run.point, contrastRowCells, run.replicate, key, v);
         rows++;
       }
     }

@@ -26,8 +26,11 @@ Output (in DIR, default out/<experiment-name>/, or out/<name>-shard-<i>-of-<n>/ 
   runs.arrow     the same table as an Arrow IPC file (pandas, Polars, R arrow read it directly)
   summary.csv    per point × series × month over replicates: n,mean,sd,ci95_low,ci95_high,p10,p50,p90
   contrasts.csv  with "commonRandomNumbers": true, each point against point 0, replicate by replicate
-                 (paired): n,mean_difference,sd_difference,ci95_low,ci95_high,mean_relative,relative_ci95_low,relative_ci95_high
-  manifest.json  model version, seeds, the design's points, the resolved base scenario, file checksums
+                 (paired): n,mean_difference,sd_difference,ci95_low,ci95_high,mean_relative,relative_ci95_low,relative_ci95_high;
+                 comparing "scenarios" (commonRandomNumbers then defaults to true), each scenario against
+                 the first at the same parameter values, named in a reference_point column
+  manifest.json  model version, seeds, the design's points, the resolved base scenario (or scenarios), file checksums;
+                 given to npm run sweep in place of the experiment file, it runs the same experiment again
   parts/, completed.log, experiment.json   progress of the sweep (used to resume)
   provenance.json  when and how this invocation ran (worker count, timings; not deterministic),
                    and earlier ones into this directory (earlierInvocations)
@@ -38,13 +41,15 @@ Examples:
   npm run sweep -- scenarios/experiments/credit-supply.json
   npm run sweep -- scenarios/experiments/credit-supply.json --workers 2 --out results/credit
   npm run sweep -- scenarios/experiments/credit-supply.json --shard 1/3 --out results/s1
-  npm run sweep -- scenarios/experiments/presets-vs-baseline.json   (every preset against the baseline, paired)`;
+  npm run sweep -- scenarios/experiments/presets-vs-baseline.json   (every preset against the baseline, paired)
+  npm run sweep -- out/credit-supply/manifest.json --out out/again   (the same experiment again, byte for byte)`;
 
 
 async function main(file: string, opts: { workers?: number; out?: string; shard?: Shard }) {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const exp = readExperiment(file);
+  for (const note of exp.notes) process.stderr.write(`note: ${note}\n`);
   const shard = opts.shard && opts.shard.count > 1 ? opts.shard : undefined;
   const dir = path.resolve(opts.out ?? path.join('out', shard ? `${exp.name}-shard-${shard.index}-of-${shard.count}` : exp.name));
   const points = experimentPoints(exp);
@@ -86,6 +91,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const files = assemble(dir, exp, points, runs, sources);
   process.stdout.write(`${plural(progress.ran, 'run')} in ${seconds.toFixed(1)} s${rate}. Results in ${dir}:\n`);
   for (const f of files) process.stdout.write(`  ${f.file.padEnd(14)}${f.rows !== undefined ? `${f.rows.toLocaleString('en-US')} rows`.padStart(16) : ''}${f.bytes !== undefined ? `${(f.bytes / 1024).toFixed(0)} kB`.padStart(12) : ''}\n`);
+  if (!exp.commonRandomNumbers && points.length > 1) process.stdout.write('No contrasts.csv: points are paired replicate by replicate only with "commonRandomNumbers": true.\n');
 }
 
 const program = new Command()

@@ -178,7 +178,8 @@ describe('npm run sweep / merge', () => {
     const exp = write('compare.json', {
       name: 'compare', seed: 4, scenarios: ['tight.json', 'loose.json'],
       parameters: [{ path: 'regions[eu].tariff', values: [0, 0.1] }],
-      replications: 2, commonRandomNumbers: true, metrics: ['trade_value_usd', 'loans_outstanding_usd'], months: 'last',
+      // (comparing scenarios, common random numbers are the default)
+      replications: 2, metrics: ['trade_value_usd', 'loans_outstanding_usd'], months: 'last',
     });
     const r = await cli('sweep', exp, '--workers', '2', '--out', dir('compare'));
     expect(r.code, r.stderr).toBe(0);
@@ -188,20 +189,23 @@ describe('npm run sweep / merge', () => {
     const points = new Set(runs.slice(1).map((c) => `${c[0]} ${c[3]} ${c[4]}`));
     expect([...points]).toEqual(['0 tight 0', '1 tight 0.1', '2 loose 0', '3 loose 0.1']);
     // a row is the scenario file's own run at that seed and tariff
-    const row = runs.find((c) => c[0] === '3' && c[1] === '1' && c[6] === 'loans_outstanding_usd' && c[7] === '')!;
-    const own = runScenario(resolveScenario({ ...small, rules: { smeCreditSupply: 3 }, regions: [{ id: 'eu', tariff: 0.1 }] }), { seed: Number(row[2]), flows: false });
-    expect(Number(row[12])).toBe(own.series.get('loans_outstanding_usd')!.at(-1));
+    const one = runs.find((c) => c[0] === '3' && c[1] === '1' && c[6] === 'loans_outstanding_usd' && c[7] === '')!;
+    const own = runScenario(resolveScenario({ ...small, rules: { smeCreditSupply: 3 }, regions: [{ id: 'eu', tariff: 0.1 }] }), { seed: Number(one[2]), flows: false });
+    expect(Number(one[12])).toBe(own.series.get('loans_outstanding_usd')!.at(-1));
     const summary = read('compare', 'summary.csv').toString().split('\n');
     expect(summary[0]).toMatch(/^point,scenario,regions\[eu\]\.tariff,month,metric,/);
     expect(summary[1]).toMatch(/^0,tight,0,2020-12,/);
-    // each point against point 0 (tight, tariff 0), replicate by replicate
+    // each scenario against the first at the same tariff, replicate by replicate (so the effect is the
+    // scenario's, not mixed with the tariff's); within the first, each tariff against point 0
     const contrasts = read('compare', 'contrasts.csv').toString().trimEnd().split('\n').map((l) => l.split(','));
-    expect(contrasts[0].slice(0, 4).join(',')).toBe('point,scenario,regions[eu].tariff,month');
+    expect(contrasts[0].slice(0, 5).join(',')).toBe('point,reference_point,scenario,regions[eu].tariff,month');
     const value = (point: string, replicate: string) => Number(runs.find((c) => c[0] === point && c[1] === replicate && c[6] === 'loans_outstanding_usd' && c[7] === '')![12]);
-    const loose = contrasts.find((c) => c[0] === '2' && c[4] === 'loans_outstanding_usd' && c[5] === '')!;
-    expect(loose[1]).toBe('loose');
-    expect(Number(loose[11])).toBeCloseTo(((value('2', '0') - value('0', '0')) + (value('2', '1') - value('0', '1'))) / 2, 3);
-    expect(Number(loose[11])).toBeGreaterThan(0); // more credit supplied, more lent
+    const row = (point: string) => contrasts.find((c) => c[0] === point && c[5] === 'loans_outstanding_usd' && c[6] === '')!;
+    expect(['1', '2', '3'].map((p) => row(p).slice(0, 4).join(' '))).toEqual(['1 0 tight 0.1', '2 0 loose 0', '3 1 loose 0.1']);
+    const pairedMean = (point: string, against: string) => ((value(point, '0') - value(against, '0')) + (value(point, '1') - value(against, '1'))) / 2;
+    expect(Number(row('3')[12]) / pairedMean('3', '1')).toBeCloseTo(1, 9);
+    expect(Number(row('2')[12]) / pairedMean('2', '0')).toBeCloseTo(1, 9);
+    expect(Number(row('3')[12])).toBeGreaterThan(0); // more credit supplied, more lent
     const table = tableFromIPC(read('compare', 'runs.arrow'));
     expect(table.getChild('scenario')!.get(0)).toBe('tight');
     const manifest = JSON.parse(read('compare', 'manifest.json').toString());

@@ -1,6 +1,6 @@
 /**
- * contrasts.csv, for sweeps with common random numbers: each point's effect against point 0, the
- * reference, replicate by replicate. Replicate r has the same seed at every point, so within a
+ * contrasts.csv, for sweeps with common random numbers: each point's effect against its reference
+ * (point 0; comparing scenarios, the first scenario at the same parameter values), replicate by replicate. Replicate r has the same seed at every point, so within a
  * replicate the difference point − reference is the parameters' effect with the seed's luck
  * shared (paired, as the browser's cards weigh a policy against its baseline): its spread over
  * replicates is the effect's own noise, often far smaller than either point's spread in
@@ -31,34 +31,43 @@ const column = (name: (typeof SUMMARY_COLUMNS)[number]) => SUMMARY_COLUMNS.index
  * point's rows with `rows()` once its runs are all fed (before the next point's). A point's
  * differences and relative differences are summarised as summary.csv summarises values
  * (PointSummary: the same grouping, order and statistics), fed the same keys in the same order.
+ *
+ * Each point is compared with its reference, `referenceOf(point)` (default: point 0), a point
+ * run before it; a point that is its own reference has no rows. An experiment comparing scenarios
+ * compares each scenario with the first at the same parameter values (plan.ts referencePoint).
  */
 export class Contrasts {
-  /** The reference point's values: series-and-month key → value by replicate. */
-  private readonly reference = new Map<string, number[]>();
+  /** The reference points' values: point → series-and-month key → value by replicate. */
+  private readonly reference = new Map<number, Map<string, number[]>>();
   private differences?: PointSummary;
   private relative?: PointSummary;
 
-  /** `key` = month, metric, region, channel, stage, category, mode. */
+  constructor(private readonly referenceOf: (point: number) => number = () => 0, private readonly references: ReadonlySet<number> = new Set([0])) {}
+
+  /** `key` = month, metric, region, channel, stage, category, mode; `pointCells` as the point's rows write them. */
   add(point: number, pointCells: Cell[], replicate: number, key: string[], value: number): void {
     const id = key.join('|');
-    if (point === 0) {
-      let byReplicate = this.reference.get(id);
-      if (!byReplicate) this.reference.set(id, (byReplicate = []));
+    if (this.references.has(point)) {
+      let values = this.reference.get(point);
+      if (!values) this.reference.set(point, (values = new Map()));
+      let byReplicate = values.get(id);
+      if (!byReplicate) values.set(id, (byReplicate = []));
       byReplicate[replicate] = value;
-      return;
     }
+    const against = this.referenceOf(point);
+    if (against === point) return;
     if (this.differences?.point !== point) {
       this.differences = new PointSummary(point, pointCells);
       this.relative = new PointSummary(point, pointCells);
     }
-    const ref = this.reference.get(id)?.[replicate];
+    const ref = this.reference.get(against)?.get(id)?.[replicate];
     if (ref === undefined || !Number.isFinite(ref) || !Number.isFinite(value)) return;
     this.differences.add(key, value - ref);
     // (NaN for a reference of 0: left out of the relative statistics, as summarise leaves NaN out)
     this.relative!.add(key, ref !== 0 ? value / ref - 1 : Number.NaN);
   }
 
-  /** The current point's rows (none for the reference). */
+  /** The current point's rows (none for a point that is its own reference). */
   *rows(): Generator<Cell[]> {
     if (!this.differences || !this.relative) return;
     const stats = 1 + this.differences.cells.length + KEY_CELLS;

@@ -137,6 +137,7 @@ describe('experiment files', () => {
       'big.json': { ...BASE, scale: 0.01 },
       'no-tariffs.json': { ...BASE, regions: [{ id: 'eu', tariff: 0 }] },
     };
+    files['experiments/a-long-experiment-file-name.json'] = { base: BASE, parameters: [] };
     const loadBase = (f: string) => files[f];
     const compare = { ...ok, base: undefined, scenarios: ['small.json', '../presets/Credit Boost.json', 'named.json'] };
 
@@ -157,7 +158,10 @@ describe('experiment files', () => {
       ['a file twice', { ...compare, scenarios: ['small.json', 'small.json'] }, /^scenarios\[1\]: is named "small", as scenarios\[0\] is; the files tell scenarios apart by name: give each scenario once$/],
       ['two files, one name', { ...compare, scenarios: ['named.json', { ...BASE, name: 'tight' }] }, /^scenarios\[1\]: is named "tight", as scenarios\[0\] is; .*give this one another "name"$/],
       ['other months', { ...compare, scenarios: ['small.json', 'long.json'] }, /^scenarios\[1\]: "long" simulates 2020-01 to 2021-12, but "small" \(scenarios\[0\]\) 2020-01 to 2020-12; scenarios compared must simulate the same months/],
-      ['another scale', { ...compare, scenarios: ['small.json', 'big.json'] }, /^scenarios\[1\]: "big" runs at scale 0.01, but "small" \(scenarios\[0\]\) at 0.005; scenarios compared must run at one scale, or the scale would read as an effect/],
+      ['another scale', { ...compare, scenarios: ['small.json', 'big.json'] }, /^scenarios\[1\]: "big" runs at scale 0.01, but "small" \(scenarios\[0\]\) at 0.005; scenarios compared must run at one scale, or the scale would read as an effect \(set "scale" alike, or set it for all with a parameter/],
+      ['a default scale said as such', { ...compare, scenarios: ['small.json', {}] }, /^scenarios\[1\]: "scenario-1" runs at scale 0.1333 \(the default\), but "small" \(scenarios\[0\]\) at 0.005;/],
+      ['an experiment listed as a scenario', { ...compare, scenarios: ['small.json', 'experiments/a-long-experiment-file-name.json'] }, /^scenarios\[1\]: "experiments\/a-long-experiment-file-name.json" is an experiment, not a scenario; give scenario files/],
+      ['a list entry the scenario lacks, said of the scenario', { ...compare, parameters: [{ path: 'shocks[0].severity', values: [1] }] }, /^parameters\[0\]\.path: in scenario "small": "shocks\[0\]\.severity" selects entry \[0\], but the scenario's list has 0 entries$/],
       ['a seed written inline', { ...compare, scenarios: ['small.json', { ...BASE, seed: 4 }] }, /^scenarios\[1\]\.seed: 4 is not used: each run's seed is drawn from the experiment's "seed"/],
       ['a bad scenario object', { ...compare, scenarios: ['small.json', { ...BASE, scale: 7 }] }, /^scenarios\[1\]\.scale: 7 is out of range/],
       ['a bad scenario file', { ...compare, scenarios: ['small.json', 'missing.json'] }, /^scenarios\[1\]: the scenario file "missing.json" does not hold a JSON object$/],
@@ -167,6 +171,23 @@ describe('experiment files', () => {
     ])('%s', (_name, input, expected) => {
       const list = problems(input, { loadBase });
       expect(list.some((p) => expected.test(p)), list.join('\n')).toBe(true);
+    });
+
+    it('pairs replicates by default; a "scale" parameter sets every scenario\'s scale; a parameter replacing a scenario\'s own setting is noted', () => {
+      expect(resolveExperiment(compare, { loadBase }).commonRandomNumbers).toBe(true);
+      expect(resolveExperiment({ ...compare, commonRandomNumbers: false }, { loadBase }).commonRandomNumbers).toBe(false);
+      expect(resolveExperiment(ok).commonRandomNumbers).toBe(false);
+      const scaled = resolveExperiment({ ...compare, scenarios: ['small.json', 'big.json'], parameters: [{ path: 'scale', values: [0.02] }] }, { loadBase });
+      expect(scaled.scenarios!.map((s) => s.name)).toEqual(['small', 'big']);
+      expect(scaled.notes).toEqual([]);
+      expect(resolveExperiment({ ...compare, parameters: [{ path: 'rules.smeCreditSupply', values: [1] }] }, { loadBase }).notes).toEqual([
+        'parameters[0] (rules.smeCreditSupply) replaces what scenarios "credit-boost", "tight" set there: every scenario runs with the parameter\'s values',
+      ]);
+    });
+
+    it('checks the rest on the scenarios even when they do not go together', () => {
+      const list = problems({ ...compare, scenarios: ['small.json', 'big.json'], months: ['2040-01'] }, { loadBase });
+      expect(list).toEqual([expect.stringMatching(/^scenarios\[1\]: "big" runs at scale/), expect.stringMatching(/^months\[0\]: "2040-01" is outside the simulated months/)]);
     });
 
     it('is refused by a sensitivity analysis, which varies one scenario', () => {

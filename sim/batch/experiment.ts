@@ -36,7 +36,7 @@ import { monthString } from '../schema/param.ts';
 import { formatMonth, parseMonth } from '../schema/dates.ts';
 import { METRICS } from '../collect/metrics.ts';
 import { CHANNELS, STAGES } from '../ids.ts';
-import { parsePath, pathProblem, applyValues } from './paths.ts';
+import { parsePath, pathProblem, setsPath, applyValues } from './paths.ts';
 import { designSize, gridValues, quantile, type ParameterSpec, type DesignSpec } from './design.ts';
 
 /** Largest number of runs one experiment may ask for. */
@@ -101,7 +101,7 @@ export const experimentFileSchema = z.strictObject({
     z.strictObject({ type: z.literal('lhs'), samples: z.int().min(2).max(MAX_RUNS) }),
   ]).default({ type: 'grid' }),
   replications: z.int().min(1).max(10_000).default(1),
-  commonRandomNumbers: z.boolean().default(false).describe('Give replicate r the same seed at every point'),
+  commonRandomNumbers: z.boolean().optional().describe('Give replicate r the same seed at every point (default false; true when comparing "scenarios")'),
   metrics: z.array(z.enum(metricIds)).min(1).max(metricIds.length).default(DEFAULT_METRICS),
   months: z.union([z.enum(['all', 'last']), z.strictObject({ every: z.int().min(1).max(720) }), z.array(monthString).min(1).max(720)]).default('all'),
   sensitivity: sensitivitySettings.optional(),
@@ -125,6 +125,8 @@ export interface Experiment {
   replications: number;
   commonRandomNumbers: boolean;
   metrics: string[];
+  /** Things said before the runs (a parameter replacing what a compared scenario sets); the checks found nothing wrong. */
+  notes: string[];
   /** Month indices recorded (0-based, ascending). */
   monthIndices: number[];
   months: ExperimentFile['months'];
@@ -191,6 +193,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
   }
   const e = checked.data!;
   const problems: Problem[] = [];
+  const notes: string[] = [];
   // a sensitivity analysis of an experiment without a "sensitivity" section runs with the
   // section's defaults, so it is checked against them (a list of values against the default levels)
   const sensitivityDefaulted = options.purpose === 'sensitivity' && e.sensitivity === undefined;
@@ -205,6 +208,10 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
   (e.scenarios ?? [e.base]).forEach((ref, i) => {
     const at = e.scenarios ? `scenarios[${i}]` : 'base';
     const object = scenarioObjectOf(ref, at, e.seed, options, problems);
+    if (object && isExperimentLike(object)) {
+      problems.push({ path: at, message: `${JSON.stringify(ref)} is an experiment, not a scenario; give scenario files (e.g. "../baseline.json") or scenario objects` });
+      return;
+    }
     if (!object) return;
     const defaultName = !e.scenarios ? e.name ?? options.name : typeof ref === 'string' ? nameOfFile(ref) ?? `scenario-${i}` : `scenario-${i}`;
     try {
@@ -213,9 +220,12 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
       compared.push({ name: scenario.name, base: e.scenarios ? { ...object, name: scenario.name } : object, scenario });
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
-      problems.push(...err.problems.map((p) => ({ path: typeof ref === 'string' ? at : `${at}${p.path ? `.${p.path}` : ''}`, message: typeof ref === 'string' ? `in scenario file ${show(ref)}: ${p.path ? `${p.path}: ` : ''}${p.message}` : p.message })));
+      problems.push(...err.problems.map((p) => ({ path: typeof ref === 'string' ? at : `${at}${p.path ? `.${p.path}` : ''}`, message: typeof ref === 'string' ? `in scenario file ${JSON.stringify(ref)}: ${p.path ? `${p.path}: ` : ''}${p.message}` : p.message })));
     }
   });
+  // every scenario read: the rest is checked on them even if they do not go together (below)
+  const scenarios = problems.length === beforeScenarios ? compared : [];
+  const scaleVaried = e.parameters.some((p) => p.path === 'scale');
   if (e.scenarios && compared.length === e.scenarios.length) {
     compared.forEach((c, i) => {
       const first = compared.findIndex((d) => d.name === c.name);
@@ -223,10 +233,10 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
       const [t, t0] = [c.scenario.time, compared[0].scenario.time];
       // run settings are not policy (ui/compare.ts): a difference in them would read as an effect
       if (t.start !== t0.start || t.end !== t0.end) problems.push({ path: `scenarios[${i}]`, message: `"${c.name}" simulates ${t.start} to ${t.end}, but "${compared[0].name}" (scenarios[0]) ${t0.start} to ${t0.end}; scenarios compared must simulate the same months (set "time" alike)` });
-      if (c.scenario.scale !== compared[0].scenario.scale) problems.push({ path: `scenarios[${i}]`, message: `"${c.name}" runs at scale ${c.scenario.scale}, but "${compared[0].name}" (scenarios[0]) at ${compared[0].scenario.scale}; scenarios compared must run at one scale, or the scale would read as an effect (set "scale" alike, or vary it for all with a parameter { "path": "scale", "values": [...] })` });
+      // (a "scale" parameter sets every scenario's)
+      if (!scaleVaried && c.scenario.scale !== compared[0].scenario.scale) problems.push({ path: `scenarios[${i}]`, message: `"${c.name}" runs at scale ${scaleSaid(c)}, but "${compared[0].name}" (scenarios[0]) at ${scaleSaid(compared[0])}; scenarios compared must run at one scale, or the scale would read as an effect (set "scale" alike, or set it for all with a parameter { "path": "scale", "values": [...] })` });
     });
   }
-  const scenarios = problems.length === beforeScenarios ? compared : [];
   const baseScenario: ResolvedScenario | undefined = scenarios[0]?.scenario;
   const base = scenarios[0]?.base ?? {};
 
@@ -249,9 +259,15 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     for (const c of scenarios) {
       const why = pathProblem(c.base, steps);
       if (why) {
-        problems.push({ path: `${at}.path`, message: `${inScenario(c)}${show(p.path)} ${why}` });
+        problems.push({ path: `${at}.path`, message: `${inScenario(c)}${show(p.path)} ${e.scenarios ? why.replace(/the base scenario/g, 'the scenario') : why}` });
         return;
       }
+    }
+    // a compared scenario's own policy replaced is said (it would be the parameter's at every
+    // point); its scale is a run setting, set for all on purpose
+    if (e.scenarios && p.path !== 'scale') {
+      const setting = scenarios.filter((c) => setsPath(c.base, steps)).map((c) => `"${c.name}"`);
+      if (setting.length > 0) notes.push(`${at} (${p.path}) replaces what ${setting.length === 1 ? 'scenario' : 'scenarios'} ${setting.join(', ')} ${setting.length === 1 ? 'sets' : 'set'} there: every scenario runs with the parameter's values`);
     }
     if (seen.has(p.path)) problems.push({ path: `${at}.path`, message: `${show(p.path)} is already varied by parameters[${seen.get(p.path)}]; vary each path once` });
     seen.set(p.path, j);
@@ -352,7 +368,8 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     parameters: e.parameters.map((p) => ({ ...p })),
     design: e.design,
     replications: e.replications,
-    commonRandomNumbers: e.commonRandomNumbers,
+    commonRandomNumbers: e.commonRandomNumbers ?? e.scenarios !== undefined,
+    notes,
     metrics: e.metrics,
     monthIndices,
     months: e.months,
@@ -374,13 +391,13 @@ function scenarioObjectOf(ref: string | Record<string, unknown>, at: string, exp
     return undefined;
   }
   if (!options.loadBase) {
-    problems.push({ path: at, message: `${show(ref)} is a file name, but files cannot be read here; give the scenario object itself` });
+    problems.push({ path: at, message: `${JSON.stringify(ref)} is a file name, but files cannot be read here; give the scenario object itself` });
     return undefined;
   }
   try {
     const loaded = options.loadBase(ref);
     if (typeof loaded !== 'object' || loaded === null || Array.isArray(loaded)) {
-      problems.push({ path: at, message: `the scenario file ${show(ref)} does not hold a JSON object` });
+      problems.push({ path: at, message: `the scenario file ${JSON.stringify(ref)} does not hold a JSON object` });
       return undefined;
     }
     const { seed: _unused, ...object } = loaded as Record<string, unknown>;
@@ -388,9 +405,20 @@ function scenarioObjectOf(ref: string | Record<string, unknown>, at: string, exp
     return object;
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
-    problems.push(...err.problems.map((p) => ({ path: at, message: `in scenario file ${show(ref)}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
+    problems.push(...err.problems.map((p) => ({ path: at, message: `in scenario file ${JSON.stringify(ref)}: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
     return undefined;
   }
+}
+
+/** An object with an experiment's marks (a file listed where a scenario belongs). */
+function isExperimentLike(o: Record<string, unknown>): boolean {
+  return Array.isArray(o.scenarios) || (o.parameters !== undefined && o.base !== undefined);
+}
+
+/** A scenario's scale as a problem says it: the default named as such (a preset sets none). */
+function scaleSaid(c: ComparedScenario): string {
+  const shown = Number(c.scenario.scale.toPrecision(4));
+  return c.base.scale === undefined ? `${shown} (the default)` : String(shown);
 }
 
 /** A compared scenario's name from its file name ("../sme-finance.json" → "sme-finance"), made a slug as names are. */

@@ -21,7 +21,7 @@
 export { resolveExperiment, parseExperimentText, experimentFileSchema, ExperimentError, DEFAULT_METRICS, MAX_RUNS, MAX_SCENARIOS, type Experiment, type ComparedScenario, type ExperimentFile, type Outcome } from './experiment.ts';
 export { designPoints, designSize, gridValues, quantile, type ParameterSpec, type DesignSpec, type Distribution, type Point } from './design.ts';
 export { parsePath, applyValues } from './paths.ts';
-export { planRuns, shardRuns, parseShard, runSeed, experimentPoints, pointColumns, pointCells, pointBase, scenarioObject, pointScenario, type Run, type Shard } from './plan.ts';
+export { planRuns, shardRuns, parseShard, runSeed, experimentPoints, pointColumns, pointCells, pointBase, referencePoint, scenarioObject, pointScenario, type Run, type Shard } from './plan.ts';
 export { runRows, runsHeader, outcomeValue, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, SERIES_COLUMNS, type Cell, type RunTag } from './record.ts';
 export { summarise, summaryCells, tCritical95, percentileSorted, SUMMARY_COLUMNS, type Summary } from './stats.ts';
 export { PointSummary, summaryHeader } from './summary.ts';

@@ -57,6 +57,16 @@ export function pointCells(exp: Pick<Experiment, 'scenarios'>, point: Point): Ar
   return exp.scenarios ? [exp.scenarios[point.scenario!].name, ...point.values] : point.values;
 }
 
+/**
+ * The point a point is compared with in contrasts.csv: point 0; comparing scenarios, the first
+ * scenario at the same parameter values (so a scenario's effect is not mixed with the
+ * parameters'), and within the first scenario, point 0 (the parameters' effect there). Point 0
+ * is its own reference. `designSize` is the number of parameter points per scenario.
+ */
+export function referencePoint(point: Point, designSize: number): number {
+  return point.scenario ? point.id % designSize : 0;
+}
+
 /** The scenario object a point's values are written into: the base, or the point's scenario. */
 export function pointBase(exp: Pick<Experiment, 'base' | 'scenarios'>, point: Point): Record<string, unknown> {
   return exp.scenarios ? exp.scenarios[point.scenario!].base : exp.base;
