@@ -23,7 +23,9 @@
  * give `"scenarios": ["../baseline.json", "../sme-finance.json"]` instead of `base`: every point
  * of the design then runs on each scenario in turn (the first scenario's points first), and the
  * files gain a `scenario` column holding each scenario's name. A scenario file's own `seed` is
- * not used (each run's seed comes from the experiment's). Validation reports every problem at once, each naming the path, the
+ * not used (each run's seed comes from the experiment's).
+ *
+ * Validation reports every problem at once, each naming the path, the
  * value found and what is allowed — the same wording as scenario errors (errors.ts). Each
  * parameter is also tried on the base scenario at its extremes, so a value the scenario would
  * refuse (out of range, not a whole number, unknown key) is reported before anything runs.
@@ -209,7 +211,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     const at = e.scenarios ? `scenarios[${i}]` : 'base';
     const object = scenarioObjectOf(ref, at, e.seed, options, problems);
     if (object && isExperimentLike(object)) {
-      problems.push({ path: at, message: `${JSON.stringify(ref)} is an experiment, not a scenario; give scenario files (e.g. "../baseline.json") or scenario objects` });
+      problems.push({ path: at, message: `${typeof ref === 'string' ? `${JSON.stringify(ref)} is` : 'holds'} an experiment, not a scenario; give scenario files (e.g. "../baseline.json") or scenario objects` });
       return;
     }
     if (!object) return;
