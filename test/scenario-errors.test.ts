@@ -323,3 +323,16 @@ describe('bad scenarios give clear errors', () => {
     }
   });
 });
+
+describe('a scenario\'s own title and description', () => {
+  it('may be in one language or both: the one given stands for the other (a Chinese-only title was refused: "title.en: missing")', () => {
+    expect(resolveScenario({ title: '我的试验' }).title).toEqual({ en: '我的试验', zh: '我的试验' });
+    expect(resolveScenario({ title: { zh: '我的试验' }, description: { en: 'Mine' } })).toMatchObject({ title: { en: '我的试验', zh: '我的试验' }, description: { en: 'Mine', zh: 'Mine' } });
+    expect(resolveScenario({ title: { en: 'Credit', zh: '信贷' } }).title).toEqual({ en: 'Credit', zh: '信贷' });
+  });
+  it('names what is missing or wrong', () => {
+    expect(problemFor({ title: {} })).toEqual({ path: 'title', message: 'gives no text; give "en", "zh" or both' });
+    expect(problemFor({ title: 5 }).message).toBe('5 is an integer; expected a text or { "en": text, "zh": text }');
+    expect(problemFor({ description: { en: '' } })).toEqual({ path: 'description.en', message: 'is empty; at least 1 character needed' });
+  });
+});

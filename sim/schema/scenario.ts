@@ -7,7 +7,7 @@
  * parameters of the model (the few free ones are fitted by calibration).
  */
 import * as z from 'zod';
-import { textSchema, text } from './labels.ts';
+import { ownTextSchema, text } from './labels.ts';
 import { num, field, sched, schedField, monthString, UNITS as U, type NumberSpec } from './param.ts';
 import { DEFAULT_SCHEDULES as D, DEFAULT_REGIONS, DEFAULT_CATEGORIES, DEFAULT_MODES } from './world-data.ts';
 // Defaults of the free parameters come from the last calibration (npm run calibrate).
@@ -242,8 +242,8 @@ export const scenarioFileSchema = z
     $schema: z.string().max(500).optional().describe('Path to scenario.schema.json, for editors'),
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'not a slug' }).optional()
       .describe('Short id, lowercase letters, digits and dashes; default: the file name'),
-    title: textSchema.optional().describe('Title in English and Chinese'),
-    description: textSchema.optional().describe('What the scenario changes and why, in English and Chinese'),
+    title: ownTextSchema.optional().describe('Title: a string, or { "en": …, "zh": … } with one or both'),
+    description: ownTextSchema.optional().describe('What the scenario changes and why: a string, or { "en": …, "zh": … } with one or both'),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1).describe('Seed of all random streams (0 … 2³¹−1)'),
     time: z
       .strictObject({

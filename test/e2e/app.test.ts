@@ -134,6 +134,10 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await input.inputValue()).toBe('0.06');
     await type(input, 'six');
     expect(await note.textContent()).toBe(en.notANumber('six', '0.06 per year'));
+    // "150%" typed with its sign is 1.5, out of range: clamped, not read as "150 % means 0.015" (it said so)
+    await type(input, '150%');
+    expect(await note.textContent()).toBe(en.clamped('150%', '0 per year', '0.3 per year', '0.3 per year'));
+    await rate.locator('.reset').click();
     // a value out of range is quoted as typed (1e9, not "1bn") and brought inside the range
     const days = page.locator('[data-control="platform.customs.cross_border_ecommerce.clearanceDays"]');
     await type(days.locator('input.num'), '1e9');

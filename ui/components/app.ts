@@ -22,6 +22,7 @@ import { YIWU_TRADE, totalTradeBnYuan, b2cIndex } from '../context.ts';
 import * as f from '../format.ts';
 import { tooBig, isLessonFile, problemLines, focusLost, downloadText, type Message } from '../files.ts';
 import { alongSmile, smileStageNames, CHANNEL_TEXT, MODE_TEXT, LEVEL_TEXT, regionLabel } from '../labels.ts';
+import { bilingual, type OwnText } from '../../sim/schema/labels.ts';
 import './levers.ts';
 import './chart.ts';
 import './sweep.ts';
@@ -394,9 +395,9 @@ export class YiwuApp extends LitElement {
   private ownText(): { title?: Text; description?: Text } {
     const sc = this.scenario;
     if (this.presetName || (typeof sc.name === 'string' && presetByName(sc.name))) return {};
-    // (every scenario shown was validated on its way in: a title there is a Text)
-    const { title, description } = sc as { title?: Text; description?: Text };
-    return { ...(title && { title }), ...(description && { description }) };
+    // (every scenario shown was validated on its way in: a title there is text in one language or both)
+    const { title, description } = sc as { title?: OwnText; description?: OwnText };
+    return { ...(title && { title: bilingual(title) }), ...(description && { description: bilingual(description) }) };
   }
 
   private scenarioFileName() {

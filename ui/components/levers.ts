@@ -223,7 +223,7 @@ export class YiwuLevers extends LitElement {
       }
       const clamped = Math.min(max, Math.max(min, c.meta.integer ? Math.round(x) : x));
       if (clamped === x || (c.meta.integer && clamped === Math.round(x))) this.clampNotes = others;
-      else if (f.FRACTION_UNITS.has(c.meta.unit.en) && x / 100 >= min && x / 100 <= max) {
+      else if (!percent && f.FRACTION_UNITS.has(c.meta.unit.en) && x / 100 >= min && x / 100 <= max) {
         // "6" for a rate of 6 %: the lever keeps its value rather than jump to the maximum (30 %)
         keep(s.percentTyped(shortened(typed), f.withUnit(min, after, lang), f.withUnit(max, after, lang), f.num(x / 100, lang, 6), kept));
         return;
