@@ -42,7 +42,8 @@ export function moneyAxis(largest: number, lang: Lang): ((v: number) => string) 
   const format = (v: number) => {
     if (!ok(v)) return '–';
     if (v === 0) return '0';
-    const n = `${nf(lang, 'axis3', { maximumSignificantDigits: 3 }).format(v / scale)}${unit}`;
+    // (Chinese compact figures are not grouped: "2600万", as the cards write "1900亿", not "2,600万")
+    const n = `${nf(lang, 'axis3', { maximumSignificantDigits: 3, useGrouping: lang !== 'zh' }).format(v / scale)}${unit}`;
     return lang === 'zh' ? `${n}美元` : `US$${n}`;
   };
   // (the chart compares options as text: the unit it captured makes a changed unit a new frame)

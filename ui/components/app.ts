@@ -755,12 +755,13 @@ export class YiwuApp extends LitElement {
     // a column's changes in one unit, its largest's (+0.586亿 beside +3.87亿, not +5860万), so rows compare by eye
     const total = fig && rows.length ? reportTotal(rows, fig.a, fig.b) : undefined;
     const unitOf = (get: (r: Omit<ReportRow, 'region'>) => number) => f.moneyAxis(Math.max(0, ...[...rows, ...(total ? [total] : [])].map((r) => Math.abs(get(r)))), lang);
-    const columns = { exportsChange: unitOf((r) => r.exportsChange), created: unitOf((r) => r.created), diverted: unitOf((r) => r.diverted) };
+    const columns = { exportsChange: unitOf((r) => r.exportsChange), created: unitOf((r) => r.created), diverted: unitOf((r) => r.diverted), tariffChange: unitOf((r) => r.tariffChange) };
     const change = (v: number, n: number | undefined, column: (v: number) => string) => {
       const within = n !== undefined && Math.abs(v) <= n;
       const text = f.signedMoney(v, lang, column);
       if (n === undefined) return html`${text}`;
-      const range = f.signedMoney(n, lang, column).replace(/^\+/, '±');
+      // (the noise in its own unit: in the column's it read "±14,000万美元" where the column's largest was in 万)
+      const range = f.signedMoney(n, lang).replace(/^\+/, '±');
       return within
         ? html`<span class="noise" title=${s.withinNoise(range)}>${text}<span class="visually-hidden"> (${s.withinNoise(range)})</span></span>`
         : html`<span title=${s.seedNoise(range)}>${text}</span>`;
@@ -770,7 +771,7 @@ export class YiwuApp extends LitElement {
           <td>${f.money(r.exports, lang)} (${change(r.exportsChange, n?.exportsChange, columns.exportsChange)})</td>
           <td class=${sign(r.created)}>${change(r.created, n?.created, columns.created)}</td>
           <td class=${sign(r.diverted)}>${change(r.diverted, n?.diverted, columns.diverted)}</td>
-          <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang)})</td>
+          <td>${f.money(r.tariff, lang)} (${f.signedMoney(r.tariffChange, lang, columns.tariffChange)})</td>
           <td>${f.times(r.landed, lang)} (${f.change(r.landedChange, lang)})</td>`;
     return html`<section class="report ${stale ? 'stale' : ''}" aria-labelledby="report-h" aria-busy=${stale ? 'true' : 'false'}>
       <h3 id="report-h">${s.charts.report}${fig ? ` · ${year(fig.year, lang)}` : ''}${stale ? html` <span class="updating">${s.updating}</span>` : nothing}</h3>

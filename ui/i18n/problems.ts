@@ -15,6 +15,7 @@ const suggestZh = (s: string | undefined) => (s ? s.replace(/^ \(did you mean ("
 const KINDS_ZH: Record<string, string> = {
   'a string': '字符串', 'a number': '数字', 'an integer': '整数', 'an object': '对象', 'a list': '列表', 'a boolean': '布尔值',
   'true or false': 'true 或 false', null: '空值', text: '文字', 'an undefined': '空',
+  'a text or { "en": text, "zh": text }': '文字或 { "en": 文字, "zh": 文字 }',
 };
 const kindZh = (k: string) => KINDS_ZH[k] ?? k;
 const KIND = '(a string|a number|an integer|an object|a list|a boolean|null)';
@@ -51,6 +52,7 @@ const JSON_ZH: Record<string, string> = {
 const ZH: Rule[] = [
   [/^unknown key( \(did you mean ".*?"\?\))?; allowed keys here: (.*)$/s, (_, s, list) => `未知字段${suggestZh(s)}；此处允许的字段：${list}`],
   [/^missing; expected (.*)$/s, (_, e) => `缺失；应为${kindZh(e)}`],
+  [/^gives no text; give "en", "zh" or both$/, () => '没有文字；请给出 "en"（英文）、"zh"（中文）或两者'],
   [/^(.*) is not a finite number$/s, (_, v) => `${v} 不是有限数值`],
   [/^(.*) is not a finite number; allowed (\S+) to (\S+)(?: \((.*)\))?$/s, (_, v, a, b, u) => `${v} 不是有限数值；允许 ${a} 至 ${b}${unitZh(u)}`],
   [/^(.*) is not a finite number; allowed (\S+) or more(?: \((.*)\))?$/s, (_, v, a, u) => `${v} 不是有限数值；应不小于 ${a}${unitZh(u)}`],
