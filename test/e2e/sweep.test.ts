@@ -114,6 +114,9 @@ describe.skipIf(!hasChromium)('sweep panel', () => {
     const said = await runAndRead();
     expect(said).toContain('From: “abc” is not a number; allowed 0 to 5.');
     expect(said).toContain('Values: “100” is not allowed; use a whole number from 2 to 9.');
+    // no run under way: the bar is empty, not full from the sweep before beside the message
+    expect(await page.locator('.sweep-status [role=progressbar]').getAttribute('aria-valuenow')).toBe('0');
+    expect(await page.locator('.sweep-status .bar').getAttribute('style')).toBe('width:0%');
     await set('#sweep-from', '2');
     await set('#sweep-to', '2');
     await set('#sweep-values', '2');

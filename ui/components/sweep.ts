@@ -91,12 +91,13 @@ export interface SweepOutcome {
 }
 
 export const SWEEP_OUTCOMES: SweepOutcome[] = [
+  // (in the cards' order)
   { id: 'total_trade', figure: 'totalTrade', metric: 'total_trade_usd', kind: 'money', statistic: (y) => `sum over ${y}` },
   { id: 'digital_share', figure: 'digitalShare', metric: 'digital_share_of_exports', kind: 'share', statistic: (y) => `${y}: digital_trade_value_usd / trade_value_usd (each summed over the year)` },
-  { id: 'merchants', figure: 'merchants', metric: 'merchants_alive', kind: 'number', statistic: (y) => `end of ${y}` },
   { id: 'exporters', figure: 'exporters', metric: 'exporters', kind: 'number', statistic: (y) => `mean over ${y}` },
-  { id: 'rejection', figure: 'rejection', metric: 'credit_rejection_rate', kind: 'share', statistic: (y) => `${y}: 1 - credit_approvals / credit_applications (each summed over the year)` },
+  { id: 'merchants', figure: 'merchants', metric: 'merchants_alive', kind: 'number', statistic: (y) => `end of ${y}` },
   { id: 'smile', figure: 'smile', metric: 'value_added_usd', kind: 'number', statistic: (y) => `${y}: value added (design_rnd + brand) / production (each summed over the year)` },
+  { id: 'rejection', figure: 'rejection', metric: 'credit_rejection_rate', kind: 'share', statistic: (y) => `${y}: 1 - credit_approvals / credit_applications (each summed over the year)` },
   { id: 'landed_cost', figure: 'landed', metric: 'landed_cost_index', kind: 'number', statistic: (y) => `${y}: foreign regions' mean over the year weighted by their exports (trade_value_usd) over the year` },
 ];
 
@@ -303,6 +304,8 @@ export class YiwuSweep extends LitElement {
       // (the last result stays, said to be from before)
       this.status = 'failed';
       this.problem = inputs.problems.join(' ');
+      // (no run under way: the bar empty, not full from the last sweep beside the message)
+      this.done = this.total = 0;
       return;
     }
     this.stop();

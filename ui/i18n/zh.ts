@@ -156,7 +156,7 @@ export const zh: Strings = {
     cancelled: (done: number, total: number) => `扫描已取消（已完成 ${done}/${total} 次运行）。`,
     failed: '无法运行扫描：',
     idle: '尚未运行。',
-    note: (scale: string, year: string) => `每次运行以当前情景为基础，杠杆自首月起固定为所示取值（因此也改变2025年之前的实际记录），规模为${scale}（商户样本较小，噪声大于主运行）。结果指标为${year}的首页指标卡数值，算法与指标卡相同（进出口总额为全年合计，在营商户数取年末，拒绝率按全年申请计算，到岸成本按出口额加权）。每个取值使用同一组随机种子（共同随机数：各取值之间的差异来自杠杆而非运气），由页面种子按命令行 npm run sweep（"commonRandomNumbers": true）的同一规则生成，因此其各次运行的月度序列与之相同。`,
+    note: (scale: string, year: string) => `每次运行以当前情景为基础，杠杆自首月起固定为所示取值（因此也改变2025年之前的实际记录），规模为${scale}（商户样本较小，噪声大于主运行）。结果指标为${year}的首页指标卡数值，算法与指标卡相同（进出口总额为全年合计，在营商户数取年末，拒绝率按全年申请计算，到岸成本按出口额加权）。单次运行的水平随随机种子的变化远大于杠杆的效果（进出口总额可差几个百分点，设计与品牌增加值之比可差四分之一），因此图中的点不必等于指标卡的数值（指标卡是主运行规模下一个种子的结果）：请从曲线的斜率读杠杆的效果，各取值使用相同的种子。每个取值使用同一组随机种子（共同随机数：各取值之间的差异来自杠杆而非运气），由页面种子按命令行 npm run sweep（"commonRandomNumbers": true）的同一规则生成，因此其各次运行的月度序列与之相同。`,
     chartTitle: (outcome: string, lever: string) => `${outcome}随${lever}的变化`,
     yName: (outcome: string, unit: string, year: string) => `${outcome}（${unit}），${year}`,
     median: (n: number) => (n === 1 ? '1个种子' : `${n}个种子的中位数`),
