@@ -149,6 +149,14 @@ describe('trade-flow chart', () => {
     expect(label({ name: 'Africa', value: 1.5e9 })).toBe('Africa  US$1.5bn  +50%'); // noise not known yet
     expect(o.series[0].label.rich.noise).toMatchObject({ fontStyle: 'italic' });
   });
+
+  it('a change beyond its noise that would round to 0 % gets a decimal (a black "0%" beside a grey one read as a contradiction)', () => {
+    const channels = [{ name: 'Market hall', color: '#e69f00' }];
+    const o = flowOption('Yiwu', channels, ['European Union', 'Oceania'], [[2.008e9, 1.004e9]], 'en', { big: true }, { regions: [2e9, 1e9], noise: [0.001, 0.01] }) as { series: Array<{ label: { formatter: (p: { name: string; value: number }) => string } }> };
+    const label = o.series[0].label.formatter;
+    expect(label({ name: 'European Union', value: 2.008e9 })).toBe('European Union  US$2.01bn  +0.4%');
+    expect(label({ name: 'Oceania', value: 1.004e9 })).toBe('Oceania  US$1bn  {noise|0%}');
+  });
 });
 
 describe('category labels', () => {

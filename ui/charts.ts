@@ -338,7 +338,9 @@ export function flowOption(hub: string, channels: Array<{ name: string; color: s
   const change = (value: number, base: number, noise: number | undefined) => {
     if (!(base > 0) || !Number.isFinite(value)) return '';
     const d = value / base - 1;
-    const text = f.change(d, lang, 0);
+    // (a change beyond the seed's noise that rounds to "0%" gets a decimal: "+0.4%", not a black "0%")
+    const beyondNoise = noise !== undefined && Math.abs(d) > noise;
+    const text = f.change(d, lang, beyondNoise && Math.abs(d) < 0.005 ? 1 : 0);
     // a change the seed alone could make is greyed (rich text style `noise`)
     return noise !== undefined && Math.abs(d) <= noise ? `  {noise|${text}}` : `  ${text}`;
   };
