@@ -62,7 +62,7 @@ describe('an axis of money', () => {
     expect(f.moneyAxis(1e9, 'en')(Number.NaN)).toBe('–');
   });
   it('billions of yuan in the unit the heading names: 亿元 in Chinese, bn yuan in English', () => {
-    expect([300, 900, 1500].map(f.bnYuanAxis('zh'))).toEqual(['3,000亿元', '9,000亿元', '15,000亿元']);
+    expect([300, 900, 1500].map(f.bnYuanAxis('zh'))).toEqual(['3000亿元', '9000亿元', '15000亿元']);
     expect([300, 1500].map(f.bnYuanAxis('en'))).toEqual(['300 bn yuan', '1,500 bn yuan']);
   });
 });

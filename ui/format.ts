@@ -51,10 +51,10 @@ export function moneyAxis(largest: number, lang: Lang): ((v: number) => string) 
 }
 /**
  * Labels of an axis in billions of yuan (values in bn), in the unit its heading names: "1,500 bn
- * yuan" / "15,000亿元" (bnYuan writes one value alone: "1.5万亿元", beside "9000亿元" below it).
+ * yuan" / "15000亿元", ungrouped as Chinese compact figures are (bnYuan writes one value alone: "1.5万亿元", beside "9000亿元" below it).
  */
 export function bnYuanAxis(lang: Lang): (v: number) => string {
-  return lang === 'zh' ? (v) => (ok(v) ? `${nf(lang, 'axisYi', { maximumSignificantDigits: 4 }).format(v * 10)}亿元` : '–') : (v) => bnYuan(v, lang);
+  return lang === 'zh' ? (v) => (ok(v) ? `${nf(lang, 'axisYi', { maximumSignificantDigits: 4, useGrouping: false }).format(v * 10)}亿元` : '–') : (v) => bnYuan(v, lang);
 }
 /** The size of the first number in a formatted figure ("+0.3 pp" → 0.3, "−1,250" → 1250; NaN without one): two figures compared as shown. */
 export function shownMagnitude(text: string): number {
