@@ -1,6 +1,7 @@
 /**
  * contrasts.csv, for sweeps with common random numbers: each point's effect against its reference
- * (point 0; comparing scenarios, the first scenario at the same parameter values), replicate by replicate. Replicate r has the same seed at every point, so within a
+ * (point 0; comparing scenarios, the first scenario at the same parameter values), replicate by
+ * replicate. Replicate r has the same seed at every point, so within a
  * replicate the difference point − reference is the parameters' effect with the seed's luck
  * shared (paired, as the browser's cards weigh a policy against its baseline): its spread over
  * replicates is the effect's own noise, often far smaller than either point's spread in
