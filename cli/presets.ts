@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveScenario, parseScenarioText, type ResolvedScenario } from '../sim/schema/resolve.ts';
+import { isExperimentLike } from '../sim/batch/experiment.ts';
 import { MODEL_VERSION } from '../sim/run.ts';
 import { RESULT_KINDS } from './writers.ts';
 import { InputError } from './errors.ts';
@@ -28,10 +29,9 @@ export function readPreset(name: string): ResolvedScenario {
  * as one), or neither (unreadable, or with problems of its own kind).
  */
 /** What marks an object as an experiment ("base" and "parameters", or a list of "scenarios" to compare), as said to the user; undefined for other objects. */
-export function experimentMark(raw: object): string | undefined {
-  if ('parameters' in raw && 'base' in raw) return 'it has "base" and "parameters"';
-  if ('scenarios' in raw && Array.isArray(raw.scenarios)) return 'it compares "scenarios"';
-  return undefined;
+export function experimentMark(raw: Record<string, unknown>): string | undefined {
+  if (!isExperimentLike(raw)) return undefined;
+  return Array.isArray(raw.scenarios) ? 'it compares "scenarios"' : 'it has "base" and "parameters"';
 }
 
 export function fileKind(text: string, origin: string): 'experiment' | 'scenario' | undefined {
@@ -42,7 +42,7 @@ export function fileKind(text: string, origin: string): 'experiment' | 'scenario
     return undefined;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  if (experimentMark(raw)) return 'experiment';
+  if (isExperimentLike(raw as Record<string, unknown>)) return 'experiment';
   try {
     resolveScenario(raw);
     return 'scenario';

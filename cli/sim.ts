@@ -96,9 +96,9 @@ function resolveWithKindHint(text: string, file: string, name: string) {
     return resolveScenario(text, { origin: file, name });
   } catch (e) {
     if (fileKind(text, file) === 'experiment') {
-      const raw = parseScenarioText(text, file) as object;
+      const raw = parseScenarioText(text, file) as Record<string, unknown>;
       // (a sensitivity analysis varies one scenario: one comparing scenarios is for sweep only)
-      const alsoSensitivity = 'scenarios' in raw ? '' : ` (or npm run sensitivity -- ${file})`;
+      const alsoSensitivity = Array.isArray(raw.scenarios) ? '' : ` (or npm run sensitivity -- ${file})`;
       throw new InputError(`${file} is an experiment file (${experimentMark(raw)}), not a scenario: run it with npm run sweep -- ${file}${alsoSensitivity}`);
     }
     throw e;

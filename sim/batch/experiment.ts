@@ -412,8 +412,8 @@ function scenarioObjectOf(ref: string | Record<string, unknown>, at: string, exp
   }
 }
 
-/** An object with an experiment's marks (a file listed where a scenario belongs). */
-function isExperimentLike(o: Record<string, unknown>): boolean {
+/** An object with an experiment's marks ("base" and "parameters", or a list of "scenarios"): a file given where a scenario belongs. */
+export function isExperimentLike(o: Record<string, unknown>): boolean {
   return Array.isArray(o.scenarios) || (o.parameters !== undefined && o.base !== undefined);
 }
 

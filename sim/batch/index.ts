@@ -18,7 +18,7 @@
  *
  * Results do not depend on how runs are spread over workers: a run's seed is fixed by the plan.
  */
-export { resolveExperiment, parseExperimentText, experimentFileSchema, ExperimentError, DEFAULT_METRICS, MAX_RUNS, MAX_SCENARIOS, type Experiment, type ComparedScenario, type ExperimentFile, type Outcome } from './experiment.ts';
+export { resolveExperiment, parseExperimentText, isExperimentLike, experimentFileSchema, ExperimentError, DEFAULT_METRICS, MAX_RUNS, MAX_SCENARIOS, type Experiment, type ComparedScenario, type ExperimentFile, type Outcome } from './experiment.ts';
 export { designPoints, designSize, gridValues, quantile, type ParameterSpec, type DesignSpec, type Distribution, type Point } from './design.ts';
 export { parsePath, applyValues } from './paths.ts';
 export { planRuns, shardRuns, parseShard, runSeed, experimentPoints, pointColumns, pointCells, pointBase, referencePoint, scenarioObject, pointScenario, type Run, type Shard } from './plan.ts';
