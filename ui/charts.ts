@@ -81,11 +81,11 @@ export function axisFormatter(kind: Kind, lang: Lang, largest: number): (v: numb
  * the spread (about one axis step), and at least `least` of them; money keeps its own
  * unit-per-axis writing.
  */
-export function spreadFormatter(kind: Kind, lang: Lang, values: Iterable<number | null>, least: { decimals?: number; digits?: number } = {}): (v: number) => string {
+export function spreadFormatter(kind: Kind, lang: Lang, values: ReadonlyArray<number | null>, least: { decimals?: number; digits?: number } = {}): (v: number) => string {
+  if (kind === 'money') return axisFormatter(kind, lang, largestOf(values));
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) if (v !== null && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  if (kind === 'money') return f.moneyAxis(lo <= hi ? Math.max(Math.abs(lo), Math.abs(hi)) : 0, lang);
   const step = (hi - lo) / 5;
   const { decimals: fewestDecimals = 0, digits: fewestDigits = 3 } = least;
   // (named by its digits, so a chart whose figures narrow as runs finish is redrawn with them: frame.ts)
