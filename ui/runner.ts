@@ -125,6 +125,14 @@ export class Runner {
   requestedAt = 0;
   firstDataAt = 0;
   completeAt = 0;
+  /**
+   * When the listeners were first given the request's data, and the scenario's finished full run
+   * (the benchmark times the charts drawn after these, so a redraw of the previous run's lines
+   * does not count as the change on screen); and the times of every listener call, last 200.
+   */
+  firstShownAt = 0;
+  mainShownAt = 0;
+  readonly shownTimes: number[] = [];
   /** True when every run of the latest request was already computed (returning to a setting). */
   fromCache = false;
   /** Worker time of the latest complete runs, by scale, and the months each took from a checkpoint (for the benchmark). */
@@ -148,6 +156,8 @@ export class Runner {
     this.requestedAt = performance.now();
     this.firstDataAt = 0;
     this.completeAt = 0;
+    this.firstShownAt = 0;
+    this.mainShownAt = 0;
     // the band: the full run and more seeds at its scale, or seeds at MAX_BAND_SCALE for larger runs
     const bandSeeds = (r: SideRequest) => {
       const scale = bandScale(r.scale);
@@ -374,17 +384,25 @@ export class Runner {
   private emitTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Listeners are called at most every UPDATE_MS (the first data of a request, and a finished
-   * full run, at once), so redrawing never crowds the main thread while runs stream.
+   * full run, at once), so redrawing never crowds the main thread while runs stream. The first
+   * data goes ahead of a redraw already waiting for its turn: a change made within UPDATE_MS of
+   * the last redraw (a slider dragged, a seed typed) otherwise showed the previous run until the
+   * new one had finished.
    */
   private emit(now = false): void {
     const first = this.firstDataAt > 0 && this.firstDataAt > this.lastEmit;
-    if (this.scheduled && !now) return;
+    if (this.scheduled && !now && !first) return;
     clearTimeout(this.emitTimer);
     this.scheduled = true;
     const wait = first || now ? 0 : Math.max(0, this.lastEmit + UPDATE_MS - performance.now());
     const run = () => {
       this.scheduled = false;
       this.lastEmit = performance.now();
+      if (this.firstDataAt && !this.firstShownAt) this.firstShownAt = this.lastEmit;
+      const main = this.sides.scenario && this.cache.get(this.sides.scenario.main);
+      if (main?.complete && !this.mainShownAt) this.mainShownAt = this.lastEmit;
+      this.shownTimes.push(this.lastEmit);
+      if (this.shownTimes.length > 200) this.shownTimes.splice(0, 100);
       for (const fn of this.listeners) fn();
     };
     // later updates of a stream wait for an animation frame, and for the full run's end when it is near

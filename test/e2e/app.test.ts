@@ -326,6 +326,60 @@ describe.skipIf(!hasChromium)('browser app', () => {
     await other.close();
   }, 120_000);
 
+  it('a change shows its run month by month, even one made just after a redraw; until its first months the charts keep the old lines', async () => {
+    await done(page);
+    const urlBefore = page.url();
+    /** Months of the scenario's solid lines in the trade chart at each of its redraws from now on. */
+    const watchTrade = () => page.evaluate(() => {
+      const w = window as unknown as { __drawnMonths: number[]; __watch?: MutationObserver };
+      w.__drawnMonths = [];
+      w.__watch?.disconnect();
+      const chart = document.querySelector('#chart-trade') as HTMLElement & { option?: { series: Array<{ lineStyle?: { type?: unknown }; data: Array<unknown> }> } };
+      const months = () => Math.max(0, ...(chart.option?.series ?? []).filter((x) => x.lineStyle?.type === 'solid')
+        .map((x) => x.data.filter((d) => Number.isFinite(Array.isArray(d) ? d[1] : d !== null && typeof d === 'object' ? (d as { value: unknown }).value : d)).length));
+      w.__watch = new MutationObserver(() => w.__drawnMonths.push(months()));
+      w.__watch.observe(chart, { attributes: true, attributeFilter: ['data-updates'] });
+    });
+    const setSeed = (seed: number) => page.evaluate((v) => {
+      const box = document.querySelector('#seed') as HTMLInputElement;
+      const at = performance.now();
+      box.value = String(v);
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+      return at;
+    }, seed);
+    const drawnMonths = () => page.evaluate(() => (window as unknown as { __drawnMonths: number[] }).__drawnMonths);
+    // a new seed computes every month; its first months are drawn while the rest compute
+    await watchTrade();
+    await setSeed(7);
+    await page.waitForFunction(() => (window as unknown as { __drawnMonths: number[] }).__drawnMonths.some((m) => m > 0 && m < 132), null, { timeout: 10_000, polling: 5 });
+    // another seed at once, within the redraw throttle of that drawing: its first months were
+    // held back until its run had finished (the charts jumped from the old run to the new whole)
+    await watchTrade();
+    await setSeed(8);
+    await page.waitForFunction(() => /Full run done|Up to date/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 20_000, polling: 20 });
+    const months = await drawnMonths();
+    expect(months.some((m) => m > 0 && m < 132), `months drawn at each redraw: ${months.join(', ')}`).toBe(true);
+    await done(page);
+    // until the new run's first months arrive the charts keep the old run's lines and bands: with
+    // the charts in sight drawn (none waiting for its turn), the trade chart is not redrawn in
+    // between (a redraw then showed it without the band, and held up the first months)
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    const changedAt = await setSeed(40);
+    await page.waitForFunction(() => (window as unknown as { __runner: { firstShownAt: number } }).__runner.firstShownAt > 0, null, { timeout: 10_000, polling: 5 });
+    const before = await page.evaluate((at) => {
+      const w = window as unknown as { __runner: { firstShownAt: number }; __chartTimings: Array<[string, number, number, number]> };
+      return w.__chartTimings.filter(([id, t0]) => id === 'trade' && t0 >= at && t0 < w.__runner.firstShownAt).map(([id, t0]) => `${id} at ${Math.round(t0 - at)} ms`);
+    }, changedAt);
+    expect(before).toEqual([]);
+    await done(page);
+    await setSeed(1);
+    await done(page);
+    // (the link is written when the page is idle: the tests after this one read it)
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(urlBefore);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('a preset chosen after the page has been idle shows its whole run at once, with the numbers of a run computed on demand', async () => {
     const tab = await browser.context.newPage();
     const tabErrors: string[] = [];

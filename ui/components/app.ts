@@ -265,6 +265,9 @@ export class YiwuApp extends LitElement {
     const scen = pruneDefaults(this.scenario);
     const [scenarioRun, baselineRun] = this.runsOf(scen);
     this.runner.request(scenarioRun, baselineRun);
+    // what is shown is now the new request's (nothing until its first months arrive), not the
+    // previous one's as cached for the last update
+    this.tick++;
     this.prefetchLikelyNext();
     this.shareText = '';
     if (this.keepAddress) {
@@ -788,12 +791,20 @@ export class YiwuApp extends LitElement {
     </section>`;
   }
 
+  /** True once the charts have been given a run to draw. */
+  private chartsDrawn = false;
   private drawCharts() {
     const lang = this.lang;
     const s = STRINGS[lang];
     const { sc, bs } = this.shownNow();
+    // While the scenario's new run has no month yet, the charts keep the previous run's lines
+    // and bands: redrawn now, they would lose the band and the scenario's lines for the tens of
+    // milliseconds until its first months arrive (it runs first), and the redraw would hold up
+    // the drawing of those months. A refused run is drawn at once (without its lines).
+    if (!sc && this.chartsDrawn && !this.runner.view('scenario').main?.problems) return;
     const months = sc?.months ?? bs?.months;
     if (!months) return;
+    this.chartsDrawn = true;
     const chart = (id: string) => this.querySelector<YiwuChart>(`#chart-${id}`);
     const scen = s.legendScenario;
     const base = s.legendBaseline;
