@@ -21,7 +21,7 @@ import * as os from 'node:os';
 import { createHash } from 'node:crypto';
 import { Command } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
-import { morrisTrajectories, morrisIndices, morrisDelta, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
+import { morrisTrajectories, morrisIndices, morrisDelta, spanStep, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
 import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, signalExitCode, defaultWorkers, experimentObject, experimentKey, writeProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, metricCatalogue, RESULT_KINDS } from './writers.ts';
@@ -33,6 +33,9 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const exp = readExperiment(file, 'sensitivity');
+  // what the reader of the indices should know about them: said after the indices, and kept in the manifest
+  const notes: string[] = [];
+  for (const note of exp.notes) process.stderr.write(`note: ${note}\n`);
   // read for sensitivity, an experiment always has the section (its defaults when the file has none)
   const config = exp.sensitivity!;
   const outcomes = config.outcomes as Outcome[];
@@ -117,31 +120,49 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     return s / replications;
   }));
 
+  // an outcome with no value in some runs, or one value in all, has indices that say little
+  outcomes.forEach((o, q) => {
+    const values = results.map((r) => r[q]);
+    const missing = values.filter((v) => !Number.isFinite(v)).length;
+    if (missing > 0) notes.push(`${outcomeLabel(o)} has no value in ${missing} of ${values.length} runs (a ratio over nothing, e.g. no credit applications in the months it covers): ${missing === values.length ? 'it has no indices' : saltelli ? 'its Sobol indices cannot be estimated' : 'the elementary effects through those points are left out'}; choose another outcome or statistic, or a longer run`);
+    else if (values.every((v) => v === values[0])) notes.push(`${outcomeLabel(o)} is ${fmt(values[0])} in every run: no lever moved it, so ${saltelli ? 'its Sobol indices are undefined (there is no variance to share out)' : 'every μ* is 0'}`);
+  });
   const rows: Array<Array<string | number>> = [];
   const bars: Bar[][] = [];
+  /** Rank among the levers, none for an index that could not be estimated. */
+  const rankOf = (value: number, rank: number) => (Number.isFinite(value) ? rank + 1 : '');
   let header: string[];
   if (saltelli) {
     header = ['outcome', 'rank', 'parameter', 'st', 'st_ci95_low', 'st_ci95_high', 's1', 's1_ci95_low', 's1_ci95_high', ...OUTCOME_COLUMNS];
     outcomes.forEach((o, q) => {
       const idx = sobolIndices(saltelli, y[q], exp.seed);
-      const ranked = [...idx].sort((a, b) => b.st - a.st || a.factor - b.factor);
-      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], nan(m.st), nan(m.stLow), nan(m.stHigh), nan(m.s1), nan(m.s1Low), nan(m.s1High), ...outcomeColumns(o)]));
+      const ranked = [...idx].sort((a, b) => byIndex(a.st, b.st) || a.factor - b.factor);
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rankOf(m.st, rank), names[m.factor], nan(m.st), nan(m.stLow), nan(m.stHigh), nan(m.s1), nan(m.s1Low), nan(m.s1High), ...outcomeColumns(o)]));
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.st, low: m.stLow, high: m.stHigh, inner: m.s1, tip: `ST = ${fmt(m.st)} [${fmt(m.stLow)}, ${fmt(m.stHigh)}], S1 = ${fmt(m.s1)}` })));
     });
   } else {
     header = ['outcome', 'rank', 'parameter', 'mu_star', 'mu_star_ci95', 'mu', 'sigma', 'mu_star_relative', 'effects', ...OUTCOME_COLUMNS];
     outcomes.forEach((o, q) => {
       const byTrajectory = trajectories.map((_, t) => y[q].slice(t * (k + 1), (t + 1) * (k + 1)));
-      const idx = morrisIndices(trajectories, byTrajectory);
+      const idx = morrisIndices(trajectories, byTrajectory, (i, before, after, step) => spanStep(exp.parameters[i], before, after, step));
+      if (q === 0) {
+        for (const m of idx.filter((x) => x.unchanged > 0)) notes.push(`${names[m.factor]}: ${m.unchanged} of ${trajectories.length} steps left its value as it was (whole numbers: levels rounded to one value), so it has ${plural(m.effects.length, 'elementary effect')}, not ${trajectories.length}; give it a wider span or fewer levels`);
+      }
       const top = Math.max(...idx.map((m) => m.muStar).filter(Number.isFinite), 0);
-      const ranked = [...idx].sort((a, b) => b.muStar - a.muStar || a.factor - b.factor);
-      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rank + 1, names[m.factor], nan(m.muStar), nan(m.muStarCi95), nan(m.mu), nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length, ...outcomeColumns(o)]));
+      const ranked = [...idx].sort((a, b) => byIndex(a.muStar, b.muStar) || a.factor - b.factor);
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rankOf(m.muStar, rank), names[m.factor], nan(m.muStar), nan(m.muStarCi95), nan(m.mu), nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length, ...outcomeColumns(o)]));
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.muStar, low: m.muStar - m.muStarCi95, high: m.muStar + m.muStarCi95, tip: `μ* = ${fmt(m.muStar)} ± ${fmt(m.muStarCi95)}, μ = ${fmt(m.mu)}, σ = ${fmt(m.sigma)}` })));
     });
   }
   const files = [writeCsv(path.join(dir, 'sensitivity.csv'), header, rows)];
-  files.push(writeCsv(path.join(dir, 'sensitivity-runs.csv'), ['point', ...names, ...names.map((n) => `u:${n}`), ...outcomes.map(outcomeLabel)],
-    points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => nan(y[q][j]))])));
+  // where each point stands in the method's design (the last columns, after the outcomes):
+  // Sobol's block (A, B, or AB:<lever>, A with that lever from B), Morris's trajectory and the
+  // lever its step changed (none at a trajectory's start)
+  const layout = saltelli
+    ? { header: ['block'], of: (j: number) => [sobolBlock(j, config.samples, names)] }
+    : { header: ['trajectory', 'changed'], of: (j: number) => { const t = Math.floor(j / (k + 1)), step = j % (k + 1); return [t, step === 0 ? '' : names[trajectories[t].order[step - 1]]]; } };
+  files.push(writeCsv(path.join(dir, 'sensitivity-runs.csv'), ['point', ...names, ...names.map((n) => `u:${n}`), ...outcomes.map(outcomeLabel), ...layout.header],
+    points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => nan(y[q][j])), ...layout.of(j)])));
   // the same outcomes in long form, one row per run (point × replicate) and outcome: what a
   // data frame wants, and each replicate's value rather than their mean
   files.push(writeCsv(path.join(dir, 'sensitivity-outcomes.csv'), ['point', 'replicate', 'seed', ...OUTCOME_COLUMNS, 'value'],
@@ -161,6 +182,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     experimentKey: experimentKey(exp), experiment: experimentObject(exp),
     seeds, commonRandomNumbers: true,
     note: 'Parameters enter on their span: u from 0 to 1 maps through each parameter\'s values, range or distribution.',
+    notes: [...exp.notes, ...notes],
     // as a sweep's manifest: the files with their checksums, and what the outcomes' metrics measure
     files,
     metrics: metricCatalogue(new Set(outcomes.map((o) => o.metric))),
@@ -174,14 +196,27 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);
   });
   if (saltelli) process.stdout.write(sobolCaveat(config.samples, bars.flat()));
+  for (const note of notes) process.stdout.write(`note: ${note}\n`);
 }
 
-/** Sobol indices hold in [0, 1]; estimates outside it from a small N are sampling noise, and said so. */
-function sobolCaveat(samples: number, bars: Array<{ value: number; inner?: number }>): string {
+/**
+ * Sobol indices hold in [0, 1] and S1 ≤ ST; estimates that break either from a small N are
+ * sampling noise, and said so.
+ */
+function sobolCaveat(samples: number, bars: Array<{ name: string; value: number; inner?: number }>): string {
   const outside = bars.flatMap((b) => [b.value, b.inner ?? 0]).filter((v) => v > 1.005 || v < -0.005);
-  if (samples >= 500 && outside.length === 0) return '';
-  const range = outside.length ? ` here ${outside.length} ${outside.length === 1 ? 'index lies' : 'indices lie'} outside [0, 1] (${outside.slice(0, 3).map((v) => v.toFixed(3)).join(', ')}${outside.length > 3 ? ', …' : ''}): sampling noise.` : '';
-  return `\nnote: Sobol indices from N = ${samples} base samples are rough;${range} Use N of 500 or more for stable indices, and read the bootstrap intervals.\n`;
+  const crossed = bars.filter((b) => b.inner !== undefined && b.inner > b.value + 0.005);
+  if (samples >= 500 && outside.length === 0 && crossed.length === 0) return '';
+  const said: string[] = [];
+  if (outside.length) said.push(`${outside.length} ${outside.length === 1 ? 'index lies' : 'indices lie'} outside [0, 1] (${outside.slice(0, 3).map((v) => v.toFixed(3)).join(', ')}${outside.length > 3 ? ', …' : ''})`);
+  if (crossed.length) said.push(`${crossed.length === 1 ? `${crossed[0].name} has` : `${crossed.length} levers have`} a first-order S1 above the total ST (${crossed.slice(0, 3).map((b) => `${b.inner!.toFixed(3)} > ${b.value.toFixed(3)}`).join(', ')}${crossed.length > 3 ? ', …' : ''})`);
+  return `\nnote: Sobol indices from N = ${samples} base samples are rough${said.length ? `: here ${said.join(', and ')}, which is sampling noise` : ''}. Use N of 500 or more for stable indices, and read the bootstrap intervals.\n`;
+}
+
+/** The Saltelli block of point j: A (0 … N−1), B (N … 2N−1), then one block of N per lever (A with that lever's column from B). */
+function sobolBlock(j: number, samples: number, names: string[]): string {
+  const block = Math.floor(j / samples);
+  return block === 0 ? 'A' : block === 1 ? 'B' : `AB:${names[block - 2]}`;
 }
 
 interface Bar {
@@ -195,6 +230,8 @@ interface Bar {
 }
 
 const nan = (v: number) => (Number.isNaN(v) ? '' : v);
+/** Larger index first; an index that could not be estimated (NaN) last. */
+const byIndex = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : b - a);
 /** An outcome in tidy columns: its metric, breakdown and statistic (the "outcome" column packs them in one label). */
 const OUTCOME_COLUMNS = ['metric', ...OUTCOME_DIMENSIONS, 'statistic'];
 const outcomeColumns = (o: Outcome) => [o.metric, ...outcomeDimensions(o), o.statistic];
@@ -236,7 +273,10 @@ Method (the experiment's "sensitivity" section; without one: Morris, 10 trajecto
 outcome the mean of trade_value_usd over the months): "method": "morris" with "trajectories" and
 "levels", or "method": "sobol" with "samples" (N × (parameters + 2) points). Each parameter enters
 on its span (values, range or distribution); the experiment's "design", "metrics" and "months"
-are not used. Replicates per point: "replications" (common random numbers).
+are not used. Replicates per point: "replications" (common random numbers: every point runs on
+the same seeds). Morris: an elementary effect is the outcome's change over how far the lever
+moved, as a share of its span (mu_star_ci95: Student-t on the |effects|). Sobol: S1 Saltelli
+2010, ST Jansen 1999, 200 bootstrap resamples; default 64 samples. The README says more.
 
 Each run's outcomes go to outcomes.log as it finishes: the same command resumes an interrupted
 analysis. Across machines: each runs --shard i/n into its own directory, then --merge their
@@ -249,12 +289,14 @@ Output, in --out:
                         s1_ci95_low, s1_ci95_high (bootstrap intervals); then, for data frames, the
                         outcome in columns: metric, region, channel, stage, category, mode, statistic
   sensitivity.svg       bar chart per outcome
-  sensitivity-runs.csv  every point: parameter values, their unit-cube coordinates (u:<path>) and
-                        the outcomes (mean over replicates)
+  sensitivity-runs.csv  every point: parameter values, their unit-cube coordinates (u:<path>),
+                        the outcomes (mean over replicates), and its place in the design (Morris:
+                        trajectory, changed; Sobol: block A, B or AB:<lever>)
   sensitivity-outcomes.csv  long form, one row per run and outcome: point, replicate, seed, metric,
                         region, channel, stage, category, mode, statistic, value (join the
                         parameters from sensitivity-runs.csv by point)
-  manifest.json         method, settings, seeds, the experiment and the resolved base scenario
+  manifest.json         method, settings, seeds, the experiment and the resolved base scenario,
+                        notes (what the run said about its indices)
   provenance.json       this invocation: command line, times, workers, git commit, host;
                         earlier ones into this directory in earlierInvocations
   experiment.json, outcomes.log   the runs' lock and results (what resuming and --merge read)

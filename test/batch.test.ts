@@ -414,6 +414,14 @@ describe('npm run sweep / merge', () => {
     const row = long.find((l) => l.startsWith('5,0,') && l.includes(',merchants_alive,'))!.split(',');
     expect(row.slice(3, 10)).toEqual(['merchants_alive', '', '', '', '', '', 'last']);
     expect(Number(row[10])).toBe(Number(wide[1 + 5].split(',')[column]));
+    // where each point stands: its trajectory, and the lever its step changed (none at a start)
+    expect(wide[0].split(',').slice(-2)).toEqual(['trajectory', 'changed']);
+    const layout = wide.slice(1).map((l) => l.split(',').slice(-2));
+    expect(layout.map((c) => c[0])).toEqual(['0', '0', '0', '0', '1', '1', '1', '1', '2', '2', '2', '2']);
+    for (const t of [0, 1, 2]) {
+      expect(layout[t * 4][1]).toBe('');
+      expect(layout.slice(t * 4 + 1, t * 4 + 4).map((c) => c[1]).sort()).toEqual(['model.priceSensitivity', 'regions[eu].tariff', 'rules.smeCreditSupply']);
+    }
     const first = table.slice(1, 4).map((l) => l.split(','));
     expect(first.map((c) => c[1])).toEqual(['1', '2', '3']);
     expect(Number(first[0][3])).toBeGreaterThanOrEqual(Number(first[1][3]));
@@ -500,11 +508,30 @@ describe('npm run sweep / merge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Sobol indices of 2 parameters, 8 × (2 + 2) points × 1 replication = 32 runs');
     // N = 8 is far too few: said, with any index outside [0, 1] named as noise
-    expect(r.stdout).toMatch(/\nnote: Sobol indices from N = 8 base samples are rough;( here \d+ ind(ex lies|ices lie) outside \[0, 1\] \([-\d., …]+\): sampling noise\.)? Use N of 500 or more for stable indices, and read the bootstrap intervals\.\n$/);
+    expect(r.stdout).toMatch(/\nnote: Sobol indices from N = 8 base samples are rough(: here (\d+ ind(ex lies|ices lie) outside \[0, 1\] \([-\d., …]+\)(, and )?)?(\S+ has|\d+ levers have)? ?(a first-order S1 above the total ST \([\d., >…-]+\))?, which is sampling noise)?\. Use N of 500 or more for stable indices, and read the bootstrap intervals\.\n$/);
     const table = read('sobol', 'sensitivity.csv').toString().trimEnd().split('\n');
     expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high,metric,region,channel,stage,category,mode,statistic');
     expect(table.slice(1).map((l) => l.split(',')[0])).toEqual(['trade_value_usd[region=eu] (last)', 'trade_value_usd[region=eu] (last)']);
     expect(read('sobol', 'sensitivity.svg').toString()).toContain('regions[eu].tariff');
+    // each point's Saltelli block: A, B, then A with one lever's column from B
+    const runs = read('sobol', 'sensitivity-runs.csv').toString().trimEnd().split('\n');
+    expect(runs[0].split(',').at(-1)).toBe('block');
+    expect(runs.slice(1).map((l) => l.split(',').at(-1))).toEqual([...Array(8).fill('A'), ...Array(8).fill('B'), ...Array(8).fill('AB:rules.smeCreditSupply'), ...Array(8).fill('AB:regions[eu].tariff')]);
+  });
+
+  it('sensitivity: an outcome with no value in the runs is said, and has no ranks', async () => {
+    const exp = write('morris-nan.json', {
+      ...EXPERIMENT, name: 'morris-nan', replications: 1, base: { ...EXPERIMENT.base, time: { start: '2020-01', end: '2020-01' } }, months: 'all',
+      sensitivity: { trajectories: 2, levels: 4, outcomes: [{ metric: 'trade_value_usd', statistic: 'last' }, { metric: 'credit_rejection_rate', statistic: 'last' }] },
+    });
+    const r = await cli('sensitivity', exp, '--out', dir('sens-nan'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nnote: credit_rejection_rate \(last\) has no value in 6 of 6 runs \(a ratio over nothing, e\.g\. no credit applications in the months it covers\): it has no indices; choose another outcome or statistic, or a longer run\n$/);
+    const table = read('sens-nan', 'sensitivity.csv').toString().trimEnd().split('\n').map((l) => l.split(','));
+    const rejection = table.filter((c) => c[0] === 'credit_rejection_rate (last)');
+    expect(rejection.map((c) => [c[1], c[3]])).toEqual([['', ''], ['', '']]);
+    expect(table.filter((c) => c[0] === 'trade_value_usd (last)').map((c) => c[1])).toEqual(['1', '2']);
+    expect(JSON.parse(read('sens-nan', 'manifest.json').toString()).notes).toEqual([expect.stringMatching(/^credit_rejection_rate \(last\) has no value in 6 of 6 runs/)]);
   });
 });
 

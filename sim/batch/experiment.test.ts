@@ -100,6 +100,23 @@ describe('experiment files', () => {
     expect(problems({ ...ok, sensitivity: { method: 'sobol', trajectories: 8 } }, { purpose: 'sensitivity' })).toEqual(['sensitivity.trajectories: is not used by Sobol indices; "trajectories" is for "method": "morris"']);
   });
 
+  it('a sensitivity analysis refuses a lever without a span, says it ignores "commonRandomNumbers": false, and names a path that holds no number', () => {
+    const range = (from: number, to: number, integer?: boolean) => ({ ...ok, parameters: [{ path: 'model.distressMonths', range: { from, to }, ...(integer ? { integer } : {}) }] });
+    expect(problems({ ...ok, parameters: [{ path: 'rules.smeCreditSupply', range: { from: 1, to: 1 } }] }, { purpose: 'sensitivity' })).toEqual(['parameters[0].range: runs from 1 to 1: no span to vary rules.smeCreditSupply over; a sensitivity analysis needs two different values at least']);
+    expect(problems({ ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [2] }], sensitivity: { method: 'sobol' } }, { purpose: 'sensitivity' })).toEqual(['parameters[0].values: every value is 2: no span to vary rules.smeCreditSupply over; a sensitivity analysis needs two different values at least']);
+    expect(problems(range(3.2, 3.4, true), { purpose: 'sensitivity' })).toEqual(['parameters[0].range: runs from 3.2 to 3.4 (as whole numbers): no span to vary model.distressMonths over; a sensitivity analysis needs two different values at least']);
+    // a sweep may hold a parameter still; a range from high to low is a span
+    expect(resolveExperiment({ ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [2] }] }).parameters).toHaveLength(1);
+    expect(resolveExperiment(range(6, 2, true), { purpose: 'sensitivity' }).parameters).toHaveLength(1);
+    const crnOff = resolveExperiment({ ...ok, commonRandomNumbers: false }, { purpose: 'sensitivity' });
+    expect(crnOff.commonRandomNumbers).toBe(true);
+    expect(crnOff.notes).toEqual(['"commonRandomNumbers": false is not used by a sensitivity analysis: every point runs on the same seeds, so the differences between points are the levers\' alone']);
+    expect(resolveExperiment(ok, { purpose: 'sensitivity' }).notes).toEqual([]);
+    expect(problems({ ...ok, parameters: [{ path: 'name', values: [1, 2] }] })).toEqual(['parameters[0].path: "name" is not a number: the scenario holds text there; parameters vary numbers (a lever, a model setting, a schedule\'s start)']);
+    expect(problems({ ...ok, parameters: [{ path: 'time.start', values: [1, 2] }] })).toEqual(['parameters[0].path: "time.start" is not a number: the scenario holds text there ("2020-01"); parameters vary numbers (a lever, a model setting, a schedule\'s start)']);
+    expect(problems({ ...ok, sensitivity: { outcomes: [{ statistic: 'last' }] } }, { purpose: 'sensitivity' })[0]).toMatch(/^sensitivity\.outcomes\[0\]\.metric: missing; allowed: trade_value_usd, .*, … \(\d+ in all\)$/);
+  });
+
   it('an experiment without a "sensitivity" section is analysed, and checked, with the defaults (a sweep ignores the section)', () => {
     const threeValues = { ...ok, parameters: [{ path: 'rules.smeCreditSupply', values: [0.5, 1, 2] }] };
     expect(problems(threeValues, { purpose: 'sensitivity' })).toEqual(['parameters[0].values: has 3 values, but Morris screening steps over 4 levels (the default: the experiment has no "sensitivity" section), so its steps would join different pairs of values: give 4 values (one per level) or 2 (each step from one to the other), or give a "range" or a "distribution"']);

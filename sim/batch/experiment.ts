@@ -323,6 +323,14 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
   // the sensitivity outcomes: known breakdown values
   if (e.sensitivity && baseScenario) {
     if (e.parameters.length === 0) problems.push({ path: 'parameters', message: 'sensitivity analysis needs at least one parameter to vary' });
+    // a lever without a span would be reported as tested and found to do nothing
+    e.parameters.forEach((p, i) => {
+      const ends = gridValues(p.range ? { ...p, range: { ...p.range, steps: 2 } } : p);
+      if (ends && Math.max(...ends) === Math.min(...ends)) {
+        problems.push({ path: p.values ? `parameters[${i}].values` : `parameters[${i}].range`, message: `${p.values ? `every value is ${ends[0]}` : `runs from ${p.range!.from} to ${p.range!.to}`}${p.integer ? ' (as whole numbers)' : ''}: no span to vary ${p.path} over; a sensitivity analysis needs two different values at least` });
+      }
+    });
+    if ((raw as Record<string, unknown>).commonRandomNumbers === false) notes.push('"commonRandomNumbers": false is not used by a sensitivity analysis: every point runs on the same seeds, so the differences between points are the levers\' alone');
     if (e.sensitivity.method === 'morris' && e.sensitivity.levels % 2 !== 0) problems.push({ path: 'sensitivity.levels', message: `${e.sensitivity.levels} is odd; Morris screening needs an even number of levels, e.g. 4 or 6` });
     // Morris steps along a grid of `levels` points per parameter, each step half the grid: a
     // list of values keeps every step the same change only with one value per level, or with
@@ -370,7 +378,8 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     parameters: e.parameters.map((p) => ({ ...p })),
     design: e.design,
     replications: e.replications,
-    commonRandomNumbers: e.commonRandomNumbers ?? e.scenarios !== undefined,
+    // (a sensitivity analysis always gives every point the same seeds: recorded as such)
+    commonRandomNumbers: options.purpose === 'sensitivity' ? true : e.commonRandomNumbers ?? e.scenarios !== undefined,
     notes,
     metrics: e.metrics,
     monthIndices,
@@ -484,6 +493,12 @@ function checkValues(base: Record<string, unknown>, p: ParameterSpec, at: string
         const field = said && said !== p.path ? `${said}: ` : '';
         // a field or list entry the scenario does not have is the path's fault, whatever the value
         const entry = /^(.*)\[[^\]]+\]\.id$/.exec(said);
+        // a text or yes/no field takes no number, whatever the value: the path's fault
+        const kind = !field ? /; expected (text|boolean)$/.exec(prob.message)?.[1] : undefined;
+        if (kind) {
+          problems.push({ path: `${at}.path`, message: `${inScenario}${show(p.path)} is not a number: the scenario holds ${kind === 'text' ? 'text' : 'true or false'} there; parameters vary numbers (a lever, a model setting, a schedule's start)` });
+          return;
+        }
         if (/^unknown key/.test(prob.message) || entry) {
           const why = entry ? prob.message.replace(/^(".*?") is not allowed/, `${entry[1]} has no entry $1`) : `${field}${prob.message}`;
           problems.push({ path: `${at}.path`, message: `${inScenario}${show(p.path)} is not a lever of the scenario: ${why}` });

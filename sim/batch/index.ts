@@ -26,5 +26,5 @@ export { runRows, runsHeader, outcomeValue, outcomeLabel, outcomeDimensions, OUT
 export { summarise, summaryCells, tCritical95, percentileSorted, SUMMARY_COLUMNS, type Summary } from './stats.ts';
 export { PointSummary, summaryHeader } from './summary.ts';
 export { Contrasts, contrastHeader, CONTRAST_COLUMNS } from './contrasts.ts';
-export { morrisTrajectories, morrisIndices, morrisDelta, type Trajectory, type MorrisIndex } from './morris.ts';
+export { morrisTrajectories, morrisIndices, morrisDelta, spanStep, type Trajectory, type MorrisIndex } from './morris.ts';
 export { saltelliSample, sobolIndices, type SaltelliSample, type SobolIndex } from './sobol.ts';

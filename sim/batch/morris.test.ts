@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { morrisTrajectories, morrisIndices, morrisDelta } from './morris.ts';
+import { morrisTrajectories, morrisIndices, morrisDelta, spanStep } from './morris.ts';
+import { quantile, type ParameterSpec } from './design.ts';
 
 describe('Morris screening', () => {
   it('trajectories change one factor at a time by ±Δ on the grid', () => {
@@ -35,5 +36,36 @@ describe('Morris screening', () => {
     expect(idx[3].sigma).toBeGreaterThan(0);
     expect(idx[3].muStar).toBeGreaterThan(idx[1].muStar);
     expect(idx[0].effects).toHaveLength(30);
+  });
+  it('an effect is the outcome\'s change per span the lever itself moved: two values, a reversed range, whole numbers', () => {
+    const trs = morrisTrajectories(1, 12, 4, 3);
+    /** Elementary effects of y = slope × (the lever's value) for parameter p, on the trajectories. */
+    const effects = (p: ParameterSpec, slope: number) => morrisIndices(trs, trs.map((t) => t.points.map((u) => slope * quantile(p, u[0]))), (_i, a, b, step) => spanStep(p, a, b, step))[0];
+    // a linear outcome: every effect is its change over the lever's whole span, however the span is written
+    const range = effects({ path: 'x', range: { from: 0.1, to: 0.9 } }, 10);
+    for (const ee of range.effects) expect(ee).toBeCloseTo(8, 9);
+    // two values: each step goes from one to the other, the whole span (it was divided by Δ = 2/3: 1.5 × too large)
+    const two = effects({ path: 'x', values: [0.1, 0.9] }, 10);
+    expect(two.effects).toHaveLength(12);
+    for (const ee of two.effects) expect(ee).toBeCloseTo(8, 9);
+    // four values, one per level: as the range
+    for (const ee of effects({ path: 'x', values: [0.1, 0.1 + 0.8 / 3, 0.1 + 1.6 / 3, 0.9] }, 10).effects) expect(ee).toBeCloseTo(8, 9);
+    // from high to low: more of the lever still raises the outcome (its sign was flipped)
+    const reversed = effects({ path: 'x', range: { from: 0.9, to: 0.1 } }, 10);
+    expect(reversed.mu).toBeCloseTo(8, 9);
+    expect(reversed.muStar).toBeCloseTo(8, 9);
+    // a whole-number range moves by its rounded values' change: 0.5 … 2 takes 1, 1, 2, 2, each step 1 → 2, the whole span
+    for (const ee of effects({ path: 'x', range: { from: 0.5, to: 2 }, integer: true }, 10).effects) expect(Math.abs(ee)).toBeCloseTo(10, 9);
+    // rounding can give both ends of a step one value (here most of a narrow whole-number
+    // distribution rounds to 3): such steps have no effect to take, and are counted
+    const p: ParameterSpec = { path: 'x', distribution: { type: 'normal', mean: 3, sd: 0.05, min: 2.5, max: 3.6 }, integer: true };
+    const whole = effects(p, 10);
+    const moves = trs.map((t) => spanStep(p, t.points[0][0], t.points[1][0], t.steps[0]));
+    expect(whole.unchanged).toBe(moves.filter((m) => m === 0).length);
+    expect(whole.unchanged).toBeGreaterThan(0);
+    expect(whole.effects).toHaveLength(12 - whole.unchanged);
+    for (const ee of whole.effects) expect(Math.abs(ee)).toBeCloseTo(15, 9); // one unit over 2/3 of the probability scale
+    // a distribution moves on its probability scale: the grid step itself
+    expect(spanStep({ path: 'x', distribution: { type: 'uniform', min: 0, max: 4 } }, 0, 2 / 3, 2 / 3)).toBe(2 / 3);
   });
 });

@@ -10,11 +10,14 @@
  * and over the r trajectories: μ = mean EE, μ* = mean |EE| (importance), σ = sd of EE
  * (non-linearity or interactions). Factors are in unit-range terms (u ∈ [0, 1] is mapped to a
  * value by the parameter's quantile function), so μ* compares levers on a common footing: the
- * change of the outcome over a lever's whole range.
+ * change of the outcome over a lever's whole range. The step in the denominator is how far the
+ * parameter itself moved over its span (`spanStep`): Δ for a range or a distribution, the other
+ * way for a range given from high to low, and the change of the value for a list of values or a
+ * whole-number parameter (with two values each step crosses the whole span, not Δ of it).
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { stream } from '../random.ts';
-import { shuffled } from './design.ts';
+import { shuffled, quantile, gridValues, type ParameterSpec } from './design.ts';
 import { tCritical95 } from './stats.ts';
 
 export interface Trajectory {
@@ -59,6 +62,27 @@ export function morrisTrajectories(k: number, r: number, levels: number, seed: n
   return out;
 }
 
+/**
+ * How far a step from u = `before` to u = `after` (the grid step `step`, ±Δ) moved parameter `p`,
+ * as a signed share of its span. A range (from below to) or a distribution: the step itself, so u
+ * is the position on the span or on the probability scale. A range from above to below: the
+ * step the other way (more u is less of the lever; the effect keeps the lever's direction). A list
+ * of values, or a whole-number range: the change of the value over the span of the values, since
+ * each step joins two of them whatever Δ is (two values: one to the other, the whole span) and
+ * rounding can join two levels into one value (no change: 0). A whole-number distribution: the
+ * step, or 0 when rounding gives both ends of the step one value.
+ */
+export function spanStep(p: ParameterSpec, before: number, after: number, step: number): number {
+  const from = quantile(p, before), to = quantile(p, after);
+  if (p.values || (p.range && p.integer)) {
+    const ends = p.values ? gridValues(p)! : [quantile(p, 0), quantile(p, 1)];
+    const span = Math.max(...ends) - Math.min(...ends);
+    return span > 0 ? (to - from) / span : 0;
+  }
+  if (p.integer && from === to) return 0;
+  return p.range && p.range.to < p.range.from ? -step : step;
+}
+
 export interface MorrisIndex {
   factor: number;
   mu: number;
@@ -67,15 +91,24 @@ export interface MorrisIndex {
   /** Half-width of a 95% interval for μ* (t × sd(|EE|) / √r). */
   muStarCi95: number;
   effects: number[];
+  /** Steps that left the parameter's value as it was (levels joined by rounding): no effect to take. */
+  unchanged: number;
 }
 
-/** Elementary effects and their statistics per factor; `y[t][j]` is the output at point j of trajectory t. */
-export function morrisIndices(trajectories: Trajectory[], y: number[][]): MorrisIndex[] {
+/**
+ * Elementary effects and their statistics per factor; `y[t][j]` is the output at point j of
+ * trajectory t. `span` gives how far factor i moved on its span in a step (default: the grid
+ * step, ±Δ); a step that moved it not at all gives no effect, and is counted in `unchanged`.
+ */
+export function morrisIndices(trajectories: Trajectory[], y: number[][], span: (factor: number, before: number, after: number, step: number) => number = (_i, _a, _b, step) => step): MorrisIndex[] {
   const k = trajectories[0]?.order.length ?? 0;
   const effects: number[][] = Array.from({ length: k }, () => []);
+  const unchanged = new Array<number>(k).fill(0);
   trajectories.forEach((tr, t) => {
     tr.order.forEach((i, j) => {
-      const ee = (y[t][j + 1] - y[t][j]) / tr.steps[j];
+      const moved = span(i, tr.points[j][i], tr.points[j + 1][i], tr.steps[j]);
+      if (moved === 0) { unchanged[i]++; return; }
+      const ee = (y[t][j + 1] - y[t][j]) / moved;
       if (Number.isFinite(ee)) effects[i].push(ee);
     });
   });
@@ -89,6 +122,7 @@ export function morrisIndices(trajectories: Trajectory[], y: number[][]): Morris
       sigma: n > 1 ? sampleStandardDeviation(ee) : NaN,
       muStarCi95: n > 1 ? (tCritical95(n - 1) * sampleStandardDeviation(abs)) / Math.sqrt(n) : NaN,
       effects: ee,
+      unchanged: unchanged[factor],
     };
   });
 }

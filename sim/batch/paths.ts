@@ -84,7 +84,21 @@ export function pathProblem(base: Record<string, unknown>, steps: PathStep[]): s
     return `sets the start of a schedule, but ${lever} has no schedule in the base scenario or by default; give it one there ({ "base": …, "segments": [ … ] }), or vary ${lever} itself`;
   }
   if (!isObject(node)) return 'goes through something that is not an object';
+  // a text or yes/no setting (a name, a region's data regime id) cannot take a parameter's numbers
+  const here = node[last.key] !== undefined ? node[last.key] : defaultAt(steps);
+  if (typeof here === 'string' || typeof here === 'boolean') return `is not a number: the scenario holds ${typeof here === 'string' ? 'text' : 'true or false'} there (${JSON.stringify(here)}); parameters vary numbers (a lever, a model setting, a schedule's start)`;
   return undefined;
+}
+
+/** The default scenario's value at `steps` (regions by id), or undefined. */
+function defaultAt(steps: PathStep[]): unknown {
+  let node: unknown = parsedDefaults();
+  for (const s of steps) {
+    if ('key' in s) node = isObject(node) ? node[s.key] : undefined;
+    else if ('id' in s) node = Array.isArray(node) ? node.find((e) => isObject(e) && e.id === s.id) : undefined;
+    else node = Array.isArray(node) ? node[s.index] : undefined;
+  }
+  return node;
 }
 
 /** Whether `base` itself sets the value at `steps` (not left to the defaults): a parameter there replaces the scenario's own setting. */
@@ -101,12 +115,9 @@ export function setsPath(base: Record<string, unknown>, steps: PathStep[]): bool
 
 /** The lever's default schedule at `steps` (regions by id), or undefined when its default is a constant or there is none. */
 function defaultScheduleAt(steps: PathStep[]): { segments: unknown[] } | undefined {
-  let node: unknown = parsedDefaults();
-  for (const s of steps) {
-    if ('key' in s) node = isObject(node) ? node[s.key] : undefined;
-    else if ('id' in s) node = Array.isArray(node) ? node.find((e) => isObject(e) && e.id === s.id) : undefined;
-    else return undefined;
-  }
+  // (a list entry by position has no default: the default lists are by id)
+  if (steps.some((s) => 'index' in s)) return undefined;
+  const node = defaultAt(steps);
   return isObject(node) && Array.isArray(node.segments) ? (node as { segments: unknown[] }) : undefined;
 }
 

@@ -19,6 +19,7 @@ describe('validation problems in Chinese', () => {
     ['an object without text', () => resolveScenario({ description: {} })],
     ['a number for text', () => resolveScenario({ title: 5 })],
     ['not allowed', () => resolveScenario({ shocks: [{ type: 'alien_invasion', start: '2021-01' }] })],
+    ['missing, with what is allowed', () => resolveScenario({ shocks: [{ start: '2021-01' }] })],
     ['not a month', () => resolveScenario({ time: { start: '2021-13' } })],
     ['malformed JSON', () => parseScenarioText('{ "a": 1, }', 'x.json')],
     ['duplicate key', () => parseScenarioText('{ "rules": { "smeCreditSupply": 1, "smeCreditSupply": 2 } }', 'x.json')],
@@ -61,6 +62,11 @@ describe('validation problems in Chinese', () => {
     expect(problemMessage(found[0].message, 'zh')).toBe('trade_value_usd 没有按地区和环节的记录；有记录的：总量、按渠道、按地区、按品类');
     expect(problemMessage(found[1].message, 'zh')).toBe('merchants_alive 没有按地区的记录；有记录的：总量');
     expect(problemMessage(found[2].message, 'zh')).toBe('trade_value_usd 统计的是出口，而 "china" 是国内市场；请选择境外地区');
+  });
+
+  it('a long list of what is allowed, cut short, says how long it is', () => {
+    expect(problemMessage('missing; allowed: a, b, c, … (59 in all)', 'zh')).toBe('缺失；允许：a, b, c……（共 59 项）');
+    expect(problemMessage('"x" is not allowed; allowed: a, b, … (13 in all)', 'zh')).toBe('"x" 不在允许范围内；允许：a, b……（共 13 项）');
   });
 
   it('an empty text is called empty, not "too short; at least 1 characters"', () => {

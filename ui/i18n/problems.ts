@@ -12,6 +12,8 @@ import { unitInBrackets } from '../../sim/schema/errors.ts';
 type Rule = [RegExp, (...groups: string[]) => string];
 
 const suggestZh = (s: string | undefined) => (s ? s.replace(/^ \(did you mean (".*?")\?\)$/, '（是否为 $1？）') : '');
+/** A list of what is allowed, cut short with its length ("a, b, … (59 in all)"), in Chinese. */
+const listZh = (list: string) => list.replace(/, … \((\d+) in all\)$/, '……（共 $1 项）');
 const KINDS_ZH: Record<string, string> = {
   'a string': '字符串', 'a number': '数字', 'an integer': '整数', 'an object': '对象', 'a list': '列表', 'a boolean': '布尔值',
   'true or false': 'true 或 false', null: '空值', text: '文字', 'an undefined': '空',
@@ -50,7 +52,7 @@ const JSON_ZH: Record<string, string> = {
 };
 
 const ZH: Rule[] = [
-  [/^unknown key( \(did you mean ".*?"\?\))?; allowed keys here: (.*)$/s, (_, s, list) => `未知字段${suggestZh(s)}；此处允许的字段：${list}`],
+  [/^unknown key( \(did you mean ".*?"\?\))?; allowed keys here: (.*)$/s, (_, s, list) => `未知字段${suggestZh(s)}；此处允许的字段：${listZh(list)}`],
   [/^missing; expected (.*)$/s, (_, e) => `缺失；应为${kindZh(e)}`],
   [/^gives no text; give "en", "zh" or both$/, () => '没有文字；请给出 "en"（英文）、"zh"（中文）或两者'],
   [/^(.*) is not a finite number$/s, (_, v) => `${v} 不是有限数值`],
@@ -65,7 +67,8 @@ const ZH: Rule[] = [
   [/^is too long; at most (\d+) characters?$/, (_, m) => `过长；最多 ${m}个字符`],
   [/^is too short; at least (\d+) characters$/, (_, m) => `过短；至少 ${m}个字符`],
   [/^is empty; at least 1 character needed$/, () => '为空；至少需要 1 个字符'],
-  [/^(.*) is not allowed( \(did you mean ".*?"\?\))?; allowed: (.*)$/s, (_, v, s, list) => `${v} 不在允许范围内${suggestZh(s)}；允许：${list}`],
+  [/^(.*) is not allowed( \(did you mean ".*?"\?\))?; allowed: (.*)$/s, (_, v, s, list) => `${v} 不在允许范围内${suggestZh(s)}；允许：${listZh(list)}`],
+  [/^missing; allowed: (.*)$/s, (_, list) => `缺失；允许：${listZh(list)}`],
   [/^(.*) is not a month; use YYYY-MM, e\.g\. 2021-06$/s, (_, v) => `${v} 不是月份；请用 YYYY-MM 格式，例如 2021-06`],
   [/^(.*) is not a valid name; use lowercase letters, digits and dashes, e\.g\. my-policy-2030$/s, (_, v) => `${v} 不是有效名称；请使用小写字母、数字和连字符，例如 my-policy-2030`],
   [new RegExp(`^(.*) is ${KIND}; expected a number or a schedule (.*)$`, 's'), (_, v, k, sched) => `${v} 是${kindZh(k)}；应为数字或时间表 ${sched}`],
