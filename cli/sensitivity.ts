@@ -133,15 +133,15 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   const rankOf = (value: number, rank: number) => (Number.isFinite(value) ? rank + 1 : '');
   let header: string[];
   if (saltelli) {
-    header = ['outcome', 'rank', 'parameter', 'st', 'st_ci95_low', 'st_ci95_high', 's1', 's1_ci95_low', 's1_ci95_high', ...OUTCOME_COLUMNS];
+    header = ['outcome', 'rank', 'parameter', 'st', 'st_ci95_low', 'st_ci95_high', 's1', 's1_ci95_low', 's1_ci95_high', ...OUTCOME_COLUMNS, ...WINDOW_COLUMNS];
     outcomes.forEach((o, q) => {
       const idx = sobolIndices(saltelli, y[q], exp.seed);
       const ranked = [...idx].sort((a, b) => byIndex(a.st, b.st) || a.factor - b.factor);
-      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rankOf(m.st, rank), names[m.factor], nan(m.st), nan(m.stLow), nan(m.stHigh), nan(m.s1), nan(m.s1Low), nan(m.s1High), ...outcomeColumns(o)]));
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rankOf(m.st, rank), names[m.factor], nan(m.st), nan(m.stLow), nan(m.stHigh), nan(m.s1), nan(m.s1Low), nan(m.s1High), ...outcomeColumns(o), ...windowColumns(o)]));
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.st, low: m.stLow, high: m.stHigh, inner: m.s1, tip: `ST = ${fmt(m.st)} [${fmt(m.stLow)}, ${fmt(m.stHigh)}], S1 = ${fmt(m.s1)}` })));
     });
   } else {
-    header = ['outcome', 'rank', 'parameter', 'mu_star', 'mu_star_ci95', 'mu', 'sigma', 'mu_star_relative', 'effects', ...OUTCOME_COLUMNS];
+    header = ['outcome', 'rank', 'parameter', 'mu_star', 'mu_star_ci95', 'mu', 'sigma', 'mu_star_relative', 'effects', ...OUTCOME_COLUMNS, ...WINDOW_COLUMNS];
     outcomes.forEach((o, q) => {
       const byTrajectory = trajectories.map((_, t) => y[q].slice(t * (k + 1), (t + 1) * (k + 1)));
       const idx = morrisIndices(trajectories, byTrajectory, (i, before, after, step) => spanStep(exp.parameters[i], before, after, step));
@@ -150,7 +150,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
       }
       const top = Math.max(...idx.map((m) => m.muStar).filter(Number.isFinite), 0);
       const ranked = [...idx].sort((a, b) => byIndex(a.muStar, b.muStar) || a.factor - b.factor);
-      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rankOf(m.muStar, rank), names[m.factor], nan(m.muStar), nan(m.muStarCi95), nan(m.mu), nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length, ...outcomeColumns(o)]));
+      ranked.forEach((m, rank) => rows.push([outcomeLabel(o), rankOf(m.muStar, rank), names[m.factor], nan(m.muStar), nan(m.muStarCi95), nan(m.mu), nan(m.sigma), top > 0 ? m.muStar / top : '', m.effects.length, ...outcomeColumns(o), ...windowColumns(o)]));
       bars.push(ranked.map((m) => ({ name: names[m.factor], value: m.muStar, low: m.muStar - m.muStarCi95, high: m.muStar + m.muStarCi95, tip: `μ* = ${fmt(m.muStar)} ± ${fmt(m.muStarCi95)}, μ = ${fmt(m.mu)}, σ = ${fmt(m.sigma)}` })));
     });
   }
@@ -165,10 +165,10 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     points.map((p, j) => [j, ...p.values, ...p.u, ...outcomes.map((_, q) => nan(y[q][j])), ...layout.of(j)])));
   // the same outcomes in long form, one row per run (point × replicate) and outcome: what a
   // data frame wants, and each replicate's value rather than their mean
-  files.push(writeCsv(path.join(dir, 'sensitivity-outcomes.csv'), ['point', 'replicate', 'seed', ...OUTCOME_COLUMNS, 'value'],
+  files.push(writeCsv(path.join(dir, 'sensitivity-outcomes.csv'), ['point', 'replicate', 'seed', ...OUTCOME_COLUMNS, 'value', ...WINDOW_COLUMNS],
     (function* () {
       for (let j = 0; j < points.length; j++) {
-        for (let r = 0; r < replications; r++) for (let q = 0; q < outcomes.length; q++) yield [j, r, seeds[r], ...outcomeColumns(outcomes[q]), nan(results[j * replications + r][q])];
+        for (let r = 0; r < replications; r++) for (let q = 0; q < outcomes.length; q++) yield [j, r, seeds[r], ...outcomeColumns(outcomes[q]), nan(results[j * replications + r][q]), ...windowColumns(outcomes[q])];
       }
     })()));
   const measure = saltelli ? 'total Sobol index ST (bar), first-order S1 (dark), 95% bootstrap interval' : 'Morris μ* (bar) with 95% interval';
@@ -235,6 +235,9 @@ const byIndex = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 
 /** An outcome in tidy columns: its metric, breakdown and statistic (the "outcome" column packs them in one label). */
 const OUTCOME_COLUMNS = ['metric', ...OUTCOME_DIMENSIONS, 'statistic'];
 const outcomeColumns = (o: Outcome) => [o.metric, ...outcomeDimensions(o), o.statistic];
+/** The months an outcome's statistic covers, as given (empty: the run's first or last month), after the columns above. */
+const WINDOW_COLUMNS = ['from', 'to'];
+const windowColumns = (o: Outcome) => [o.from ?? '', o.to ?? ''];
 const fmt = (v: number) => (Number.isNaN(v) ? '–' : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -270,7 +273,8 @@ export function barsSvg(title: string, measure: string, outcomeLabels: string[],
 
 const HELP = `
 Method (the experiment's "sensitivity" section; without one: Morris, 10 trajectories, 4 levels,
-outcome the mean of trade_value_usd over the months): "method": "morris" with "trajectories" and
+outcome the mean of trade_value_usd over the months; an outcome may take its "statistic" over
+"from" … "to" months): "method": "morris" with "trajectories" and
 "levels", or "method": "sobol" with "samples" (N × (parameters + 2) points). Each parameter enters
 on its span (values, range or distribution); the experiment's "design", "metrics" and "months"
 are not used. Replicates per point: "replications" (common random numbers: every point runs on
@@ -287,13 +291,14 @@ Output, in --out:
                         95% interval), mu, sigma, mu_star_relative (to the top lever), effects;
                         Sobol: outcome, rank, parameter, st, st_ci95_low, st_ci95_high, s1,
                         s1_ci95_low, s1_ci95_high (bootstrap intervals); then, for data frames, the
-                        outcome in columns: metric, region, channel, stage, category, mode, statistic
+                        outcome in columns: metric, region, channel, stage, category, mode,
+                        statistic, from, to (its months; empty: the whole run)
   sensitivity.svg       bar chart per outcome
   sensitivity-runs.csv  every point: parameter values, their unit-cube coordinates (u:<path>),
                         the outcomes (mean over replicates), and its place in the design (Morris:
                         trajectory, changed; Sobol: block A, B or AB:<lever>)
   sensitivity-outcomes.csv  long form, one row per run and outcome: point, replicate, seed, metric,
-                        region, channel, stage, category, mode, statistic, value (join the
+                        region, channel, stage, category, mode, statistic, value, from, to (join the
                         parameters from sensitivity-runs.csv by point)
   manifest.json         method, settings, seeds, the experiment and the resolved base scenario,
                         notes (what the run said about its indices)

@@ -402,12 +402,12 @@ describe('npm run sweep / merge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('3 trajectories × 4 points × 1 replication = 12 runs');
     const table = read('sens', 'sensitivity.csv').toString().trimEnd().split('\n');
-    expect(table[0]).toBe('outcome,rank,parameter,mu_star,mu_star_ci95,mu,sigma,mu_star_relative,effects,metric,region,channel,stage,category,mode,statistic');
+    expect(table[0]).toBe('outcome,rank,parameter,mu_star,mu_star_ci95,mu,sigma,mu_star_relative,effects,metric,region,channel,stage,category,mode,statistic,from,to');
     expect(table).toHaveLength(1 + 2 * 3);
-    expect(table[1]).toMatch(/^trade_value_usd \(mean\),1,.*,trade_value_usd,,,,,,mean$/);
+    expect(table[1]).toMatch(/^trade_value_usd \(mean\),1,.*,trade_value_usd,,,,,,mean,,$/);
     // long form: one row per run and outcome, the same values as the points' table (one replicate)
     const long = read('sens', 'sensitivity-outcomes.csv').toString().trimEnd().split('\n');
-    expect(long[0]).toBe('point,replicate,seed,metric,region,channel,stage,category,mode,statistic,value');
+    expect(long[0]).toBe('point,replicate,seed,metric,region,channel,stage,category,mode,statistic,value,from,to');
     expect(long).toHaveLength(1 + 12 * 2);
     const wide = read('sens', 'sensitivity-runs.csv').toString().trimEnd().split('\n');
     const column = wide[0].split(',').indexOf('merchants_alive (last)');
@@ -510,7 +510,7 @@ describe('npm run sweep / merge', () => {
     // N = 8 is far too few: said, with any index outside [0, 1] named as noise
     expect(r.stdout).toMatch(/\nnote: Sobol indices from N = 8 base samples are rough(: here (\d+ ind(ex lies|ices lie) outside \[0, 1\] \([-\d., …]+\)(, and )?)?(\S+ has|\d+ levers have)? ?(a first-order S1 above the total ST \([\d., >…-]+\))?, which is sampling noise)?\. Use N of 500 or more for stable indices, and read the bootstrap intervals\.\n$/);
     const table = read('sobol', 'sensitivity.csv').toString().trimEnd().split('\n');
-    expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high,metric,region,channel,stage,category,mode,statistic');
+    expect(table[0]).toBe('outcome,rank,parameter,st,st_ci95_low,st_ci95_high,s1,s1_ci95_low,s1_ci95_high,metric,region,channel,stage,category,mode,statistic,from,to');
     expect(table.slice(1).map((l) => l.split(',')[0])).toEqual(['trade_value_usd[region=eu] (last)', 'trade_value_usd[region=eu] (last)']);
     expect(read('sobol', 'sensitivity.svg').toString()).toContain('regions[eu].tariff');
     // each point's Saltelli block: A, B, then A with one lever's column from B
@@ -522,7 +522,7 @@ describe('npm run sweep / merge', () => {
   it('sensitivity: an outcome with no value in the runs is said, and has no ranks', async () => {
     const exp = write('morris-nan.json', {
       ...EXPERIMENT, name: 'morris-nan', replications: 1, base: { ...EXPERIMENT.base, time: { start: '2020-01', end: '2020-01' } }, months: 'all',
-      sensitivity: { trajectories: 2, levels: 4, outcomes: [{ metric: 'trade_value_usd', statistic: 'last' }, { metric: 'credit_rejection_rate', statistic: 'last' }] },
+      sensitivity: { trajectories: 2, levels: 4, outcomes: [{ metric: 'trade_value_usd', statistic: 'last' }, { metric: 'credit_rejection_rate', statistic: 'last' }, { metric: 'trade_value_usd', statistic: 'sum', from: '2020-01', to: '2020-01' }] },
     });
     const r = await cli('sensitivity', exp, '--out', dir('sens-nan'));
     expect(r.code).toBe(0);
@@ -532,6 +532,13 @@ describe('npm run sweep / merge', () => {
     expect(rejection.map((c) => [c[1], c[3]])).toEqual([['', ''], ['', '']]);
     expect(table.filter((c) => c[0] === 'trade_value_usd (last)').map((c) => c[1])).toEqual(['1', '2']);
     expect(JSON.parse(read('sens-nan', 'manifest.json').toString()).notes).toEqual([expect.stringMatching(/^credit_rejection_rate \(last\) has no value in 6 of 6 runs/)]);
+    // an outcome over given months: here the run's one month, so its sum is the last value; its months in the last columns
+    const long = read('sens-nan', 'sensitivity-outcomes.csv').toString().trimEnd().split('\n').map((l) => l.split(','));
+    const last = long.filter((c) => c[3] === 'trade_value_usd' && c[9] === 'last');
+    const window = long.filter((c) => c[3] === 'trade_value_usd' && c[9] === 'sum');
+    expect(window.map((c) => c[10])).toEqual(last.map((c) => c[10]));
+    expect(window.map((c) => c.slice(11))).toEqual(last.map(() => ['2020-01', '2020-01']));
+    expect(table.filter((c) => c[0] === 'trade_value_usd (sum 2020-01…2020-01)').map((c) => c.slice(-2))).toEqual([['2020-01', '2020-01'], ['2020-01', '2020-01']]);
   });
 });
 

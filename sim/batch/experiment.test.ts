@@ -114,6 +114,13 @@ describe('experiment files', () => {
     expect(resolveExperiment(ok, { purpose: 'sensitivity' }).notes).toEqual([]);
     expect(problems({ ...ok, parameters: [{ path: 'name', values: [1, 2] }] })).toEqual(['parameters[0].path: "name" is not a number: the scenario holds text there; parameters vary numbers (a lever, a model setting, a schedule\'s start)']);
     expect(problems({ ...ok, parameters: [{ path: 'time.start', values: [1, 2] }] })).toEqual(['parameters[0].path: "time.start" is not a number: the scenario holds text there ("2020-01"); parameters vary numbers (a lever, a model setting, a schedule\'s start)']);
+    // an outcome's months lie in the run, in order
+    expect(problems({ ...ok, sensitivity: { outcomes: [{ metric: 'trade_value_usd', statistic: 'sum', from: '2019-12', to: '2021-01' }] } }, { purpose: 'sensitivity' })).toEqual([
+      'sensitivity.outcomes[0].from: "2019-12" is outside the simulated months; allowed 2020-01 to 2020-12',
+      'sensitivity.outcomes[0].to: "2021-01" is outside the simulated months; allowed 2020-01 to 2020-12',
+    ]);
+    expect(problems({ ...ok, sensitivity: { outcomes: [{ metric: 'trade_value_usd', statistic: 'sum', from: '2020-06', to: '2020-03' }] } }, { purpose: 'sensitivity' })).toEqual(['sensitivity.outcomes[0].to: "2020-03" is before "from" "2020-06"; the statistic covers the months from "from" to "to", both included']);
+    expect(resolveExperiment({ ...ok, sensitivity: { outcomes: [{ metric: 'trade_value_usd', statistic: 'sum', from: '2020-10', to: '2020-12' }] } }, { purpose: 'sensitivity' }).sensitivity!.outcomes[0]).toEqual({ metric: 'trade_value_usd', statistic: 'sum', from: '2020-10', to: '2020-12' });
     expect(problems({ ...ok, sensitivity: { outcomes: [{ statistic: 'last' }] } }, { purpose: 'sensitivity' })[0]).toMatch(/^sensitivity\.outcomes\[0\]\.metric: missing; allowed: trade_value_usd, .*, … \(\d+ in all\)$/);
   });
 

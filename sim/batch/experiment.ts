@@ -78,6 +78,8 @@ const outcome = z.strictObject({
   category: z.string().max(64).optional(),
   mode: z.string().max(64).optional(),
   statistic: z.enum(['last', 'mean', 'sum']).default('mean').describe('How the monthly series becomes one number'),
+  from: monthString.optional().describe('First month the statistic covers (default: the run\'s first), e.g. "2030-01"'),
+  to: monthString.optional().describe('Last month the statistic covers (default: the run\'s last), e.g. "2030-12"'),
 });
 
 /** A sensitivity analysis's method and outcomes; an experiment without this section is analysed with the defaults. */
@@ -349,7 +351,15 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
       region: baseScenario.regions.map((r) => r.id), category: baseScenario.categories.map((c) => c.id), mode: baseScenario.modes.map((m) => m.id),
       channel: [...CHANNELS], stage: [...STAGES],
     };
+    const first = parseMonth(baseScenario.time.start);
+    const last = parseMonth(baseScenario.time.end);
     e.sensitivity.outcomes.forEach((o, i) => {
+      // the months the statistic covers: inside the run, in order
+      for (const end of ['from', 'to'] as const) {
+        const m = o[end];
+        if (m !== undefined && (parseMonth(m) < first || parseMonth(m) > last)) problems.push({ path: `sensitivity.outcomes[${i}].${end}`, message: `${show(m)} is outside the simulated months; allowed ${formatMonth(first)} to ${formatMonth(last)}` });
+      }
+      if (o.from !== undefined && o.to !== undefined && parseMonth(o.to) < parseMonth(o.from)) problems.push({ path: `sensitivity.outcomes[${i}].to`, message: `${show(o.to)} is before "from" ${show(o.from)}; the statistic covers the months from "from" to "to", both included` });
       const info = METRICS.find((m) => m.id === o.metric)!;
       const given = (['region', 'channel', 'stage', 'category', 'mode'] as const).filter((d) => o[d] !== undefined);
       const regionByChannel = given.length === 2 && given[0] === 'region' && given[1] === 'channel' && info.breakdowns.includes('region×channel');

@@ -46,22 +46,34 @@ export function outcomeDimensions(o: Outcome): string[] {
   return OUTCOME_DIMENSIONS.map((d) => o[d] ?? '');
 }
 
-/** The label of an outcome, e.g. "trade_value_usd[region=eu] (mean)". */
-export function outcomeLabel(o: Outcome): string {
-  const dims = OUTCOME_DIMENSIONS.filter((d) => o[d] !== undefined).map((d) => `${d}=${o[d]}`);
-  return `${o.metric}${dims.length ? `[${dims.join(',')}]` : ''} (${o.statistic})`;
+/** An outcome's months, "from…to" as given (either end may be left to the run's), or '' for the whole run. */
+export function outcomeWindow(o: Outcome): string {
+  return o.from === undefined && o.to === undefined ? '' : `${o.from ?? ''}…${o.to ?? ''}`;
 }
 
-/** One number for an outcome: the series' last value, mean or sum over the run's months. */
+/** The label of an outcome, e.g. "trade_value_usd[region=eu] (mean)", "trade_value_usd (sum 2030-01…2030-12)". */
+export function outcomeLabel(o: Outcome): string {
+  const dims = OUTCOME_DIMENSIONS.filter((d) => o[d] !== undefined).map((d) => `${d}=${o[d]}`);
+  const window = outcomeWindow(o);
+  return `${o.metric}${dims.length ? `[${dims.join(',')}]` : ''} (${o.statistic}${window ? ` ${window}` : ''})`;
+}
+
+/** One number for an outcome: the series' last value, mean or sum over its months (the run's, or from … to). */
 export function outcomeValue(result: RunResult, o: Outcome): number {
   const v = result.series.get(o.metric, { region: o.region, channel: o.channel, stage: o.stage, category: o.category, mode: o.mode });
   if (!v) throw new Error(`the run recorded no series ${outcomeLabel(o)}`);
+  // months are "YYYY-MM": in order as text
+  const months = result.months;
+  let start = 0;
+  let end = v.length - 1;
+  if (o.from !== undefined) while (start < v.length && months[start] < o.from) start++;
+  if (o.to !== undefined) while (end >= 0 && months[end] > o.to) end--;
   if (o.statistic === 'last') {
-    for (let t = v.length - 1; t >= 0; t--) if (!Number.isNaN(v[t])) return v[t];
+    for (let t = end; t >= start; t--) if (!Number.isNaN(v[t])) return v[t];
     return Number.NaN;
   }
   let sum = 0;
   let n = 0;
-  for (let t = 0; t < v.length; t++) if (!Number.isNaN(v[t])) { sum += v[t]; n++; }
+  for (let t = start; t <= end; t++) if (!Number.isNaN(v[t])) { sum += v[t]; n++; }
   return o.statistic === 'sum' ? sum : n > 0 ? sum / n : Number.NaN;
 }
