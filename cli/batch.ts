@@ -632,6 +632,24 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
  * file is replaced whole (written beside it, then renamed), and one that cannot be read is kept
  * as provenance.json.unreadable-<time> rather than lost.
  */
+/**
+ * What each shard's runs were computed with, from its provenance.json: the git commit (every one,
+ * when a shard was resumed with other code), host and Node of its invocations. A merge records
+ * them, so the merged results still say which code computed them, not only which code merged.
+ */
+export function shardProvenance(dirs: string[]): Array<Record<string, unknown>> {
+  return dirs.map((dir) => {
+    try {
+      const record = JSON.parse(fs.readFileSync(path.join(dir, 'provenance.json'), 'utf8')) as Record<string, unknown>;
+      const invocations = [...(Array.isArray(record.earlierInvocations) ? record.earlierInvocations as Array<Record<string, unknown>> : []), record];
+      const distinct = (key: string) => [...new Set(invocations.map((i) => i[key]).filter((v) => v !== undefined))];
+      return { dir, gitCommits: distinct('gitCommit'), gitDirty: invocations.some((i) => i.gitDirty === true), hosts: distinct('host'), nodeVersions: distinct('nodeVersion'), invocations: invocations.length };
+    } catch {
+      return { dir, provenance: 'missing or unreadable' };
+    }
+  });
+}
+
 export function writeProvenance(dir: string, info: Record<string, unknown>, finished = true): void {
   const file = path.join(dir, 'provenance.json');
   let earlier: unknown[] = [];

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { resolveExperiment } from '../sim/batch/index.ts';
-import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardsToFinish, refuseRepeatedShards } from './batch.ts';
+import { readLock, readCompleted, assemble, experimentPoints, planRuns, writeProvenance, shardProvenance, shardsToFinish, refuseRepeatedShards } from './batch.ts';
 import { InputError, exitCode, describeFsError } from './errors.ts';
 import { versionText, VERSION_FLAGS, VERSION_HELP } from './version.ts';
 import { plural } from './options.ts';
@@ -50,7 +50,7 @@ function main(dirs: string[], opts: { out?: string }) {
     throw new InputError(describeFsError(e, 'cannot create the output directory') ?? `cannot create the output directory ${out}`);
   }
   const files = assemble(out, exp, points, runs, sources);
-  writeProvenance(out, { command: 'merge', from: locks.map((l) => ({ dir: l.dir, shard: l.lock.shard })), wallSeconds: (performance.now() - started) / 1000 });
+  writeProvenance(out, { command: 'merge', from: locks.map((l) => ({ dir: l.dir, shard: l.lock.shard })), shards: shardProvenance(locks.map((l) => l.dir)), wallSeconds: (performance.now() - started) / 1000 });
   process.stdout.write(`merged ${runs.length} runs from ${plural(dirs.length, 'directory')} into ${out}:\n`);
   for (const f of files) process.stdout.write(`  ${f.file.padEnd(14)}${f.rows !== undefined ? `${f.rows.toLocaleString('en-US')} rows`.padStart(16) : ''}\n`);
 }

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { Command } from 'commander';
 import { MODEL_VERSION } from '../sim/index.ts';
 import { morrisTrajectories, morrisIndices, morrisDelta, spanStep, saltelliSample, sobolIndices, quantile, runSeed, outcomeLabel, outcomeDimensions, OUTCOME_DIMENSIONS, type Outcome, type Shard } from '../sim/batch/index.ts';
-import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, signalExitCode, defaultWorkers, experimentObject, experimentKey, writeProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
+import { readExperiment, runOutcomeTasks, runRecorded, readOutcomes, openOutputDir, claimOutputDir, readLock, shardsToFinish, progressBar, signalExitCode, defaultWorkers, experimentObject, experimentKey, writeProvenance, shardProvenance, refuseRepeatedShards, type SweepProgress } from './batch.ts';
 import { parseWorkers, parseShardOption, plural, noteOversubscription } from './options.ts';
 import { writeCsv, ensureDir, refuseOtherResults, metricCatalogue, RESULT_KINDS } from './writers.ts';
 import { exitCode, InputError } from './errors.ts';
@@ -188,7 +188,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
     metrics: metricCatalogue(new Set(outcomes.map((o) => o.metric))),
     baseScenario: exp.baseScenario,
   }, null, 2) + '\n');
-  if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, wallSeconds: (performance.now() - started) / 1000 });
+  if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, shards: shardProvenance(opts.merge.map((m) => path.resolve(m))), wallSeconds: (performance.now() - started) / 1000 });
 
   process.stdout.write(`${plural(tasks.length, 'run')} (${ran === tasks.length ? 'all computed now' : `${ran} computed now, ${tasks.length - ran} from earlier`}) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, sensitivity-outcomes.csv, manifest.json, provenance.json\n`);
   bars.forEach((list, q) => {

@@ -459,6 +459,13 @@ describe('npm run sweep / merge', () => {
     expect(merged.stderr).toBe('');
     expect(merged.stdout).toContain('merged from 2 directories');
     same('sens', 'sens-merged');
+    // the merged provenance says which code computed each shard's runs, not only which merged them
+    const provenance = JSON.parse(read('sens-merged', 'provenance.json').toString()) as { gitCommit: string | null; shards: Array<{ dir: string; gitCommits: unknown[]; invocations: number }> };
+    expect(provenance.shards.map((x) => path.basename(x.dir))).toEqual(['sens-s1', 'sens-s2']);
+    for (const x of provenance.shards) {
+      expect(x.invocations).toBe(1);
+      expect(x.gitCommits).toEqual([provenance.gitCommit]);
+    }
     const twice = await cli('sensitivity', exp, '--merge', dir('sens-s1'), dir('sens-s1'), '--out', dir('sens-twice'));
     expect(twice.stderr).toMatch(/^error: .*sens-s1 is given twice; give each shard's directory once\n$/);
     // the sweep's merge names the right command for an analysis's shards

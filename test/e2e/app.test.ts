@@ -284,7 +284,16 @@ describe.skipIf(!hasChromium)('browser app', () => {
     for (const value of [2.2, 3.3, 4]) {
       await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
       await moveSlider(page, 'rules.smeCreditSupply', value);
-      await page.waitForFunction(() => /Computing|计算中/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 5_000 });
+      // (polled on a timer: under load an animation-frame poll can miss the whole run)
+      await page.waitForFunction(() => /Computing|计算中/.test(document.querySelector('#progress-text')?.textContent ?? ''), null, { timeout: 15_000, polling: 10 }).catch(async () => {
+        // (seen once in a clean-clone CI and once beside three busy cores, not since: say what the page showed)
+        const state = await page.evaluate(() => {
+          const r = (window as unknown as { __runner: { progress(): unknown; fromCache: boolean; requestedAt: number } }).__runner;
+          const slider = document.querySelector('[data-control="rules.smeCreditSupply"] input[type=range]') as HTMLInputElement;
+          return JSON.stringify({ status: document.querySelector('#progress-text')?.textContent, progress: r.progress(), fromCache: r.fromCache, sinceRequest: performance.now() - r.requestedAt, slider: slider.value, link: location.hash.slice(0, 120) });
+        });
+        throw new Error(`no "Computing" status within 15 s of setting SME credit supply to ${value}; the page: ${state}`);
+      });
       // while the new run streams, the cards keep the last figures (greyed, "updating…"), never blank to "computing…"
       expect((await cards(page)).some((c) => c.startsWith(en.computing))).toBe(false);
       // once the full run has its last month, the status says that the band is what is left
