@@ -1,14 +1,18 @@
 /**
  * One benchmark measurement in a fresh process (so peak memory belongs to this run alone):
- *   node --expose-gc --import tsx bench/run-one.ts <scale> <repeats>
+ *   node --expose-gc --import tsx bench/run-one.ts <scale> <repeats> [new-seeds]
  * Prints JSON: run times (the first includes JIT warm-up), agent counts, peak RSS, the heap
  * the run added, and the bytes held in the model's typed arrays (state that grows with scale).
+ * By default every repeat runs the scenario's seed, whose policy-free reference world (sim/world/
+ * init.ts referenceOf) is built once and cached; with `new-seeds` each repeat has a seed of its
+ * own and builds its reference world too, as a page does when a user types a new seed.
  */
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { createSimulation, merchantTable } from '../sim/run.ts';
 
 const scale = Number(process.argv[2]);
 const repeats = Number(process.argv[3] ?? 3);
+const newSeeds = process.argv[4] === 'new-seeds';
 const scenario = resolveScenario({ scale });
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
@@ -35,7 +39,7 @@ for (let i = 0; i < repeats; i++) {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
-  const sim = createSimulation(scenario);
+  const sim = createSimulation(scenario, newSeeds ? { seed: 1000 + i } : {});
   while (sim.step()) { /* run to the end */ }
   const table = merchantTable(sim.world);
   times.push(performance.now() - started);
