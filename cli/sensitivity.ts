@@ -193,7 +193,9 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   process.stdout.write(`${plural(tasks.length, 'run')} (${ran === tasks.length ? 'all computed now' : `${ran} computed now, ${tasks.length - ran} from earlier`}) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, sensitivity-outcomes.csv, manifest.json, provenance.json\n`);
   bars.forEach((list, q) => {
     process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
-    for (const b of list) process.stdout.write(`  ${b.name.padEnd(44)} ${b.tip}\n`);
+    // (names padded to the longest, so the figures line up however long a lever's path is)
+    const width = Math.max(44, ...names.map((n) => n.length));
+    for (const b of list) process.stdout.write(`  ${b.name.padEnd(width)} ${b.tip}\n`);
   });
   if (saltelli) process.stdout.write(sobolCaveat(config.samples, bars.flat()));
   for (const note of notes) process.stdout.write(`note: ${note}\n`);
