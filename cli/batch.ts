@@ -623,16 +623,6 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
 }
 
 /**
- * Provenance of this invocation (times, workers, command line, commit, host): not part of the
- * deterministic output. Written when the work starts (`finished: false`) and again when it ends
- * (`finished: true`, with `error` if it failed), so a killed job leaves its record. The records
- * of earlier invocations into the same directory (the runs a resumed or retried job found done
- * were made by them) are kept, oldest first, in `earlierInvocations`; an invocation is known by
- * its `invocation` id (a retried job in a container may have the same host name and pid). The
- * file is replaced whole (written beside it, then renamed), and one that cannot be read is kept
- * as provenance.json.unreadable-<time> rather than lost.
- */
-/**
  * What each shard's runs were computed with, from its provenance.json: the git commit (every one,
  * when a shard was resumed with other code), host and Node of its invocations. A merge records
  * them, so the merged results still say which code computed them, not only which code merged.
@@ -650,6 +640,16 @@ export function shardProvenance(dirs: string[]): Array<Record<string, unknown>> 
   });
 }
 
+/**
+ * Provenance of this invocation (times, workers, command line, commit, host): not part of the
+ * deterministic output. Written when the work starts (`finished: false`) and again when it ends
+ * (`finished: true`, with `error` if it failed), so a killed job leaves its record. The records
+ * of earlier invocations into the same directory (the runs a resumed or retried job found done
+ * were made by them) are kept, oldest first, in `earlierInvocations`; an invocation is known by
+ * its `invocation` id (a retried job in a container may have the same host name and pid). The
+ * file is replaced whole (written beside it, then renamed), and one that cannot be read is kept
+ * as provenance.json.unreadable-<time> rather than lost.
+ */
 export function writeProvenance(dir: string, info: Record<string, unknown>, finished = true): void {
   const file = path.join(dir, 'provenance.json');
   let earlier: unknown[] = [];

@@ -146,7 +146,7 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
       const byTrajectory = trajectories.map((_, t) => y[q].slice(t * (k + 1), (t + 1) * (k + 1)));
       const idx = morrisIndices(trajectories, byTrajectory, (i, before, after, step) => spanStep(exp.parameters[i], before, after, step));
       if (q === 0) {
-        for (const m of idx.filter((x) => x.unchanged > 0)) notes.push(`${names[m.factor]}: ${m.unchanged} of ${trajectories.length} steps left its value as it was (whole numbers: levels rounded to one value), so it has ${plural(m.effects.length, 'elementary effect')}, not ${trajectories.length}; give it a wider span or fewer levels`);
+        for (const m of idx.filter((x) => x.unchanged > 0)) notes.push(`${names[m.factor]}: ${m.unchanged} of ${trajectories.length} steps left its value as it was (whole numbers: levels rounded to one value), so it has ${plural(trajectories.length - m.unchanged, 'elementary effect')}, not ${trajectories.length}; give it a wider span or fewer levels`);
       }
       const top = Math.max(...idx.map((m) => m.muStar).filter(Number.isFinite), 0);
       const ranked = [...idx].sort((a, b) => byIndex(a.muStar, b.muStar) || a.factor - b.factor);
@@ -191,10 +191,10 @@ async function main(file: string, opts: { workers?: number; out?: string; shard?
   if (opts.merge) writeProvenance(dir, { command: 'sensitivity --merge', startedAt, merged: opts.merge, shards: shardProvenance(opts.merge.map((m) => path.resolve(m))), wallSeconds: (performance.now() - started) / 1000 });
 
   process.stdout.write(`${plural(tasks.length, 'run')} (${ran === tasks.length ? 'all computed now' : `${ran} computed now, ${tasks.length - ran} from earlier`}) in ${((performance.now() - started) / 1000).toFixed(1)} s. Results in ${dir}: sensitivity.csv, sensitivity.svg, sensitivity-runs.csv, sensitivity-outcomes.csv, manifest.json, provenance.json\n`);
+  // (names padded to the longest, so the figures line up however long a lever's path is)
+  const width = Math.max(44, ...names.map((n) => n.length));
   bars.forEach((list, q) => {
     process.stdout.write(`\n${outcomeLabel(outcomes[q])}: levers by ${saltelli ? 'total Sobol index ST' : 'mu* (mean |elementary effect| over the lever\'s span)'}\n`);
-    // (names padded to the longest, so the figures line up however long a lever's path is)
-    const width = Math.max(44, ...names.map((n) => n.length));
     for (const b of list) process.stdout.write(`  ${b.name.padEnd(width)} ${b.tip}\n`);
   });
   if (saltelli) process.stdout.write(sobolCaveat(config.samples, bars.flat()));
@@ -210,8 +210,10 @@ function sobolCaveat(samples: number, bars: Array<{ name: string; value: number;
   const crossed = bars.filter((b) => b.inner !== undefined && b.inner > b.value + 0.005);
   if (samples >= 500 && outside.length === 0 && crossed.length === 0) return '';
   const said: string[] = [];
-  if (outside.length) said.push(`${outside.length} ${outside.length === 1 ? 'index lies' : 'indices lie'} outside [0, 1] (${outside.slice(0, 3).map((v) => v.toFixed(3)).join(', ')}${outside.length > 3 ? ', …' : ''})`);
-  if (crossed.length) said.push(`${crossed.length === 1 ? `${crossed[0].name} has` : `${crossed.length} levers have`} a first-order S1 above the total ST (${crossed.slice(0, 3).map((b) => `${b.inner!.toFixed(3)} > ${b.value.toFixed(3)}`).join(', ')}${crossed.length > 3 ? ', …' : ''})`);
+  /** The first three, and "…" for more. */
+  const few = (xs: string[]) => `${xs.slice(0, 3).join(', ')}${xs.length > 3 ? ', …' : ''}`;
+  if (outside.length) said.push(`${outside.length} ${outside.length === 1 ? 'index lies' : 'indices lie'} outside [0, 1] (${few(outside.map((v) => v.toFixed(3)))})`);
+  if (crossed.length) said.push(`${crossed.length === 1 ? `${crossed[0].name} has` : `${crossed.length} levers have`} a first-order S1 above the total ST (${few(crossed.map((b) => `${b.inner!.toFixed(3)} > ${b.value.toFixed(3)}`))})`);
   return `\nnote: Sobol indices from N = ${samples} base samples are rough${said.length ? `: here ${said.join(', and ')}, which is sampling noise` : ''}. Use N of 500 or more for stable indices, and read the bootstrap intervals.\n`;
 }
 

@@ -327,7 +327,7 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
     if (e.parameters.length === 0) problems.push({ path: 'parameters', message: 'sensitivity analysis needs at least one parameter to vary' });
     // a lever without a span would be reported as tested and found to do nothing
     e.parameters.forEach((p, i) => {
-      const ends = gridValues(p.range ? { ...p, range: { ...p.range, steps: 2 } } : p);
+      const ends = gridValues(p);
       if (ends && Math.max(...ends) === Math.min(...ends)) {
         problems.push({ path: p.values ? `parameters[${i}].values` : `parameters[${i}].range`, message: `${p.values ? `every value is ${ends[0]}` : `runs from ${p.range!.from} to ${p.range!.to}`}${p.integer ? ' (as whole numbers)' : ''}: no span to vary ${p.path} over; a sensitivity analysis needs two different values at least` });
       }

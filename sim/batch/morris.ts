@@ -75,7 +75,8 @@ export function morrisTrajectories(k: number, r: number, levels: number, seed: n
 export function spanStep(p: ParameterSpec, before: number, after: number, step: number): number {
   const from = quantile(p, before), to = quantile(p, after);
   if (p.values || (p.range && p.integer)) {
-    const ends = p.values ? gridValues(p)! : [quantile(p, 0), quantile(p, 1)];
+    // (a range's grid runs from its rounded "from" to its rounded "to")
+    const ends = gridValues(p)!;
     const span = Math.max(...ends) - Math.min(...ends);
     return span > 0 ? (to - from) / span : 0;
   }

@@ -90,27 +90,26 @@ export function pathProblem(base: Record<string, unknown>, steps: PathStep[]): s
   return undefined;
 }
 
-/** The default scenario's value at `steps` (regions by id), or undefined. */
-function defaultAt(steps: PathStep[]): unknown {
-  let node: unknown = parsedDefaults();
+/** The value at `steps` in `root` (list entries by id or position), or undefined where there is none. */
+function valueAt(root: unknown, steps: PathStep[]): unknown {
+  let node = root;
   for (const s of steps) {
     if ('key' in s) node = isObject(node) ? node[s.key] : undefined;
     else if ('id' in s) node = Array.isArray(node) ? node.find((e) => isObject(e) && e.id === s.id) : undefined;
     else node = Array.isArray(node) ? node[s.index] : undefined;
+    if (node === undefined) return undefined;
   }
   return node;
 }
 
+/** The default scenario's value at `steps` (regions by id), or undefined. */
+function defaultAt(steps: PathStep[]): unknown {
+  return valueAt(parsedDefaults(), steps);
+}
+
 /** Whether `base` itself sets the value at `steps` (not left to the defaults): a parameter there replaces the scenario's own setting. */
 export function setsPath(base: Record<string, unknown>, steps: PathStep[]): boolean {
-  let node: unknown = base;
-  for (const s of steps) {
-    if ('key' in s) node = isObject(node) ? node[s.key] : undefined;
-    else if ('id' in s) node = Array.isArray(node) ? node.find((e) => isObject(e) && e.id === s.id) : undefined;
-    else node = Array.isArray(node) ? node[s.index] : undefined;
-    if (node === undefined) return false;
-  }
-  return true;
+  return valueAt(base, steps) !== undefined;
 }
 
 /** The lever's default schedule at `steps` (regions by id), or undefined when its default is a constant or there is none. */

@@ -184,6 +184,12 @@ export function suggest(key: string, options: string[]): string {
 const list = (xs: unknown[], max = 12) =>
   xs.length > max ? `${xs.slice(0, max).join(', ')}, … (${xs.length} in all)` : xs.map(String).join(', ');
 
+/** A choice outside the allowed ones, or none given: "missing; allowed: …" / "\"x\" is not allowed (did you mean …); allowed: …". */
+function notAllowed(found: unknown, options: unknown[]): string {
+  if (found === undefined) return `missing; allowed: ${list(options)}`;
+  return `${show(found)} is not allowed${typeof found === 'string' ? suggest(found, options.map(String)) : ''}; allowed: ${list(options)}`;
+}
+
 /** Turns zod issues into problems, one per issue (one per key for unknown keys). */
 /** A unit as a range message writes it in brackets: one with brackets of its own, 'index (2020 = 1)', as 'index, 2020 = 1'. */
 export const unitInBrackets = (unit: string): string => unit.replace(/ \((.*)\)$/, ', $1');
@@ -225,7 +231,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         break;
       }
       case 'invalid_value':
-        out.push({ path: at, message: found === undefined ? `missing; allowed: ${list(issue.values)}` : `${show(found)} is not allowed${typeof found === 'string' ? suggest(found, issue.values.map(String)) : ''}; allowed: ${list(issue.values)}` });
+        out.push({ path: at, message: notAllowed(found, issue.values) });
         break;
       case 'invalid_format':
         if (issue.message === 'not a month' || issue.message.includes('month')) out.push({ path: at, message: `${show(found)} is not a month; use YYYY-MM, e.g. 2021-06` });
@@ -237,7 +243,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         if (disc.discriminator && disc.options) {
           const tag = found && typeof found === 'object' ? (found as Record<string, unknown>)[disc.discriminator] : undefined;
           const options = disc.options.map(String);
-          out.push({ path: at, message: tag === undefined ? `missing; allowed: ${list(options)}` : `${show(tag)} is not allowed${typeof tag === 'string' ? suggest(tag, options) : ''}; allowed: ${list(options)}` });
+          out.push({ path: at, message: notAllowed(tag, options) });
           break;
         }
         const { node, value } = schemaAt(root, input, path);
@@ -245,7 +251,7 @@ export function problemsFromIssues(root: z.ZodType, input: unknown, issues: z.co
         if (u?.discriminator && value && typeof value === 'object' && !Array.isArray(value)) {
           const options = (u.options ?? []).map((o) => defOf(unwrap(defOf(unwrap(o)).shape![u.discriminator!])).values?.[0]);
           const tag = (value as Record<string, unknown>)[u.discriminator];
-          out.push({ path: formatPath([...path, u.discriminator]), message: tag === undefined ? `missing; allowed: ${list(options)}` : `${show(tag)} is not allowed${typeof tag === 'string' ? suggest(tag, options.map(String)) : ''}; allowed: ${list(options)}` });
+          out.push({ path: formatPath([...path, u.discriminator]), message: notAllowed(tag, options) });
           break;
         }
         // A schedule: report the branch that matches the kind of value given (an object's own
