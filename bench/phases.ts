@@ -8,8 +8,9 @@
 import { resolveScenario } from '../sim/schema/resolve.ts';
 import { createWorld } from '../sim/world/init.ts';
 import { createStepper, totalCash } from '../sim/step.ts';
+import { DEFAULT_SCALE } from '../sim/schema/scenario.ts';
 
-const scale = Number(process.argv[2] ?? 2 / 15);
+const scale = Number(process.argv[2] ?? DEFAULT_SCALE);
 const runs = Math.max(2, Number(process.argv[3] ?? 6));
 const times = new Map<string, number[]>();
 const add = (name: string, run: number, ms: number) => {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and memory of the simulation core.
  *
- * For the default scenario (10,000 merchants) and for Yiwu scale (75,000 merchants, ~1 million
+ * For the default scenario (7,500 merchants) and for Yiwu scale (75,000 merchants, ~1 million
  * buyers in weight): full-run time, agent-steps per second, peak memory, and how run time and
  * memory grow from 1/4 to full scale. Each measurement runs in its own process; times are the
  * median of warm runs (the first run, with JIT warm-up, is shown separately).
@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
+import { DEFAULT_SCALE } from '../sim/schema/scenario.ts';
 
 interface Measurement {
   scale: number;
@@ -29,7 +30,7 @@ function measure(scale: number, repeats: number, newSeeds = false): Measurement 
   return JSON.parse(out) as Measurement;
 }
 
-const DEFAULT = 2 / 15;
+const DEFAULT = DEFAULT_SCALE;
 const YIWU = 1;
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
@@ -49,7 +50,7 @@ function report(label: string, full: number, repeats: number, goalMs: number) {
 }
 
 console.log(`Simulation core benchmark — ${new Date().toISOString()}, Node ${process.version}, one core per run`);
-report('Default scenario (scale 0.1333, 10,000 merchants, 2020-01 … 2030-12)', DEFAULT, 5, 300);
+report(`Default scenario (scale ${DEFAULT}, ${fmt(Math.round(75_000 * DEFAULT))} merchants, 2020-01 … 2030-12)`, DEFAULT, 5, 300);
 {
   // the rows above repeat one seed, whose policy-free reference world is built once and cached;
   // a new seed (as typed in the page) builds it too

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (second part): throughput of batch sweeps. A 100-run sweep of the default
- * scenario (10,000 merchants, 2020-01 … 2030-12; 20 levels of SME credit supply × 5 replications,
+ * scenario (7,500 merchants, 2020-01 … 2030-12; 20 levels of SME credit supply × 5 replications,
  * default metrics, every 12th month) with 1 and with 2 worker threads: runs per minute and the
  * speedup (goal ≥ 1.8× on 2 cores). Each sweep runs as its own `npm run sweep` process; the time
  * is the sweep's own (pool start-up included, process start-up not). Also checks that both
@@ -8,6 +8,7 @@
  * BENCH_REPEATS (default 1; with more, 1- and 2-worker sweeps alternate and the fastest of each
  * counts, which tames a machine shared with other work).
  */
+import { DEFAULT_SCALE } from '../sim/schema/scenario.ts';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,7 +41,7 @@ function sweep(workers: number): number {
 
 try {
   console.log(`\nBatch sweep benchmark — ${new Date().toISOString()}, Node ${process.version}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`  ${RUNS} runs of the default scenario (scale 0.1333, 2020-01 … ${END}), ${RUNS / REPS} points × ${REPS} replications`);
+  console.log(`  ${RUNS} runs of the default scenario (scale ${DEFAULT_SCALE}, 2020-01 … ${END}), ${RUNS / REPS} points × ${REPS} replications`);
   let t1 = Infinity;
   let t2 = Infinity;
   for (let i = 0; i < REPEATS; i++) {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { parseScenarioText, resolveScenario, runScenario, type RunResult } from '../sim/index.ts';
+import { parseScenarioText, resolveScenario, runScenario, DEFAULT_SCALE, type RunResult } from '../sim/index.ts';
 import { writeRunOutputs, ensureDir, refuseOtherResults, RESULT_KINDS, type Provenance } from './writers.ts';
 import { summaryText } from './summary.ts';
 import { fileKind, inputText, experimentMark } from './presets.ts';
@@ -161,7 +161,7 @@ const program = new Command()
   .description('Run one scenario of the Yiwu digital trade sandbox and write its results as CSV files.')
   .argument('<scenario.json>', 'scenario file (JSON); names only what differs from the defaults')
   .option('--seed <N>', `seed of all random streams, 0 to ${MAX_SEED} (default: the scenario's seed)`, parseSeed)
-  .option('--scale <s>', 'share of Yiwu\'s 75,000 booths simulated, 0.001 to 1, in place of the scenario\'s (default: the scenario\'s scale, 2/15 if it has none)', parseScale)
+  .option('--scale <s>', `share of Yiwu's 75,000 booths simulated, 0.001 to 1, in place of the scenario's (default: the scenario's scale, ${DEFAULT_SCALE} if it has none)`, parseScale)
   .option('--out <DIR>', 'output directory (default: out/<scenario-name>-<seed>/)')
   .version(versionText(), VERSION_FLAGS, VERSION_HELP)
   .addHelpText('after', OUTPUT_HELP)

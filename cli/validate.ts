@@ -13,6 +13,7 @@ import { shortCommit, versionText, VERSION_FLAGS, VERSION_HELP } from './version
 import { Command } from 'commander';
 import { readPreset, readScenarioFile, ROOT as root } from './presets.ts';
 import { createSimulation, merchantTable, MODEL_VERSION, type Simulation } from '../sim/run.ts';
+import { DEFAULT_SCALE } from '../sim/schema/scenario.ts';
 import { evaluateFacts, FACTS, type FactResult, type ValidationRun } from '../sim/validate/facts.ts';
 
 
@@ -108,7 +109,7 @@ async function main() {
     .name('npm run validate --')
     .description('Run the baseline over several seeds and write the validation report.')
     .addOption(optionWithDefault('--seeds <n>', 'number of seeds (1 … n)', '5'))
-    .addOption(optionWithDefault('--scale <s>', 'scale of the runs (1 = Yiwu)', String(2 / 15), '2/15 ≈ 0.1333'))
+    .addOption(optionWithDefault('--scale <s>', 'scale of the runs (1 = Yiwu)', String(DEFAULT_SCALE), 'the default scale, ' + String(DEFAULT_SCALE)))
     .addOption(optionWithDefault('--out <file>', 'report file', join(root, 'docs', 'validation.md'), relative(process.cwd(), join(root, 'docs', 'validation.md'))))
     .version(versionText(), VERSION_FLAGS, VERSION_HELP)
     .showHelpAfterError('(run with --help for usage)')

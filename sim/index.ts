@@ -4,7 +4,7 @@
  */
 export { resolveScenario, parseScenarioText, defaultScenario, type ResolvedScenario } from './schema/resolve.ts';
 export { ScenarioError, type Problem } from './schema/errors.ts';
-export { scenarioFileSchema, type ScenarioFile } from './schema/scenario.ts';
+export { scenarioFileSchema, DEFAULT_SCALE, type ScenarioFile } from './schema/scenario.ts';
 export { runScenario, createSimulation, merchantTable, sharedMonths, leversOf, MODEL_VERSION, type RunResult, type RunOptions, type Simulation, type SimulationOptions, type Checkpoint, type MerchantTable } from './run.ts';
 export { SeriesTable, FlowCube, type SeriesKey } from './collect/recorder.ts';
 export { METRICS, RATIO_METRICS, PER_MONTH_METRICS, type MetricInfo } from './collect/metrics.ts';

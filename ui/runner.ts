@@ -22,7 +22,7 @@ export const PREVIEW_SCALE = 0.03;
  * Full runs above this scale are preceded by a quick preview at PREVIEW_SCALE, so the whole
  * horizon is on screen soon even when the full run takes seconds. Below it the full run
  * streams its first months about as soon as a preview would: measured on 2 cores (one worker,
- * `npm run bench:browser`, 2026-12-03) at the default scale 2/15, dropping the preview brought
+ * `npm run bench:browser`, 2026-12-03) at scale 2/15 (then the default), dropping the preview brought
  * the full run's last month on screen ~200 ms sooner (571–786 ms vs 782–846 ms over 9 changes
  * each) with the first chart as soon (52–106 ms vs 50–118 ms); one long task (50 ms) in 9
  * changes vs none in 6. Initialisation and the first three months grow with scale (Node, warm:
@@ -30,8 +30,9 @@ export const PREVIEW_SCALE = 0.03;
  */
 export const PREVIEW_ABOVE_SCALE = 0.15;
 /**
- * The band's seeds run at the full run's scale up to this one (the default, 2/15), so the band
- * and the cards' seed noise are the main run's own: smaller runs spread more (measured, 8 seeds,
+ * The band's seeds run at the full run's scale up to this one (the default 0.1 and a little above:
+ * five runs take about a second and a half), so the band and the cards' seed noise are the main
+ * run's own: smaller runs spread more (measured, 8 seeds,
  * model 0.6.0: the paired change in 2030 exports has sd 4.3 % at scale 0.03 against 2.8 % at
  * 2/15 for fast 5G, 4.4 against 2.5 % for trade facilitation), which made real effects read as
  * noise. Above it they run at this scale (a Yiwu-scale run takes seconds: five more would take
@@ -80,7 +81,7 @@ export type Side = 'scenario' | 'baseline';
 export interface SideRequest {
   input: object;
   seed: number;
-  /** The input's own scale (the full run); default 2/15. */
+  /** The input's own scale (the full run); DEFAULT_SCALE when the input sets none. */
   scale: number;
 }
 

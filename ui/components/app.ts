@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START,
+  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START, DEFAULT_SCALE,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
@@ -33,7 +33,6 @@ import type { YiwuChart } from './chart.ts';
 import type { EChartsCoreOption } from 'echarts/core';
 
 type Obj = Record<string, unknown>;
-const DEFAULT_SCALE = 2 / 15;
 /** Months the credit chart averages over (its lines and band): a month's lending swings with its few large applications. */
 const CREDIT_AVERAGE_MONTHS = 12;
 const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCALE);
