@@ -127,6 +127,20 @@ describe('a change in points', () => {
   });
 });
 
+import { plusMinus } from './format.ts';
+
+describe('a spread either way (a card\'s seed noise)', () => {
+  it('always has its ±, with the digits that show a small one', () => {
+    expect(plusMinus(0.0042, 'en')).toBe('±0.4%');
+    expect(plusMinus(0.0003, 'en')).toBe('±0.03%'); // read "0.0%" without a sign before
+    expect(plusMinus(0.00002, 'en')).toBe('±0.002%');
+    expect(plusMinus(0, 'en')).toBe('±0.0%');
+    expect(plusMinus(0.003, 'en', 'pp')).toBe('±0.3 pp');
+    expect(plusMinus(0.0002, 'zh', '个百分点')).toBe('±0.02 个百分点');
+    expect(plusMinus(-0.01, 'en')).toBe('±1.0%');
+  });
+});
+
 describe('a schedule in one line', () => {
   it('names the milestones a reader knows, not the points where the defaults split at the record\'s end', () => {
     const cloud = { base: 1, segments: [{ start: '2020-01', end: '2020-12', to: 0.958 }, { start: '2021-01', end: '2024-12', to: 0.775 }, { start: '2025-01', end: '2030-12', to: 0.5 }] };

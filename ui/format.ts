@@ -114,9 +114,20 @@ export function shownPointChange(a: number, b: number): number {
   return Math.round((shown(a) - shown(b)) * 1000) / 1000;
 }
 /** A change in percentage points: "+1.6 pp". */
-export function pointChange(v: number, lang: Lang, unit: string): string {
+export function pointChange(v: number, lang: Lang, unit: string, digits = 1): string {
   if (!ok(v)) return '–';
-  return `${minus(nf(lang, 'pp', { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100))} ${unit}`;
+  return `${minus(nf(lang, `pp${digits}`, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v * 100))} ${unit}`;
+}
+/**
+ * A spread either way: "±0.4%", "±0.3 pp" (`unit` given: points). One too small for one decimal
+ * gets the digits that show it ("±0.03%", not "0.0%", which read as no noise and had no sign).
+ */
+export function plusMinus(v: number, lang: Lang, unit?: string): string {
+  if (!ok(v)) return '–';
+  const write = (digits: number) => (unit === undefined ? change(Math.abs(v), lang, digits) : pointChange(Math.abs(v), lang, unit, digits));
+  let text = write(1);
+  for (let digits = 2; digits <= 3 && v !== 0 && shownMagnitude(text) === 0; digits++) text = write(digits);
+  return `±${text.replace(/^\+/, '')}`;
 }
 export function signedMoney(v: number, lang: Lang, write: (v: number) => string = (x) => money(x, lang)): string {
   if (!ok(v)) return '–';

@@ -721,7 +721,7 @@ export class YiwuApp extends LitElement {
         const dir = !fig || tiny ? 'flat' : d > 0 ? 'up' : 'down';
         // a change smaller than what the seed alone moves is marked as such (paired band runs)
         const noise = fig && !tiny && !stale ? pairedNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, get, mode === 'pp', MODES) : undefined;
-        const noiseText = noise === undefined ? '' : mode === 'pp' ? f.pointChange(noise, lang, s.pp).replace(/^\+/, '±') : f.change(noise, lang).replace(/^\+/, '±');
+        const noiseText = noise === undefined ? '' : f.plusMinus(noise, lang, mode === 'pp' ? s.pp : undefined);
         // judged as the reader sees them too: a change that reads as large as the noise ("+0.3 pp",
         // "±0.3 pp") is within it, though unrounded it is a little larger
         const withinNoise = noise !== undefined && (Math.abs(d) <= noise || f.shownMagnitude(delta) <= f.shownMagnitude(noiseText));
@@ -763,7 +763,7 @@ export class YiwuApp extends LitElement {
       const text = f.signedMoney(v, lang, column);
       if (n === undefined) return html`${text}`;
       // (the noise in its own unit: in the column's it read "±14,000万美元" where the column's largest was in 万)
-      const range = f.signedMoney(n, lang).replace(/^\+/, '±');
+      const range = `±${f.money(Math.abs(n), lang)}`;
       return within
         ? html`<span class="noise" title=${s.withinNoise(range)}>${text}<span class="visually-hidden"> (${s.withinNoise(range)})</span></span>`
         : html`<span title=${s.seedNoise(range)}>${text}</span>`;
