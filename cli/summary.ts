@@ -1,10 +1,11 @@
 /**
  * The short, readable summary printed at the end of a run: where the files went, the agents,
  * the run time and a few headline numbers (exports in the first and last year, digital share
- * of exports, merchants alive, the accounting check).
+ * of exports, merchants alive, the accounting check), and a note when the time window is not
+ * the one the model is built for (sim/schema/horizon.ts).
  */
 import * as path from 'node:path';
-import type { RunResult } from '../sim/index.ts';
+import { horizonNotes, type RunResult } from '../sim/index.ts';
 import type { FileInfo } from './writers.ts';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -60,5 +61,6 @@ export function summaryText(result: RunResult, dir: string, files: FileInfo[], t
   const gap = Math.max(result.accounting.paymentsGap, result.accounting.valueAddedGap, result.accounting.cashGap);
   lines.push(`Accounting check: ${gap < 1e-9 ? 'ok' : 'WARNING, books do not balance'} (largest relative gap ${gap.toExponential(1)})`);
   if (result.cancelled) lines.push('The run was cancelled before its end.');
+  for (const note of horizonNotes(s.time)) lines.push(`Note: ${note.en}.`);
   return lines.join('\n') + '\n';
 }

@@ -13,6 +13,7 @@ export { formatMonth, parseMonth } from './schema/dates.ts';
 export { controlTree, allControls, isInertControl, controlById, getControlValue, setControlValue, pruneDefaults, sameAsDefault, finalValue, toFullSchedule, retarget, targetStartMonths, isSchedule, controlForProblemPath, parsedDefaults, shockTypes, GROUP_ORDER, type Control, type ControlGroup, type ShockType, type ShockField } from './schema/introspect.ts';
 export { TIMESERIES_HEADER, csvCell, csvLine, csvText, timeseriesRows } from './export/csv.ts';
 export { MAX_SCENARIO_BYTES } from './schema/resolve.ts';
+export { horizonNotes, CALIBRATED_START, PLANS_END } from './schema/horizon.ts';
 export { valueAt } from './schema/schedule.ts';
 export type { Schedule, ScheduleInput, ParamMeta, Group } from './schema/param.ts';
 export type { Text } from './schema/labels.ts';

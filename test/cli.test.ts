@@ -117,6 +117,15 @@ describe('npm run sim', () => {
     expect(bad.stderr).toMatch(/--scale must be a number from 0\.001 to 1 \(1 = Yiwu's 75,000 booths\); got "2"\./);
   });
 
+  it('says when the time window is not the one the model is built for, and not otherwise', async () => {
+    expect(first.stdout).not.toMatch(/Note:/);
+    const shifted = write('shifted.json', JSON.stringify({ ...SMALL, time: { start: '2029-07', end: '2031-02' } }));
+    const r = await sim(shifted, '--out', path.join(tmp, 'shifted'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nNote: the run starts in 2029-07, after the month the model is calibrated for \(2020-01\): its first month is Yiwu as of late 2019 .*\.\n/);
+    expect(r.stdout).toMatch(/\nNote: the run goes past 2030-12, where the default lever paths end: .*not as a forecast\.\n/);
+  });
+
   it('refuses to write over a manifest.json this project did not write', async () => {
     fs.mkdirSync(path.join(tmp, 'foreign'));
     fs.writeFileSync(path.join(tmp, 'foreign', 'manifest.json'), '{"kind":"something else"}');

@@ -112,6 +112,9 @@ describe('experiment files', () => {
     expect(crnOff.commonRandomNumbers).toBe(true);
     expect(crnOff.notes).toEqual(['"commonRandomNumbers": false is not used by a sensitivity analysis: every point runs on the same seeds, so the differences between points are the levers\' alone']);
     expect(resolveExperiment(ok, { purpose: 'sensitivity' }).notes).toEqual([]);
+    // a window past the default paths' plans runs, with a note (the same as the CLI's summary)
+    const later = resolveExperiment({ ...ok, base: { ...ok.base, time: { start: '2020-01', end: '2035-12' } } });
+    expect(later.notes).toEqual([expect.stringMatching(/^the run goes past 2030-12, where the default lever paths end: /)]);
     expect(problems({ ...ok, parameters: [{ path: 'name', values: [1, 2] }] })).toEqual(['parameters[0].path: "name" is not a number: the scenario holds text there; parameters vary numbers (a lever, a model setting, a schedule\'s start)']);
     expect(problems({ ...ok, parameters: [{ path: 'time.start', values: [1, 2] }] })).toEqual(['parameters[0].path: "time.start" is not a number: the scenario holds text there ("2020-01"); parameters vary numbers (a lever, a model setting, a schedule\'s start)']);
     // an outcome's months lie in the run, in order

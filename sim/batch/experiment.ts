@@ -36,6 +36,7 @@ import { ScenarioError, problemsFromIssues, show, suggest, type Problem } from '
 import { resolveScenario, type ResolvedScenario } from '../schema/resolve.ts';
 import { monthString } from '../schema/param.ts';
 import { formatMonth, parseMonth } from '../schema/dates.ts';
+import { horizonNotes } from '../schema/horizon.ts';
 import { METRICS } from '../collect/metrics.ts';
 import { CHANNELS, STAGES } from '../ids.ts';
 import { parsePath, pathProblem, setsPath, applyValues } from './paths.ts';
@@ -243,6 +244,8 @@ export function resolveExperiment(input: unknown, options: ResolveExperimentOpti
   }
   const baseScenario: ResolvedScenario | undefined = scenarios[0]?.scenario;
   const base = scenarios[0]?.base ?? {};
+  // (scenarios compared share their months: one window to remark on)
+  if (baseScenario) notes.push(...horizonNotes(baseScenario.time).map((n) => n.en));
 
   // the parameters
   const seen = new Map<string, number>();

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START, DEFAULT_SCALE,
+  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START, DEFAULT_SCALE, horizonNotes,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
@@ -36,6 +36,12 @@ type Obj = Record<string, unknown>;
 /** Months the credit chart averages over (its lines and band): a month's lending swings with its few large applications. */
 const CREDIT_AVERAGE_MONTHS = 12;
 const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCALE);
+/** What a time window other than the model's means (sim/schema/horizon.ts), as sentences; undefined when nothing needs saying. */
+function windowNotes(time: { start: string; end: string }): ((l: Lang) => string[]) | undefined {
+  const notes = horizonNotes(time);
+  if (notes.length === 0) return undefined;
+  return (l) => notes.map((n) => (l === 'zh' ? `${n.zh}。` : `${n.en[0].toUpperCase()}${n.en.slice(1)}.`));
+}
 
 /** The lever panel's entry a problem at `path` belongs to: a control's id, 'shocks', or '' (none). */
 function leverOf(path: string, input: unknown): string {
@@ -196,8 +202,9 @@ export class YiwuApp extends LitElement {
 
   /** Shows a link's scenario, seed and baseline; false (with the problems said) when the scenario is not valid. */
   private applyLink(state: SharedState): boolean {
+    let resolved: { time: { start: string; end: string } };
     try {
-      resolveScenario(state.scenario);
+      resolved = resolveScenario(state.scenario);
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String(e) }];
       this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkInvalid(problems.length), about: 'link', details: (l) => problemLines(problems, 10, (p) => this.problemText(p, state.scenario, l), l) }];
@@ -211,6 +218,8 @@ export class YiwuApp extends LitElement {
       this.messages = [{ kind: 'info', text: (l) => STRINGS[l].unknownBaseline(unknown) }];
       this.baselineName = 'baseline';
     } else this.baselineName = state.baseline ?? 'baseline';
+    const window = windowNotes(resolved.time);
+    if (window) this.messages = [...this.messages, { kind: 'info', about: 'link', text: (l) => window(l).join(' ') }];
     return true;
   }
 
@@ -362,6 +371,7 @@ export class YiwuApp extends LitElement {
     }
     const text = await file.text();
     let raw: unknown;
+    let resolved: { time: { start: string; end: string } };
     try {
       raw = parseScenarioText(text, name);
       // a lesson file brought to the sandbox: say where it goes rather than list scenario errors
@@ -369,7 +379,7 @@ export class YiwuApp extends LitElement {
         this.messages = [{ kind: 'error', text: (l) => STRINGS[l].lessonNotScenario(name) }];
         return;
       }
-      resolveScenario(raw as object, { origin: name });
+      resolved = resolveScenario(raw as object, { origin: name });
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message) }];
       const byControl: Record<string, FieldProblem[]> = {};
@@ -382,7 +392,8 @@ export class YiwuApp extends LitElement {
       return;
     }
     const obj = raw as Obj;
-    this.messages = [{ kind: 'info', text: (l) => STRINGS[l].fileLoaded(name) }];
+    const window = windowNotes(resolved.time);
+    this.messages = [{ kind: 'info', text: (l) => STRINGS[l].fileLoaded(name), ...(window ? { details: window } : {}) }];
     if (typeof obj.seed === 'number') this.seed = obj.seed;
     const { seed: _seed, $schema: _schema, ...rest } = obj;
     void _seed; void _schema;
