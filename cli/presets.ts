@@ -88,6 +88,6 @@ export function inputText(text: string, file: string, command: 'sim' | 'sweep' |
   const manifest = manifestInput(text);
   if (!manifest) return text;
   if (manifest.command !== command) throw new InputError(`${file} is the manifest of ${manifest.words}; re-run it with npm run ${manifest.command} -- ${file}`);
-  stderr.write(`Re-running the ${manifest.command === 'sim' ? 'scenario' : 'experiment'} recorded in ${file}${manifest.modelVersion === MODEL_VERSION ? '' : ` (made with model ${manifest.modelVersion}; this is model ${MODEL_VERSION}, so its numbers may differ)`}\n`);
+  stderr.write(`Using the ${manifest.command === 'sim' ? 'scenario' : 'experiment'} recorded in ${file}${manifest.modelVersion === MODEL_VERSION ? '' : ` (made with model ${manifest.modelVersion}; this is model ${MODEL_VERSION}, so its numbers may differ)`}\n`);
   return JSON.stringify(manifest.input, null, 2);
 }

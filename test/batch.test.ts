@@ -224,7 +224,7 @@ describe('npm run sweep / merge', () => {
 
   it('re-runs a sweep from its manifest.json given as the experiment', async () => {
     const again = await cli('sweep', path.join(dir('w1'), 'manifest.json'), '--workers', '2', '--out', dir('from-manifest'));
-    expect(again.stderr).toMatch(/^Re-running the experiment recorded in .*w1\/manifest\.json\n/);
+    expect(again.stderr).toMatch(/^Using the experiment recorded in .*w1\/manifest\.json\n/);
     expectSameFiles('w1', 'from-manifest');
     const wrong = await cli('sensitivity', path.join(dir('w1'), 'manifest.json'));
     expect(wrong.stderr).toMatch(/^error: .*w1\/manifest\.json is the manifest of a sweep; re-run it with npm run sweep -- /);
@@ -484,7 +484,7 @@ describe('npm run sweep / merge', () => {
     same('sens', 'sens-again');
     // and the manifest itself, given as the experiment
     const fromManifest = await cli('sensitivity', path.join(dir('sens'), 'manifest.json'), '--out', dir('sens-from-manifest'));
-    expect(fromManifest.stderr).toMatch(/^Re-running the experiment recorded in .*manifest\.json\n$/);
+    expect(fromManifest.stderr).toMatch(/^Using the experiment recorded in .*manifest\.json\n$/);
     same('sens', 'sens-from-manifest');
   });
 

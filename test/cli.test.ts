@@ -144,7 +144,7 @@ describe('npm run sim', () => {
   it('re-runs a run from its manifest.json given as the scenario', async () => {
     const r = await sim(path.join(tmp, 'a', 'manifest.json'), '--out', path.join(tmp, 'from-manifest'));
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`Re-running the scenario recorded in ${path.join(tmp, 'a', 'manifest.json')}\n`);
+    expect(r.stderr).toBe(`Using the scenario recorded in ${path.join(tmp, 'a', 'manifest.json')}\n`);
     for (const f of ['timeseries.csv', 'flows.csv', 'merchants.csv']) expect(read('from-manifest', f)).toBe(read('a', f));
     // a manifest of an older model is re-run, and said to be
     const old = { ...JSON.parse(read('a', 'manifest.json')), modelVersion: '0.1.0' };
