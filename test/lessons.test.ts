@@ -112,7 +112,7 @@ describe('lessons', () => {
     }
   });
 
-  it('a step does what it says: the digital share climbs steadily, five or six points a year, then bends over around 2024 near eight in ten', () => {
+  it('a step does what it says: the digital share climbs steadily, five or six points a year, then bends over around 2024–25 at eight to nine in ten', () => {
     const lesson = parseLesson(readFileSync(join(dir, 'merchant-goes-digital.json'), 'utf8'));
     for (const seed of [1, 2]) {
       const r = runScenario(resolveScenario({ ...stepScenario(lesson, preset('baseline'), 1), scale: 0.05 }), { seed });
@@ -125,8 +125,8 @@ describe('lessons', () => {
       for (const g of early) expect(g).toBeGreaterThan(0.03);
       for (const g of early) expect(g).toBeLessThan(0.08);
       expect(gain(2027)).toBeLessThan((0.6 * (early[0] + early[1] + early[2])) / 3);
-      expect(december(2024)).toBeGreaterThan(0.72);
-      expect(december(2024)).toBeLessThan(0.88);
+      expect(december(2024)).toBeGreaterThan(0.75);
+      expect(december(2024)).toBeLessThan(0.9);
     }
   });
 
