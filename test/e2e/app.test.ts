@@ -607,7 +607,9 @@ describe.skipIf(!hasChromium)('browser app', () => {
     // to 2032 at a small scale: the cards compare 2032 (the baseline runs to 2032 too), with figures
     await load({ scale: 0.03, time: { start: '2020-01', end: '2032-12' }, rules: { smeCreditSupply: 2.5 } });
     // the years past the default paths' plans are said to be 2030's settings carried forward
-    expect(await page.locator('.message.info').textContent()).toMatch(/Loaded own-run\.json\.\s*The run goes past 2030-12, where the default lever paths end: .*not as a forecast\./);
+    const message = () => page.locator('.message.info').textContent();
+    // (the file is read asynchronously: the message before it may still show; polled)
+    await expect.poll(message, { timeout: 10_000 }).toMatch(/Loaded own-run\.json\.\s*The run goes past 2030-12, where the default lever paths end: .*not as a forecast\./);
     await done(page);
     await expect.poll(cardsHeading, { timeout: 60_000 }).toMatch(/^In 2032/);
     expect(await page.locator('[data-card="rejection"] [data-value]').textContent()).toMatch(/%$/);
@@ -615,7 +617,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
     expect(await page.locator('.report h3').textContent()).toContain('2032');
     // the scale alone is no policy: against the baseline at the same scale, nothing changes
     await load({ scale: 0.03 });
-    expect(await page.locator('.message.info').textContent()).not.toMatch(/The run/);
+    await expect.poll(message, { timeout: 10_000 }).not.toMatch(/The run/);
     await done(page);
     await expect.poll(cardsHeading, { timeout: 60_000 }).toMatch(/^In 2030/);
     const deltas = await page.locator('.card [data-delta]').allTextContents();
@@ -624,7 +626,7 @@ describe.skipIf(!hasChromium)('browser app', () => {
     // a run that covers no whole calendar year says so instead of "computing…" for ever
     await load({ scale: 0.03, time: { start: '2020-03', end: '2020-11' } });
     // a run starting after January 2020 still starts from Yiwu as of late 2019
-    expect(await page.locator('.message.info').textContent()).toMatch(/The run starts in 2020-03, after the month the model is calibrated for \(2020-01\): its first month is Yiwu as of late 2019/);
+    await expect.poll(message, { timeout: 10_000 }).toMatch(/The run starts in 2020-03, after the month the model is calibrated for \(2020-01\): its first month is Yiwu as of late 2019/);
     await done(page);
     await expect.poll(() => page.locator('[data-card="totalTrade"] [data-value]').textContent(), { timeout: 60_000 }).toBe('no whole calendar year to compare');
     await page.locator('#preset').selectOption('baseline');
