@@ -48,7 +48,7 @@ import { bitCount } from './mechanisms/finance.ts';
  *        (common random numbers for entrants): the seed noise of policy effects falls to about
  *        0.57 of what it was (7 presets × 7 outcomes, 32 paired seeds); mean effects unchanged.
  * 0.11.0: the default scale is 0.1 (7,500 merchants, one for every ten booths; was 2/15, 10,000
- *        merchants), so a default run with a new seed completes within the browser's 300 ms goal
+ *        merchants), so a default run with a new seed comes near the browser's 300 ms goal
  *        (issue 4). Mechanisms unchanged: a scenario that sets its scale gives the same numbers
  *        as 0.10.0; one that does not runs at the new default (links from 0.10.0 read outdated).
  */
