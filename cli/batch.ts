@@ -30,7 +30,7 @@ import {
 } from '../sim/batch/index.ts';
 import { InputError, describeFsError } from './errors.ts';
 import { gitState } from './version.ts';
-import { ensureDir, csvCell, refuseOtherResults, metricCatalogue, RESULT_KINDS, type FileInfo, type ResultKind } from './writers.ts';
+import { ensureDir, csvCell, refuseOtherResults, metricCatalogue, notesOf, RESULT_KINDS, type FileInfo, type ResultKind } from './writers.ts';
 import type { RowsTask, OutcomesTask, RowsResult } from './batch-worker.ts';
 
 const MAX_FILE_BYTES = 4_000_000;
@@ -616,6 +616,8 @@ export function assemble(out: string, exp: Experiment, points: Point[], runs: Ru
     ...(exp.scenarios ? { scenarios: exp.scenarios.map((s) => s.scenario) } : { baseScenario: exp.baseScenario }),
     // what runs.csv and summary.csv hold: each recorded metric's unit and meaning, as a run's manifest lists them
     metrics: metricCatalogue(new Set(exp.metrics)),
+    // what the sweep said before its runs (a time window, a parameter replacing a scenario's setting)
+    ...notesOf(exp.notes),
   };
   const text = JSON.stringify(manifest, null, 2) + '\n';
   fs.writeFileSync(path.join(out, 'manifest.json'), text);

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, METRICS, FlowCube, formatMonth, type RunResult } from '../sim/index.ts';
+import { CHANNELS, STAGES, MODES, DIGITAL_LEVELS, EXIT_REASONS, METRICS, FlowCube, formatMonth, horizonNotes, type RunResult } from '../sim/index.ts';
 import { TIMESERIES_HEADER, csvCell, timeseriesRows, type Cell } from '../sim/export/csv.ts';
 import { InputError } from './errors.ts';
 
@@ -160,6 +160,9 @@ export interface Provenance {
   gitDirty: boolean | null;
 }
 
+/** A manifest's `notes`, only when there are any (manifests without notes keep their bytes). */
+export const notesOf = (notes: string[]) => (notes.length > 0 ? { notes } : {});
+
 /** The manifest: everything needed to know what a run was and to repeat it. */
 export function manifestOf(result: RunResult, provenance: Provenance, files: FileInfo[]) {
   return {
@@ -178,6 +181,8 @@ export function manifestOf(result: RunResult, provenance: Provenance, files: Fil
     runTimeMs: result.runTimeMs,
     cancelled: result.cancelled,
     months: { start: result.months[0], end: result.months[result.months.length - 1], count: result.months.length },
+    // how to read a time window other than the model's (sim/schema/horizon.ts); absent when none
+    ...notesOf(horizonNotes(result.scenario.time).map((n) => n.en)),
     agentCounts: result.agentCounts,
     accounting: result.accounting,
     files,
