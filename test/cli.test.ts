@@ -122,7 +122,7 @@ describe('npm run sim', () => {
     const shifted = write('shifted.json', JSON.stringify({ ...SMALL, time: { start: '2029-07', end: '2031-02' } }));
     const r = await sim(shifted, '--out', path.join(tmp, 'shifted'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\nNote: the run starts in 2029-07, after the month the model is calibrated for \(2020-01\): its first month is Yiwu as of late 2019 .*\.\n/);
+    expect(r.stdout).toMatch(/\nNote: the run starts in 2029-07, after the month the model is calibrated for \(2020-01\): its first month is still Yiwu as of late 2019 .*\.\n/);
     expect(r.stdout).toMatch(/\nNote: the run goes past 2030-12, where the default lever paths end: .*not as a forecast\.\n/);
     // the manifest keeps them (and a run without any has no notes key: its bytes as before)
     expect(JSON.parse(read('shifted', 'manifest.json')).notes).toEqual([expect.stringMatching(/^the run starts in 2029-07/), expect.stringMatching(/^the run goes past 2030-12/)]);

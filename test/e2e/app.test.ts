@@ -606,18 +606,23 @@ describe.skipIf(!hasChromium)('browser app', () => {
     const cardsHeading = () => page.locator('.cards h2').textContent();
     // to 2032 at a small scale: the cards compare 2032 (the baseline runs to 2032 too), with figures
     await load({ scale: 0.03, time: { start: '2020-01', end: '2032-12' }, rules: { smeCreditSupply: 2.5 } });
-    // the years past the default paths' plans are said to be 2030's settings carried forward
-    const message = () => page.locator('.message.info').textContent();
-    // (the file is read asynchronously: the message before it may still show; polled)
-    await expect.poll(message, { timeout: 10_000 }).toMatch(/Loaded own-run\.json\.\s*The run goes past 2030-12, where the default lever paths end: .*not as a forecast\./);
+    // beside the cards, the years past the default paths' plans are said to be 2030's settings
+    // carried forward (the file is read asynchronously: polled)
+    const note = () => page.locator('.window-note p').allTextContents();
+    await expect.poll(note, { timeout: 10_000 }).toEqual([expect.stringMatching(/^The run goes past Dec 2030, where the default lever paths end: .*not as a forecast\.$/)]);
     await done(page);
+    // a link to it shows the same note
+    const linked = await browser.context.newPage();
+    await linked.goto(page.url());
+    await expect.poll(() => linked.locator('.window-note').textContent(), { timeout: 30_000 }).toMatch(/^The run goes past Dec 2030/);
+    await linked.close();
     await expect.poll(cardsHeading, { timeout: 60_000 }).toMatch(/^In 2032/);
     expect(await page.locator('[data-card="rejection"] [data-value]').textContent()).toMatch(/%$/);
     expect(await page.locator('[data-card="rejection"] [data-delta]').textContent()).toMatch(/−[\d.]+ pp vs baseline/);
     expect(await page.locator('.report h3').textContent()).toContain('2032');
     // the scale alone is no policy: against the baseline at the same scale, nothing changes
     await load({ scale: 0.03 });
-    await expect.poll(message, { timeout: 10_000 }).not.toMatch(/The run/);
+    await expect.poll(note, { timeout: 10_000 }).toEqual([]);
     await done(page);
     await expect.poll(cardsHeading, { timeout: 60_000 }).toMatch(/^In 2030/);
     const deltas = await page.locator('.card [data-delta]').allTextContents();
@@ -625,11 +630,17 @@ describe.skipIf(!hasChromium)('browser app', () => {
     for (const d of deltas) expect(d).toContain('no change');
     // a run that covers no whole calendar year says so instead of "computing…" for ever
     await load({ scale: 0.03, time: { start: '2020-03', end: '2020-11' } });
-    // a run starting after January 2020 still starts from Yiwu as of late 2019
-    await expect.poll(message, { timeout: 10_000 }).toMatch(/The run starts in 2020-03, after the month the model is calibrated for \(2020-01\): its first month is Yiwu as of late 2019/);
+    // a run starting after January 2020 still starts from Yiwu as of late 2019; one ending before
+    // the sliders' targets start says they change nothing in it
+    await expect.poll(note, { timeout: 10_000 }).toEqual([
+      expect.stringMatching(/^The run starts in Mar 2020, after the month the model is calibrated for \(Jan 2020\): its first month is still Yiwu as of late 2019 .*, with the levers of Mar 2020; /),
+      'A slider\'s target starts in Jan 2025, after this run ends: it changes nothing here (a lever\'s full schedule sets earlier months).',
+    ]);
     await done(page);
     await expect.poll(() => page.locator('[data-card="totalTrade"] [data-value]').textContent(), { timeout: 60_000 }).toBe('no whole calendar year to compare');
     await page.locator('#preset').selectOption('baseline');
+    // a preset has the model's own window: no note
+    await expect.poll(note, { timeout: 10_000 }).toEqual([]);
     await done(page);
   }, 150_000);
 

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START, DEFAULT_SCALE, horizonNotes,
+  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START, DEFAULT_SCALE, horizonNotes, parsedDefaults,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
@@ -36,11 +36,19 @@ type Obj = Record<string, unknown>;
 /** Months the credit chart averages over (its lines and band): a month's lending swings with its few large applications. */
 const CREDIT_AVERAGE_MONTHS = 12;
 const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCALE);
-/** What a time window other than the model's means (sim/schema/horizon.ts), as sentences; undefined when nothing needs saying. */
-function windowNotes(time: { start: string; end: string }): ((l: Lang) => string[]) | undefined {
-  const notes = horizonNotes(time);
-  if (notes.length === 0) return undefined;
-  return (l) => notes.map((n) => (l === 'zh' ? `${n.zh}。` : `${n.en[0].toUpperCase()}${n.en.slice(1)}.`));
+/**
+ * What the scenario's time window means, as sentences (none for the model's own window): from
+ * sim/schema/horizon.ts, and, for a run that ends before the sliders' targets start (POLICY_START),
+ * that a target set by a slider changes nothing in it. Shown beside the cards for as long as the
+ * scenario has that window, however it came (a file, a link, a lesson's sandbox).
+ */
+function windowNotes(input: Obj, lang: Lang): string[] {
+  const TIME_DEFAULTS = parsedDefaults().time as { start: string; end: string };
+  const t = (input.time ?? {}) as { start?: string; end?: string };
+  const time = { start: t.start ?? TIME_DEFAULTS.start, end: t.end ?? TIME_DEFAULTS.end };
+  const notes = horizonNotes(time, f.month).map((n) => (lang === 'zh' ? `${n.zh}。` : `${n.en[0].toUpperCase()}${n.en.slice(1)}.`));
+  if (time.end < POLICY_START) notes.push(STRINGS[lang].targetsAfterRun(f.month(POLICY_START, lang)));
+  return notes;
 }
 
 /** The lever panel's entry a problem at `path` belongs to: a control's id, 'shocks', or '' (none). */
@@ -202,9 +210,8 @@ export class YiwuApp extends LitElement {
 
   /** Shows a link's scenario, seed and baseline; false (with the problems said) when the scenario is not valid. */
   private applyLink(state: SharedState): boolean {
-    let resolved: { time: { start: string; end: string } };
     try {
-      resolved = resolveScenario(state.scenario);
+      resolveScenario(state.scenario);
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String(e) }];
       this.messages = [{ kind: 'error', text: (l) => STRINGS[l].linkInvalid(problems.length), about: 'link', details: (l) => problemLines(problems, 10, (p) => this.problemText(p, state.scenario, l), l) }];
@@ -218,8 +225,6 @@ export class YiwuApp extends LitElement {
       this.messages = [{ kind: 'info', text: (l) => STRINGS[l].unknownBaseline(unknown) }];
       this.baselineName = 'baseline';
     } else this.baselineName = state.baseline ?? 'baseline';
-    const window = windowNotes(resolved.time);
-    if (window) this.messages = [...this.messages, { kind: 'info', about: 'link', text: (l) => window(l).join(' ') }];
     return true;
   }
 
@@ -371,7 +376,6 @@ export class YiwuApp extends LitElement {
     }
     const text = await file.text();
     let raw: unknown;
-    let resolved: { time: { start: string; end: string } };
     try {
       raw = parseScenarioText(text, name);
       // a lesson file brought to the sandbox: say where it goes rather than list scenario errors
@@ -379,7 +383,7 @@ export class YiwuApp extends LitElement {
         this.messages = [{ kind: 'error', text: (l) => STRINGS[l].lessonNotScenario(name) }];
         return;
       }
-      resolved = resolveScenario(raw as object, { origin: name });
+      resolveScenario(raw as object, { origin: name });
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [{ path: '', message: String((e as Error).message) }];
       const byControl: Record<string, FieldProblem[]> = {};
@@ -392,8 +396,7 @@ export class YiwuApp extends LitElement {
       return;
     }
     const obj = raw as Obj;
-    const window = windowNotes(resolved.time);
-    this.messages = [{ kind: 'info', text: (l) => STRINGS[l].fileLoaded(name), ...(window ? { details: window } : {}) }];
+    this.messages = [{ kind: 'info', text: (l) => STRINGS[l].fileLoaded(name) }];
     if (typeof obj.seed === 'number') this.seed = obj.seed;
     const { seed: _seed, $schema: _schema, ...rest } = obj;
     void _seed; void _schema;
@@ -621,6 +624,7 @@ export class YiwuApp extends LitElement {
         <main id="results" tabindex="-1">
           ${preset ? html`<details class="about"><summary>${s.presetDescription}${lang === 'zh' ? '：' : ': '}${tx(preset.title, lang)}</summary><p>${tx(preset.description, lang)}</p></details>`
             : own.description ? html`<details class="about"><summary>${s.presetDescription}${lang === 'zh' ? '：' : ': '}${scenarioTitle}</summary><p>${tx(own.description, lang)}</p></details>` : nothing}
+          ${this.renderWindowNote(lang)}
           ${this.renderCards(sc, bs)}
           <div class="charts">
             ${['trade', 'adoption', 'regions', 'smile', 'freight', 'transit', 'credit'].map((id) => html`<yiwu-chart id="chart-${id}" chartId=${id}
@@ -746,6 +750,12 @@ export class YiwuApp extends LitElement {
       })}
       </div>
     </section>`;
+  }
+
+  /** The time window's notes (windowNotes) beside the cards, while the scenario has that window. */
+  private renderWindowNote(lang: Lang) {
+    const notes = windowNotes(this.scenario, lang);
+    return notes.length ? html`<div class="window-note" role="note">${notes.map((n) => html`<p>${n}</p>`)}</div>` : nothing;
   }
 
   /** What the shaded bands are: the main run's own seeds, or seeds of smaller runs (for a large scale). */

@@ -9,6 +9,7 @@ export const en = {
   baseline: 'Baseline',
   custom: 'Custom scenario',
   seed: 'Seed',
+  targetsAfterRun: (month: string) => `A slider's target starts in ${month}, after this run ends: it changes nothing here (a lever's full schedule sets earlier months).`,
   presetDescription: 'About this scenario',
   levers: 'Policy levers',
   groups: {

@@ -11,6 +11,7 @@ export const zh: Strings = {
   baseline: '基准',
   custom: '自定义情景',
   seed: '随机种子',
+  targetsAfterRun: (month: string) => `滑块设定的目标从${month}起生效，晚于本次运行的结束：在此不起作用（可在杠杆的完整时间表中设置更早的月份）。`,
   presetDescription: '情景说明',
   levers: '政策杠杆',
   groups: {
