@@ -777,7 +777,12 @@ export class YiwuApp extends LitElement {
     const noise = fig && !stale && !this.runner.sameRun() ? reportNoise(this.runner.view('scenario').band, this.runner.view('baseline').band, fig.year, MODES) : undefined;
     // a column's changes in one unit, its largest's (+0.586亿 beside +3.87亿, not +5860万), so rows compare by eye
     const total = fig && rows.length ? reportTotal(rows, fig.a, fig.b) : undefined;
-    const unitOf = (get: (r: Omit<ReportRow, 'region'>) => number) => f.moneyAxis(Math.max(0, ...[...rows, ...(total ? [total] : [])].map((r) => Math.abs(get(r)))), lang);
+    // (a change under 1 % of the column's largest in its own unit: "+US$118k", not "+US$0.000118bn")
+    const unitOf = (get: (r: Omit<ReportRow, 'region'>) => number) => {
+      const largest = Math.max(0, ...[...rows, ...(total ? [total] : [])].map((r) => Math.abs(get(r))));
+      const inColumn = f.moneyAxis(largest, lang);
+      return (v: number) => (Math.abs(v) * 100 < largest ? f.money(v, lang) : inColumn(v));
+    };
     const columns = { exportsChange: unitOf((r) => r.exportsChange), created: unitOf((r) => r.created), diverted: unitOf((r) => r.diverted), tariffChange: unitOf((r) => r.tariffChange) };
     const change = (v: number, n: number | undefined, column: (v: number) => string) => {
       const within = n !== undefined && Math.abs(v) <= n;
