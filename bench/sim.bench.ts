@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
-import { DEFAULT_SCALE } from '../sim/schema/scenario.ts';
+import { DEFAULT_SCALE, sampleMerchants } from '../sim/index.ts';
 
 interface Measurement {
   scale: number;
@@ -50,7 +50,7 @@ function report(label: string, full: number, repeats: number, goalMs: number) {
 }
 
 console.log(`Simulation core benchmark — ${new Date().toISOString()}, Node ${process.version}, one core per run`);
-report(`Default scenario (scale ${DEFAULT}, ${fmt(Math.round(75_000 * DEFAULT))} merchants, 2020-01 … 2030-12)`, DEFAULT, 5, 300);
+report(`Default scenario (scale ${DEFAULT}, ${fmt(sampleMerchants(DEFAULT))} merchants, 2020-01 … 2030-12)`, DEFAULT, 5, 300);
 {
   // the rows above repeat one seed, whose policy-free reference world is built once and cached;
   // a new seed (as typed in the page) builds it too

@@ -7,13 +7,13 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
   resolveScenario, parseScenarioText, ScenarioError, pruneDefaults, controlForProblemPath, MODEL_VERSION,
-  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START, DEFAULT_SCALE, horizonNotes, parsedDefaults,
+  CHANNELS, MODES, DIGITAL_LEVELS, type Problem, type Text, POLICY_START, DEFAULT_SCALE, horizonNotes,
 } from '../../sim/index.ts';
 import { problemMessage } from '../i18n/problems.ts';
 import { STRINGS, browserLang, tx, type Lang } from '../i18n/index.ts';
 import { Runner, PREVIEW_SCALE, BAND_SEEDS, bandScale, type Side, type SideRequest } from '../runner.ts';
 import { PRESETS, presetByName, presetTitle } from '../presets.ts';
-import { baselineLike } from '../compare.ts';
+import { baselineLike, timeWindow } from '../compare.ts';
 import { readLink, writeLink, parseSeed, MAX_SEED, MAX_LINK_CHARS, type SharedState } from '../share.ts';
 import { shown, trailingMean, lastYear, comparedYear, yearFigures, policyReport, reportTotal, band, pairedNoise, reportNoise, REPORT_TOTAL, type Shown, type YearFigures, type ReportRow, type ReportNoise } from '../results.ts';
 import { idx, EXPORT_MODES, FOREIGN_REGIONS } from '../series.ts';
@@ -43,9 +43,7 @@ const scaleOf = (o: Obj) => (typeof o.scale === 'number' ? o.scale : DEFAULT_SCA
  * scenario has that window, however it came (a file, a link, a lesson's sandbox).
  */
 function windowNotes(input: Obj, lang: Lang): string[] {
-  const TIME_DEFAULTS = parsedDefaults().time as { start: string; end: string };
-  const t = (input.time ?? {}) as { start?: string; end?: string };
-  const time = { start: t.start ?? TIME_DEFAULTS.start, end: t.end ?? TIME_DEFAULTS.end };
+  const time = timeWindow(input);
   const notes = horizonNotes(time, f.month).map((n) => (lang === 'zh' ? `${n.zh}。` : `${n.en[0].toUpperCase()}${n.en.slice(1)}.`));
   if (time.end < POLICY_START) notes.push(STRINGS[lang].targetsAfterRun(f.month(POLICY_START, lang)));
   return notes;

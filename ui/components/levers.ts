@@ -14,6 +14,7 @@ import {
 import { STRINGS, tx, type Lang } from '../i18n/index.ts';
 import * as f from '../format.ts';
 import { MODE_TEXT } from '../labels.ts';
+import { timeWindow } from '../compare.ts';
 
 const TREE = controlTree();
 const SHOCKS: ShockType[] = shockTypes();
@@ -65,9 +66,9 @@ const shortened = (typed: string) => (typed.length > 24 ? `${typed.slice(0, 24)}
 
 /** Years a target can be reached in (the run's years). */
 function yearsOf(input: Obj): number[] {
-  const t = (input.time ?? {}) as { start?: string; end?: string };
-  const a = Number((t.start ?? '2020-01').slice(0, 4));
-  const b = Number((t.end ?? '2030-12').slice(0, 4));
+  const t = timeWindow(input);
+  const a = Number(t.start.slice(0, 4));
+  const b = Number(t.end.slice(0, 4));
   return Array.from({ length: Math.max(1, b - a + 1) }, (_, i) => a + i);
 }
 
@@ -277,7 +278,7 @@ export class YiwuLevers extends LitElement {
     const lang = this.lang;
     if (typeof value === 'number') {
       // a constant (from a lesson, a file or a link) holds from the run's first month: before the policy start, it changes the record
-      const start = ((this.scenario.time ?? {}) as { start?: string }).start ?? '2020-01';
+      const { start } = timeWindow(this.scenario);
       const early = parseMonth(start) < parseMonth(POLICY_START);
       return html`<span class="ramp-set" data-ramp-start=${start}>${STRINGS[lang].constantSet(f.withUnit(value, tx(c.meta.unit, lang), lang), f.month(start, lang))}${early ? html` <span class="rewrites-record">${STRINGS[lang].rewritesRecord(f.month(POLICY_START, lang))}</span>` : nothing}</span>`;
     }
@@ -322,14 +323,14 @@ export class YiwuLevers extends LitElement {
    * policy starts after the record (POLICY_START) where the default is flat until then.
    */
   private setTarget(c: Control, target: number, year: number) {
-    const time = (this.scenario.time ?? {}) as { start?: string; end?: string };
-    const start = time.start ?? '2020-01';
+    const time = timeWindow(this.scenario);
+    const start = time.start;
     const path = typeof c.defaultValue === 'number' ? { base: c.defaultValue, segments: [] } : c.defaultValue;
     if (!Number.isFinite(path.base) || year < Number(start.slice(0, 4))) { this.set(c, target); return; }
     const set = retarget(path, target, `${year}-12`, start, POLICY_START);
     // a target that leaves every month of the run as the default (a new year, the same value) is no change
     const first = parseMonth(start);
-    const last = parseMonth(time.end ?? '2030-12');
+    const last = parseMonth(time.end);
     let same = true;
     for (let m = first; m <= last && same; m++) same = valueAt(set, m) === valueAt(path, m);
     this.set(c, same ? undefined : set);

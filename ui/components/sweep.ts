@@ -15,6 +15,7 @@ import { TABLE_PATH } from '../../sim/schema/introspect.ts';
 import { gridValues } from '../../sim/batch/design.ts';
 import { csvText, type Cell } from '../../sim/export/csv.ts';
 import { downloadText } from '../files.ts';
+import { timeWindow } from '../compare.ts';
 import type { CardFigure } from '../results.ts';
 import { planRuns, type Run } from '../../sim/batch/plan.ts';
 import { summarise } from '../../sim/batch/stats.ts';
@@ -248,8 +249,7 @@ export class YiwuSweep extends LitElement {
   }
 
   private year(): string {
-    const end = (this.scenario.time as { end?: string } | undefined)?.end ?? '2030-12';
-    return end.slice(0, 4);
+    return timeWindow(this.scenario).end.slice(0, 4);
   }
 
   /**
